@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { MAX_DEMO_ENTERPRISES } from '../../../data/demo/generate-enterprises.ts';
+import { buildDemoDatabase, DEFAULT_DEMO } from '../../demo/build-demo-database.ts';
+import { type GlobalOptions, Output } from '../output.ts';
+import { integerOption } from '../parse.ts';
+
+export function demoCommand(program: Command, globals: () => GlobalOptions) {
+  program
+    .command('demo')
+    .description('(re)build the demo database: regions, zones and generated enterprises')
+    .option('--enterprises <n>', `number of enterprises, up to ${MAX_DEMO_ENTERPRISES}`, String(DEFAULT_DEMO.enterprises))
+    .option('--seed <s>', 'seed for the generator; the same seed gives the same data', String(DEFAULT_DEMO.seed))
+    .action(async (opts: { enterprises: string; seed: string }) => {
+      const { db, json } = globals();
+      const out = new Output(json);
+      try {
+        const enterprises = integerOption('--enterprises', opts.enterprises, 0, MAX_DEMO_ENTERPRISES);
+        const seed = integerOption('--seed', opts.seed, 0, 2 ** 32 - 1);
+        let lastShown = 0;
+        const summary = await buildDemoDatabase(db, {
+          enterprises,
+          seed,
+          onProgress: (done, total) => {
+            if (done - lastShown >= 100_000 || done === total) {
+              lastShown = done;
+              out.note(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} enterprises`);
+            }
+          },
+        });
+        out.done(summary, [
+          `built ${summary.path} in ${summary.seconds.toFixed(1)} s`,
+          `  ${summary.enterprises} enterprises, ${summary.indicators} indicator rows, ${summary.equipment} equipment, ${summary.compliance} compliance results`,
+          `  ${summary.zones} zones, ${summary.regions} regions`,
+        ]);
+      } catch (error) {
+        out.fail(error);
+      }
+    });
+}

@@ -1,0 +1,126 @@
+/**
+ * The one place that opens DuckDB. Everything else receives a Database and asks it for queries
+ * or a transaction; nothing reaches a global handle.
+ *
+ * DuckDB connections are cheap (tens of microseconds), and a transaction belongs to a connection,
+ * so each transaction gets its own connection while plain reads share one.
+ */
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { migrate } from './migrate.ts';
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+export type Row = Record<string, unknown>;
+
+/** What query code needs: a connection-like object, the same inside and outside a transaction. */
+export interface Queryable {
+  run(sql: string, params?: Params): Promise<void>;
+  all<T = Row>(sql: string, params?: Params): Promise<T[]>;
+  one<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /** The raw connection, for appenders in bulk loads. */
+  readonly connection: DuckDBConnection;
+}
+
+class Session implements Queryable {
+  constructor(readonly connection: DuckDBConnection) {}
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS().map(plainRow) as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+}
+
+export class Database implements Queryable {
+  private readonly shared: Session;
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    connection: DuckDBConnection,
+  ) {
+    this.shared = new Session(connection);
+  }
+
+  /** Opens (creating if absent) and migrates a database file, or ':memory:'. */
+  static async open(path: string): Promise<Database> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const instance = await DuckDBInstance.create(path);
+    const db = new Database(path, instance, await instance.connect());
+    await migrate(db);
+    return db;
+  }
+
+  get connection(): DuckDBConnection {
+    return this.shared.connection;
+  }
+
+  run(sql: string, params?: Params): Promise<void> {
+    return this.shared.run(sql, params);
+  }
+
+  all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    return this.shared.all<T>(sql, params);
+  }
+
+  one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return this.shared.one<T>(sql, params);
+  }
+
+  /**
+   * Runs fn in one transaction on its own connection: committed if fn resolves, rolled back if it
+   * throws, so a failed import or request leaves the data exactly as it was. A process killed
+   * mid-transaction leaves nothing either: DuckDB's WAL only replays committed transactions.
+   */
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    const tx = new Session(connection);
+    try {
+      await tx.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(tx);
+        await tx.run('COMMIT');
+        return result;
+      } catch (error) {
+        await tx.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** A fresh connection for long work that must not queue behind other readers. */
+  async session(): Promise<Queryable & { close(): void }> {
+    const connection = await this.instance.connect();
+    const s = new Session(connection);
+    return Object.assign(s, { close: () => connection.closeSync() });
+  }
+
+  async checkpoint(): Promise<void> {
+    await this.run('CHECKPOINT');
+  }
+
+  close(): void {
+    this.shared.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** COUNT and other BIGINT results arrive as bigint, which JSON cannot carry; ours fit a double. */
+function plainRow(row: Record<string, unknown>): Row {
+  for (const key in row) {
+    const value = row[key];
+    if (typeof value === 'bigint') row[key] = Number(value);
+  }
+  return row;
+}

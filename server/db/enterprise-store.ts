@@ -1,0 +1,81 @@
+/** Reading and writing enterprises and their child records. */
+import type { ComplianceResult, Enterprise, EnterpriseDetail, Equipment, IndicatorYear } from '../domain/enterprise.ts';
+import type { Queryable } from './database.ts';
+import { type EnterpriseFilter, type EnterpriseSort, enterpriseWhere } from './enterprise-query.ts';
+import { columnNames, ENTERPRISE_COLUMNS } from './tables.ts';
+
+export interface ListOptions {
+  sort?: EnterpriseSort;
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const SELECT_ENTERPRISE = columnNames(ENTERPRISE_COLUMNS)
+  .filter((c) => c !== 'updated_at')
+  .map((c) => `e.${c}`)
+  .join(', ');
+
+export function toEnterprise(row: Record<string, unknown>): Enterprise {
+  return {
+    ...(row as unknown as Enterprise),
+    attributes: parseJson(row.attributes),
+  };
+}
+
+function parseJson(value: unknown): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return JSON.parse(value) as Record<string, unknown>;
+  return value as Record<string, unknown>;
+}
+
+export async function listEnterprises(
+  q: Queryable,
+  filter: EnterpriseFilter,
+  options: ListOptions,
+): Promise<{ items: Enterprise[]; total: number }> {
+  const where = enterpriseWhere(filter);
+  // The sort column comes from ENTERPRISE_SORTS (validated at the edge); id breaks ties so that
+  // paging is stable.
+  const sort = options.sort ?? 'id';
+  const order = options.order === 'desc' ? 'DESC' : 'ASC';
+  const tieBreak = sort === 'id' ? '' : ', e.id ASC';
+  const rows = await q.all(
+    `SELECT ${SELECT_ENTERPRISE} FROM enterprises e ${where.sql}
+     ORDER BY e.${sort} ${order} NULLS LAST${tieBreak} LIMIT $limit OFFSET $offset`,
+    { ...where.params, limit: options.limit, offset: options.offset },
+  );
+  const total = await q.one<{ n: number }>(`SELECT count(*) AS n FROM enterprises e ${where.sql}`, where.params);
+  return { items: rows.map(toEnterprise), total: total?.n ?? 0 };
+}
+
+export async function getEnterprise(q: Queryable, id: string): Promise<EnterpriseDetail | undefined> {
+  const row = await q.one(`SELECT ${SELECT_ENTERPRISE} FROM enterprises e WHERE e.id = $id`, { id });
+  if (!row) return undefined;
+  const [indicators, equipment, compliance] = await Promise.all([
+    q.all<IndicatorYear>(
+      `SELECT year, energy_tce, added_value, water_m3, output, output_unit, so2_t, nox_t, particulates_t,
+              cod_t, solid_waste_t, solid_waste_used_t, unit_power_kwh
+       FROM indicators WHERE enterprise_id = $id ORDER BY year`,
+      { id },
+    ),
+    q.all<Equipment>('SELECT kind, size, unit, count, commissioned_year FROM equipment WHERE enterprise_id = $id ORDER BY kind, size', {
+      id,
+    }),
+    q.all<ComplianceResult>(
+      `SELECT standard, passed, strftime(assessed_on, '%Y-%m-%d') AS assessed_on,
+              strftime(rectify_by, '%Y-%m-%d') AS rectify_by, note
+       FROM compliance WHERE enterprise_id = $id ORDER BY assessed_on, standard`,
+      { id },
+    ),
+  ]);
+  return { ...toEnterprise(row), indicators, equipment, compliance };
+}
+
+export async function countEnterprises(q: Queryable): Promise<number> {
+  return (await q.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
+}
+
+export async function nextEnterpriseKey(q: Queryable): Promise<number> {
+  return ((await q.one<{ k: number | null }>('SELECT max(key) AS k FROM enterprises'))?.k ?? 0) + 1;
+}

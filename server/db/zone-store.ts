@@ -1,0 +1,137 @@
+/** Zones and regions: polygons stored as GEOMETRY (written and read as WKT) with a bounding box. */
+import { geoJSONToWkt, wktToGeoJSON } from 'betterknown';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Zone, ZoneKind } from '../domain/zone.ts';
+import type { Queryable } from './database.ts';
+
+export interface Region {
+  code: string;
+  name: string;
+  name_en: string | null;
+  level: string;
+  parent: string | null;
+  geometry: Polygon | MultiPolygon | null;
+}
+
+export function bboxOf(geometry: Polygon | MultiPolygon): { bbox: [number, number, number, number]; vertices: number } {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let vertices = 0;
+  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const part of parts) {
+    for (const ring of part) {
+      for (const [x = 0, y = 0] of ring) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+        vertices++;
+      }
+    }
+  }
+  return { bbox: [minX, minY, maxX, maxY], vertices };
+}
+
+function parseGeometry(wkt: unknown): Polygon | MultiPolygon {
+  const geometry = wktToGeoJSON(String(wkt));
+  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+    throw new Error(`stored geometry is not a polygon: ${String(wkt).slice(0, 40)}`);
+  }
+  return geometry;
+}
+
+export async function insertZones(q: Queryable, zones: readonly Zone[]): Promise<void> {
+  for (const z of zones) {
+    const { bbox, vertices } = bboxOf(z.geometry);
+    await q.run(
+      `INSERT INTO zones (id, kind, zone_type, level, name, name_en, region_code, attributes, geometry,
+                          min_lon, min_lat, max_lon, max_lat, vertex_count)
+       VALUES ($id, $kind, $zone_type, $level, $name, $name_en, $region_code, $attributes, CAST($wkt AS GEOMETRY),
+               $minx, $miny, $maxx, $maxy, $vertices)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, zone_type = excluded.zone_type, level = excluded.level,
+         name = excluded.name, name_en = excluded.name_en, region_code = excluded.region_code,
+         attributes = excluded.attributes, geometry = excluded.geometry, min_lon = excluded.min_lon,
+         min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
+         vertex_count = excluded.vertex_count, updated_at = now()::TIMESTAMP`,
+      {
+        id: z.id,
+        kind: z.kind,
+        zone_type: z.zone_type,
+        level: z.level,
+        name: z.name,
+        name_en: z.name_en,
+        region_code: z.region_code,
+        attributes: JSON.stringify(z.attributes),
+        wkt: geoJSONToWkt(z.geometry),
+        minx: bbox[0],
+        miny: bbox[1],
+        maxx: bbox[2],
+        maxy: bbox[3],
+        vertices,
+      },
+    );
+  }
+}
+
+export async function listZones(q: Queryable, kind?: ZoneKind): Promise<Zone[]> {
+  const rows = await q.all(
+    `SELECT id, kind, zone_type, level, name, name_en, region_code, attributes, ST_AsText(geometry) AS wkt
+     FROM zones ${kind ? 'WHERE kind = $kind' : ''} ORDER BY kind, id`,
+    kind ? { kind } : undefined,
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    kind: r.kind as ZoneKind,
+    zone_type: (r.zone_type ?? null) as Zone['zone_type'],
+    level: (r.level ?? null) as string | null,
+    name: String(r.name),
+    name_en: (r.name_en ?? null) as string | null,
+    region_code: (r.region_code ?? null) as string | null,
+    attributes: r.attributes ? (JSON.parse(String(r.attributes)) as Record<string, unknown>) : {},
+    geometry: parseGeometry(r.wkt),
+  }));
+}
+
+export async function deleteZonesOfKind(q: Queryable, kind: ZoneKind): Promise<void> {
+  await q.run('DELETE FROM zones WHERE kind = $kind', { kind });
+}
+
+export async function insertRegions(q: Queryable, regions: readonly Region[]): Promise<void> {
+  for (const r of regions) {
+    const box = r.geometry ? bboxOf(r.geometry).bbox : null;
+    await q.run(
+      `INSERT OR REPLACE INTO regions (code, name, name_en, level, parent, geometry, min_lon, min_lat, max_lon, max_lat)
+       VALUES ($code, $name, $name_en, $level, $parent, CAST($wkt AS GEOMETRY), $minx, $miny, $maxx, $maxy)`,
+      {
+        code: r.code,
+        name: r.name,
+        name_en: r.name_en,
+        level: r.level,
+        parent: r.parent,
+        wkt: r.geometry ? geoJSONToWkt(r.geometry) : null,
+        minx: box?.[0] ?? null,
+        miny: box?.[1] ?? null,
+        maxx: box?.[2] ?? null,
+        maxy: box?.[3] ?? null,
+      },
+    );
+  }
+}
+
+export async function listRegions(q: Queryable, level?: string): Promise<Region[]> {
+  const rows = await q.all(
+    `SELECT code, name, name_en, level, parent, ST_AsText(geometry) AS wkt FROM regions
+     ${level ? 'WHERE level = $level' : ''} ORDER BY code`,
+    level ? { level } : undefined,
+  );
+  return rows.map((r) => ({
+    code: String(r.code),
+    name: String(r.name),
+    name_en: (r.name_en ?? null) as string | null,
+    level: String(r.level),
+    parent: (r.parent ?? null) as string | null,
+    geometry: r.wkt ? parseGeometry(r.wkt) : null,
+  }));
+}

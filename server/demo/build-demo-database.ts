@@ -1,0 +1,108 @@
+/**
+ * (Re)builds the demo database: regions and zones from data/, then generated enterprises. It is
+ * built beside the target under a temporary name and moved into place only when complete, so an
+ * interrupted build never leaves a half-made database where the app expects one.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { generateEnterprises } from '../../data/demo/generate-enterprises.ts';
+import { type DemoGeography, loadDemoGeography, REGIONS_FILE, readFeatures, zoneFile } from '../../data/demo/geography.ts';
+import { appendRecords } from '../db/bulk.ts';
+import { Database } from '../db/database.ts';
+import { bumpDataVersion, setMeta } from '../db/meta-store.ts';
+import { COMPLIANCE_COLUMNS, ENTERPRISE_COLUMNS, EQUIPMENT_COLUMNS, INDICATOR_COLUMNS } from '../db/tables.ts';
+import { insertRegions, insertZones } from '../db/zone-store.ts';
+import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
+import { validateZone } from '../import/zone-record.ts';
+
+export interface DemoOptions {
+  enterprises: number;
+  seed: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_DEMO: Omit<DemoOptions, 'onProgress'> = { enterprises: 20_000, seed: 42 };
+
+export interface DemoSummary {
+  path: string;
+  enterprises: number;
+  indicators: number;
+  equipment: number;
+  compliance: number;
+  zones: number;
+  regions: number;
+  seconds: number;
+}
+
+export async function buildDemoDatabase(path: string, options: DemoOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const building = path === ':memory:' ? path : `${path}.building`;
+  removeDatabaseFiles(building);
+  const db = await Database.open(building);
+  try {
+    const regions = await loadRegions(db);
+    const zones = await loadZones(db);
+    const counts = await loadEnterprises(db, loadDemoGeography(), options);
+    await setMeta(db, 'demo', JSON.stringify({ enterprises: options.enterprises, seed: options.seed }));
+    await bumpDataVersion(db);
+    await db.checkpoint();
+    db.close();
+    if (building !== path) {
+      removeDatabaseFiles(path);
+      renameSync(building, path);
+    }
+    return { path, ...counts, zones, regions, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    db.close();
+    removeDatabaseFiles(building);
+    throw error;
+  }
+}
+
+export function removeDatabaseFiles(path: string): void {
+  if (path === ':memory:') return;
+  for (const p of [path, `${path}.wal`]) if (existsSync(p)) rmSync(p);
+}
+
+/** Loads the shipped demo layers into an open database (also used by tests). */
+export async function loadRegions(db: Database): Promise<number> {
+  const features = readFeatures(REGIONS_FILE);
+  await insertRegions(
+    db,
+    features.map((f) => ({
+      code: String(f.properties.code),
+      name: String(f.properties.name),
+      name_en: String(f.properties.name_en),
+      level: String(f.properties.level),
+      parent: String(f.properties.parent),
+      geometry: f.geometry,
+    })),
+  );
+  return features.length;
+}
+
+export async function loadZones(db: Database): Promise<number> {
+  const zones: Zone[] = [];
+  for (const kind of ZONE_KINDS) {
+    readFeatures(zoneFile(kind)).forEach((f, i) => {
+      const { zone, errors } = validateZone({ row: i + 1, values: { ...f.properties }, geometry: f.geometry }, kind, kind);
+      if (!zone) throw new Error(`data/zones/${kind}.geojson feature ${i + 1}: ${errors.map((e) => e.message).join('; ')}`);
+      zones.push(zone);
+    });
+  }
+  await db.transaction((tx) => insertZones(tx, zones));
+  return zones.length;
+}
+
+async function loadEnterprises(db: Database, geo: DemoGeography, options: DemoOptions) {
+  const counts = { enterprises: 0, indicators: 0, equipment: 0, compliance: 0 };
+  const now = new Date();
+  for (const batch of generateEnterprises(options, geo)) {
+    const enterprises = batch.enterprises.map((e, i) => ({ ...e, key: counts.enterprises + i + 1, updated_at: now }));
+    counts.enterprises += await appendRecords(db, 'enterprises', ENTERPRISE_COLUMNS, enterprises);
+    counts.indicators += await appendRecords(db, 'indicators', INDICATOR_COLUMNS, batch.indicators);
+    counts.equipment += await appendRecords(db, 'equipment', EQUIPMENT_COLUMNS, batch.equipment);
+    counts.compliance += await appendRecords(db, 'compliance', COMPLIANCE_COLUMNS, batch.compliance);
+    options.onProgress?.(counts.enterprises, options.enterprises);
+  }
+  return counts;
+}

@@ -1,0 +1,21 @@
+/** What route modules receive: the database and the server's settings. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { ApiError, describeValidation } from './errors.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: AppConfig;
+}
+
+/** An OpenAPIHono whose validation failures become our JSON 400 with the offending values. */
+export function router(): OpenAPIHono {
+  return new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const input: Record<string, unknown> = result.target === 'query' ? c.req.query() : result.target === 'param' ? c.req.param() : {};
+      throw new ApiError(400, describeValidation(result.error, input));
+    },
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Recognises the columns of an enterprise file by their Chinese or English headers, with an
+ * explicit mapping (`--map "经度=lon,纬度=lat"`) for anything else. Unrecognised columns are kept
+ * as attributes.
+ */
+
+export const ENTERPRISE_FIELDS = [
+  'id',
+  'name',
+  'credit_code',
+  'sector',
+  'region_code',
+  'lon',
+  'lat',
+  'location_accuracy',
+  'status',
+  'commissioned_year',
+  'above_scale',
+  'in_park',
+  'capacity',
+  'capacity_unit',
+  'scattered_dirty',
+  'green_factory',
+] as const;
+export type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number];
+
+const ALIASES: Record<EnterpriseField, readonly string[]> = {
+  id: ['id', 'enterprise_id', '编号', '企业编号', '序号id'],
+  name: ['name', 'enterprise_name', 'company', '企业名称', '名称', '单位名称', '企业'],
+  credit_code: ['credit_code', 'uscc', 'unified_social_credit_code', '统一社会信用代码', '信用代码', '社会信用代码'],
+  sector: ['sector', 'industry', 'industry_code', 'gbt4754', '行业代码', '行业', '国民经济行业代码', '行业类别代码'],
+  region_code: ['region_code', 'region', 'adcode', '所在地区代码', '行政区划代码', '地区代码', '区划代码'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经'],
+  lat: ['lat', 'latitude', 'y', '纬度', '北纬'],
+  location_accuracy: ['location_accuracy', 'accuracy', '定位精度', '位置精度'],
+  status: ['status', 'plant_status', '状态', '生产状态', '运行状态'],
+  commissioned_year: ['commissioned_year', 'commissioned', 'start_year', '投产年份', '投产年'],
+  above_scale: ['above_scale', 'above_designated_size', '规模以上', '是否规上', '规上企业'],
+  in_park: ['in_park', 'industrial_park', '是否入园', '入园', '园区内'],
+  capacity: ['capacity', '产能', '设计产能'],
+  capacity_unit: ['capacity_unit', '产能单位', '单位'],
+  scattered_dirty: ['scattered_dirty', '散乱污', '是否散乱污'],
+  green_factory: ['green_factory', 'green', '绿色工厂', '是否绿色工厂'],
+};
+
+const normalise = (header: string) =>
+  header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+const LOOKUP = new Map<string, EnterpriseField>();
+for (const field of ENTERPRISE_FIELDS) for (const alias of ALIASES[field]) LOOKUP.set(normalise(alias), field);
+
+export interface ColumnMapping {
+  /** canonical field → header in the file */
+  fields: Partial<Record<EnterpriseField, string>>;
+  /** headers kept as attributes */
+  extras: string[];
+}
+
+/** Parses `--map "经度=lon,纬度=lat"` into header → field. */
+export function parseMapOption(option: string | undefined): Map<string, EnterpriseField> {
+  const out = new Map<string, EnterpriseField>();
+  if (!option) return out;
+  for (const pair of option.split(',')) {
+    const [header, field] = pair.split('=').map((s) => s.trim());
+    if (!header || !field) throw new Error(`--map: expected HEADER=FIELD pairs separated by commas, found "${pair}"`);
+    if (!(ENTERPRISE_FIELDS as readonly string[]).includes(field)) {
+      throw new Error(`--map: unknown field "${field}" for header "${header}"; fields are ${ENTERPRISE_FIELDS.join(', ')}`);
+    }
+    out.set(header, field as EnterpriseField);
+  }
+  return out;
+}
+
+export function mapColumns(headers: readonly string[], explicit = new Map<string, EnterpriseField>()): ColumnMapping {
+  const fields: Partial<Record<EnterpriseField, string>> = {};
+  const extras: string[] = [];
+  for (const header of headers) {
+    const field = explicit.get(header) ?? LOOKUP.get(normalise(header));
+    if (field && fields[field] === undefined) fields[field] = header;
+    else extras.push(header);
+  }
+  return { fields, extras };
+}

@@ -1,0 +1,54 @@
+/**
+ * What an import reports: every problem with the row (numbered as a spreadsheet shows it, the
+ * header being row 1), the field, the offending value and a message that says what is wrong.
+ */
+
+export interface Problem {
+  row: number | null;
+  field: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface ImportReport {
+  file: string;
+  imported: number;
+  /** Of the imported rows, how many replaced an existing record. */
+  updated: number;
+  skipped: number;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Thrown when an all-or-nothing import meets invalid rows; the database is left untouched. */
+export class ImportFailedError extends Error {
+  constructor(readonly report: ImportReport) {
+    const first = report.errors[0];
+    const where = first ? ` (first: ${formatProblem(report.file, first)})` : '';
+    super(`${report.file}: ${report.skipped || report.errors.length} invalid row(s), nothing imported${where}`);
+    this.name = 'ImportFailedError';
+  }
+}
+
+export function problem(row: number | null, field: string | null, value: unknown, message: string): Problem {
+  return { row, field, value: value === undefined || value === null ? null : String(value), message };
+}
+
+export function formatProblem(file: string, p: Problem): string {
+  const at = [p.row !== null ? `row ${p.row}` : null, p.field ? `field ${p.field}` : null].filter(Boolean).join(', ');
+  const value = p.value !== null ? ` value "${p.value}"` : '';
+  return `${file}${at ? ` ${at}` : ''}:${value} ${p.message}`;
+}
+
+/** Collects problems but keeps memory bounded on files where every row is wrong. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+  total = 0;
+
+  constructor(private readonly limit = 10_000) {}
+
+  add(p: Problem): void {
+    this.total++;
+    if (this.items.length < this.limit) this.items.push(p);
+  }
+}

@@ -1,0 +1,88 @@
+/** Validates one raw feature into a zone of a given kind. */
+import { checkPolygon } from '../domain/geometry/check-polygon.ts';
+import { RESERVE_ZONE_TYPES, type ReserveZoneType, type Zone, type ZoneKind } from '../domain/zone.ts';
+import { type Problem, problem } from './problems.ts';
+import type { RawRecord } from './readers/record.ts';
+import { isBlank, text } from './values.ts';
+
+const ZONE_TYPE_WORDS: Record<string, ReserveZoneType> = { 核心区: 'core', 缓冲区: 'buffer', 实验区: 'experimental' };
+const NAME_KEYS = ['name', '名称', 'NAME', 'Name', '保护区名称', 'mc', 'MC'];
+const NAME_EN_KEYS = ['name_en', 'NAME_EN', 'english_name'];
+const ID_KEYS = ['id', 'ID', 'Id', 'zone_id', '编号', 'code', 'CODE'];
+const TYPE_KEYS = ['zone_type', 'ZONE_TYPE', '功能区', '功能分区', '分区', 'type'];
+const LEVEL_KEYS = ['level', 'LEVEL', '级别'];
+const REGION_KEYS = ['region_code', 'adcode', '行政区划代码'];
+const KNOWN = new Set([...NAME_KEYS, ...NAME_EN_KEYS, ...ID_KEYS, ...TYPE_KEYS, ...LEVEL_KEYS, ...REGION_KEYS]);
+
+export interface ZoneResult {
+  zone?: Zone;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+function first(values: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
+  for (const k of keys) if (!isBlank(values[k])) return [k, values[k]];
+  return undefined;
+}
+
+export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): ZoneResult {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const { row, values } = raw;
+
+  const idEntry = first(values, ID_KEYS);
+  let id = idEntry ? text(idEntry[1]) : '';
+  if (!id) {
+    id = `${fileStem}-${row}`;
+    warnings.push(problem(row, 'id', null, `feature has no id; using "${id}"`));
+  }
+  const nameEntry = first(values, NAME_KEYS);
+  const name = nameEntry ? text(nameEntry[1]) : id;
+  if (!nameEntry) warnings.push(problem(row, 'name', null, `feature has no name; using its id "${id}"`));
+
+  let zoneType: ReserveZoneType | null = null;
+  const typeEntry = first(values, TYPE_KEYS);
+  if (kind === 'nature_reserve') {
+    const rawType = typeEntry ? text(typeEntry[1]) : '';
+    const lower = rawType.toLowerCase();
+    zoneType = (RESERVE_ZONE_TYPES as readonly string[]).includes(lower) ? (lower as ReserveZoneType) : (ZONE_TYPE_WORDS[rawType] ?? null);
+    if (!zoneType) {
+      errors.push(
+        problem(
+          row,
+          typeEntry?.[0] ?? 'zone_type',
+          rawType || null,
+          'nature reserve features need zone_type core, buffer or experimental (核心区/缓冲区/实验区)',
+        ),
+      );
+    }
+  }
+
+  const checked = checkPolygon(raw.geometry ?? null);
+  for (const issue of checked.issues) {
+    (issue.severity === 'error' ? errors : warnings).push(problem(row, 'geometry', null, issue.message));
+  }
+
+  if (errors.length > 0 || !checked.geometry) return { errors, warnings };
+  const attributes: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) if (!KNOWN.has(k) && !isBlank(v)) attributes[k] = v;
+  if (typeEntry && kind !== 'nature_reserve') attributes[typeEntry[0]] = typeEntry[1];
+  const level = first(values, LEVEL_KEYS);
+  const nameEn = first(values, NAME_EN_KEYS);
+  const region = first(values, REGION_KEYS);
+  return {
+    errors,
+    warnings,
+    zone: {
+      id,
+      kind,
+      zone_type: zoneType,
+      level: level ? text(level[1]) : null,
+      name,
+      name_en: nameEn ? text(nameEn[1]) : null,
+      region_code: region ? text(region[1]) : null,
+      attributes,
+      geometry: checked.geometry,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm start`: builds the web app if it is missing or older than its sources, creates the demo
+ * database if absent, and serves app and API on http://localhost:8080 (PORT overrides).
+ */
+
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { loadConfig } from './config.ts';
+import { Database } from './db/database.ts';
+import { buildDemoDatabase, DEFAULT_DEMO } from './demo/build-demo-database.ts';
+import { createApp } from './http/app.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const config = loadConfig();
+const started = performance.now();
+await ensureWebBuilt(config.webDir ?? 'dist/web');
+if (!existsSync(config.dbPath)) {
+  console.log(`[greenline] no database at ${config.dbPath}; building the demo (${DEFAULT_DEMO.enterprises} enterprises)…`);
+  const summary = await buildDemoDatabase(config.dbPath, DEFAULT_DEMO);
+  console.log(`[greenline] demo built in ${summary.seconds.toFixed(1)} s`);
+}
+const db = await Database.open(config.dbPath);
+const app = createApp({ db, config });
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`[greenline] serving http://localhost:${info.port} (ready in ${seconds} s; database ${config.dbPath})`);
+});
+
+const shutdown = () => {
+  server.close();
+  db.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
