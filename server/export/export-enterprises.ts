@@ -44,18 +44,32 @@ export async function exportEnterprises(
   const count = (await q.one<{ n: number }>(`SELECT count(*) AS n FROM enterprises e ${where.sql}`, where.params))?.n ?? 0;
   await writeAtomic(out, async (tmp) => {
     if (format === 'csv') {
-      await copyCsvWithBom(
-        q,
-        `SELECT ${SELECT_COLUMNS}, e.attributes::VARCHAR AS attributes FROM enterprises e ${where.sql} ORDER BY e.id`,
-        where.params,
-        tmp,
-      );
+      const extras = (await attributeKeys(q, where)).map((k) => `e.attributes->>${sqlString(k)} AS ${sqlIdentifier(k)}`);
+      const select = [SELECT_COLUMNS, ...extras].join(', ');
+      await copyCsvWithBom(q, `SELECT ${select} FROM enterprises e ${where.sql} ORDER BY e.id`, where.params, tmp);
     } else {
       await writeGeoJson(q, where, tmp);
     }
   });
   return count;
 }
+
+/**
+ * Attributes become columns of their own in CSV, as a spreadsheet user expects, and come back as
+ * attributes on import because unknown columns are kept.
+ */
+async function attributeKeys(q: Queryable, where: ReturnType<typeof enterpriseWhere>): Promise<string[]> {
+  const rows = await q.all<{ k: string }>(
+    `SELECT DISTINCT unnest(json_keys(e.attributes)) AS k FROM enterprises e ${where.sql} ORDER BY k`,
+    where.params,
+  );
+  const builtIn = new Set<string>(ENTERPRISE_EXPORT_COLUMNS);
+  return rows.map((r) => r.k).filter((k) => !builtIn.has(k));
+}
+
+/** Keys come from data, so they are quoted, never spliced raw. */
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const sqlIdentifier = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 async function writeGeoJson(q: Queryable, where: ReturnType<typeof enterpriseWhere>, path: string): Promise<void> {
   const stream = createWriteStream(path);

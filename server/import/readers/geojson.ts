@@ -15,7 +15,8 @@ export async function readGeoJson(path: string, label = path): Promise<Source> {
     throw new Error(`${label}: not valid JSON (${(error as Error).message})`);
   }
   const features = toFeatures(json, label);
-  const headers = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  // A feature's own id stands in for an id property (RFC 7946 puts it outside properties).
+  const headers = [...new Set(features.flatMap((f) => [...(f.id !== undefined ? ['id'] : []), ...Object.keys(f.properties ?? {})]))];
   const crs = (json as LegacyCrs).crs?.properties?.name;
   async function* records(): AsyncGenerator<RawRecord> {
     let row = 0;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { isValidCreditCode } from '../../server/domain/credit-code.ts';
+import { isKnownSector } from '../../server/domain/sectors.ts';
+import { type DemoBatch, generateEnterprises } from './generate-enterprises.ts';
+import { loadDemoGeography } from './geography.ts';
+
+const geo = loadDemoGeography();
+const all = (enterprises: number, seed: number, batchSize?: number): DemoBatch => {
+  const merged: DemoBatch = { enterprises: [], indicators: [], equipment: [], compliance: [] };
+  for (const b of generateEnterprises({ enterprises, seed, ...(batchSize ? { batchSize } : {}) }, geo)) {
+    merged.enterprises.push(...b.enterprises);
+    merged.indicators.push(...b.indicators);
+    merged.equipment.push(...b.equipment);
+    merged.compliance.push(...b.compliance);
+  }
+  return merged;
+};
+
+describe('demo enterprise generator', () => {
+  it('gives identical output for the same seed', () => {
+    expect(all(500, 11)).toEqual(all(500, 11));
+  });
+
+  it('does not depend on the batch size', () => {
+    expect(all(300, 5, 7)).toEqual(all(300, 5, 1000));
+  });
+
+  it('gives different output for a different seed', () => {
+    const a = all(200, 1).enterprises.map((e) => e.lon);
+    const b = all(200, 2).enterprises.map((e) => e.lon);
+    expect(a).not.toEqual(b);
+  });
+
+  it('yields exactly the number asked for, with unique ids', () => {
+    const { enterprises } = all(1234, 3);
+    expect(enterprises).toHaveLength(1234);
+    expect(new Set(enterprises.map((e) => e.id)).size).toBe(1234);
+  });
+
+  it('yields nothing for zero enterprises', () => {
+    expect([...generateEnterprises({ enterprises: 0, seed: 1 }, geo)]).toEqual([]);
+  });
+
+  it('rejects a count beyond two million with the value in the message', () => {
+    expect(() => [...generateEnterprises({ enterprises: 2_000_001, seed: 1 }, geo)]).toThrow('2000001');
+  });
+
+  it('places every plant inside the prefecture it names', () => {
+    for (const e of all(800, 9).enterprises) {
+      expect(geo.prefectures.get(e.region_code ?? '')?.contains(e.lon, e.lat), `${e.id} in ${e.region_code}`).toBe(true);
+    }
+  });
+
+  it('issues valid credit codes except for the deliberate problems', () => {
+    const { enterprises } = all(5000, 4);
+    const codes = enterprises.map((e) => e.credit_code).filter((c): c is string => c !== null);
+    const invalid = codes.filter((c) => !isValidCreditCode(c));
+    expect(invalid.length).toBeGreaterThan(0);
+    expect(invalid.length / codes.length).toBeLessThan(0.01);
+    expect(enterprises.some((e) => e.credit_code === null)).toBe(true);
+  });
+
+  it('uses only known GB/T 4754 codes', () => {
+    for (const e of all(1000, 8).enterprises) expect(isKnownSector(e.sector), e.sector).toBe(true);
+  });
+
+  it('puts some plants inside nature reserves', () => {
+    const inside = all(3000, 6).enterprises.filter((e) => geo.reserves.some((r) => r.outline.contains(e.lon, e.lat)));
+    expect(inside.length).toBeGreaterThan(5);
+  });
+
+  it('follows city profiles: Tangshan is mostly steel, Baoding mostly paper', () => {
+    const { enterprises } = all(6000, 12);
+    const share = (region: string, prefix: string) => {
+      const here = enterprises.filter((e) => e.region_code === region);
+      return here.filter((e) => e.sector.startsWith(prefix)).length / here.length;
+    };
+    expect(share('130200', 'C31')).toBeGreaterThan(0.4);
+    expect(share('130600', 'C22')).toBeGreaterThan(0.3);
+  });
+
+  it('includes blast furnaces both inside and outside 400–1200 m³', () => {
+    const furnaces = all(6000, 13).equipment.filter((e) => e.kind === 'blast_furnace');
+    expect(furnaces.some((f) => (f.size ?? 0) >= 400 && (f.size ?? 0) <= 1200)).toBe(true);
+    expect(furnaces.some((f) => (f.size ?? 0) < 400 || (f.size ?? 0) > 1200)).toBe(true);
+  });
+
+  it('gives indicators from 2015 to 2024 and compliance failures with deadlines', () => {
+    const batch = all(2000, 14);
+    const years = new Set(batch.indicators.map((i) => i.year));
+    expect(Math.min(...years)).toBe(2015);
+    expect(Math.max(...years)).toBe(2024);
+    const failed = batch.compliance.filter((c) => !c.passed);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed) expect(f.rectify_by! > f.assessed_on).toBe(true);
+  });
+});
