@@ -40,7 +40,9 @@ describe('GET /api/enterprises', () => {
 
   it('filters by sector prefix and region, agreeing with the database', async () => {
     const { body } = await get('/api/enterprises?sector=C31&region=130200&limit=1000');
-    const expected = await db.one<{ n: number }>("SELECT count(*) AS n FROM enterprises WHERE sector LIKE 'C31%' AND region_code LIKE '1302%'");
+    const expected = await db.one<{ n: number }>(
+      "SELECT count(*) AS n FROM enterprises WHERE sector LIKE 'C31%' AND region_code LIKE '1302%'",
+    );
     expect(body.total).toBe(expected?.n);
     for (const e of body.items as { sector: string; region_code: string }[]) {
       expect(e.sector.startsWith('C31')).toBe(true);
@@ -71,7 +73,9 @@ describe('GET /api/enterprises', () => {
   });
 
   it('finds by name text and by credit code', async () => {
-    const sample = await db.one<{ name: string; credit_code: string }>('SELECT name, credit_code FROM enterprises WHERE credit_code IS NOT NULL LIMIT 1');
+    const sample = await db.one<{ name: string; credit_code: string }>(
+      'SELECT name, credit_code FROM enterprises WHERE credit_code IS NOT NULL LIMIT 1',
+    );
     const byCode = await get(`/api/enterprises?q=${sample?.credit_code}`);
     expect((byCode.body.items as { credit_code: string }[])[0]?.credit_code).toBe(sample?.credit_code);
     const byName = await get(`/api/enterprises?q=${encodeURIComponent((sample?.name ?? '').slice(0, 4))}&limit=1000`);
@@ -111,7 +115,7 @@ describe('GET /api/enterprises', () => {
 
 describe('GET /api/enterprises/{id}', () => {
   it('returns indicators, equipment and compliance', async () => {
-    const id = (await db.one<{ id: string }>("SELECT enterprise_id AS id FROM equipment LIMIT 1"))?.id ?? '';
+    const id = (await db.one<{ id: string }>('SELECT enterprise_id AS id FROM equipment LIMIT 1'))?.id ?? '';
     const { status, body } = await get(`/api/enterprises/${id}`);
     expect(status).toBe(200);
     expect(body.id).toBe(id);

@@ -64,10 +64,15 @@ describe('GET /api/regions', () => {
 
 describe('OpenAPI', () => {
   it('documents every route with the schemas that validate requests', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/enterprises', '/enterprises/{id}', '/zones', '/regions']));
     const list = doc.paths['/enterprises'] as { get: { parameters: { name: string }[] } };
-    expect(list.get.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['bbox', 'sector', 'region', 'status', 'q', 'limit', 'offset', 'sort']));
+    expect(list.get.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['bbox', 'sector', 'region', 'status', 'q', 'limit', 'offset', 'sort']),
+    );
     expect(doc.components.schemas.Enterprise).toBeDefined();
   });
 

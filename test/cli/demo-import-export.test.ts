@@ -70,7 +70,9 @@ describe('greenline import enterprises', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ imported: 2, updated: 0, skipped: 0, errors: [], warnings: [] });
     const d = await Database.open(db);
-    const rows = await d.all<{ id: string; sector: string; region_code: string }>("SELECT id, sector, region_code FROM enterprises WHERE id LIKE 'N%' ORDER BY id");
+    const rows = await d.all<{ id: string; sector: string; region_code: string }>(
+      "SELECT id, sector, region_code FROM enterprises WHERE id LIKE 'N%' ORDER BY id",
+    );
     d.close();
     expect(rows).toEqual([
       { id: 'N1', sector: 'C3120', region_code: '150200' },
@@ -79,7 +81,10 @@ describe('greenline import enterprises', () => {
   });
 
   it('recognises Chinese headers and keeps extra columns as attributes', async () => {
-    const csv = write('zh.csv', '企业名称,统一社会信用代码,行业代码,经度,纬度,联系人\n鄂尔多斯煤业,91150600MA0N000003,B0610,109.98,39.82,张三\n');
+    const csv = write(
+      'zh.csv',
+      '企业名称,统一社会信用代码,行业代码,经度,纬度,联系人\n鄂尔多斯煤业,91150600MA0N000003,B0610,109.98,39.82,张三\n',
+    );
     const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv]);
     const report = JSON.parse(r.stdout) as { imported: number; warnings: { field: string }[] };
     expect(report.imported).toBe(1);
@@ -95,7 +100,14 @@ describe('greenline import enterprises', () => {
     const before = await snapshot(db);
     const csv = write(
       'bad.csv',
-      ['id,name,sector,lon,lat', 'B1,好的,C3110,110,40.6', 'B2,坏行业,C9999,110,40.6', 'B3,坏经度,C3110,abc,40.6', 'B4,颠倒,C3110,40.6,110.2', 'B1,重复,C3110,110,40.6'].join('\n'),
+      [
+        'id,name,sector,lon,lat',
+        'B1,好的,C3110,110,40.6',
+        'B2,坏行业,C9999,110,40.6',
+        'B3,坏经度,C3110,abc,40.6',
+        'B4,颠倒,C3110,40.6,110.2',
+        'B1,重复,C3110,110,40.6',
+      ].join('\n'),
     );
     const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv]);
     expect(r.code).toBe(1);
@@ -149,7 +161,14 @@ describe('greenline import enterprises', () => {
       'e.geojson',
       JSON.stringify({
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', id: 'G1', properties: { name: '点企业', sector: 'C2521' }, geometry: { type: 'Point', coordinates: [106.8, 39.6] } }],
+        features: [
+          {
+            type: 'Feature',
+            id: 'G1',
+            properties: { name: '点企业', sector: 'C2521' },
+            geometry: { type: 'Point', coordinates: [106.8, 39.6] },
+          },
+        ],
       }),
     );
     const r = await greenline(['--db', db, '--json', 'import', 'enterprises', file]);
@@ -160,7 +179,9 @@ describe('greenline import enterprises', () => {
     const csv = write('log.csv', 'id,name,sector,lon,lat\nL1,记录,C3110,110,40.6\n');
     await greenline(['--db', db, 'import', 'enterprises', csv]);
     const d = await Database.open(db);
-    const log = await d.one<{ file_name: string; file_sha256: string; imported: number }>('SELECT file_name, file_sha256, imported FROM imports');
+    const log = await d.one<{ file_name: string; file_sha256: string; imported: number }>(
+      'SELECT file_name, file_sha256, imported FROM imports',
+    );
     d.close();
     expect(log?.file_name).toBe('log.csv');
     expect(log?.file_sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -182,7 +203,17 @@ describe('greenline import zones', () => {
           {
             type: 'Feature',
             properties: { id: 'T-core', name: '测试保护区核心区', zone_type: '核心区', 批准文号: '国函〔2000〕1号' },
-            geometry: { type: 'Polygon', coordinates: [[[110, 41], [110.1, 41], [110.1, 41.1], [110, 41]]] },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [110, 41],
+                  [110.1, 41],
+                  [110.1, 41.1],
+                  [110, 41],
+                ],
+              ],
+            },
           },
         ],
       }),
@@ -203,7 +234,21 @@ describe('greenline import zones', () => {
       JSON.stringify({
         type: 'FeatureCollection',
         features: [
-          { type: 'Feature', properties: { id: 'X1', name: 'no type' }, geometry: { type: 'Polygon', coordinates: [[[110, 41], [110.1, 41], [110.1, 41.1], [110, 41]]] } },
+          {
+            type: 'Feature',
+            properties: { id: 'X1', name: 'no type' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [110, 41],
+                  [110.1, 41],
+                  [110.1, 41.1],
+                  [110, 41],
+                ],
+              ],
+            },
+          },
           { type: 'Feature', properties: { id: 'X2', name: 'empty', zone_type: 'core' }, geometry: { type: 'Polygon', coordinates: [] } },
         ],
       }),
@@ -223,7 +268,23 @@ describe('greenline import zones', () => {
       'parks.geojson',
       JSON.stringify({
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', properties: { id: 'P1', name: '新园区' }, geometry: { type: 'Polygon', coordinates: [[[110, 41], [110.1, 41], [110.1, 41.1], [110, 41]]] } }],
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: 'P1', name: '新园区' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [110, 41],
+                  [110.1, 41],
+                  [110.1, 41.1],
+                  [110, 41],
+                ],
+              ],
+            },
+          },
+        ],
       }),
     );
     await greenline(['--db', db, 'import', 'zones', file, '--kind', 'industrial_park', '--replace']);
@@ -256,7 +317,8 @@ describe('greenline export enterprises', () => {
       await greenline(['--db', fresh, 'demo', '--enterprises', '0']);
       const r = await greenline(['--db', fresh, '--json', 'import', 'enterprises', out]);
       expect(JSON.parse(r.stdout), format).toMatchObject({ imported: 40 });
-      const cols = 'id, name, credit_code, sector, region_code, lon, lat, location_accuracy, status, commissioned_year, above_scale, in_park, capacity, capacity_unit, scattered_dirty, green_factory, attributes::VARCHAR AS attributes';
+      const cols =
+        'id, name, credit_code, sector, region_code, lon, lat, location_accuracy, status, commissioned_year, above_scale, in_park, capacity, capacity_unit, scattered_dirty, green_factory, attributes::VARCHAR AS attributes';
       const a = await Database.open(db);
       const original = await a.all(`SELECT ${cols} FROM enterprises ORDER BY id`);
       a.close();

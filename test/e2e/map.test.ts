@@ -62,7 +62,11 @@ async function sectorPixels(p: Page): Promise<number> {
     let n = 0;
     for (let i = 0; i < data.length; i += 4) {
       for (const [r, g, b] of palette) {
-        if (Math.abs((data[i] as number) - (r as number)) < 12 && Math.abs((data[i + 1] as number) - (g as number)) < 12 && Math.abs((data[i + 2] as number) - (b as number)) < 12) {
+        if (
+          Math.abs((data[i] as number) - (r as number)) < 12 &&
+          Math.abs((data[i + 1] as number) - (g as number)) < 12 &&
+          Math.abs((data[i + 2] as number) - (b as number)) < 12
+        ) {
           n++;
           break;
         }

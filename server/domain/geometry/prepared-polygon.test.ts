@@ -2,12 +2,35 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { PreparedPolygon } from './prepared-polygon.ts';
 
-const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]] };
+const square: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ],
+  ],
+};
 const withHole: Polygon = {
   type: 'Polygon',
   coordinates: [
-    [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-    [[3, 3], [3, 7], [7, 7], [7, 3], [3, 3]],
+    [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ],
+    [
+      [3, 3],
+      [3, 7],
+      [7, 7],
+      [7, 3],
+      [3, 3],
+    ],
   ],
 };
 
@@ -29,7 +52,13 @@ describe('PreparedPolygon.contains', () => {
   it('point outside the bounding box', () => expect(new PreparedPolygon(square).contains(11, 5)).toBe(false));
   it('point on a vertex counts as inside', () => {
     const p = new PreparedPolygon(square);
-    for (const [x, y] of [[0, 0], [10, 0], [10, 10], [0, 10]] as const) expect(p.contains(x, y)).toBe(true);
+    for (const [x, y] of [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ] as const)
+      expect(p.contains(x, y)).toBe(true);
   });
   it('point on an edge counts as inside', () => {
     const p = new PreparedPolygon(square);
@@ -38,7 +67,17 @@ describe('PreparedPolygon.contains', () => {
     expect(p.contains(0, 7.25)).toBe(true);
   });
   it('point on a sloped edge, exactly', () => {
-    const tri = new PreparedPolygon({ type: 'Polygon', coordinates: [[[0, 0], [3, 1], [0, 2], [0, 0]]] });
+    const tri = new PreparedPolygon({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 1],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    });
     expect(tri.contains(1.5, 0.5)).toBe(true);
     expect(tri.contains(1.5, 0.5 - 1e-15)).toBe(false);
   });
@@ -50,13 +89,37 @@ describe('PreparedPolygon.contains', () => {
   });
   it('point between shell and hole is inside', () => expect(new PreparedPolygon(withHole).contains(1, 5)).toBe(true));
   it('ray through a vertex is counted once', () => {
-    const diamond = new PreparedPolygon({ type: 'Polygon', coordinates: [[[5, 0], [10, 5], [5, 10], [0, 5], [5, 0]]] });
+    const diamond = new PreparedPolygon({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [5, 0],
+          [10, 5],
+          [5, 10],
+          [0, 5],
+          [5, 0],
+        ],
+      ],
+    });
     expect(diamond.contains(2, 5)).toBe(true);
     expect(diamond.contains(-1, 5)).toBe(false);
     expect(diamond.contains(11, 5)).toBe(false);
   });
   it('ray along a horizontal edge', () => {
-    const step = new PreparedPolygon({ type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 2], [8, 2], [8, 4], [0, 4], [0, 0]]] });
+    const step = new PreparedPolygon({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 2],
+          [8, 2],
+          [8, 4],
+          [0, 4],
+          [0, 0],
+        ],
+      ],
+    });
     expect(step.contains(2, 2)).toBe(true);
     expect(step.contains(6, 2)).toBe(true);
     expect(step.contains(6, 1)).toBe(false);
@@ -65,11 +128,30 @@ describe('PreparedPolygon.contains', () => {
   it('self-touching ring (two lobes meeting at one vertex)', () => {
     const bowtieTouch = new PreparedPolygon({
       type: 'Polygon',
-      coordinates: [[[0, 0], [4, 0], [4, 4], [2, 2], [0, 4], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [2, 2],
+          [0, 4],
+          [0, 0],
+        ],
+      ],
     });
     const figureEight = new PreparedPolygon({
       type: 'Polygon',
-      coordinates: [[[0, 0], [2, 2], [4, 0], [4, 4], [2, 2], [0, 4], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [2, 2],
+          [4, 0],
+          [4, 4],
+          [2, 2],
+          [0, 4],
+          [0, 0],
+        ],
+      ],
     });
     expect(bowtieTouch.contains(1, 1)).toBe(true);
     expect(bowtieTouch.contains(2, 3)).toBe(false);
@@ -81,7 +163,26 @@ describe('PreparedPolygon.contains', () => {
   it('point in the second part of a multipolygon', () => {
     const multi = new PreparedPolygon({
       type: 'MultiPolygon',
-      coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 6], [5, 5]]]],
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [5, 5],
+            [6, 5],
+            [6, 6],
+            [5, 6],
+            [5, 5],
+          ],
+        ],
+      ],
     });
     expect(multi.contains(5.5, 5.5)).toBe(true);
     expect(multi.contains(3, 3)).toBe(false);
@@ -89,15 +190,57 @@ describe('PreparedPolygon.contains', () => {
   it('overlapping parts of a multipolygon do not cancel', () => {
     const multi = new PreparedPolygon({
       type: 'MultiPolygon',
-      coordinates: [[[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]], [[[2, 2], [6, 2], [6, 6], [2, 6], [2, 2]]]],
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [4, 0],
+            [4, 4],
+            [0, 4],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [2, 2],
+            [6, 2],
+            [6, 6],
+            [2, 6],
+            [2, 2],
+          ],
+        ],
+      ],
     });
     expect(multi.contains(3, 3)).toBe(true);
   });
   it('unclosed ring is closed', () => {
-    expect(new PreparedPolygon({ type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10]]] }).contains(5, 5)).toBe(true);
+    expect(
+      new PreparedPolygon({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [10, 0],
+            [10, 10],
+            [0, 10],
+          ],
+        ],
+      }).contains(5, 5),
+    ).toBe(true);
   });
   it('ring orientation does not matter', () => {
-    const clockwise = new PreparedPolygon({ type: 'Polygon', coordinates: [[[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]]] });
+    const clockwise = new PreparedPolygon({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0, 10],
+          [10, 10],
+          [10, 0],
+          [0, 0],
+        ],
+      ],
+    });
     expect(clockwise.contains(5, 5)).toBe(true);
   });
   it('agrees with a plain crossing test on a large random polygon away from its edges', () => {

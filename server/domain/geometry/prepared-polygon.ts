@@ -131,7 +131,8 @@ export class PreparedPolygon {
   /** True when (x, y) is inside, on an edge or on a vertex. */
   contains(x: number, y: number): boolean {
     if (x < this.minX || x > this.maxX || y < this.minY || y > this.maxY) return false;
-    const { xs, ys, slabEdges, parity } = this;
+    const { xs, ys, slabEdges } = this;
+    const parity = this.parity;
     const s = this.slabOf(y);
     const end = this.slabStart[s + 1] as number;
     parity.fill(0);
