@@ -3,49 +3,57 @@
  * per feature. Column-major so the browser can hand each column to deck.gl as a typed-array view
  * without copying:
  *
- *   header  16 bytes   "GLP1", uint32 count, uint32 data version, uint32 reserved
- *   position float32 × 2n  lon, lat interleaved, as deck.gl's getPosition attribute wants them
- *                          (float32 keeps WGS84 degrees to about 1 m, plenty for drawing)
- *   key     uint32  × n   enterprise key (GET /api/enterprises?key=…)
- *   group   uint8   × n   index into SECTOR_GROUPS
- *   action  uint8   × n   index into ACTION_CODES (0 = none)
- *   status  uint8   × n   index into PLANT_STATUSES
- *   flags   uint8   × n   POINT_FLAGS bits
+ *   header    16 bytes    "GLP1", uint32 count, uint32 data version, uint32 screening run
+ *   position  float32 × 2n  lon, lat interleaved (float32 keeps WGS84 degrees to about 1 m)
+ *   key       uint32  × n   enterprise key (GET /api/enterprises?key=…)
+ *   group     uint8   × n   index into SECTOR_GROUPS
+ *   action    uint8   × n   actionCode() of the most severe flag (0 = not flagged)
+ *   region    uint8   × n   1 + index of the enterprise's prefecture in the catalogue's
+ *                           prefecture list (0 = outside every prefecture)
+ *   packed    uint8   × n   bits 0–2: index into PLANT_STATUSES;
+ *                           bits 3–7: one bit per ZONE_KINDS entry the plant lies in
  *
  * All integers are little-endian, which every browser and Node platform we target uses natively.
  */
+import { ZONE_KINDS, type ZoneKind } from './zone.ts';
 
 export const POINT_MAGIC = 0x31504c47; // "GLP1" read as a little-endian uint32
 export const POINT_HEADER_BYTES = 16;
 export const POINT_BYTES = 16;
 
-export const POINT_FLAGS = {
-  approximate: 1,
-  aboveScale: 2,
-  scatteredDirty: 4,
-  greenFactory: 8,
-  inPark: 16,
-} as const;
-
 export interface PointColumns {
   count: number;
   dataVersion: number;
+  screeningRun: number;
   /** lon0, lat0, lon1, lat1, … */
   position: Float32Array;
   key: Uint32Array;
   group: Uint8Array;
   action: Uint8Array;
-  status: Uint8Array;
-  flags: Uint8Array;
+  region: Uint8Array;
+  packed: Uint8Array;
 }
 
-export function allocatePoints(count: number, dataVersion = 0): { buffer: ArrayBuffer; columns: PointColumns } {
+export const STATUS_MASK = 0b111;
+
+export function zoneBit(kind: ZoneKind): number {
+  return 1 << (3 + ZONE_KINDS.indexOf(kind));
+}
+
+export function packStatusAndZones(statusIndex: number, zones: Iterable<ZoneKind>): number {
+  let packed = statusIndex & STATUS_MASK;
+  for (const z of zones) packed |= zoneBit(z);
+  return packed;
+}
+
+export function allocatePoints(count: number, dataVersion = 0, screeningRun = 0): { buffer: ArrayBuffer; columns: PointColumns } {
   const buffer = new ArrayBuffer(POINT_HEADER_BYTES + count * POINT_BYTES);
   const header = new Uint32Array(buffer, 0, 4);
   header[0] = POINT_MAGIC;
   header[1] = count;
   header[2] = dataVersion;
-  return { buffer, columns: view(buffer, count, dataVersion) };
+  header[3] = screeningRun;
+  return { buffer, columns: view(buffer, count, dataVersion, screeningRun) };
 }
 
 /** Reads a payload without copying; throws on anything that is not one. */
@@ -57,10 +65,10 @@ export function decodePoints(buffer: ArrayBuffer): PointColumns {
   const expected = POINT_HEADER_BYTES + count * POINT_BYTES;
   if (buffer.byteLength !== expected)
     throw new Error(`point payload of ${count} points should be ${expected} bytes, got ${buffer.byteLength}`);
-  return view(buffer, count, header[2] as number);
+  return view(buffer, count, header[2] as number, header[3] as number);
 }
 
-function view(buffer: ArrayBuffer, count: number, dataVersion: number): PointColumns {
+function view(buffer: ArrayBuffer, count: number, dataVersion: number, screeningRun: number): PointColumns {
   let offset = POINT_HEADER_BYTES;
   const take = <T>(make: (o: number) => T, bytes: number): T => {
     const out = make(offset);
@@ -70,11 +78,12 @@ function view(buffer: ArrayBuffer, count: number, dataVersion: number): PointCol
   return {
     count,
     dataVersion,
+    screeningRun,
     position: take((o) => new Float32Array(buffer, o, count * 2), 8),
     key: take((o) => new Uint32Array(buffer, o, count), 4),
     group: take((o) => new Uint8Array(buffer, o, count), 1),
     action: take((o) => new Uint8Array(buffer, o, count), 1),
-    status: take((o) => new Uint8Array(buffer, o, count), 1),
-    flags: take((o) => new Uint8Array(buffer, o, count), 1),
+    region: take((o) => new Uint8Array(buffer, o, count), 1),
+    packed: take((o) => new Uint8Array(buffer, o, count), 1),
   };
 }

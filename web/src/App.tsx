@@ -1,6 +1,7 @@
 /** The planner's map: header, layer panel with legend, the map, hover tooltip and detail drawer. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EnterpriseDetail } from '../../server/domain/enterprise.ts';
+import { STATUS_MASK } from '../../server/domain/point-payload.ts';
 import { SECTOR_GROUPS } from '../../server/domain/sectors.ts';
 import { api } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
@@ -131,7 +132,7 @@ function Workspace({ onToggleLanguage }: { onToggleLanguage: () => void }) {
 
   const hoverGroup = hover && pointData ? SECTOR_GROUPS[pointData.group[hover.index] as number] : undefined;
   const hoverGroupName = hoverGroup ? cat?.sectorGroups.find((g) => g.id === hoverGroup) : undefined;
-  const hoverStatus = hover && pointData && cat ? cat.statuses[pointData.status[hover.index] as number] : undefined;
+  const hoverStatus = hover && pointData && cat ? cat.statuses[(pointData.packed[hover.index] as number) & STATUS_MASK] : undefined;
 
   return (
     <div className="app">

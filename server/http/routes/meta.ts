@@ -1,62 +1,88 @@
 /** What the web app needs to know at start: catalogues for filters and the configured basemaps. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { listPrefectures } from '../../db/region-index.ts';
+import { ACTION_NAMES, ACTIONS } from '../../domain/actions.ts';
 import { PLANT_STATUSES } from '../../domain/enterprise.ts';
-import { DEMO_REGIONS } from '../../domain/regions.ts';
+import { demoRegion } from '../../domain/regions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS, SECTORS } from '../../domain/sectors.ts';
+import { ZONE_KINDS } from '../../domain/zone.ts';
 import { type AppDeps, router } from '../context.ts';
+
+const Named = z.object({ id: z.string(), zh: z.string(), en: z.string() });
+
+const CatalogueSchema = z
+  .object({
+    sectors: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string() })),
+    sectorGroups: z.array(Named).openapi({ description: 'Order = the group byte of the point payload' }),
+    actions: z.array(Named).openapi({ description: 'Order = action byte − 1 of the point payload' }),
+    regions: z.array(
+      z.object({
+        code: z.string(),
+        zh: z.string(),
+        en: z.string(),
+        level: z.string(),
+        parent: z.string().nullable(),
+        centre: z.array(z.number()),
+      }),
+    ),
+    prefectureOrder: z.array(z.string()).openapi({ description: 'Region byte r of the point payload means prefectureOrder[r − 1]' }),
+    statuses: z.array(z.string()).openapi({ description: 'Order = bits 0–2 of the packed byte' }),
+    zoneKinds: z.array(z.string()).openapi({ description: 'Order = bits 3–7 of the packed byte' }),
+    basemaps: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        name_en: z.string().optional(),
+        type: z.string(),
+        url: z.string(),
+        attribution: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('Catalogue');
 
 const catalogue = createRoute({
   method: 'get',
   path: '/catalogue',
   tags: ['meta'],
-  summary: 'Sector tree, sector groups, regions, plant statuses and configured basemaps',
-  responses: {
-    200: {
-      description: 'Catalogues',
-      content: {
-        'application/json': {
-          schema: z.object({
-            sectors: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string() })),
-            sectorGroups: z.array(z.object({ id: z.string(), zh: z.string(), en: z.string() })),
-            regions: z.array(
-              z.object({
-                code: z.string(),
-                zh: z.string(),
-                en: z.string(),
-                level: z.string(),
-                parent: z.string().nullable(),
-                centre: z.array(z.number()),
-              }),
-            ),
-            statuses: z.array(z.string()),
-            basemaps: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                name_en: z.string().optional(),
-                type: z.string(),
-                url: z.string(),
-                attribution: z.string().optional(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-  },
+  summary: 'Sectors, actions, regions, statuses, zone kinds and configured basemaps; the keys to the point payload',
+  responses: { 200: { description: 'Catalogues', content: { 'application/json': { schema: CatalogueSchema } } } },
 });
 
-export function metaRoutes({ config }: AppDeps) {
-  return router().openapi(catalogue, (c) =>
-    c.json(
+export function metaRoutes({ db, config }: AppDeps) {
+  return router().openapi(catalogue, async (c) => {
+    const regions = await db.all<{
+      code: string;
+      name: string;
+      name_en: string | null;
+      level: string;
+      parent: string | null;
+      cx: number;
+      cy: number;
+    }>(
+      `SELECT code, name, name_en, level, parent, (min_lon + max_lon) / 2 AS cx, (min_lat + max_lat) / 2 AS cy FROM regions ORDER BY code`,
+    );
+    const prefectures = await listPrefectures(db);
+    return c.json(
       {
         sectors: SECTORS.map((s) => ({ ...s })),
         sectorGroups: SECTOR_GROUPS.map((id) => ({ id, ...SECTOR_GROUP_NAMES[id] })),
-        regions: DEMO_REGIONS.map((r) => ({ ...r, centre: [...r.centre] })),
+        actions: ACTIONS.map((id) => ({ id, ...ACTION_NAMES[id] })),
+        regions: regions.map((r) => ({
+          code: r.code,
+          zh: r.name,
+          en: r.name_en ?? r.name,
+          level: r.level,
+          parent: r.parent,
+          // The seat of government where we know it, else the middle of the bounding box.
+          centre: [...(demoRegion(r.code)?.centre ?? [r.cx, r.cy])],
+        })),
+        prefectureOrder: prefectures.map((p) => p.code),
         statuses: [...PLANT_STATUSES],
+        zoneKinds: [...ZONE_KINDS],
         basemaps: config.basemaps,
       },
       200,
-    ),
-  );
+    );
+  });
 }

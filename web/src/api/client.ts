@@ -35,8 +35,11 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 export interface Catalogue {
   sectors: { code: string; zh: string; en: string; group: string }[];
   sectorGroups: { id: string; zh: string; en: string }[];
+  actions: { id: string; zh: string; en: string }[];
   regions: { code: string; zh: string; en: string; level: string; parent: string | null; centre: [number, number] }[];
+  prefectureOrder: string[];
   statuses: string[];
+  zoneKinds: string[];
   basemaps: { id: string; name: string; name_en?: string; type: string; url: string; attribution?: string }[];
 }
 
