@@ -12,6 +12,8 @@ import { ApiError, errorBody, onError } from './errors.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { screeningRoutes } from './routes/screening.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { zoneRoutes } from './routes/zones.ts';
 import { staticRoutes } from './static.ts';
 
@@ -26,6 +28,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', metaRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
+  api.route('/', screeningRoutes(deps));
+  api.route('/', statsRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
