@@ -31,38 +31,19 @@ export function evaluateRule(rule: RuleT, facts: EnterpriseFacts, asOf: string):
   if (w.exclude_sectors?.some((p) => facts.sector.startsWith(p))) return NOTHING;
   if (w.sectors && !w.sectors.some((p) => facts.sector.startsWith(p))) return NOTHING;
 
-  // Then the other conditions in rising cost, stopping at the first that fails. Written out
-  // rather than looped over closures: this runs for every enterprise and rule.
+  // Then the other conditions in rising cost, stopping at the first that fails.
   const outcomes: Outcome[] = [];
-  let o: Outcome;
-  if (w.enterprise) {
-    if ((o = matchEnterprise(w.enterprise, facts)).match === false) return NOTHING;
+  const holds = (o: Outcome) => {
     outcomes.push(o);
-  }
-  if (w.season) {
-    if ((o = matchSeason(w.season, asOf)).match === false) return NOTHING;
-    outcomes.push(o);
-  }
-  if (w.zone) {
-    if ((o = matchZone(w.zone, facts)).match === false) return NOTHING;
-    outcomes.push(o);
-  }
-  if (w.equipment) {
-    if ((o = matchEquipment(w.equipment, facts)).match === false) return NOTHING;
-    outcomes.push(o);
-  }
-  if (w.commissioned) {
-    if ((o = matchCommissioned(w.commissioned, facts)).match === false) return NOTHING;
-    outcomes.push(o);
-  }
-  if (w.compliance) {
-    if ((o = matchCompliance(w.compliance, facts, asOf)).match === false) return NOTHING;
-    outcomes.push(o);
-  }
-  if (w.indicator) {
-    if ((o = matchIndicator(w.indicator, facts, asOf)).match === false) return NOTHING;
-    outcomes.push(o);
-  }
+    return o.match !== false;
+  };
+  if (w.enterprise && !holds(matchEnterprise(w.enterprise, facts))) return NOTHING;
+  if (w.season && !holds(matchSeason(w.season, asOf))) return NOTHING;
+  if (w.zone && !holds(matchZone(w.zone, facts))) return NOTHING;
+  if (w.equipment && !holds(matchEquipment(w.equipment, facts))) return NOTHING;
+  if (w.commissioned && !holds(matchCommissioned(w.commissioned, facts))) return NOTHING;
+  if (w.compliance && !holds(matchCompliance(w.compliance, facts, asOf))) return NOTHING;
+  if (w.indicator && !holds(matchIndicator(w.indicator, facts, asOf))) return NOTHING;
   outcomes.unshift(matchSectors(w.sectors, undefined, facts));
 
   const evidence: Evidence[] = [];
