@@ -22,25 +22,28 @@ export interface ZoneTable {
 }
 
 export interface BatchInput {
+  key: number[];
   id: string[];
-  region_code: (string | null)[];
-  sector: string[];
-  status: PlantStatus[];
+  /** Codes into dicts.region, dicts.sector, dicts.status, dicts.accuracy. */
+  region: Int32Array;
+  sector: Int32Array;
+  status: Int32Array;
+  accuracy: Int32Array;
+  dicts: { region: (string | null)[]; sector: string[]; status: PlantStatus[]; accuracy: LocationAccuracy[] };
   commissioned_year: (number | null)[];
   above_scale: (boolean | null)[];
   in_park: (boolean | null)[];
   scattered_dirty: boolean[];
   green_factory: boolean[];
-  location_accuracy: LocationAccuracy[];
   /** Zone hits of row r are zone[hitStart[r] .. hitStart[r + 1]), as indexes into the ZoneTable. */
   hitStart: Uint32Array;
   hitZone: Uint32Array;
   hitDistance: Float64Array;
-  /** enterprise_id, year, energy_tce, added_value, water_m3, unit_power_kwh */
+  /** key, year, energy_tce, added_value, water_m3, unit_power_kwh */
   indicators: Cell[][];
-  /** enterprise_id, kind, size, unit, count, commissioned_year */
+  /** key, kind, size, unit, count, commissioned_year */
   equipment: Cell[][];
-  /** enterprise_id, standard, passed, assessed_on, rectify_by, note */
+  /** key, standard, passed, assessed_on, rectify_by, note */
   compliance: Cell[][];
 }
 
@@ -56,11 +59,12 @@ export interface BatchOutput {
   notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] };
 }
 
-function group<T>(c: Cell[][], make: (i: number) => T): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  const ids = (c[0] ?? []) as string[];
+/** Rows grouped by their first column, the enterprise key. */
+function group<T>(c: Cell[][], make: (i: number) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  const ids = (c[0] ?? []) as number[];
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as string;
+    const id = ids[i] as number;
     let list = out.get(id);
     if (!list) out.set(id, (list = []));
     list.push(make(i));
@@ -113,13 +117,15 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     flags: { enterprise_id: [], rule_id: [], action: [], severity: [], deadline: [], evidence: [] },
     notes: { enterprise_id: [], rule_id: [], message: [] },
   };
+  const { dicts } = input;
   for (let row = 0; row < input.id.length; row++) {
-    const sector = input.sector[row] as string;
-    const status = input.status[row] as PlantStatus;
-    const region = input.region_code[row] ?? null;
+    const sector = dicts.sector[input.sector[row] as number] as string;
+    const status = dicts.status[input.status[row] as number] as PlantStatus;
+    const region = dicts.region[input.region[row] as number] ?? null;
     // Enterprises no rule can touch cost nothing more.
     if (plan.rulesForProfile(region, sector, status).length === 0) continue;
     const id = input.id[row] as string;
+    const key = input.key[row] as number;
     let zoneHits: ZoneHit[] | undefined;
     const facts: EnterpriseFacts = {
       id,
@@ -131,15 +137,15 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
       in_park: input.in_park[row] ?? null,
       scattered_dirty: input.scattered_dirty[row] === true,
       green_factory: input.green_factory[row] === true,
-      location_accuracy: input.location_accuracy[row] as LocationAccuracy,
+      location_accuracy: dicts.accuracy[input.accuracy[row] as number] as LocationAccuracy,
       // Zone hits become objects only if a rule with a zone condition asks.
       get zones() {
         zoneHits ??= zonesOf(row);
         return zoneHits;
       },
-      equipment: equipmentById.get(id) ?? [],
-      compliance: complianceById.get(id) ?? [],
-      metrics: computeMetrics(indicatorsById.get(id) ?? [], asOfYear),
+      equipment: equipmentById.get(key) ?? [],
+      compliance: complianceById.get(key) ?? [],
+      metrics: computeMetrics(indicatorsById.get(key) ?? [], asOfYear),
     };
     const result = screenEnterprise(facts, plan);
     for (const f of result.flags) {
