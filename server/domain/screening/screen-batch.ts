@@ -118,12 +118,25 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     notes: { enterprise_id: [], rule_id: [], message: [] },
   };
   const { dicts } = input;
+  // Rules per (region, sector, status) profile, keyed by the integer codes rather than a string.
+  const profiles = new Map<number, number>();
+  const sectors = dicts.sector.length;
+  const statuses = dicts.status.length;
   for (let row = 0; row < input.id.length; row++) {
-    const sector = dicts.sector[input.sector[row] as number] as string;
-    const status = dicts.status[input.status[row] as number] as PlantStatus;
-    const region = dicts.region[input.region[row] as number] ?? null;
+    const r = input.region[row] as number;
+    const sc = input.sector[row] as number;
+    const st = input.status[row] as number;
+    const sector = dicts.sector[sc] as string;
+    const status = dicts.status[st] as PlantStatus;
+    const region = dicts.region[r] ?? null;
+    const profile = (r * sectors + sc) * statuses + st;
+    let count = profiles.get(profile);
+    if (count === undefined) {
+      count = plan.rulesForProfile(region, sector, status).length;
+      profiles.set(profile, count);
+    }
     // Enterprises no rule can touch cost nothing more.
-    if (plan.rulesForProfile(region, sector, status).length === 0) continue;
+    if (count === 0) continue;
     const id = input.id[row] as string;
     const key = input.key[row] as number;
     let zoneHits: ZoneHit[] | undefined;
