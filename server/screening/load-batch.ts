@@ -76,7 +76,9 @@ export async function loadScope(q: Queryable): Promise<ScopeColumns> {
   for (const name of Object.keys(DICTIONARY_COLUMNS)) await q.run(`DROP TABLE dict_${name}`);
   // Raw values: every column here is VARCHAR, DOUBLE, INTEGER or BOOLEAN, which arrive as JS
   // primitives without the (slower) generic conversion.
-  const c = reader.getColumns() as DuckDBValue[][];
+  // DuckDB hands back no columns at all for an empty result.
+  const all = reader.getColumns() as DuckDBValue[][];
+  const c = Array.from({ length: 13 }, (_, i) => all[i] ?? []);
   return {
     key: c[0] as number[],
     id: c[1] as string[],
