@@ -28,7 +28,8 @@ const upload = createRoute({
   request: {
     params: CaseIdParam,
     body: {
-      content: { 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ type: 'string', format: 'binary' }) }) } },
+      // Checked in the handler, which names what was wrong; zod cannot describe a File to OpenAPI.
+      content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
       required: true,
     },
   },
@@ -87,8 +88,7 @@ export function caseEvidenceRoutes({ db, config }: AppDeps) {
       const { id } = c.req.valid('param');
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('multipart/form-data')) throw new ApiError(415, `evidence must be sent as multipart/form-data, got "${type}"`);
-      const body = await c.req.parseBody();
-      const file = body.file;
+      const { file } = c.req.valid('form');
       if (!(file instanceof File)) throw new ApiError(400, 'file: expected one file in the multipart field "file"');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const record = await asApiErrors(() => attachEvidence(db, caller(c), id, { fileName: file.name, bytes }, settings));
