@@ -350,7 +350,8 @@ describe('counts and map', () => {
     expect(map.statuses).toEqual([...CASE_STATUSES]);
     expect(map.keys).toEqual([...map.keys].sort((a, b) => a - b));
     expect(new Set(map.keys).size).toBe(map.keys.length);
-    const key = (await t.db.one<{ key: number }>('SELECT key FROM enterprises WHERE id = $id', { id: t.baotou[0] as string }))?.key as number;
+    const key = (await t.db.one<{ key: number }>('SELECT key FROM enterprises WHERE id = $id', { id: t.baotou[0] as string }))
+      ?.key as number;
     expect(map.overdue[map.keys.indexOf(key)]).toBe(1);
   });
 });
