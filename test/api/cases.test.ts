@@ -312,6 +312,15 @@ describe('evidence', () => {
     expect(((await getCase(id)).evidence as unknown[]).length).toBe(1);
   });
 
+  it('refuses a body far over the limit before reading it', async () => {
+    const id = (await t.casesOf(t.baotou[3] as string))[0] as number;
+    const huge = new Uint8Array(EVIDENCE_LIMIT * 4);
+    huge.set(pdf);
+    const res = await upload(id, huge, 'huge.pdf');
+    expect(res.status).toBe(413);
+    expect((res.json?.error as { message: string }).message).toContain(`limit of ${EVIDENCE_LIMIT} bytes`);
+  });
+
   it('answers 404 for evidence of another case', async () => {
     const other = (await t.casesOf(t.baotou[2] as string))[0] as number;
     expect((await call(t.app, 'GET', `/api/cases/${other}/evidence/1`, { session: await official() })).status).toBe(404);

@@ -42,24 +42,22 @@ describe('greenline user', () => {
     expect(row?.password_hash).not.toContain(PASSWORD);
   });
 
+  // The rules behind these refusals are tested in server/auth/accounts.test.ts; here, that the
+  // CLI reports them in one line and exits non-zero.
   it.each([
     [['user', 'add', 'someone', '--role', 'admin'], 'short', 'at least 10 characters'],
     [['user', 'add', 'someone', '--role', 'admin'], '', 'no password on standard input'],
-    [['user', 'add', 'someone', '--role', 'superuser'], PASSWORD, 'role must be one of viewer, planner, official, admin, got "superuser"'],
-    [['user', 'add', 'someone', '--role', 'official', '--region', '1502'], PASSWORD, 'six-digit GB/T 2260 code, got "1502"'],
     [['user', 'add', 'someone', '--role', 'admin', '--region', '150200'], PASSWORD, 'only viewer and official accounts take a region'],
-    [['user', 'add', 'bt-official', '--role', 'viewer'], PASSWORD, 'user "bt-official" already exists'],
-    [['user', 'add', 'someone'], PASSWORD, "required option '--role <role>'"],
   ])('%j refuses with a one-line reason', async (args, input, reason) => {
     const r = await run(args, input);
     expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(reason);
   });
 
-  it('list, token, tokens, revoke-token, passwd, role, disable and enable', async () => {
-    expect((await run(['user', 'add', 'ops-admin', '--role', 'admin'], PASSWORD)).code).toBe(0);
+  it('list, token, tokens and revoke-token', async () => {
     const list = JSON.parse((await run(['--json', 'user', 'list'])).stdout) as { users: { username: string }[] };
-    expect(list.users.map((u) => u.username)).toEqual(['bt-official', 'ops-admin']);
+    expect(list.users.map((u) => u.username)).toEqual(['bt-official']);
     const token = JSON.parse(
       (await run(['--json', 'user', 'token', 'bt-official', '--label', 'export script', '--expires-days', '30'])).stdout,
     ) as {
@@ -71,14 +69,6 @@ describe('greenline user', () => {
     expect(tokens).toContain('export script');
     expect(tokens).not.toContain(token.token);
     expect((await run(['user', 'revoke-token', String(token.id)])).code).toBe(0);
-    expect((await run(['user', 'revoke-token', String(token.id)])).stderr).toContain('already revoked');
-    expect((await run(['user', 'passwd', 'ops-admin'], 'another long password')).code).toBe(0);
-    expect((await run(['user', 'role', 'ops-admin', '--role', 'viewer', '--region', '150100'])).stdout).toContain(
-      'viewer limited to region 150100',
-    );
-    expect((await run(['user', 'disable', 'ops-admin'])).code).toBe(0);
-    expect((await run(['user', 'enable', 'ops-admin'])).code).toBe(0);
-    expect((await run(['user', 'disable', 'nobody'])).stderr).toContain('no user "nobody"');
   });
 });
 
