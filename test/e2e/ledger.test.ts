@@ -205,6 +205,13 @@ describe('an official scoped to Baotou', () => {
     expect(await page.getByTestId('case-table').innerText()).toContain('Accepted');
   });
 
+  it('logs out: the login form is back and the cookie no longer works', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/cases')).status);
+    expect(status).toBe(401);
+  });
+
   it('made no request outside its own origin', () => {
     const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);

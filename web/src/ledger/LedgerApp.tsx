@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/messages.ts';
 import { Header } from '../panels/Header.tsx';
 import { LedgerPage } from './LedgerPage.tsx';
 import { LoginForm } from './LoginForm.tsx';
-import { ledgerApi, type Me } from './ledger-api.ts';
+import { ledgerApi, type Me, whenSessionLost } from './ledger-api.ts';
 import './ledger.css';
 
 // The same choice the map makes: ?lang=, else what the user last picked.
@@ -39,6 +39,7 @@ function LedgerGate({ onToggleLanguage }: { onToggleLanguage: () => void }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    whenSessionLost(() => setMe(null));
     ledgerApi.me().then(setMe, (e: Error) => setError(e.message));
   }, []);
   const logout = useCallback(() => {

@@ -60,6 +60,12 @@ export interface CaseEdit {
 }
 
 let csrfToken: string | null = null;
+/** Called when the server no longer knows the session (expired, logged out elsewhere, account disabled). */
+let onSessionLost: () => void = () => undefined;
+
+export function whenSessionLost(callback: () => void): void {
+  onSessionLost = callback;
+}
 
 async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
@@ -74,6 +80,10 @@ async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
       if (body.error?.message) message = body.error.message;
     } catch {
       // Not JSON: keep the status line.
+    }
+    if (response.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
+      csrfToken = null;
+      onSessionLost();
     }
     throw new ApiRequestError(response.status, message);
   }
