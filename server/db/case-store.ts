@@ -1,6 +1,6 @@
 /** Reading and writing ledger cases. Status rules live in domain/case-lifecycle.ts, not here. */
 import type { Case, CaseRule, CaseView } from '../domain/case.ts';
-import { CASE_STATUSES, type CaseStatus, mapRank } from '../domain/case-lifecycle.ts';
+import type { CaseStatus } from '../domain/case-lifecycle.ts';
 import type { NewCase } from '../domain/case-sync-plan.ts';
 import { appendRecords } from './bulk.ts';
 import { type CaseFilter, type CaseSort, caseWhere, OVERDUE_SQL } from './case-query.ts';
@@ -92,59 +92,6 @@ export async function allCases(q: Queryable, filter: CaseFilter, today: string):
 export async function getCase(q: Queryable, id: number, today: string): Promise<CaseView | undefined> {
   const row = await q.one(`${SELECT_VIEW} WHERE c.id = $id`, { id, today });
   return row ? toCase<CaseView>(row) : undefined;
-}
-
-export interface CaseCount {
-  /** The prefecture (first four digits + 00), or null for cases without a region. */
-  region_code: string | null;
-  status: CaseStatus;
-  count: number;
-  overdue: number;
-}
-
-export async function countCases(q: Queryable, filter: CaseFilter, today: string): Promise<CaseCount[]> {
-  const where = caseWhere(filter, today);
-  return q.all<CaseCount>(
-    `SELECT CASE WHEN c.region_code IS NULL THEN NULL ELSE left(c.region_code, 4) || '00' END AS region_code, c.status,
-            count(*) AS count, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue
-     FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}
-     GROUP BY ALL ORDER BY region_code NULLS LAST, c.status`,
-    { ...where.params, today },
-  );
-}
-
-/**
- * One status per enterprise for the map, by enterprise key: the overdue or least advanced of its
- * cases. Status is its index in CASE_STATUSES.
- */
-export async function caseStatusByEnterprise(
-  q: Queryable,
-  filter: CaseFilter,
-  today: string,
-): Promise<{ keys: number[]; status: number[]; overdue: number[] }> {
-  const where = caseWhere(filter, today);
-  const rows = await q.all<{ key: number; status: CaseStatus; overdue: boolean }>(
-    `SELECT e.key, c.status, ${OVERDUE_SQL} AS overdue FROM cases c JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}
-     ORDER BY e.key`,
-    { ...where.params, today },
-  );
-  const keys: number[] = [];
-  const status: number[] = [];
-  const overdue: number[] = [];
-  for (const r of rows) {
-    const last = keys.length - 1;
-    if (keys[last] === r.key) {
-      const current = mapRank(CASE_STATUSES[status[last] as number] as CaseStatus, overdue[last] === 1);
-      if (mapRank(r.status, r.overdue) >= current) continue;
-      status[last] = CASE_STATUSES.indexOf(r.status);
-      overdue[last] = r.overdue ? 1 : 0;
-      continue;
-    }
-    keys.push(r.key);
-    status.push(CASE_STATUSES.indexOf(r.status));
-    overdue.push(r.overdue ? 1 : 0);
-  }
-  return { keys, status, overdue };
 }
 
 /** What a change writes to one case row; absent fields stay as they are. */
