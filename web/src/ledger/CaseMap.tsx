@@ -1,17 +1,16 @@
 /**
  * The map coloured by case status: the planner's MapView with colours from
- * map/layers/case-status-colors.ts; clicking a plant opens its case.
+ * useCaseStatusColors; clicking a plant opens its case.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { CASE_STATUSES } from '../../../server/domain/case-lifecycle.ts';
+import { useCallback, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
-import { CASE_STATUS_COLORS, colorsByCaseStatus, NO_CASE_COLOR, OVERDUE_COLOR } from '../map/layers/case-status-colors.ts';
 import { MapView } from '../map/MapView.tsx';
 import type { ToggleableLayer } from '../map/map-controller.ts';
-import { hex } from '../map/palette.ts';
 import { useAsync } from '../use-async.ts';
-import { type CaseMap as CaseMapData, type CaseQuery, ledgerApi } from './ledger-api.ts';
+import { CaseStatusLegend } from './CaseStatusLegend.tsx';
+import { type CaseQuery, ledgerApi } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
+import { useCaseStatusColors } from './use-case-status-colors.ts';
 
 const VISIBILITY: Record<ToggleableLayer, boolean> = {
   enterprises: true,
@@ -35,22 +34,10 @@ interface Props {
 export function CaseMap({ query, revision, focus, onOpen }: Props) {
   const text = useLedgerText();
   const [points] = useAsync(api.points);
-  const [cases, setCases] = useState<CaseMapData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is how the page asks for a reload after a change.
-  useEffect(() => {
-    let live = true;
-    ledgerApi.map(query).then(
-      (m) => live && setCases(m),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, revision]);
   const pointData = points.status === 'ready' ? points.value : null;
+  const { colors, error: colorError } = useCaseStatusColors(pointData, { enabled: true, query, revision });
+  const [error, setError] = useState<string | null>(null);
   const flyTo = useMemo(() => (focus ? { lon: focus[0], lat: focus[1], seq: 1, zoom: 8 } : null), [focus]);
-  const colors = useMemo(() => (pointData && cases ? colorsByCaseStatus(pointData, cases) : null), [pointData, cases]);
   const open = useCallback(
     (index: number | null) => {
       if (index === null || !pointData) return;
@@ -67,6 +54,7 @@ export function CaseMap({ query, revision, focus, onOpen }: Props) {
     },
     [pointData, query, onOpen],
   );
+  const shown = error ?? colorError ?? (points.status === 'error' ? points.error.message : null);
   return (
     <div className="case-map" data-testid="case-map">
       <div className="map-wrap">
@@ -80,31 +68,16 @@ export function CaseMap({ query, revision, focus, onOpen }: Props) {
           onClick={open}
           onHover={() => undefined}
         />
-        {(error || points.status === 'error') && (
+        {shown && (
           <div className="map-status error" role="alert">
-            {error ?? (points.status === 'error' ? points.error.message : '')}
+            {shown}
           </div>
         )}
       </div>
-      <ul className="legend case-legend" aria-label={text.mapLegend}>
-        <li>
-          <strong>{text.mapLegend}</strong>
-        </li>
-        <li>
-          <span className="dot" style={{ background: hex(OVERDUE_COLOR) }} />
-          {text.overdue}
-        </li>
-        {CASE_STATUSES.map((s) => (
-          <li key={s}>
-            <span className="dot" style={{ background: hex(CASE_STATUS_COLORS[s]) }} />
-            {text.statuses[s]}
-          </li>
-        ))}
-        <li>
-          <span className="dot" style={{ background: hex(NO_CASE_COLOR), opacity: 0.4 }} />
-          {text.mapNoCase}
-        </li>
-      </ul>
+      <div className="case-legend">
+        <strong>{text.mapLegend}</strong>
+        <CaseStatusLegend />
+      </div>
     </div>
   );
 }
