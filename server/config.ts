@@ -21,6 +21,15 @@ export interface AppConfig {
   /** Built web app; absent in API-only tests. */
   webDir: string | null;
   basemaps: Basemap[];
+  /** Where evidence files are stored, outside the database (GREENLINE_EVIDENCE_DIR; default data/evidence). */
+  evidenceDir?: string;
+  /** Largest evidence file accepted, in bytes (GREENLINE_EVIDENCE_MAX_MB; default 20 MiB). */
+  evidenceMaxBytes?: number;
+  /**
+   * Mark the session cookie Secure on every response (GREENLINE_SECURE_COOKIES=1), for deployments
+   * behind a TLS-terminating proxy. Without it the cookie is Secure when the request came over https.
+   */
+  secureCookies?: boolean;
 }
 
 export const DEFAULT_DB = 'data/greenline.duckdb';
@@ -34,5 +43,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!parsed.success) throw new Error(`GREENLINE_BASEMAPS is not a valid basemap list: ${parsed.error.message}`);
     basemaps = parsed.data;
   }
-  return { port, dbPath: env.GREENLINE_DB ?? DEFAULT_DB, webDir: 'dist/web', basemaps };
+  let evidenceMaxBytes: number | undefined;
+  if (env.GREENLINE_EVIDENCE_MAX_MB !== undefined) {
+    const mb = Number(env.GREENLINE_EVIDENCE_MAX_MB);
+    if (!(mb > 0 && mb <= 1024))
+      throw new Error(`GREENLINE_EVIDENCE_MAX_MB must be a number of megabytes from 0 to 1024, got "${env.GREENLINE_EVIDENCE_MAX_MB}"`);
+    evidenceMaxBytes = Math.round(mb * 1024 * 1024);
+  }
+  return {
+    port,
+    dbPath: env.GREENLINE_DB ?? DEFAULT_DB,
+    webDir: 'dist/web',
+    basemaps,
+    evidenceDir: env.GREENLINE_EVIDENCE_DIR ?? 'data/evidence',
+    ...(evidenceMaxBytes === undefined ? {} : { evidenceMaxBytes }),
+    secureCookies: env.GREENLINE_SECURE_COOKIES === '1' || env.GREENLINE_SECURE_COOKIES === 'true',
+  };
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { Database } from './db/database.ts';
+import { listUsers } from './db/user-store.ts';
 import { buildDemoDatabase, DEFAULT_DEMO } from './demo/build-demo-database.ts';
 import { createApp } from './http/app.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -20,6 +21,10 @@ if (!existsSync(config.dbPath)) {
   console.log(`[greenline] demo built in ${summary.seconds.toFixed(1)} s`);
 }
 const db = await Database.open(config.dbPath);
+if ((await listUsers(db)).length === 0) {
+  // There is no default account; say how to make the first one rather than leave /ledger a dead end.
+  console.log('[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin)');
+}
 const app = createApp({ db, config });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -4,10 +4,13 @@
  */
 import { Command } from 'commander';
 import { DEFAULT_DB } from '../config.ts';
+import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { ledgerCommand } from './commands/ledger.ts';
 import { screenCommand } from './commands/screen.ts';
+import { userCommand } from './commands/user.ts';
 import type { GlobalOptions } from './output.ts';
 
 export function buildProgram(): Command {
@@ -22,6 +25,9 @@ export function buildProgram(): Command {
   importCommand(program, globals);
   exportCommand(program, globals);
   screenCommand(program, globals);
+  userCommand(program, globals);
+  ledgerCommand(program, globals);
+  auditCommand(program, globals);
   program.exitOverride((err) => {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) process.exit(0);
     process.exit(err.exitCode || 1);

@@ -20,6 +20,8 @@ export interface DemoOptions {
   seed: number;
   /** Screen as of this date (default today). */
   asOf?: string;
+  /** Screen after loading (default true); tests that write their own flags turn it off. */
+  screen?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -48,14 +50,14 @@ export async function buildDemoDatabase(path: string, options: DemoOptions): Pro
     const counts = await loadEnterprises(db, loadDemoGeography(), options);
     await setMeta(db, 'demo', JSON.stringify({ enterprises: options.enterprises, seed: options.seed }));
     await bumpDataVersion(db);
-    const screening = await runScreening(db, options.asOf ? { asOf: options.asOf } : {});
+    const flags = options.screen === false ? 0 : (await runScreening(db, options.asOf ? { asOf: options.asOf } : {})).flags;
     await db.checkpoint();
     db.close();
     if (building !== path) {
       removeDatabaseFiles(path);
       renameSync(building, path);
     }
-    return { path, ...counts, zones, regions, flags: screening.flags, seconds: (performance.now() - started) / 1000 };
+    return { path, ...counts, zones, regions, flags, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     db.close();
     removeDatabaseFiles(building);

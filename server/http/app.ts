@@ -2,18 +2,33 @@
  * The Hono application: API routes under /api, the OpenAPI document generated from the same
  * schemas that validate requests, docs, and the built web app. Build one per test with
  * createApp and call app.request(...) — no server needed.
+ *
+ * Every API request passes authenticate → authorize → csrfProtection before its handler; who may
+ * call what is the table in auth/access-policy.ts, and createApp refuses to build an app with a
+ * route that table does not cover.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps } from './context.ts';
+import { ACCESS_POLICY, openApiPath, policyFor } from './auth/access-policy.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { authorize } from './auth/authorize.ts';
+import { csrfProtection } from './auth/csrf.ts';
+import { LoginLimiter } from './auth/login-limiter.ts';
+import type { AppDeps, AppEnv } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { caseEvidenceRoutes } from './routes/case-evidence.ts';
+import { caseRoutes } from './routes/cases.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { userRoutes } from './routes/users.ts';
 import { zoneRoutes } from './routes/zones.ts';
 import { staticRoutes } from './static.ts';
 
@@ -23,7 +38,16 @@ export function createApp(deps: AppDeps) {
   app.use('*', compress());
   app.use('*', secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(deps), crossOriginEmbedderPolicy: false }));
 
-  const api = new OpenAPIHono();
+  const api = new OpenAPIHono<AppEnv>();
+  api.use('*', authenticate(deps.db));
+  api.use('*', authorize());
+  api.use('*', csrfProtection());
+  api.route('/', authRoutes(deps, new LoginLimiter()));
+  api.route('/', userRoutes(deps));
+  api.route('/', caseRoutes(deps));
+  api.route('/', caseEvidenceRoutes(deps));
+  api.route('/', ledgerRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.route('/', healthRoutes(deps));
   api.route('/', metaRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
@@ -43,10 +67,39 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, `no API route ${c.req.method} ${c.req.path}`);
   });
   app.route('/api', api);
+  assertEveryRouteHasAPolicy(app.routes);
 
   if (deps.config.webDir) app.route('/', staticRoutes(deps.config.webDir));
   app.notFound((c) => c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404));
   return app;
+}
+
+/**
+ * A route without an access-policy entry would answer 404 to everyone (authorize fails closed);
+ * refusing to start makes the omission impossible to miss when routes are added.
+ */
+export function assertEveryRouteHasAPolicy(routes: readonly { method: string; path: string }[]): void {
+  const missing = apiRoutes(routes).filter((r) => !policyFor(r.method, r.path, ACCESS_POLICY));
+  if (missing.length) {
+    throw new Error(
+      `API routes without an access policy (add them to server/http/auth/access-policy.ts): ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    );
+  }
+}
+
+/** Handler routes under /api, in OpenAPI path style; middleware and the 404 fallback are registered as ALL. */
+export function apiRoutes(routes: readonly { method: string; path: string }[]): { method: string; path: string }[] {
+  const seen = new Set<string>();
+  const out: { method: string; path: string }[] = [];
+  for (const r of routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;
+    const route = { method: r.method, path: openApiPath(r.path) };
+    const key = `${route.method} ${route.path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(route);
+  }
+  return out;
 }
 
 /**

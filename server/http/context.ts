@@ -2,6 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { AuthState } from './auth/auth-state.ts';
 import { ApiError, describeValidation } from './errors.ts';
 
 export interface AppDeps {
@@ -9,9 +10,12 @@ export interface AppDeps {
   config: AppConfig;
 }
 
+/** What middleware leaves on the context for handlers: who is asking (see auth/authenticate.ts). */
+export type AppEnv = { Variables: { auth: AuthState } };
+
 /** An OpenAPIHono whose validation failures become our JSON 400 with the offending values. */
-export function router(): OpenAPIHono {
-  return new OpenAPIHono({
+export function router(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       const input: Record<string, unknown> = result.target === 'query' ? c.req.query() : result.target === 'param' ? c.req.param() : {};

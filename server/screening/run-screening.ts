@@ -14,6 +14,7 @@ import { getMeta, setMeta } from '../db/meta-store.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
 import { ACTIONS, type Action } from '../domain/actions.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
+import { syncCasesFromFlags } from '../ledger/sync-cases-from-flags.ts';
 import { screenScope, writeZoneHits } from './screen-scope.ts';
 
 export interface ScreeningOptions {
@@ -41,6 +42,7 @@ export interface ScreeningSummary {
   byAction: Record<Action, number>;
   seconds: number;
   timings: Record<string, number>;
+  cases: { created: number; unflagged: number; reflagged: number; updated: number };
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -116,6 +118,11 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
     );
     lap('write');
 
+    // Every flag needing action becomes (or keeps) a case in the officials' ledger; cases whose
+    // flags disappeared are marked for review, never deleted.
+    const cases = await syncCasesFromFlags(tx, runId);
+    lap('cases');
+
     const total = scope.id.length;
     const seconds = (performance.now() - started) / 1000;
     await tx.run('UPDATE screening_runs SET finished_at = now()::TIMESTAMP, enterprises = $n, flags = $f, seconds = $s WHERE id = $id', {
@@ -141,6 +148,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
       byAction,
       seconds,
       timings,
+      cases,
     };
   });
 }

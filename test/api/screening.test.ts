@@ -4,12 +4,15 @@ import { type ACTIONS, actionCode } from '../../server/domain/actions.ts';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { createApp } from '../../server/http/app.ts';
 import { runScreening, type ScreeningSummary } from '../../server/screening/run-screening.ts';
+import { account, sessionOf } from '../helpers/ledger-fixtures.ts';
 import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 let temp: TempDb;
 let db: Database;
 let app: ReturnType<typeof createApp>;
 let summary: ScreeningSummary;
+/** Screening as of another date needs an account; the plain aggregate routes are public. */
+let viewer: { cookie: string };
 
 beforeAll(async () => {
   temp = await tempDemoDb(4000, 42);
@@ -17,6 +20,7 @@ beforeAll(async () => {
   // A date in the heating season, after every default rule came into force.
   summary = await runScreening(db, { asOf: '2025-12-01' });
   app = createApp({ db, config: TEST_CONFIG });
+  viewer = await sessionOf(db, (await account(db, 'viewer', 'viewer')).id);
 });
 afterAll(() => {
   db.close();
@@ -24,7 +28,7 @@ afterAll(() => {
 });
 
 const json = async (path: string) => {
-  const res = await app.request(path);
+  const res = await app.request(path, { headers: { cookie: viewer.cookie } });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
@@ -138,11 +142,16 @@ describe('screening over HTTP', () => {
   });
 
   it('GET /api/screening/actions.bin gives the map as of another date', async () => {
-    const res = await app.request('/api/screening/actions.bin?as_of=2019-12-31');
+    const res = await app.request('/api/screening/actions.bin?as_of=2019-12-31', { headers: { cookie: viewer.cookie } });
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(bytes.length).toBe(4000);
-    const bad = await app.request('/api/screening/actions.bin?as_of=2019-02-30');
+    const bad = await app.request('/api/screening/actions.bin?as_of=2019-02-30', { headers: { cookie: viewer.cookie } });
     expect(bad.status).toBe(400);
+  });
+
+  it('screening as of another date needs an account', async () => {
+    expect((await app.request('/api/screening/actions.bin?as_of=2019-12-31')).status).toBe(401);
+    expect((await app.request('/api/stats/actions-over-time?from=2018&to=2020')).status).toBe(401);
   });
 
   it('GET /api/rules serves the rule set in force', async () => {

@@ -16,10 +16,11 @@ export function tempDir(prefix = 'greenline-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function tempDemoDb(enterprises = 400, seed = 7): Promise<TempDb> {
+/** `screen: false` leaves flags and cases empty for tests that write their own fixture flags. */
+export async function tempDemoDb(enterprises = 400, seed = 7, options: { screen?: boolean } = {}): Promise<TempDb> {
   const dir = tempDir();
   const path = join(dir, 'test.duckdb');
-  await buildDemoDatabase(path, { enterprises, seed });
+  await buildDemoDatabase(path, { enterprises, seed, ...options });
   return {
     dir,
     path,

@@ -1,10 +1,20 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { Database } from '../../db/database.ts';
+import { listAudit } from '../../db/audit-store.ts';
+import type { CaseFilter } from '../../db/case-query.ts';
+import type { Database } from '../../db/database.ts';
+import { ACTIONS } from '../../domain/actions.ts';
+import { CASE_STATUSES } from '../../domain/case-lifecycle.ts';
+import { isRegionCode } from '../../domain/regions.ts';
+import { auditCsv } from '../../export/export-audit.ts';
 import { ENTERPRISE_EXPORT_FORMATS, exportEnterprises } from '../../export/export-enterprises.ts';
 import { exportFlags, FLAG_EXPORT_FORMATS } from '../../export/export-flags.ts';
+import { LEDGER_FORMATS, ledgerFile } from '../../export/export-ledger.ts';
 import { exportZoneHits, MAX_WITHIN_METRES } from '../../export/export-zone-hits.ts';
+import { writeAtomic } from '../../export/write-atomic.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { numberOption, oneOf } from '../parse.ts';
+import { withDatabase } from '../with-database.ts';
 
 /** Opens the database, runs one export, and prints the result by the CLI contract. */
 function exporting(globals: () => GlobalOptions, run: (db: Database) => Promise<{ result: object; line: string }>) {
@@ -12,17 +22,32 @@ function exporting(globals: () => GlobalOptions, run: (db: Database) => Promise<
     const { db: path, json } = globals();
     const out = new Output(json);
     try {
-      const db = await Database.open(path);
-      try {
-        const { result, line } = await run(db);
-        out.done(result, line);
-      } finally {
-        db.close();
-      }
+      const { result, line } = await withDatabase(path, run);
+      out.done(result, line);
     } catch (error) {
       out.fail(error);
     }
   };
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** The ledger filters of GET /api/cases, as options. */
+function ledgerFilter(opts: { region?: string; status?: string; action?: string; overdue?: boolean }): CaseFilter {
+  const filter: CaseFilter = {};
+  const regions = list(opts.region);
+  for (const r of regions) if (!isRegionCode(r)) throw new Error(`--region must be six-digit GB/T 2260 codes, got "${r}"`);
+  if (regions.length) filter.regions = regions;
+  const statuses = list(opts.status).map((s) => oneOf('--status', s, CASE_STATUSES));
+  if (statuses.length) filter.statuses = statuses;
+  const actions = list(opts.action).map((a) => oneOf('--action', a, ACTIONS));
+  if (actions.length) filter.actions = actions;
+  if (opts.overdue) filter.overdue = true;
+  return filter;
 }
 
 export function exportCommand(program: Command, globals: () => GlobalOptions) {
@@ -64,6 +89,36 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
         const format = oneOf('--format', opts.format, FLAG_EXPORT_FORMATS);
         const count = await exportFlags(db, format, opts.out);
         return { result: { exported: count, format, out: opts.out }, line: `exported ${count} flags to ${opts.out}` };
+      })(),
+    );
+
+  cmd
+    .command('ledger')
+    .description("the officials' ledger (台账) as XLSX or CSV, in its usual columns")
+    .requiredOption('--format <format>', LEDGER_FORMATS.join('|'))
+    .requiredOption('--out <file>', 'output file')
+    .option('--region <codes>', 'GB/T 2260 codes, comma-separated')
+    .option('--status <statuses>', CASE_STATUSES.join(','))
+    .option('--action <actions>', 'actions, comma-separated')
+    .option('--overdue', 'only overdue cases')
+    .action((opts: { format: string; out: string; region?: string; status?: string; action?: string; overdue?: boolean }) =>
+      exporting(globals, async (db) => {
+        const format = oneOf('--format', opts.format, LEDGER_FORMATS);
+        const { body, count } = await ledgerFile(db, format, ledgerFilter(opts));
+        await writeAtomic(opts.out, (tmp) => writeFile(tmp, body));
+        return { result: { exported: count, format, out: opts.out }, line: `exported ${count} cases to ${opts.out}` };
+      })(),
+    );
+
+  cmd
+    .command('audit')
+    .description("the audit log as CSV, with each entry's hash")
+    .requiredOption('--out <file>', 'output file')
+    .action((opts: { out: string }) =>
+      exporting(globals, async (db) => {
+        const { items } = await listAudit(db);
+        await writeAtomic(opts.out, (tmp) => writeFile(tmp, auditCsv(items)));
+        return { result: { exported: items.length, out: opts.out }, line: `exported ${items.length} audit entries to ${opts.out}` };
       })(),
     );
 }

@@ -65,9 +65,9 @@ function group<T>(c: Cell[][], make: (i: number) => T): Map<number, T[]> {
   const ids = (c[0] ?? []) as number[];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    let list = out.get(id);
-    if (!list) out.set(id, (list = []));
-    list.push(make(i));
+    const list = out.get(id);
+    if (list) list.push(make(i));
+    else out.set(id, [make(i)]);
   }
   return out;
 }

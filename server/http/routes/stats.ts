@@ -3,8 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { regionPattern } from '../../db/enterprise-query.ts';
 import { getMeta } from '../../db/meta-store.ts';
 import { ACTIONS, type Action } from '../../domain/actions.ts';
+import { jurisdictionContains } from '../../domain/regions.ts';
+import type { Principal } from '../../domain/roles.ts';
 import { sectorGroup } from '../../domain/sectors.ts';
 import { evaluateAsOf } from '../../screening/evaluate-as-of.ts';
+import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { errorResponses } from '../schemas/common.ts';
@@ -98,6 +101,16 @@ const asOf = createRoute({
 
 const MAX_YEARS = 15;
 
+/** A region-scoped account asks about its region, or a part of it; never wider. */
+function regionWithinScope(principal: Principal, region: string | undefined): string | undefined {
+  if (!principal.region) return region;
+  if (region === undefined) return principal.region;
+  if (!jurisdictionContains(principal.region, region)) {
+    throw new ApiError(403, `region ${region} is outside your region ${principal.region}`);
+  }
+  return region;
+}
+
 function rollUp(sector: string, level: 'section' | 'division' | 'group' | 'class'): string {
   if (level === 'class') return sector;
   if (level === 'group') return sectorGroup(sector);
@@ -154,6 +167,7 @@ export function statsRoutes({ db }: AppDeps) {
     })
     .openapi(overTime, async (c) => {
       const q = c.req.valid('query');
+      q.region = regionWithinScope(caller(c), q.region);
       if (q.to < q.from) throw new ApiError(400, `to (${q.to}) must not be before from (${q.from})`);
       if (q.to - q.from + 1 > MAX_YEARS) throw new ApiError(400, `at most ${MAX_YEARS} years at a time, got ${q.from}–${q.to}`);
       const years = [];
@@ -166,6 +180,7 @@ export function statsRoutes({ db }: AppDeps) {
     })
     .openapi(asOf, async (c) => {
       const q = c.req.valid('query');
+      q.region = regionWithinScope(caller(c), q.region);
       const { flagged, counts } = await countsAsOf(q.as_of, q.region);
       return c.json({ as_of: q.as_of, flagged, counts }, 200);
     });

@@ -89,6 +89,8 @@ const zh = {
   accuracies: { exact: '精确', approximate: '近似' } as Record<string, string>,
   hoverHint: '点击查看详情',
   apiDocs: 'API 文档',
+  ledgerLink: '整治台账',
+  mapLink: '地图',
   illustrative: '示意数据：保护区等边界为近似示意，非官方边界。',
   enterpriseCount: (n: number) => `${n.toLocaleString('zh-CN')} 家企业`,
 };
@@ -181,6 +183,8 @@ const en: Messages = {
   accuracies: { exact: 'Exact', approximate: 'Approximate' },
   hoverHint: 'Click for details',
   apiDocs: 'API docs',
+  ledgerLink: 'Ledger',
+  mapLink: 'Map',
   illustrative: 'Illustrative data: reserve and other outlines are approximate, not official boundaries.',
   enterpriseCount: (n: number) => `${n.toLocaleString('en')} enterprises`,
 };

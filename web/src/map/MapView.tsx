@@ -11,7 +11,8 @@ export interface MapViewProps extends MapCallbacks {
   selectedIndex: number | null;
   labels: PlaceLabel[];
   visibility: Record<ToggleableLayer, boolean>;
-  flyTo: { lon: number; lat: number; seq: number } | null;
+  /** zoom defaults to the controller's street-level 11. */
+  flyTo: { lon: number; lat: number; seq: number; zoom?: number } | null;
 }
 
 declare global {
@@ -52,7 +53,7 @@ export function MapView(props: MapViewProps) {
     for (const [layer, visible] of Object.entries(props.visibility)) controller.current?.setLayerVisible(layer as ToggleableLayer, visible);
   }, [props.visibility]);
   useEffect(() => {
-    if (props.flyTo) controller.current?.flyTo(props.flyTo.lon, props.flyTo.lat);
+    if (props.flyTo) controller.current?.flyTo(props.flyTo.lon, props.flyTo.lat, props.flyTo.zoom);
   }, [props.flyTo]);
 
   return <div ref={container} className="map" data-testid="map" />;

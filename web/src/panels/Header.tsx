@@ -17,6 +17,15 @@ export function Header({ count, onToggleLanguage }: { count: number | null; onTo
             {t.enterpriseCount(count)}
           </span>
         )}
+        {window.location.pathname.startsWith('/ledger') ? (
+          <a href="/" data-testid="nav-map">
+            {t.mapLink}
+          </a>
+        ) : (
+          <a href="/ledger" data-testid="nav-ledger">
+            {t.ledgerLink}
+          </a>
+        )}
         <a href="/api/docs" target="_blank" rel="noreferrer">
           {t.apiDocs}
         </a>

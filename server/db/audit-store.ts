@@ -1,0 +1,171 @@
+/**
+ * The audit log's only door. It appends and reads; it has no function that updates or deletes an
+ * entry, and no other module writes to audit_log (test/api/audit-immutable.test.ts checks both).
+ * Each entity's entries form a SHA-256 chain; verifyAuditChain() recomputes every link.
+ */
+import { createHash } from 'node:crypto';
+import { type AuditEntity, type AuditEntry, type AuditInput, canonicalAuditText, GENESIS_HASH } from '../domain/audit.ts';
+import { appendRecords } from './bulk.ts';
+import type { Queryable } from './database.ts';
+import type { Columns } from './tables.ts';
+import { isoOf } from './timestamps.ts';
+
+const AUDIT_COLUMNS = [
+  ['id', 'INTEGER'],
+  ['logged_at', 'TIMESTAMP'],
+  ['actor', 'VARCHAR'],
+  ['entity', 'VARCHAR'],
+  ['entity_id', 'VARCHAR'],
+  ['seq', 'INTEGER'],
+  ['event', 'VARCHAR'],
+  ['from_value', 'VARCHAR'],
+  ['to_value', 'VARCHAR'],
+  ['reason', 'VARCHAR'],
+  ['details', 'JSON'],
+  ['prev_hash', 'VARCHAR'],
+  ['hash', 'VARCHAR'],
+] as const satisfies Columns;
+
+/** Beyond this many entities, reading every chain head of the kind beats a long IN list. */
+const HEADS_BY_LIST = 200;
+
+const hashOf = (entry: Omit<AuditEntry, 'id' | 'hash'>) => createHash('sha256').update(canonicalAuditText(entry)).digest('hex');
+
+async function chainHeads(q: Queryable, entity: AuditEntity, ids: string[]): Promise<Map<string, { seq: number; hash: string }>> {
+  const params: Record<string, string> = { entity };
+  let where = 'entity = $entity';
+  if (ids.length <= HEADS_BY_LIST) {
+    where += ` AND entity_id IN (${ids.map((id, i) => {
+      params[`i${i}`] = id;
+      return `$i${i}`;
+    })})`;
+  }
+  const rows = await q.all<{ entity_id: string; seq: number; hash: string }>(
+    `SELECT entity_id, max(seq) AS seq, arg_max(hash, seq) AS hash FROM audit_log WHERE ${where} GROUP BY entity_id`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.entity_id, { seq: r.seq, hash: r.hash }]));
+}
+
+/**
+ * Appends entries in the caller's transaction, all stamped with the same time, chained after each
+ * entity's last entry (and after each other, in the order given).
+ */
+export async function appendAudit(q: Queryable, inputs: readonly AuditInput[], at: Date = new Date()): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  const heads = new Map<string, { seq: number; hash: string }>();
+  const byEntity = new Map<AuditEntity, Set<string>>();
+  for (const input of inputs) {
+    const set = byEntity.get(input.entity) ?? new Set<string>();
+    set.add(input.entity_id);
+    byEntity.set(input.entity, set);
+  }
+  for (const [entity, ids] of byEntity) {
+    for (const [id, head] of await chainHeads(q, entity, [...ids])) heads.set(`${entity}/${id}`, head);
+  }
+  const ids = await q.all<{ id: number }>(`SELECT nextval('audit_id') AS id FROM range(${inputs.length})`);
+  const iso = at.toISOString();
+  const entries = inputs.map((input, i): AuditEntry => {
+    const key = `${input.entity}/${input.entity_id}`;
+    const head = heads.get(key) ?? { seq: 0, hash: GENESIS_HASH };
+    const body = { ...input, at: iso, seq: head.seq + 1, prev_hash: head.hash };
+    const entry = { ...body, id: ids[i]?.id as number, hash: hashOf(body) };
+    heads.set(key, { seq: entry.seq, hash: entry.hash });
+    return entry;
+  });
+  await appendRecords(
+    q,
+    'audit_log',
+    AUDIT_COLUMNS,
+    entries.map((e) => ({ ...e, logged_at: at, from_value: e.from, to_value: e.to })),
+  );
+  return entries;
+}
+
+export interface AuditFilter {
+  entity?: AuditEntity;
+  entityId?: string;
+  /** Only entries about cases inside this region (and no account entries). */
+  region?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+const SELECT_ENTRY = `SELECT a.id, ${isoOf('a.logged_at')} AS at, a.actor, a.entity, a.entity_id, a.seq, a.event,
+  a.from_value AS "from", a.to_value AS "to", a.reason, a.details::VARCHAR AS details, a.prev_hash, a.hash FROM audit_log a`;
+
+function auditWhere(filter: AuditFilter): { sql: string; params: Record<string, string | number> } {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.entity) {
+    clauses.push('a.entity = $entity');
+    params.entity = filter.entity;
+  }
+  if (filter.entityId !== undefined) {
+    clauses.push('a.entity_id = $entityId');
+    params.entityId = filter.entityId;
+  }
+  if (filter.region) {
+    clauses.push(`a.entity = 'case' AND a.entity_id IN (SELECT CAST(id AS VARCHAR) FROM cases WHERE region_code LIKE $region)`);
+    params.region = regionLike(filter.region);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+function regionLike(code: string): string {
+  if (code.endsWith('0000')) return `${code.slice(0, 2)}%`;
+  if (code.endsWith('00')) return `${code.slice(0, 4)}%`;
+  return code;
+}
+
+const toEntry = (row: Record<string, unknown>): AuditEntry => ({
+  ...(row as unknown as AuditEntry),
+  details: row.details === null ? null : (JSON.parse(String(row.details)) as Record<string, unknown>),
+});
+
+/** Entries in the order they were written. */
+export async function listAudit(q: Queryable, filter: AuditFilter = {}): Promise<{ items: AuditEntry[]; total: number }> {
+  const where = auditWhere(filter);
+  const rows = await q.all(`${SELECT_ENTRY} ${where.sql} ORDER BY a.id LIMIT $limit OFFSET $offset`, {
+    ...where.params,
+    limit: filter.limit ?? 1_000_000_000,
+    offset: filter.offset ?? 0,
+  });
+  const total = await q.one<{ n: number }>(`SELECT count(*) AS n FROM audit_log a ${where.sql}`, where.params);
+  return { items: rows.map(toEntry), total: total?.n ?? 0 };
+}
+
+export interface ChainProblem {
+  entity: string;
+  entity_id: string;
+  seq: number;
+  message: string;
+}
+
+export interface ChainReport {
+  entries: number;
+  chains: number;
+  problems: ChainProblem[];
+}
+
+/** Recomputes every entity's chain: sequence without gaps, each link and each hash. */
+export async function verifyAuditChain(q: Queryable): Promise<ChainReport> {
+  const rows = (await q.all(`${SELECT_ENTRY} ORDER BY a.entity, a.entity_id, a.seq`)).map(toEntry);
+  const problems: ChainProblem[] = [];
+  let chains = 0;
+  let previous: AuditEntry | null = null;
+  for (const entry of rows) {
+    const first = previous === null || previous.entity !== entry.entity || previous.entity_id !== entry.entity_id;
+    if (first) chains++;
+    const expectedSeq = first ? 1 : (previous as AuditEntry).seq + 1;
+    const expectedPrev = first ? GENESIS_HASH : (previous as AuditEntry).hash;
+    const where = { entity: entry.entity, entity_id: entry.entity_id, seq: entry.seq };
+    if (entry.seq !== expectedSeq)
+      problems.push({ ...where, message: `expected entry ${expectedSeq}, found ${entry.seq}: entries are missing` });
+    if (entry.prev_hash !== expectedPrev) problems.push({ ...where, message: 'does not link to the entry before it' });
+    const { id: _id, hash, ...body } = entry;
+    if (hashOf(body) !== hash) problems.push({ ...where, message: 'content does not match its hash: the entry was altered' });
+    previous = entry;
+  }
+  return { entries: rows.length, chains, problems };
+}

@@ -1,0 +1,64 @@
+/**
+ * Case filters as one parameterised WHERE clause, shared by the list, the counts, the map and the
+ * ledger export so that all of them agree on what a filter (and a region scope) means.
+ */
+import type { Action } from '../domain/actions.ts';
+import { type CaseStatus, SETTLED_STATUSES } from '../domain/case-lifecycle.ts';
+import { regionPattern } from './enterprise-query.ts';
+
+export interface CaseFilter {
+  statuses?: CaseStatus[];
+  actions?: Action[];
+  /** GB/T 2260 codes; a province or prefecture includes everything in it. */
+  regions?: string[];
+  overdue?: boolean;
+  flagged?: boolean;
+  /** Text in the enterprise's name or credit code, or an exact enterprise id. */
+  q?: string;
+  enterpriseId?: string;
+  ids?: number[];
+  /** The caller's region scope: nothing outside it is ever returned. */
+  scope?: string | null;
+}
+
+export const CASE_SORTS = ['id', 'deadline', 'status', 'region_code', 'updated_at', 'enterprise_name'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** Settled statuses as an SQL list; they come from a constant, never from a request. */
+const SETTLED_SQL = SETTLED_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** SQL for "overdue" given a $today parameter. */
+export const OVERDUE_SQL = `(c.deadline IS NOT NULL AND c.deadline < CAST($today AS DATE) AND c.status NOT IN (${SETTLED_SQL}))`;
+
+export interface CaseWhere {
+  sql: string;
+  /** Carries $today only when the clause uses it: DuckDB refuses parameters a statement does not use. */
+  params: Record<string, string | number | boolean>;
+}
+
+export function caseWhere(filter: CaseFilter, today: string): CaseWhere {
+  const clauses: string[] = [];
+  const params: Record<string, string | number | boolean> = {};
+  let n = 0;
+  const param = (value: string | number | boolean) => {
+    const name = `p${n++}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+  if (filter.scope) clauses.push(`c.region_code LIKE ${param(regionPattern(filter.scope))}`);
+  if (filter.statuses?.length) clauses.push(`c.status IN (${filter.statuses.map(param).join(', ')})`);
+  if (filter.actions?.length) clauses.push(`c.action IN (${filter.actions.map(param).join(', ')})`);
+  if (filter.regions?.length) clauses.push(`(${filter.regions.map((r) => `c.region_code LIKE ${param(regionPattern(r))}`).join(' OR ')})`);
+  if (filter.overdue !== undefined) {
+    clauses.push(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+    params.today = today;
+  }
+  if (filter.flagged !== undefined) clauses.push(`c.flagged = ${param(filter.flagged)}`);
+  if (filter.enterpriseId !== undefined) clauses.push(`c.enterprise_id = ${param(filter.enterpriseId)}`);
+  if (filter.ids?.length) clauses.push(`c.id IN (${filter.ids.map(param).join(', ')})`);
+  if (filter.q) {
+    const like = param(`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    clauses.push(`(e.name ILIKE ${like} ESCAPE '\\' OR e.credit_code ILIKE ${like} ESCAPE '\\' OR c.enterprise_id = ${param(filter.q)})`);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}

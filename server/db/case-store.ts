@@ -1,0 +1,206 @@
+/** Reading and writing ledger cases. Status rules live in domain/case-lifecycle.ts, not here. */
+import type { Case, CaseRule, CaseView } from '../domain/case.ts';
+import type { CaseStatus } from '../domain/case-lifecycle.ts';
+import type { NewCase } from '../domain/case-sync-plan.ts';
+import { appendRecords } from './bulk.ts';
+import { type CaseFilter, type CaseSort, caseWhere, OVERDUE_SQL } from './case-query.ts';
+import type { Queryable } from './database.ts';
+import type { Columns } from './tables.ts';
+import { dateOf, isoOf, sqlTimestamp } from './timestamps.ts';
+
+const CASE_COLUMNS = [
+  ['id', 'INTEGER'],
+  ['enterprise_id', 'VARCHAR'],
+  ['action', 'VARCHAR'],
+  ['region_code', 'VARCHAR'],
+  ['status', 'VARCHAR'],
+  ['status_reason', 'VARCHAR'],
+  ['deadline', 'DATE'],
+  ['department', 'VARCHAR'],
+  ['assignee', 'VARCHAR'],
+  ['last_note', 'VARCHAR'],
+  ['rules', 'JSON'],
+  ['flagged', 'BOOLEAN'],
+  ['unflagged_at', 'TIMESTAMP'],
+  ['last_run_id', 'INTEGER'],
+  ['created_at', 'TIMESTAMP'],
+  ['updated_at', 'TIMESTAMP'],
+  ['version', 'INTEGER'],
+] as const satisfies Columns;
+
+const SELECT_CASE = `c.id, c.enterprise_id, c.region_code, c.action, c.status, c.status_reason, ${dateOf('c.deadline')} AS deadline,
+  c.department, c.assignee, c.last_note, c.rules::VARCHAR AS rules, c.flagged, ${isoOf('c.unflagged_at')} AS unflagged_at,
+  ${isoOf('c.created_at')} AS created_at, ${isoOf('c.updated_at')} AS updated_at, c.version`;
+
+const SELECT_VIEW = `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key,
+  ${OVERDUE_SQL} AS overdue
+  FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id`;
+
+function toCase<T extends Case>(row: Record<string, unknown>): T {
+  return { ...(row as unknown as T), rules: JSON.parse(String(row.rules)) as CaseRule[] };
+}
+
+export interface CasePage {
+  sort?: CaseSort;
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const SORT_SQL: Record<CaseSort, string> = {
+  id: 'c.id',
+  deadline: 'c.deadline',
+  status: 'c.status',
+  region_code: 'c.region_code',
+  updated_at: 'c.updated_at',
+  enterprise_name: 'e.name',
+};
+
+export async function listCases(
+  q: Queryable,
+  filter: CaseFilter,
+  page: CasePage,
+  today: string,
+): Promise<{ items: CaseView[]; total: number }> {
+  const where = caseWhere(filter, today);
+  // The sort column comes from SORT_SQL (validated at the edge); id breaks ties so paging is stable.
+  const sort = SORT_SQL[page.sort ?? 'id'];
+  const order = page.order === 'desc' ? 'DESC' : 'ASC';
+  const rows = await q.all(`${SELECT_VIEW} ${where.sql} ORDER BY ${sort} ${order} NULLS LAST, c.id LIMIT $limit OFFSET $offset`, {
+    ...where.params,
+    today,
+    limit: page.limit,
+    offset: page.offset,
+  });
+  const total = await q.one<{ n: number }>(
+    `SELECT count(*) AS n FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}`,
+    where.params,
+  );
+  return { items: rows.map((r) => toCase<CaseView>(r)), total: total?.n ?? 0 };
+}
+
+/** Every case matching a filter, for exports, in ledger order (region, then enterprise, then action). */
+export async function allCases(q: Queryable, filter: CaseFilter, today: string): Promise<CaseView[]> {
+  const where = caseWhere(filter, today);
+  const rows = await q.all(`${SELECT_VIEW} ${where.sql} ORDER BY c.region_code NULLS LAST, c.enterprise_id, c.action`, {
+    ...where.params,
+    today,
+  });
+  return rows.map((r) => toCase<CaseView>(r));
+}
+
+export async function getCase(q: Queryable, id: number, today: string): Promise<CaseView | undefined> {
+  const row = await q.one(`${SELECT_VIEW} WHERE c.id = $id`, { id, today });
+  return row ? toCase<CaseView>(row) : undefined;
+}
+
+/** What a change writes to one case row; absent fields stay as they are. */
+export interface CaseRowUpdate {
+  status?: CaseStatus;
+  status_reason?: string | null;
+  department?: string | null;
+  assignee?: string | null;
+  last_note?: string;
+}
+
+const UPDATABLE = ['status', 'status_reason', 'department', 'assignee', 'last_note'] as const;
+
+/**
+ * Writes a change if the case is still at `version`, bumping it. False when another writer got
+ * there first (the caller answers 409).
+ */
+export async function updateCaseRow(q: Queryable, id: number, version: number, update: CaseRowUpdate, at: Date): Promise<boolean> {
+  const sets = ['version = version + 1', 'updated_at = CAST($at AS TIMESTAMP)'];
+  const params: Record<string, string | number | null> = { id, version, at: sqlTimestamp(at) };
+  for (const column of UPDATABLE) {
+    if (update[column] === undefined) continue;
+    sets.push(`${column} = $${column}`);
+    params[column] = update[column] as string | null;
+  }
+  const rows = await q.all<{ id: number }>(
+    `UPDATE cases SET ${sets.join(', ')} WHERE id = $id AND version = $version RETURNING id`,
+    params,
+  );
+  return rows.length === 1;
+}
+
+/** Bumps a case's version for a change recorded elsewhere (an evidence file). */
+export async function touchCase(q: Queryable, id: number, at: Date): Promise<void> {
+  await q.run('UPDATE cases SET version = version + 1, updated_at = CAST($at AS TIMESTAMP) WHERE id = $id', { id, at: sqlTimestamp(at) });
+}
+
+/** Inserts new cases (status identified, version 1) and returns their ids in the order given. */
+export async function insertCases(q: Queryable, cases: readonly NewCase[], runId: number | null, at: Date): Promise<number[]> {
+  if (cases.length === 0) return [];
+  const ids = (await q.all<{ id: number }>(`SELECT nextval('case_id') AS id FROM range(${cases.length})`)).map((r) => r.id);
+  await appendRecords(
+    q,
+    'cases',
+    CASE_COLUMNS,
+    cases.map((c, i) => ({
+      ...c,
+      id: ids[i],
+      status: 'identified',
+      flagged: true,
+      last_run_id: runId,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    })),
+  );
+  return ids;
+}
+
+/** The fields screening keeps in step with the flags. */
+export interface ScreenedFields {
+  id: number;
+  flagged: boolean;
+  deadline: string | null;
+  region_code: string | null;
+  rules: CaseRule[];
+}
+
+/** What the screening sync compares against. */
+export async function screenedFields(q: Queryable): Promise<(ScreenedFields & { enterprise_id: string; action: string })[]> {
+  const rows = await q.all(
+    `SELECT c.id, c.enterprise_id, c.action, c.region_code, ${dateOf('c.deadline')} AS deadline, c.flagged, c.rules::VARCHAR AS rules
+     FROM cases c`,
+  );
+  return rows.map((r) => ({
+    ...(r as unknown as ScreenedFields & { enterprise_id: string; action: string }),
+    rules: JSON.parse(String(r.rules)),
+  }));
+}
+
+const STAGED_COLUMNS = [
+  ['id', 'INTEGER'],
+  ['flagged', 'BOOLEAN'],
+  ['deadline', 'DATE'],
+  ['region_code', 'VARCHAR'],
+  ['rules', 'JSON'],
+] as const satisfies Columns;
+
+/**
+ * Applies screening's changes in one statement: staged through a temporary table because a
+ * re-screen may touch thousands of cases. Each changed case gets a new version, so an official
+ * editing it at the same moment gets a 409 rather than overwriting what screening found.
+ */
+export async function applyScreenedFields(q: Queryable, changes: readonly ScreenedFields[], runId: number | null, at: Date): Promise<void> {
+  if (changes.length === 0) return;
+  await q.run(
+    'CREATE OR REPLACE TEMP TABLE case_sync_staged (id INTEGER, flagged BOOLEAN, deadline DATE, region_code VARCHAR, rules JSON)',
+  );
+  try {
+    await appendRecords(q, 'case_sync_staged', STAGED_COLUMNS, changes);
+    await q.run(
+      `UPDATE cases SET
+         unflagged_at = CASE WHEN s.flagged THEN NULL WHEN cases.flagged THEN CAST($at AS TIMESTAMP) ELSE cases.unflagged_at END,
+         flagged = s.flagged, deadline = s.deadline, region_code = s.region_code, rules = s.rules,
+         last_run_id = coalesce(CAST($run AS INTEGER), cases.last_run_id), version = cases.version + 1, updated_at = CAST($at AS TIMESTAMP)
+       FROM case_sync_staged s WHERE cases.id = s.id`,
+      { at: sqlTimestamp(at), run: runId },
+    );
+  } finally {
+    await q.run('DROP TABLE IF EXISTS case_sync_staged');
+  }
+}

@@ -1,0 +1,52 @@
+/** A ledger case: one enterprise and one action it must take, tracked to acceptance and 销号. */
+import type { Action } from './actions.ts';
+import type { CaseStatus } from './case-lifecycle.ts';
+
+/** A rule behind a case, kept on the case so the ledger can say why even after the flag is gone. */
+export interface CaseRule {
+  rule_id: string;
+  policy: string;
+  title_zh: string;
+  title_en: string;
+  deadline: string | null;
+}
+
+export interface Case {
+  id: number;
+  enterprise_id: string;
+  /** Copied from the enterprise at each screening, so a scoped official's view follows the plant. */
+  region_code: string | null;
+  action: Action;
+  status: CaseStatus;
+  /** The reason given for the current exempted or disputed status. */
+  status_reason: string | null;
+  /** ISO date: the earliest deadline among the enterprise's flags of this action. */
+  deadline: string | null;
+  /** 责任单位. */
+  department: string | null;
+  assignee: string | null;
+  /** The latest progress note (进展情况); every note is in the history. */
+  last_note: string | null;
+  rules: CaseRule[];
+  /** False once re-screening no longer raises the flag: an official should review the case. */
+  flagged: boolean;
+  unflagged_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Bumped by every change; a write must name the version it read (optimistic concurrency). */
+  version: number;
+}
+
+/** A case as lists and the ledger show it: with the enterprise's name and whether it is overdue. */
+export interface CaseView extends Case {
+  enterprise_name: string | null;
+  credit_code: string | null;
+  sector: string | null;
+  enterprise_key: number | null;
+  overdue: boolean;
+}
+
+/** Green manufacturing is a designation, not something to put right, so it opens no case. */
+export function actionOpensCase(action: Action): boolean {
+  return action !== 'green';
+}

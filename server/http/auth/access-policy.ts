@@ -1,0 +1,117 @@
+/**
+ * Who may call what: one entry per API route (method + OpenAPI path), applied by the authorize
+ * middleware before any handler runs. A route without an entry is unreachable (404), createApp
+ * refuses to start with one, and test/api/access-policy.test.ts walks every route to check.
+ *
+ *   public       — no login. Such routes serve only what the public map and embeds may show;
+ *                  case data (status, notes, department, assignee, evidence) lives only under
+ *                  /api/cases, /api/ledger and /api/audit, none of which is public.
+ *   role         — the minimum role (viewer < planner < official < admin), and
+ *     own-region  — region-scoped accounts may call it; the handler confines what it reads or
+ *                   changes to their region (403 for a case outside it);
+ *     all-regions — it works across regions, so region-scoped accounts get 403.
+ */
+import type { Role } from '../../domain/roles.ts';
+
+export type Access = { kind: 'public' } | { kind: 'role'; role: Role; region: 'own-region' | 'all-regions' };
+
+export type PolicyMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface PolicyEntry {
+  method: PolicyMethod;
+  /** OpenAPI style: /api/cases/{id}. */
+  path: string;
+  access: Access;
+}
+
+const publicRoute = (method: PolicyMethod, path: string): PolicyEntry => ({ method, path, access: { kind: 'public' } });
+const ownRegion = (method: PolicyMethod, path: string, role: Role): PolicyEntry => ({
+  method,
+  path,
+  access: { kind: 'role', role, region: 'own-region' },
+});
+const allRegions = (method: PolicyMethod, path: string, role: Role): PolicyEntry => ({
+  method,
+  path,
+  access: { kind: 'role', role, region: 'all-regions' },
+});
+
+export const ACCESS_POLICY: readonly PolicyEntry[] = [
+  // The public map: read-only, no internal fields.
+  publicRoute('GET', '/api/health'),
+  publicRoute('GET', '/api/openapi.json'),
+  publicRoute('GET', '/api/docs'),
+  publicRoute('GET', '/api/docs/{asset}'),
+  publicRoute('GET', '/api/catalogue'),
+  publicRoute('GET', '/api/enterprises'),
+  publicRoute('GET', '/api/enterprises/points'),
+  publicRoute('GET', '/api/enterprises/{id}'),
+  publicRoute('GET', '/api/zones'),
+  publicRoute('GET', '/api/regions'),
+
+  // Screening results in aggregate: as public as the map that shows them.
+  publicRoute('GET', '/api/screening'),
+  publicRoute('GET', '/api/rules'),
+  publicRoute('GET', '/api/stats/actions'),
+  // Screening as of another date runs the rules again: for accounts, within their region.
+  allRegions('GET', '/api/screening/actions.bin', 'viewer'),
+  ownRegion('GET', '/api/stats/actions-over-time', 'viewer'),
+  ownRegion('GET', '/api/stats/actions-as-of', 'viewer'),
+
+  // Accounts.
+  publicRoute('POST', '/api/auth/login'),
+  ownRegion('POST', '/api/auth/logout', 'viewer'),
+  ownRegion('GET', '/api/auth/me', 'viewer'),
+  ownRegion('GET', '/api/auth/tokens', 'viewer'),
+  ownRegion('POST', '/api/auth/tokens', 'viewer'),
+  ownRegion('DELETE', '/api/auth/tokens/{id}', 'viewer'),
+  allRegions('GET', '/api/users', 'admin'),
+
+  // The ledger.
+  ownRegion('GET', '/api/cases', 'viewer'),
+  ownRegion('GET', '/api/cases/counts', 'viewer'),
+  ownRegion('GET', '/api/cases/map', 'viewer'),
+  ownRegion('POST', '/api/cases/bulk', 'official'),
+  ownRegion('GET', '/api/cases/{id}', 'viewer'),
+  ownRegion('PATCH', '/api/cases/{id}', 'official'),
+  ownRegion('POST', '/api/cases/{id}/evidence', 'official'),
+  ownRegion('GET', '/api/cases/{id}/evidence/{evidenceId}', 'viewer'),
+  ownRegion('GET', '/api/ledger/export', 'viewer'),
+
+  // The audit trail: officials read their region's case entries; admins read all and check the chain.
+  ownRegion('GET', '/api/audit', 'official'),
+  allRegions('GET', '/api/audit/verify', 'admin'),
+];
+
+interface Compiled {
+  entry: PolicyEntry;
+  pattern: RegExp;
+  params: number;
+}
+
+const compile = (entry: PolicyEntry): Compiled => {
+  const segments = entry.path.split('/').map((s) => (/^\{[^}]+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')));
+  return { entry, pattern: new RegExp(`^${segments.join('/')}/?$`), params: (entry.path.match(/\{/g) ?? []).length };
+};
+
+const COMPILED = ACCESS_POLICY.map(compile);
+
+/**
+ * The entry for a request; a literal segment beats a parameter (/api/cases/counts is not case
+ * "counts"). HEAD is answered like GET.
+ */
+export function policyFor(method: string, path: string, policy: readonly PolicyEntry[] = ACCESS_POLICY): PolicyEntry | undefined {
+  const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  const compiled = policy === ACCESS_POLICY ? COMPILED : policy.map(compile);
+  let best: Compiled | undefined;
+  for (const c of compiled) {
+    if (c.entry.method !== m || !c.pattern.test(path)) continue;
+    if (!best || c.params < best.params) best = c;
+  }
+  return best?.entry;
+}
+
+/** Hono writes path parameters as :id, OpenAPI as {id}. */
+export function openApiPath(honoPath: string): string {
+  return honoPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}

@@ -1,0 +1,83 @@
+/**
+ * Reading the audit trail, never changing it: there is no write route. Officials see the entries
+ * of cases in their region; admins see everything (account entries too) and can check the chain.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { type AuditFilter, listAudit, verifyAuditChain } from '../../db/audit-store.ts';
+import { auditCsv } from '../../export/export-audit.ts';
+import { caller } from '../auth/auth-state.ts';
+import { type AppDeps, router } from '../context.ts';
+import { AuditEntrySchema } from '../schemas/case.ts';
+import { errorResponses } from '../schemas/common.ts';
+import { ledgerDenied } from './cases.ts';
+
+const list = createRoute({
+  method: 'get',
+  path: '/audit',
+  tags: ['audit'],
+  summary: 'Audit entries in the order written, as JSON or a CSV download',
+  request: {
+    query: z.object({
+      case: z.coerce.number().int().min(1).optional().openapi({ description: 'Only this case' }),
+      entity: z.enum(['case', 'user']).optional().openapi({ description: 'Account entries are for admins only' }),
+      format: z.enum(['json', 'csv']).default('json'),
+      limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Entries',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(AuditEntrySchema), total: z.number().int() }) },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...ledgerDenied,
+    ...errorResponses,
+  },
+});
+
+const verify = createRoute({
+  method: 'get',
+  path: '/audit/verify',
+  tags: ['audit'],
+  summary: 'Recomputes every hash chain of the audit log and lists any entry altered, removed or out of place',
+  responses: {
+    200: {
+      description: 'The report; problems is empty when the log is intact',
+      content: {
+        'application/json': {
+          schema: z.object({
+            entries: z.number().int(),
+            chains: z.number().int(),
+            problems: z.array(z.object({ entity: z.string(), entity_id: z.string(), seq: z.number().int(), message: z.string() })),
+          }),
+        },
+      },
+    },
+    ...ledgerDenied,
+  },
+});
+
+export function auditRoutes({ db }: AppDeps) {
+  return router()
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const principal = caller(c);
+      const filter: AuditFilter = { limit: query.limit, offset: query.offset, region: principal.region };
+      // Account entries (logins' tokens, role changes) are an admin's business.
+      if (principal.role !== 'admin' || query.entity === 'case' || query.case !== undefined) filter.entity = 'case';
+      else if (query.entity) filter.entity = query.entity;
+      if (query.case !== undefined) filter.entityId = String(query.case);
+      const page = await listAudit(db, filter);
+      if (query.format === 'csv') {
+        c.header('content-type', 'text/csv; charset=utf-8');
+        c.header('content-disposition', 'attachment; filename="audit.csv"');
+        c.header('cache-control', 'private, no-store');
+        return c.body(auditCsv(page.items), 200);
+      }
+      return c.json(page, 200);
+    })
+    .openapi(verify, async (c) => c.json(await verifyAuditChain(db), 200));
+}

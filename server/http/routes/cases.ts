@@ -1,0 +1,180 @@
+/**
+ * The ledger's cases: list with filters, counts by region and status, status per enterprise for
+ * the map, one case with its history and evidence, and edits (one, or many at once). Every read
+ * and write is confined to the caller's region.
+ */
+
+import type { z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { listAudit } from '../../db/audit-store.ts';
+import type { CaseFilter } from '../../db/case-query.ts';
+import { getCase, listCases } from '../../db/case-store.ts';
+import { caseStatusByEnterprise, countCases } from '../../db/case-summary-store.ts';
+import { listEvidence } from '../../db/evidence-store.ts';
+import { CASE_STATUSES, chinaToday, nextStatuses } from '../../domain/case-lifecycle.ts';
+import { type Principal, principalCovers } from '../../domain/roles.ts';
+import { editCase, editCases } from '../../ledger/edit-cases.ts';
+import { caller } from '../auth/auth-state.ts';
+import { type AppDeps, router } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { asApiErrors } from '../ledger-errors.ts';
+import {
+  CaseBulkBody,
+  CaseCountsSchema,
+  CaseDetailSchema,
+  type CaseFilterQuery,
+  CaseIdParam,
+  CaseListQuery,
+  CaseListSchema,
+  CaseMapSchema,
+  CasePatchBody,
+  CaseSchema,
+} from '../schemas/case.ts';
+import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
+
+export const ledgerDenied = {
+  401: { description: 'Not logged in', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Role too low, or the case is outside your region', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+const conflict = {
+  409: {
+    description: 'Stale version, or a status move the lifecycle does not allow; nothing changed',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+} as const;
+
+const list = createRoute({
+  method: 'get',
+  path: '/cases',
+  tags: ['ledger'],
+  summary: 'Cases matching filters, a page at a time',
+  request: { query: CaseListQuery },
+  responses: {
+    200: { description: 'A page of cases and the total matching', content: { 'application/json': { schema: CaseListSchema } } },
+    ...ledgerDenied,
+    ...errorResponses,
+  },
+});
+
+const counts = createRoute({
+  method: 'get',
+  path: '/cases/counts',
+  tags: ['ledger'],
+  summary: 'Case counts by prefecture and status (with how many are overdue)',
+  request: { query: CaseListQuery.pick({ status: true, action: true, region: true, overdue: true, flagged: true, q: true }) },
+  responses: {
+    200: { description: 'Counts', content: { 'application/json': { schema: CaseCountsSchema } } },
+    ...ledgerDenied,
+    ...errorResponses,
+  },
+});
+
+const map = createRoute({
+  method: 'get',
+  path: '/cases/map',
+  tags: ['ledger'],
+  summary: 'One case status per enterprise key, to colour the map by case status',
+  request: { query: CaseListQuery.pick({ status: true, action: true, region: true, overdue: true, flagged: true }) },
+  responses: {
+    200: { description: 'Parallel arrays', content: { 'application/json': { schema: CaseMapSchema } } },
+    ...ledgerDenied,
+    ...errorResponses,
+  },
+});
+
+const detail = createRoute({
+  method: 'get',
+  path: '/cases/{id}',
+  tags: ['ledger'],
+  summary: 'One case with its history (the audit timeline), evidence and allowed next statuses',
+  request: { params: CaseIdParam },
+  responses: {
+    200: { description: 'The case', content: { 'application/json': { schema: CaseDetailSchema } } },
+    ...ledgerDenied,
+    ...notFound,
+  },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/cases/{id}',
+  tags: ['ledger'],
+  summary: 'Changes status, note, department or assignee; `version` must be the one you read',
+  request: { params: CaseIdParam, body: { content: { 'application/json': { schema: CasePatchBody } }, required: true } },
+  responses: {
+    200: { description: 'The case after the change', content: { 'application/json': { schema: CaseSchema } } },
+    ...ledgerDenied,
+    ...notFound,
+    ...conflict,
+    ...errorResponses,
+  },
+});
+
+const bulk = createRoute({
+  method: 'post',
+  path: '/cases/bulk',
+  tags: ['ledger'],
+  summary: 'Applies one change to many cases, all or nothing; each case names the version you read',
+  request: { body: { content: { 'application/json': { schema: CaseBulkBody } }, required: true } },
+  responses: {
+    200: { description: 'The cases after the change', content: { 'application/json': { schema: CaseListSchema } } },
+    ...ledgerDenied,
+    ...notFound,
+    ...conflict,
+    ...errorResponses,
+  },
+});
+
+export function caseFilter(query: Partial<z.infer<typeof CaseFilterQuery>>, principal: Principal): CaseFilter {
+  const filter: CaseFilter = { scope: principal.region };
+  if (query.status) filter.statuses = query.status;
+  if (query.action) filter.actions = query.action;
+  if (query.region) filter.regions = query.region;
+  if (query.overdue !== undefined) filter.overdue = query.overdue;
+  if (query.flagged !== undefined) filter.flagged = query.flagged;
+  if (query.q) filter.q = query.q;
+  if (query.enterprise) filter.enterpriseId = query.enterprise;
+  return filter;
+}
+
+export function caseRoutes({ db }: AppDeps) {
+  return router()
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const page = { sort: query.sort, order: query.order, limit: query.limit, offset: query.offset };
+      return c.json(await listCases(db, caseFilter(query, caller(c)), page, chinaToday()), 200);
+    })
+    .openapi(counts, async (c) => {
+      const rows = await countCases(db, caseFilter(c.req.valid('query'), caller(c)), chinaToday());
+      const total = rows.reduce((n, r) => n + r.count, 0);
+      const overdue = rows.reduce((n, r) => n + r.overdue, 0);
+      return c.json({ rows, total, overdue }, 200);
+    })
+    .openapi(map, async (c) => {
+      const result = await caseStatusByEnterprise(db, caseFilter(c.req.valid('query'), caller(c)), chinaToday());
+      c.header('cache-control', 'no-store');
+      return c.json({ statuses: [...CASE_STATUSES], ...result }, 200);
+    })
+    .openapi(detail, async (c) => {
+      const { id } = c.req.valid('param');
+      const principal = caller(c);
+      const found = await getCase(db, id, chinaToday());
+      if (!found) throw new ApiError(404, `no case with id ${id}`);
+      if (!principalCovers(principal, found.region_code)) {
+        throw new ApiError(403, `case ${id} is in region ${found.region_code ?? '(none)'}, outside your region ${principal.region}`);
+      }
+      const [history, evidence] = await Promise.all([listAudit(db, { entity: 'case', entityId: String(id) }), listEvidence(db, id)]);
+      return c.json({ ...found, history: history.items, evidence, next_statuses: nextStatuses(found.status) }, 200);
+    })
+    .openapi(patch, async (c) => {
+      const { id } = c.req.valid('param');
+      const { version, ...edit } = c.req.valid('json');
+      return c.json(await asApiErrors(() => editCase(db, caller(c), { id, version }, edit)), 200);
+    })
+    .openapi(bulk, async (c) => {
+      const { cases, ...edit } = c.req.valid('json');
+      const items = await asApiErrors(() => editCases(db, caller(c), cases, edit));
+      return c.json({ items, total: items.length }, 200);
+    });
+}

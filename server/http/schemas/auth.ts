@@ -1,0 +1,58 @@
+/** Schemas of the account routes. */
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '../../domain/roles.ts';
+
+export const LoginBody = z
+  .object({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(1024),
+  })
+  .openapi('Login');
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    role: z.enum(ROLES),
+    region: z.string().nullable().openapi({ description: 'GB/T 2260 code the account is limited to' }),
+  })
+  .openapi('User');
+
+export const MeSchema = z
+  .object({
+    user: UserSchema,
+    via: z.enum(['session', 'token']),
+    csrfToken: z.string().nullable().openapi({ description: 'Send in X-CSRF-Token with every write made with the session cookie' }),
+    expiresAt: z.string().nullable(),
+  })
+  .openapi('Me');
+
+export const AccountSchema = UserSchema.extend({ disabled: z.boolean(), created_at: z.string() }).openapi('Account');
+
+export const ApiTokenSchema = z
+  .object({
+    id: z.number().int(),
+    user_id: z.number().int(),
+    username: z.string(),
+    label: z.string(),
+    created_at: z.string(),
+    expires_at: z.string().nullable(),
+    revoked_at: z.string().nullable(),
+  })
+  .openapi('ApiToken');
+
+export const NewTokenBody = z
+  .object({
+    label: z.string().trim().min(1).max(100),
+    expires_in_days: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict()
+  .openapi('NewApiToken');
+
+export const TokenIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});

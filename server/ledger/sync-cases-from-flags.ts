@@ -1,0 +1,112 @@
+/**
+ * Brings the ledger in step with the flags table at the end of a screening run (the screening
+ * code calls this inside its own transaction). The flags table as a whole is the current truth,
+ * whichever run wrote each row, so an incremental run that replaced only some enterprises' flags
+ * leaves the other enterprises' cases alone. Cases are created, refreshed or marked no longer
+ * flagged, never deleted; every change is audited with `screening` as the actor.
+ */
+import { appendAudit } from '../db/audit-store.ts';
+import { applyScreenedFields, insertCases, screenedFields } from '../db/case-store.ts';
+import type { Queryable } from '../db/database.ts';
+import { ACTIONS, type Action } from '../domain/actions.ts';
+import type { AuditInput } from '../domain/audit.ts';
+import { actionOpensCase, type CaseRule } from '../domain/case.ts';
+import { caseKey, type FlagGroup, planCaseSync, type SyncedCase } from '../domain/case-sync-plan.ts';
+
+export const SCREENING_ACTOR = 'screening';
+
+export interface CaseSyncSummary {
+  created: number;
+  unflagged: number;
+  reflagged: number;
+  updated: number;
+}
+
+interface FlagRow {
+  enterprise_id: string;
+  action: string;
+  rule_id: string;
+  policy: string;
+  title_zh: string;
+  title_en: string;
+  deadline: string | null;
+  region_code: string | null;
+}
+
+async function flagGroups(tx: Queryable): Promise<FlagGroup[]> {
+  const rows = await tx.all<FlagRow>(
+    `SELECT f.enterprise_id, f.action, f.rule_id, f.policy, f.title_zh, f.title_en, strftime(f.deadline, '%Y-%m-%d') AS deadline,
+            e.region_code
+     FROM flags f LEFT JOIN enterprises e ON e.id = f.enterprise_id
+     ORDER BY f.enterprise_id, f.action, f.rule_id`,
+  );
+  const groups = new Map<string, FlagGroup & { byRule: Map<string, CaseRule> }>();
+  for (const r of rows) {
+    if (!(ACTIONS as readonly string[]).includes(r.action)) {
+      throw new Error(`flags table: enterprise ${r.enterprise_id}, rule ${r.rule_id} has unknown action "${r.action}"`);
+    }
+    const action = r.action as Action;
+    if (!actionOpensCase(action)) continue;
+    const key = caseKey(r.enterprise_id, action);
+    let group = groups.get(key);
+    if (!group) {
+      group = { enterprise_id: r.enterprise_id, action, region_code: r.region_code, rules: [], byRule: new Map() };
+      groups.set(key, group);
+    }
+    // One rule may fire more than once for a plant (two reserves, two furnaces): it is one
+    // problem for the ledger, due at its earliest deadline.
+    const seen = group.byRule.get(r.rule_id);
+    if (!seen) {
+      const rule = { rule_id: r.rule_id, policy: r.policy, title_zh: r.title_zh, title_en: r.title_en, deadline: r.deadline };
+      group.byRule.set(r.rule_id, rule);
+      group.rules.push(rule);
+    } else if (r.deadline !== null && (seen.deadline === null || r.deadline < seen.deadline)) {
+      seen.deadline = r.deadline;
+    }
+  }
+  return [...groups.values()].map(({ byRule: _byRule, ...g }) => g);
+}
+
+export async function syncCasesFromFlags(tx: Queryable, runId: number | null, now: Date = new Date()): Promise<CaseSyncSummary> {
+  const groups = await flagGroups(tx);
+  const cases = (await screenedFields(tx)) as SyncedCase[];
+  const plan = planCaseSync(groups, cases);
+
+  const ids = await insertCases(tx, plan.create, runId, now);
+  await applyScreenedFields(tx, plan.change, runId, now);
+
+  const run = runId === null ? null : { run_id: runId };
+  const audit: AuditInput[] = plan.create.map((c, i) => ({
+    entity: 'case',
+    entity_id: String(ids[i]),
+    actor: SCREENING_ACTOR,
+    event: 'created',
+    from: null,
+    to: 'identified',
+    reason: `flagged by ${c.rules.map((r) => r.rule_id).join(', ')}`,
+    details: { ...run, enterprise_id: c.enterprise_id, action: c.action, deadline: c.deadline },
+  }));
+  for (const change of plan.change) {
+    for (const e of change.events) {
+      audit.push({
+        entity: 'case',
+        entity_id: String(change.id),
+        actor: SCREENING_ACTOR,
+        event: e.event,
+        from: e.from,
+        to: e.to,
+        reason: e.event === 'unflagged' ? 'the latest screening no longer raises this flag; an official should review the case' : null,
+        details: run,
+      });
+    }
+  }
+  await appendAudit(tx, audit, now);
+
+  const count = (event: string) => plan.change.filter((c) => c.events.some((e) => e.event === event)).length;
+  return {
+    created: plan.create.length,
+    unflagged: count('unflagged'),
+    reflagged: count('reflagged'),
+    updated: plan.change.filter((c) => c.events.every((e) => e.event !== 'unflagged' && e.event !== 'reflagged')).length,
+  };
+}

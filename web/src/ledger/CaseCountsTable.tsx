@@ -1,0 +1,85 @@
+/** Counts by prefecture and status, with totals and how many are overdue. */
+import { useEffect, useState } from 'react';
+import { CASE_STATUSES } from '../../../server/domain/case-lifecycle.ts';
+import type { RegionNamer } from './LedgerPage.tsx';
+import { type CaseCounts, type CaseQuery, ledgerApi } from './ledger-api.ts';
+import { useLedgerText } from './ledger-messages.ts';
+
+export function CaseCountsTable({ query, revision, regionName }: { query: CaseQuery; revision: number; regionName: RegionNamer }) {
+  const text = useLedgerText();
+  const [counts, setCounts] = useState<CaseCounts | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is how the page asks for a reload after a change.
+  useEffect(() => {
+    let live = true;
+    ledgerApi.counts(query).then(
+      (c) => live && setCounts(c),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, revision]);
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!counts) return <p className="muted">…</p>;
+  const regions = [...new Set(counts.rows.map((r) => r.region_code))];
+  const cell = (region: string | null, status: string) => counts.rows.find((r) => r.region_code === region && r.status === status);
+  const sum = (rows: CaseCounts['rows'], key: 'count' | 'overdue') => rows.reduce((n, r) => n + r[key], 0);
+  return (
+    <div className="table-scroll">
+      <table className="counts-table" data-testid="counts-table">
+        <thead>
+          <tr>
+            <th scope="col">{text.counts.region}</th>
+            {CASE_STATUSES.map((s) => (
+              <th scope="col" key={s}>
+                {text.statuses[s]}
+              </th>
+            ))}
+            <th scope="col">{text.counts.total}</th>
+            <th scope="col">{text.counts.overdue}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((region) => {
+            const rows = counts.rows.filter((r) => r.region_code === region);
+            return (
+              <tr key={region ?? 'none'} data-region={region ?? ''}>
+                <th scope="row">{region ? regionName(region) : text.counts.none}</th>
+                {CASE_STATUSES.map((s) => (
+                  <td key={s}>{cell(region, s)?.count ?? ''}</td>
+                ))}
+                <td>
+                  <strong>{sum(rows, 'count')}</strong>
+                </td>
+                <td className={sum(rows, 'overdue') ? 'overdue-count' : ''}>{sum(rows, 'overdue') || ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{text.counts.total}</th>
+            {CASE_STATUSES.map((s) => (
+              <td key={s}>
+                {sum(
+                  counts.rows.filter((r) => r.status === s),
+                  'count',
+                ) || ''}
+              </td>
+            ))}
+            <td>
+              <strong>{counts.total}</strong>
+            </td>
+            <td className={counts.overdue ? 'overdue-count' : ''}>{counts.overdue || ''}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * One case: what it is about, the form to work it (next status, note or reason, department,
+ * assignee), its evidence files with upload, and its history as a timeline.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { ApiRequestError } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { CaseEvidence } from './CaseEvidence.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { CaseWorkForm } from './CaseWorkForm.tsx';
+import type { RegionNamer } from './LedgerPage.tsx';
+import { type CaseDetail, ledgerApi } from './ledger-api.ts';
+import { useLedgerText } from './ledger-messages.ts';
+
+interface Props {
+  caseId: number;
+  canEdit: boolean;
+  regionName: RegionNamer;
+  actionName: (id: string) => string;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+export function CaseDrawer({ caseId, canEdit, regionName, actionName, onClose, onChanged }: Props) {
+  const text = useLedgerText();
+  const { lang } = useI18n();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const load = useCallback(
+    () =>
+      ledgerApi.detail(caseId).then(
+        (d) => {
+          setDetail(d);
+          setError(null);
+        },
+        (e: Error) => setError(e.message),
+      ),
+    [caseId],
+  );
+
+  useEffect(() => {
+    setDetail(null);
+    setNotice(null);
+    load();
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const afterChange = async (message: string) => {
+    await load();
+    setNotice({ kind: 'ok', text: message });
+    onChanged();
+  };
+
+  const onError = async (e: Error) => {
+    if (e instanceof ApiRequestError && e.status === 409) {
+      await load();
+      setNotice({ kind: 'error', text: `${text.drawer.stale} (${e.message})` });
+    } else {
+      setNotice({ kind: 'error', text: e.message });
+    }
+  };
+
+  return (
+    <aside className="panel case-drawer" aria-label={`#${caseId}`} data-testid="case-drawer">
+      <div className="detail-head">
+        <h2>{detail ? (detail.enterprise_name ?? detail.enterprise_id) : `#${caseId}`}</h2>
+        <button type="button" className="close" onClick={onClose} aria-label="×">
+          ×
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!detail && !error && <p className="muted">…</p>}
+      {detail && (
+        <>
+          <dl className="facts">
+            <dt>{text.cols.id}</dt>
+            <dd>
+              #{detail.id} · {text.drawer.version} {detail.version}
+            </dd>
+            <dt>{text.drawer.creditCode}</dt>
+            <dd>{detail.credit_code ?? '—'}</dd>
+            <dt>{text.cols.region}</dt>
+            <dd>{regionName(detail.region_code)}</dd>
+            <dt>{text.cols.action}</dt>
+            <dd>{actionName(detail.action)}</dd>
+            <dt>{text.cols.status}</dt>
+            <dd>
+              <span className={`status status-${detail.status}`} data-testid="case-status">
+                {text.statuses[detail.status]}
+              </span>
+            </dd>
+            <dt>{text.cols.deadline}</dt>
+            <dd>
+              {detail.deadline ?? '—'}
+              {detail.overdue && <span className="tag overdue-tag">{text.overdue}</span>}
+            </dd>
+            <dt>{text.cols.department}</dt>
+            <dd>{detail.department ?? '—'}</dd>
+            {detail.status_reason && (
+              <>
+                <dt>{text.drawer.reason}</dt>
+                <dd>{detail.status_reason}</dd>
+              </>
+            )}
+            {detail.last_note && (
+              <>
+                <dt>{text.drawer.lastNote}</dt>
+                <dd>{detail.last_note}</dd>
+              </>
+            )}
+          </dl>
+          {!detail.flagged && <p className="tag unflagged block">{text.noLongerFlaggedHint}</p>}
+          <h3>{text.drawer.rules}</h3>
+          <ul className="plain">
+            {detail.rules.map((r) => (
+              <li key={r.rule_id}>
+                {lang === 'zh' ? r.title_zh : r.title_en}{' '}
+                <span className="muted">
+                  ({r.policy}
+                  {r.deadline ? ` · ${r.deadline}` : ''})
+                </span>
+              </li>
+            ))}
+          </ul>
+          {notice && (
+            <p
+              className={notice.kind === 'ok' ? 'ok' : 'error'}
+              role={notice.kind === 'ok' ? 'status' : 'alert'}
+              data-testid="drawer-notice"
+            >
+              {notice.text}
+            </p>
+          )}
+          {canEdit && <CaseWorkForm detail={detail} text={text} onSaved={() => afterChange(text.drawer.saved)} onError={onError} />}
+          <CaseEvidence
+            detail={detail}
+            canEdit={canEdit}
+            text={text}
+            onUploaded={(name) => afterChange(`${text.drawer.uploaded}: ${name}`)}
+            onError={onError}
+          />
+          <CaseTimeline history={detail.history} text={text} locale={lang === 'zh' ? 'zh-CN' : 'en'} />
+        </>
+      )}
+    </aside>
+  );
+}

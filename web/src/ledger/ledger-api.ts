@@ -1,0 +1,136 @@
+/**
+ * The ledger's calls to the server. The session lives in an HttpOnly cookie the page cannot read;
+ * the CSRF token that must accompany every write is kept here, in memory, from login or /me.
+ */
+import type { AuditEntry } from '../../../server/domain/audit.ts';
+import type { CaseView } from '../../../server/domain/case.ts';
+import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
+import type { Role } from '../../../server/domain/roles.ts';
+import { ApiRequestError } from '../api/client.ts';
+
+export interface Me {
+  user: { id: number; username: string; role: Role; region: string | null };
+  via: 'session' | 'token';
+  csrfToken: string | null;
+}
+
+export interface Evidence {
+  id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface CaseDetail extends CaseView {
+  history: AuditEntry[];
+  evidence: Evidence[];
+  next_statuses: CaseStatus[];
+}
+
+export interface CaseQuery {
+  status?: string;
+  action?: string;
+  region?: string;
+  overdue?: boolean;
+  flagged?: boolean;
+  q?: string;
+}
+
+export interface CaseCounts {
+  rows: { region_code: string | null; status: CaseStatus; count: number; overdue: number }[];
+  total: number;
+  overdue: number;
+}
+
+export interface CaseMap {
+  statuses: CaseStatus[];
+  keys: number[];
+  status: number[];
+  overdue: number[];
+}
+
+export interface CaseEdit {
+  status?: CaseStatus;
+  note?: string;
+  department?: string | null;
+  assignee?: string | null;
+}
+
+let csrfToken: string | null = null;
+/** Called when the server no longer knows the session (expired, logged out elsewhere, account disabled). */
+let onSessionLost: () => void = () => undefined;
+
+export function whenSessionLost(callback: () => void): void {
+  onSessionLost = callback;
+}
+
+async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  const method = init.method ?? 'GET';
+  if (method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const body = (await response.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // Not JSON: keep the status line.
+    }
+    if (response.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
+      csrfToken = null;
+      onSessionLost();
+    }
+    throw new ApiRequestError(response.status, message);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export function queryString(query: CaseQuery & Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export const ledgerApi = {
+  async me(): Promise<Me | null> {
+    try {
+      const me = await send<Me>('/api/auth/me');
+      csrfToken = me.csrfToken;
+      return me;
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  async login(username: string, password: string): Promise<Me> {
+    const me = await send<Me>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+    csrfToken = me.csrfToken;
+    return me;
+  },
+  async logout(): Promise<void> {
+    await send<void>('/api/auth/logout', { method: 'POST' });
+    csrfToken = null;
+  },
+  cases: (query: CaseQuery, page: { limit: number; offset: number; sort: string; order: string }) =>
+    send<{ items: CaseView[]; total: number }>(`/api/cases${queryString({ ...query, ...page })}`),
+  counts: (query: CaseQuery) => send<CaseCounts>(`/api/cases/counts${queryString({ ...query })}`),
+  map: (query: CaseQuery) => send<CaseMap>(`/api/cases/map${queryString({ ...query })}`),
+  detail: (id: number) => send<CaseDetail>(`/api/cases/${id}`),
+  edit: (id: number, version: number, edit: CaseEdit) =>
+    send<CaseView>(`/api/cases/${id}`, { method: 'PATCH', body: JSON.stringify({ version, ...edit }) }),
+  bulk: (cases: { id: number; version: number }[], edit: CaseEdit) =>
+    send<{ items: CaseView[]; total: number }>('/api/cases/bulk', { method: 'POST', body: JSON.stringify({ cases, ...edit }) }),
+  upload(id: number, file: File): Promise<Evidence> {
+    const form = new FormData();
+    form.set('file', file);
+    return send<Evidence>(`/api/cases/${id}/evidence`, { method: 'POST', body: form });
+  },
+  exportUrl: (query: CaseQuery, format: 'xlsx' | 'csv') => `/api/ledger/export${queryString({ ...query, format })}`,
+  evidenceUrl: (caseId: number, evidenceId: number) => `/api/cases/${caseId}/evidence/${evidenceId}`,
+};
