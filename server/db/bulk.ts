@@ -45,3 +45,22 @@ export async function appendRecords(q: Queryable, table: string, columns: Column
     appender.closeSync();
   }
 }
+
+/**
+ * Appends rows already in the table's column order with values the appender takes as they are
+ * (strings, numbers, booleans, Dates, JSON as text, null): the fast path for million-row imports,
+ * with no per-value conversion.
+ */
+export async function appendRows(q: Queryable, table: string, rows: readonly (readonly unknown[])[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const appender = await q.connection.createAppender(table);
+  try {
+    const writer = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
+    for (const row of rows) writer.appendRow(row as JSValue[]);
+    writer.flush();
+    appender.flushSync();
+    return rows.length;
+  } finally {
+    appender.closeSync();
+  }
+}
