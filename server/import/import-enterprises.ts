@@ -192,9 +192,7 @@ async function creditCodesTakenInDatabase(tx: Queryable, codeField: string): Pro
      JOIN enterprises e ON e.credit_code = s.credit_code AND e.id <> s.id
      GROUP BY s._row, s.credit_code ORDER BY s._row LIMIT 1000`,
   );
-  return rows.map((r) =>
-    problem(r.row, codeField, r.credit_code, `credit code already belongs to enterprise ${r.other} in the database`),
-  );
+  return rows.map((r) => problem(r.row, codeField, r.credit_code, `credit code already belongs to enterprise ${r.other} in the database`));
 }
 
 async function idClashesWithDatabase(

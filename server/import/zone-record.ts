@@ -12,7 +12,8 @@ const NAME_EN_KEYS = ['name_en', 'NAME_EN', 'english_name'];
 const ID_KEYS = ['id', 'ID', 'Id', 'zone_id', '编号', 'code', 'CODE'];
 const TYPE_KEYS = ['zone_type', 'ZONE_TYPE', '功能区', '功能分区', '分区', 'type'];
 const LEVEL_KEYS = ['level', 'LEVEL', '级别'];
-const REGION_KEYS = ['region_code', 'adcode', '行政区划代码'];
+// region_cod: a shapefile field name holds 10 bytes.
+const REGION_KEYS = ['region_code', 'region_cod', 'adcode', '行政区划代码'];
 /** Greenline's own exports carry the layer in a kind column; it must match the layer imported into. */
 const KIND_KEYS = ['kind', 'zone_kind'];
 const KNOWN = new Set([...NAME_KEYS, ...NAME_EN_KEYS, ...ID_KEYS, ...TYPE_KEYS, ...LEVEL_KEYS, ...REGION_KEYS, ...KIND_KEYS]);

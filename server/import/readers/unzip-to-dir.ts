@@ -4,7 +4,7 @@
  */
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 import iconv from 'iconv-lite';
 import { isValidUtf8 } from '../encoding.ts';
@@ -42,7 +42,8 @@ export async function unzipToDir(
   const unzip = new Unzip((file) => {
     const name = zipEntryName(file.name);
     if (file.name.endsWith('/') || !wanted(name)) return;
-    const path = join(dir, `entry-${entries.length}`);
+    // Readers find sidecar files by extension (shapefile.open appends .dbf), so it is kept.
+    const path = join(dir, `entry-${entries.length}${extname(name).toLowerCase()}`);
     const entry: ZipEntry = { name, path, size: 0 };
     entries.push(entry);
     const fd = openSync(path, 'w');
