@@ -10,7 +10,9 @@ import type { AppDeps } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { zoneRoutes } from './routes/zones.ts';
 import { staticRoutes } from './static.ts';
@@ -24,8 +26,11 @@ export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono();
   api.route('/', healthRoutes(deps));
   api.route('/', metaRoutes(deps));
+  // Before enterpriseRoutes, so that /enterprises/export is not taken for /enterprises/{id}.
+  api.route('/', exportRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
+  api.route('/', importRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

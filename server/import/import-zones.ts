@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { listValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
-import { deleteZonesOfKind, insertRegions, insertZones, type Region } from '../db/zone-store.ts';
+import { deleteZonesOfKind, insertRegions, type Region, upsertZones } from '../db/zone-store.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
 import { checkedBatches, type ReadProgress } from './checked-records.ts';
 import { locationContext } from './import-context.ts';
@@ -101,7 +101,7 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
         ids: listValue(keep.map((z) => z.id)),
       });
       report.updated = existing?.n ?? 0;
-      await insertZones(tx, keep);
+      await upsertZones(tx, keep);
     }
     report.imported = keep.length;
     await bumpDataVersion(tx);

@@ -1,0 +1,298 @@
+/**
+ * Imports over HTTP, for the upload dialog. Every route here changes or reveals data an admin
+ * owns and needs the admin role: POST /imports (upload → preview), GET /imports/{id} (preview
+ * again with other options), POST /imports/{id}/commit (the import, with progress as server-sent
+ * events), DELETE /imports/{id}, and GET /imports (the import log). They all sit under /imports
+ * so that a role guard attaches to the path prefix.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createRoute, z } from '@hono/zod-openapi';
+import busboy from 'busboy';
+import { streamSSE } from 'hono/streaming';
+import type { Database } from '../../db/database.ts';
+import { parseMapOption } from '../../import/columns.ts';
+import { importEnterprises } from '../../import/import-enterprises.ts';
+import { importIndicators } from '../../import/import-indicators.ts';
+import { type ImportKind, importZones } from '../../import/import-zones.ts';
+import { indicatorColumns } from '../../import/indicator-columns.ts';
+import { type ImportTarget, previewImport } from '../../import/preview-import.ts';
+import { ImportFailedError, type ImportReport } from '../../import/problems.ts';
+import { type AppDeps, router } from '../context.ts';
+import { ApiError, describeValidation } from '../errors.ts';
+import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
+import {
+  CommitBodySchema,
+  ImportLogSchema,
+  PreviewSchema,
+  ReadOptionsSchema,
+  UploadFieldsSchema,
+  UploadIdParam,
+} from '../schemas/imports.ts';
+import { type Upload, UploadStore, UploadTooLargeError } from '../upload-store.ts';
+
+/** Until sign-in exists, every web import is recorded as made by this user. */
+const WEB_USER = 'web';
+
+type ReadOptions = z.infer<typeof ReadOptionsSchema>;
+
+const previewRoute = createRoute({
+  method: 'get',
+  path: '/imports/{id}',
+  tags: ['imports'],
+  summary: 'Preview an upload again, read with other options (CRS, encoding, sheet, column map)',
+  request: { params: UploadIdParam, query: ReadOptionsSchema },
+  responses: {
+    200: { description: 'The preview', content: { 'application/json': { schema: PreviewSchema } } },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+const commitRoute = createRoute({
+  method: 'post',
+  path: '/imports/{id}/commit',
+  tags: ['imports'],
+  summary: 'Import an upload; progress and the row-level report arrive as server-sent events',
+  description:
+    'Events: `progress` {rows, rowsPerSecond, seconds}; then `done` {report} or `failed` {message, report?}. All or nothing unless skip_invalid; a failed import changes nothing.',
+  request: { params: UploadIdParam, body: { content: { 'application/json': { schema: CommitBodySchema } }, required: true } },
+  responses: {
+    200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+const discardRoute = createRoute({
+  method: 'delete',
+  path: '/imports/{id}',
+  tags: ['imports'],
+  summary: 'Discard an upload without importing it',
+  request: { params: UploadIdParam },
+  responses: { 204: { description: 'Discarded' }, ...notFound },
+});
+
+const logRoute = createRoute({
+  method: 'get',
+  path: '/imports',
+  tags: ['imports'],
+  summary: 'The import log: who imported which file (name and SHA-256) when, and what it did',
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
+  responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: ImportLogSchema } } }, ...errorResponses },
+});
+
+function runImport(
+  db: Database,
+  upload: Upload,
+  target: ImportTarget,
+  kind: ImportKind | undefined,
+  options: z.infer<typeof CommitBodySchema>,
+  onProgress: (rows: number) => void,
+): Promise<ImportReport> {
+  const common = {
+    path: upload.path,
+    fileName: upload.fileName,
+    ...(options.crs ? { crs: options.crs } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.sheet ? { layer: options.sheet } : {}),
+    skipInvalid: options.skip_invalid === true,
+    replace: options.replace === true,
+    username: WEB_USER,
+    onProgress,
+  };
+  if (target === 'zones') return importZones(db, { ...common, kind: kind ?? 'industrial_park' });
+  if (target === 'indicators') return importIndicators(db, { ...common, ...(options.map ? { map: options.map } : {}) });
+  return importEnterprises(db, { ...common, ...(options.map ? { map: options.map } : {}) });
+}
+
+/** A --map the layer does not understand is the caller's mistake, found before anything runs. */
+function checkMap(target: ImportTarget, map: string | undefined): void {
+  if (!map) return;
+  try {
+    if (target === 'indicators') indicatorColumns.parseMap(map);
+    else parseMapOption(map);
+  } catch (error) {
+    throw new ApiError(400, (error as Error).message.replace(/^--map/, 'map'));
+  }
+}
+
+export function importRoutes({ db }: AppDeps) {
+  const store = new UploadStore();
+  // One import at a time: each runs in its own transaction, and two at once would conflict.
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  const preview = async (upload: Upload, options: ReadOptions) => {
+    const fields = UploadFieldsSchema.parse(upload.fields);
+    checkMap(fields.layer, options.map);
+    const result = await previewImport(db, {
+      path: upload.path,
+      fileName: upload.fileName,
+      target: fields.layer,
+      ...(fields.kind ? { kind: fields.kind } : {}),
+      ...(options.crs ? { crs: options.crs } : {}),
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.sheet ? { layer: options.sheet } : {}),
+      ...(options.map ? { map: options.map } : {}),
+    });
+    const { layer, layers, ...rest } = result;
+    return { id: upload.id, size: upload.size, layer: fields.layer, kind: fields.kind ?? null, sheet: layer, sheets: layers, ...rest };
+  };
+
+  const app = router();
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/imports',
+    tags: ['imports'],
+    summary: 'Upload a file to import; answers a preview (format, encoding, CRS, columns, first rows, their problems)',
+    request: {
+      body: {
+        content: {
+          'multipart/form-data': {
+            schema: z.object({
+              file: z.string().openapi({ format: 'binary' }),
+              layer: z.enum(['enterprises', 'zones', 'indicators']),
+              kind: z.string().optional(),
+              crs: z.string().optional(),
+              encoding: z.string().optional(),
+              sheet: z.string().optional(),
+              map: z.string().optional(),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'Stored; the preview', content: { 'application/json': { schema: PreviewSchema } } },
+      400: { description: 'Bad fields', content: { 'application/json': { schema: ErrorSchema } } },
+      413: { description: 'Larger than GREENLINE_MAX_UPLOAD_MB', content: { 'application/json': { schema: ErrorSchema } } },
+      415: { description: 'Not multipart/form-data', content: { 'application/json': { schema: ErrorSchema } } },
+    },
+  });
+
+  app.post('/imports', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!type.toLowerCase().startsWith('multipart/form-data'))
+      throw new ApiError(415, `expected a multipart/form-data upload, got "${type || 'no content type'}"`);
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > store.maxBytes + 64 * 1024)
+      throw new ApiError(
+        413,
+        `the upload is ${Math.round(length / 2 ** 20)} MiB, more than the limit of ${Math.round(store.maxBytes / 2 ** 20)} MiB (GREENLINE_MAX_UPLOAD_MB)`,
+      );
+    const body = c.req.raw.body;
+    if (!body) throw new ApiError(400, 'the upload has no body');
+    const fields: Record<string, string> = {};
+    let saving: Promise<Upload> | undefined;
+    const parser = busboy({
+      headers: { 'content-type': type },
+      defParamCharset: 'utf8',
+      limits: { files: 1, fields: 20, fieldSize: 8192, fileSize: store.maxBytes },
+    });
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file' || saving) {
+        stream.resume();
+        return;
+      }
+      saving = store.save(stream, info.filename || 'upload', fields);
+      // Keep the rejection for the await below, not an unhandled one meanwhile.
+      saving.catch(() => undefined);
+    });
+    try {
+      await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), parser);
+    } catch (error) {
+      throw new ApiError(400, `could not read the upload: ${(error as Error).message}`);
+    }
+    if (!saving) throw new ApiError(400, 'the upload has no "file" field');
+    let upload: Upload;
+    try {
+      upload = await saving;
+    } catch (error) {
+      if (error instanceof UploadTooLargeError) throw new ApiError(413, error.message);
+      throw error;
+    }
+    const parsed = UploadFieldsSchema.safeParse(fields);
+    if (!parsed.success) {
+      await store.remove(upload.id);
+      throw new ApiError(400, describeValidation(parsed.error, fields));
+    }
+    try {
+      return c.json(await preview(upload, parsed.data), 201);
+    } catch (error) {
+      await store.remove(upload.id);
+      throw error;
+    }
+  });
+
+  return app
+    .openapi(previewRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const upload = store.get(id);
+      if (!upload) throw new ApiError(404, `no upload "${id}" (uploads are kept for an hour)`);
+      return c.json(await preview(upload, c.req.valid('query')), 200);
+    })
+    .openapi(commitRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const options = c.req.valid('json');
+      const upload = store.get(id);
+      if (!upload) throw new ApiError(404, `no upload "${id}" (uploads are kept for an hour)`);
+      const fields = UploadFieldsSchema.parse(upload.fields);
+      checkMap(fields.layer, options.map);
+      return streamSSE(c, async (sse) => {
+        const started = Date.now();
+        let lastSent = 0;
+        const progress = (rows: number) => {
+          const now = Date.now();
+          if (now - lastSent < 200) return;
+          lastSent = now;
+          const seconds = (now - started) / 1000;
+          sse
+            .writeSSE({
+              event: 'progress',
+              data: JSON.stringify({ rows, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)), seconds }),
+            })
+            .catch(() => undefined);
+        };
+        await sse.writeSSE({ event: 'progress', data: JSON.stringify({ rows: 0, rowsPerSecond: 0, seconds: 0 }) });
+        try {
+          const report = await exclusive(() => runImport(db, upload, fields.layer, fields.kind, options, progress));
+          await store.remove(id);
+          await sse.writeSSE({ event: 'done', data: JSON.stringify({ report }) });
+        } catch (error) {
+          if (error instanceof ImportFailedError) {
+            await sse.writeSSE({ event: 'failed', data: JSON.stringify({ message: error.message, report: error.report }) });
+          } else {
+            console.error(`[greenline] import of ${upload.fileName} failed:`, error);
+            await sse.writeSSE({
+              event: 'failed',
+              data: JSON.stringify({ message: 'the import failed; nothing was changed, and the server log has the details' }),
+            });
+          }
+        }
+      });
+    })
+    .openapi(discardRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      if (!store.get(id)) throw new ApiError(404, `no upload "${id}"`);
+      await store.remove(id);
+      return c.body(null, 204);
+    })
+    .openapi(logRoute, async (c) => {
+      const { limit } = c.req.valid('query');
+      const items = await db.all<z.infer<typeof ImportLogSchema>['items'][number]>(
+        `SELECT id, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, username, layer, file_name, file_sha256, format, encoding,
+                crs, mode, imported, updated, skipped, warning_count
+         FROM imports ORDER BY id DESC LIMIT $limit`,
+        { limit },
+      );
+      return c.json({ items }, 200);
+    });
+}
