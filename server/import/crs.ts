@@ -49,9 +49,8 @@ function normalise(spec: string): string {
   const urn = /^urn:ogc:def:crs:epsg:[\d.]*:(\d+)$/i.exec(s) ?? /^https?:\/\/www\.opengis\.net\/def\/crs\/epsg\/[\d.]+\/(\d+)$/i.exec(s);
   if (urn) return `EPSG:${urn[1]}`;
   const upper = s.toUpperCase();
-  if (/^EPSG:\d+$/.test(upper)) return upper;
-  if (/^\d{4,5}$/.test(s)) return `EPSG:${s}`;
-  return ALIASES.get(upper) ?? s;
+  const code = /^\d{4,6}$/.test(s) ? `EPSG:${s}` : upper;
+  return ALIASES.get(code) ?? (/^EPSG:\d+$/.test(code) ? code : s);
 }
 
 function projected(name: string, definition: string): ResolvedCrs {

@@ -22,7 +22,7 @@ afterAll(() => {
 function upload(file: Uint8Array | string, name: string, fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([file]), name);
+  form.append('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)]), name);
   return app.request('/api/imports', { method: 'POST', body: form });
 }
 

@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { type DetectedEncoding, detectEncoding, encodingFromLabel, UNDECODABLE } from '../encoding.ts';
-import { type RawRecord, type ReadOptions, type Source, SourceError } from './record.ts';
+import { type RawRecord, type ReadOptions, type Source, SourceError, uniqueHeaders } from './record.ts';
 
 const SAMPLE_BYTES = 64 * 1024;
 /** Longer than any honest row; a larger one is almost always a quote left open. */
@@ -159,7 +159,7 @@ export async function readCsv(path: string, label: string, options: ReadOptions 
     await close();
     throw error;
   }
-  const headers = (first?.[0] ?? []).map((h) => h.trim());
+  const headers = uniqueHeaders((first?.[0] ?? []).map((h) => h.trim()));
   if (headers.every((h) => h === '')) {
     await close();
     throw new SourceError(label, 1, 'the file has no header row');

@@ -55,11 +55,17 @@ export async function readKml(path: string, label: string, kmz = false): Promise
   const text = kmlText(await readFile(path), label, kmz);
   if (text.trim() === '') throw new SourceError(label, null, `the file is empty`);
   const problems: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') problems.push(message.split('\n')[0] ?? message);
-    },
-  }).parseFromString(text, 'text/xml');
+  let doc: ReturnType<DOMParser['parseFromString']>;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') problems.push(message.split('\n')[0] ?? message);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    // xmldom throws on a fatal error after reporting it.
+    throw new SourceError(label, null, `not well-formed KML (${problems[0] ?? (error as Error).message.split('\n')[0]})`);
+  }
   if (problems.length > 0 || !doc.documentElement) {
     throw new SourceError(label, null, `not well-formed KML (${problems[0] ?? 'no root element'})`);
   }

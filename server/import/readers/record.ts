@@ -63,3 +63,15 @@ export class SourceError extends Error {
     this.name = 'SourceError';
   }
 }
+
+/** Headers made unique (备注, 备注_2 …) so that a repeated column does not overwrite the first. */
+export function uniqueHeaders(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h) => {
+    if (h === '') return h;
+    let name = h;
+    for (let i = 2; seen.has(name); i++) name = `${h}_${i}`;
+    seen.add(name);
+    return name;
+  });
+}

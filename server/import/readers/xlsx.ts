@@ -3,7 +3,7 @@
  * the sheet named by `layer`, else the first. Row numbers are the sheet's own.
  */
 import ExcelJS from 'exceljs';
-import { BATCH_SIZE, type RawRecord, type ReadOptions, type Source, SourceError } from './record.ts';
+import { BATCH_SIZE, type RawRecord, type ReadOptions, type Source, SourceError, uniqueHeaders } from './record.ts';
 
 type Worksheet = AsyncIterable<ExcelJS.Row> & { name?: string; id?: number };
 
@@ -80,7 +80,7 @@ export async function readXlsx(path: string, label: string, options: ReadOptions
     }
   }
   if (!headerRow) throw new SourceError(label, null, `sheet "${sheetName}" is empty`);
-  const headers = rowCells(headerRow).map((h) => (h === null ? '' : String(h).trim()));
+  const headers = uniqueHeaders(rowCells(headerRow).map((h) => (h === null ? '' : String(h).trim())));
 
   async function* batches(): AsyncGenerator<RawRecord[]> {
     let batch: RawRecord[] = [];

@@ -88,7 +88,11 @@ export class DbfLayout {
   }
 }
 
-export function dbfHeader(fields: readonly DbfField[], records: number, date = new Date()): Buffer {
+/** Text to bytes: UTF-8 here; tests write GBK tables (as Chinese GIS does) through the same code. */
+export type Encode = (text: string) => Buffer;
+const utf8: Encode = (text) => Buffer.from(text, 'utf8');
+
+export function dbfHeader(fields: readonly DbfField[], records: number, date = new Date(), encode: Encode = utf8): Buffer {
   const headerLength = 32 + fields.length * 32 + 1;
   const recordLength = 1 + fields.reduce((sum, f) => sum + f.length, 0);
   const head = Buffer.alloc(headerLength);
@@ -102,7 +106,7 @@ export function dbfHeader(fields: readonly DbfField[], records: number, date = n
   // Byte 29, the language driver, stays 0: the .cpg names the encoding.
   fields.forEach((f, i) => {
     const at = 32 + i * 32;
-    Buffer.from(f.name, 'utf8').copy(head, at, 0, 10);
+    encode(f.name).copy(head, at, 0, 10);
     head.write(f.type, at + 11, 'latin1');
     head.writeUInt8(f.length, at + 16);
     head.writeUInt8(f.decimals, at + 17);
@@ -112,7 +116,7 @@ export function dbfHeader(fields: readonly DbfField[], records: number, date = n
 }
 
 /** One record: the deletion flag (a space), then every field at its width. */
-export function dbfRecord(fields: readonly DbfField[], values: readonly unknown[], layout: DbfLayout): Buffer {
+export function dbfRecord(fields: readonly DbfField[], values: readonly unknown[], layout: DbfLayout, encode: Encode = utf8): Buffer {
   const length = 1 + fields.reduce((sum, f) => sum + f.length, 0);
   const out = Buffer.alloc(length, 0x20);
   let at = 1;
@@ -120,9 +124,9 @@ export function dbfRecord(fields: readonly DbfField[], values: readonly unknown[
     const v = values[i];
     if (v !== null && v !== undefined) {
       if (f.type === 'C') {
-        const bytes = Buffer.from(String(v), 'utf8');
+        const bytes = encode(String(v));
         let end = Math.min(bytes.length, f.length);
-        // Never cut a UTF-8 character in half.
+        // Never cut a UTF-8 character in half (the lengths measured are UTF-8 bytes, so other encodings fit).
         while (end < bytes.length && end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
         if (end < bytes.length) layout.truncated++;
         bytes.copy(out, at, 0, end);
