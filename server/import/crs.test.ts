@@ -11,7 +11,7 @@ const metres = (a: [number, number], b: [number, number]) => geodesic.Inverse(a[
  */
 function wgsToGcj(lon: number, lat: number): [number, number] {
   const a = 6378245.0;
-  const ee = 0.00669342162296594323;
+  const ee = 0.006693421622965943;
   const x = lon - 105;
   const y = lat - 35;
   let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));

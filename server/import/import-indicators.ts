@@ -111,7 +111,14 @@ export async function importIndicators(db: Database, options: ImportIndicatorsOp
     await tx.run('DELETE FROM stage_indicators WHERE enterprise_id IS NULL');
     staged -= unmatched.length;
 
-    const report: ImportReport = { file, imported: 0, updated: 0, skipped: badRows.size, errors: errors.sorted(), warnings: warnings.sorted() };
+    const report: ImportReport = {
+      file,
+      imported: 0,
+      updated: 0,
+      skipped: badRows.size,
+      errors: errors.sorted(),
+      warnings: warnings.sorted(),
+    };
     if (progress.broken || (errors.total > 0 && (!options.skipInvalid || staged === 0))) throw new ImportFailedError(report);
 
     if (options.replace) {

@@ -86,7 +86,14 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
       }
       keep = zones.filter((z) => !clashing.has(z.id));
     }
-    const report: ImportReport = { file, imported: 0, updated: 0, skipped: badRows.size, errors: errors.sorted(), warnings: warnings.sorted() };
+    const report: ImportReport = {
+      file,
+      imported: 0,
+      updated: 0,
+      skipped: badRows.size,
+      errors: errors.sorted(),
+      warnings: warnings.sorted(),
+    };
     if (progress.broken || (errors.total > 0 && (!options.skipInvalid || keep.length === 0))) throw new ImportFailedError(report);
 
     if (kind === 'region') {

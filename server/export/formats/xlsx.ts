@@ -33,7 +33,9 @@ export async function writeXlsx(path: string, table: ExportTable): Promise<Expor
       ? Array.from({ length: wktParts }, (_, i) => ({ name: i === 0 ? 'wkt' : `wkt_${i + 1}`, type: 'string' as const }))
       : extra;
   const columns = [...table.columns, ...geometryColumns];
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  // Shared strings, as Excel writes them: without, exceljs marks text cells t="str" (a formula's
+  // result), which GDAL reads as a sheet without a header row.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: c.name,
