@@ -13,19 +13,18 @@
  */
 import { listValue } from '@duckdb/node-api';
 import { appendRows } from '../db/bulk.ts';
-import type { Database, Queryable } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
-import { REBUILD_THRESHOLD, rebuildTable } from '../db/rebuild-table.ts';
-import { columnNames, ENTERPRISE_COLUMNS } from '../db/tables.ts';
-import { creditCodeProblem } from '../domain/credit-code.ts';
 import { checkedBatches, type ReadProgress } from './checked-records.ts';
 import { mapColumns, parseMapOption } from './columns.ts';
+import { creditCodesTakenInDatabase, duplicateCreditCodes, duplicateIds, idClashesWithDatabase } from './enterprise-checks.ts';
 import { EnterpriseValidator, type ImportedEnterprise } from './enterprise-record.ts';
 import { locationContext } from './import-context.ts';
 import { recordImport, sha256File } from './import-log.ts';
 import { type ImportOptions, importMode } from './import-options.ts';
+import { mergeStage } from './merge-enterprises.ts';
 import { failedReport, openImportSource } from './open-import-source.ts';
-import { ImportFailedError, type ImportReport, type Problem, ProblemList, problem } from './problems.ts';
+import { ImportFailedError, type ImportReport, ProblemList, problem } from './problems.ts';
 import type { SourceFormat } from './readers/record.ts';
 
 export interface ImportEnterprisesOptions extends ImportOptions {
@@ -37,9 +36,6 @@ export interface ImportEnterprisesOptions extends ImportOptions {
 export const SPATIAL_FORMATS: readonly SourceFormat[] = ['geojson', 'shapefile', 'kml', 'geoparquet'];
 
 const BATCH = 5_000;
-const COLUMN_LIST = columnNames(ENTERPRISE_COLUMNS).join(', ');
-/** Tables keyed by enterprise_id that a --replace clears for enterprises no longer present. */
-const CHILD_TABLES = ['indicators', 'equipment', 'compliance'] as const;
 
 export async function importEnterprises(db: Database, options: ImportEnterprisesOptions): Promise<ImportReport> {
   const { file, source, crs } = await openImportSource(options);
@@ -142,24 +138,6 @@ export async function importEnterprises(db: Database, options: ImportEnterprises
   });
 }
 
-/** Every staged row whose id an earlier row already used. */
-function duplicateIds(tx: Queryable) {
-  return tx.all<{ row: number; id: string; first: number }>(
-    `SELECT s._row AS row, s.id, f.first FROM stage_enterprises s
-     JOIN (SELECT id, min(_row) AS first FROM stage_enterprises GROUP BY id HAVING count(*) > 1) f ON f.id = s.id
-     WHERE s._row > f.first ORDER BY s._row`,
-  );
-}
-
-function duplicateCreditCodes(tx: Queryable) {
-  return tx.all<{ row: number; credit_code: string; other: string }>(
-    `SELECT s._row AS row, s.credit_code, f.other FROM stage_enterprises s
-     JOIN (SELECT credit_code, min(_row) AS first, arg_min(id, _row) AS other FROM stage_enterprises
-           WHERE credit_code IS NOT NULL GROUP BY credit_code HAVING count(*) > 1) f ON f.credit_code = s.credit_code
-     WHERE s._row > f.first AND s.id <> f.other ORDER BY s._row LIMIT 10000`,
-  );
-}
-
 /** A staged row in STAGE_COLUMNS order (the enterprises table's, then _row). */
 function stageRow(e: ImportedEnterprise, row: number, now: Date): unknown[] {
   return [
@@ -184,84 +162,4 @@ function stageRow(e: ImportedEnterprise, row: number, now: Date): unknown[] {
     now,
     row,
   ];
-}
-
-async function creditCodesTakenInDatabase(tx: Queryable, codeField: string): Promise<Problem[]> {
-  const rows = await tx.all<{ row: number; credit_code: string; other: string }>(
-    `SELECT s._row AS row, s.credit_code, min(e.id) AS other FROM stage_enterprises s
-     JOIN enterprises e ON e.credit_code = s.credit_code AND e.id <> s.id
-     GROUP BY s._row, s.credit_code ORDER BY s._row LIMIT 1000`,
-  );
-  return rows.map((r) => problem(r.row, codeField, r.credit_code, `credit code already belongs to enterprise ${r.other} in the database`));
-}
-
-async function idClashesWithDatabase(
-  tx: Queryable,
-  idField: string,
-  codeField: string,
-): Promise<{ errors: Problem[]; warnings: Problem[] }> {
-  const rows = await tx.all<{ row: number; id: string; code: string; stored: string; name: string }>(
-    `SELECT s._row AS row, s.id, s.credit_code AS code, e.credit_code AS stored, e.name
-     FROM stage_enterprises s JOIN enterprises e ON e.id = s.id
-     WHERE s.credit_code IS NOT NULL AND e.credit_code IS NOT NULL AND s.credit_code <> e.credit_code
-     ORDER BY s._row LIMIT 10000`,
-  );
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
-  for (const r of rows) {
-    if (!creditCodeProblem(r.code) && !creditCodeProblem(r.stored)) {
-      errors.push(
-        problem(
-          r.row,
-          idField,
-          r.id,
-          `id already belongs to ${r.name} (credit code ${r.stored}) in the database, a different enterprise from this row's ${r.code}`,
-        ),
-      );
-    } else {
-      warnings.push(problem(r.row, codeField, r.code, `changes the credit code of ${r.id} from ${r.stored}`));
-    }
-  }
-  return { errors, warnings };
-}
-
-/**
- * Moves staged rows into enterprises, keeping the key of every enterprise that already exists.
- * Large rewrites rebuild the tables instead of deleting row by row (see rebuildTable).
- */
-async function mergeStage(tx: Queryable, replace: boolean): Promise<number> {
-  await tx.run('UPDATE stage_enterprises SET key = e.key FROM enterprises e WHERE e.id = stage_enterprises.id');
-  const updated = (await tx.one<{ n: number }>('SELECT count(*) AS n FROM stage_enterprises WHERE key IS NOT NULL'))?.n ?? 0;
-  await tx.run(
-    `UPDATE stage_enterprises SET key = base.k + fresh.rn
-     FROM (SELECT id, row_number() OVER (ORDER BY _row) AS rn FROM stage_enterprises WHERE key IS NULL) fresh,
-          (SELECT coalesce(max(key), 0) AS k FROM enterprises) base
-     WHERE stage_enterprises.id = fresh.id`,
-  );
-  const existing = (await tx.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
-  const staged = `SELECT ${COLUMN_LIST} FROM stage_enterprises ORDER BY _row`;
-  if (replace) {
-    for (const table of CHILD_TABLES) {
-      const orphans = `FROM ${table} WHERE enterprise_id NOT IN (SELECT id FROM stage_enterprises)`;
-      const n = (await tx.one<{ n: number }>(`SELECT count(*) AS n ${orphans}`))?.n ?? 0;
-      if (n > REBUILD_THRESHOLD)
-        await rebuildTable(tx, table, `SELECT * FROM ${table} WHERE enterprise_id IN (SELECT id FROM stage_enterprises)`);
-      else if (n > 0) await tx.run(`DELETE ${orphans}`);
-    }
-    if (existing > REBUILD_THRESHOLD) await rebuildTable(tx, 'enterprises', staged);
-    else {
-      await tx.run('DELETE FROM enterprises');
-      await tx.run(`INSERT INTO enterprises (${COLUMN_LIST}) ${staged}`);
-    }
-  } else if (updated > REBUILD_THRESHOLD) {
-    await rebuildTable(
-      tx,
-      'enterprises',
-      `SELECT ${COLUMN_LIST} FROM enterprises WHERE id NOT IN (SELECT id FROM stage_enterprises) UNION ALL SELECT * FROM (${staged})`,
-    );
-  } else {
-    if (updated > 0) await tx.run('DELETE FROM enterprises WHERE id IN (SELECT id FROM stage_enterprises)');
-    await tx.run(`INSERT INTO enterprises (${COLUMN_LIST}) ${staged}`);
-  }
-  return updated;
 }

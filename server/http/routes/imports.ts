@@ -5,21 +5,14 @@
  * events), DELETE /imports/{id}, and GET /imports (the import log). They all sit under /imports
  * so that a role guard attaches to the path prefix.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createRoute, z } from '@hono/zod-openapi';
-import busboy from 'busboy';
 import { streamSSE } from 'hono/streaming';
-import type { Database } from '../../db/database.ts';
-import { parseMapOption } from '../../import/columns.ts';
-import { importEnterprises } from '../../import/import-enterprises.ts';
-import { importIndicators } from '../../import/import-indicators.ts';
-import { type ImportKind, importZones } from '../../import/import-zones.ts';
-import { indicatorColumns } from '../../import/indicator-columns.ts';
 import { type ImportTarget, previewImport } from '../../import/preview-import.ts';
-import { ImportFailedError, type ImportReport } from '../../import/problems.ts';
+import { ImportFailedError } from '../../import/problems.ts';
+import { checkColumnMap, runImport } from '../../import/run-import.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError, describeValidation } from '../errors.ts';
+import { readUpload } from '../read-upload.ts';
 import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
 import {
   CommitBodySchema,
@@ -29,7 +22,7 @@ import {
   UploadFieldsSchema,
   UploadIdParam,
 } from '../schemas/imports.ts';
-import { type Upload, UploadStore, UploadTooLargeError } from '../upload-store.ts';
+import { type Upload, UploadStore } from '../upload-store.ts';
 
 /** Until sign-in exists, every web import is recorded as made by this user. */
 const WEB_USER = 'web';
@@ -82,36 +75,10 @@ const logRoute = createRoute({
   responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: ImportLogSchema } } }, ...errorResponses },
 });
 
-function runImport(
-  db: Database,
-  upload: Upload,
-  target: ImportTarget,
-  kind: ImportKind | undefined,
-  options: z.infer<typeof CommitBodySchema>,
-  onProgress: (rows: number) => void,
-): Promise<ImportReport> {
-  const common = {
-    path: upload.path,
-    fileName: upload.fileName,
-    ...(options.crs ? { crs: options.crs } : {}),
-    ...(options.encoding ? { encoding: options.encoding } : {}),
-    ...(options.sheet ? { layer: options.sheet } : {}),
-    skipInvalid: options.skip_invalid === true,
-    replace: options.replace === true,
-    username: WEB_USER,
-    onProgress,
-  };
-  if (target === 'zones') return importZones(db, { ...common, kind: kind ?? 'industrial_park' });
-  if (target === 'indicators') return importIndicators(db, { ...common, ...(options.map ? { map: options.map } : {}) });
-  return importEnterprises(db, { ...common, ...(options.map ? { map: options.map } : {}) });
-}
-
-/** A --map the layer does not understand is the caller's mistake, found before anything runs. */
+/** A column map the layer does not understand is the caller's mistake, found before anything runs. */
 function checkMap(target: ImportTarget, map: string | undefined): void {
-  if (!map) return;
   try {
-    if (target === 'indicators') indicatorColumns.parseMap(map);
-    else parseMapOption(map);
+    checkColumnMap(target, map);
   } catch (error) {
     throw new ApiError(400, (error as Error).message.replace(/^--map/, 'map'));
   }
@@ -176,49 +143,8 @@ export function importRoutes({ db }: AppDeps) {
   });
 
   app.post('/imports', async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    if (!type.toLowerCase().startsWith('multipart/form-data'))
-      throw new ApiError(415, `expected a multipart/form-data upload, got "${type || 'no content type'}"`);
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > store.maxBytes + 64 * 1024)
-      throw new ApiError(
-        413,
-        `the upload is ${Math.round(length / 2 ** 20)} MiB, more than the limit of ${Math.round(store.maxBytes / 2 ** 20)} MiB (GREENLINE_MAX_UPLOAD_MB)`,
-      );
-    const body = c.req.raw.body;
-    if (!body) throw new ApiError(400, 'the upload has no body');
-    const fields: Record<string, string> = {};
-    let saving: Promise<Upload> | undefined;
-    const parser = busboy({
-      headers: { 'content-type': type },
-      defParamCharset: 'utf8',
-      limits: { files: 1, fields: 20, fieldSize: 8192, fileSize: store.maxBytes },
-    });
-    parser.on('field', (name, value) => {
-      fields[name] = value;
-    });
-    parser.on('file', (name, stream, info) => {
-      if (name !== 'file' || saving) {
-        stream.resume();
-        return;
-      }
-      saving = store.save(stream, info.filename || 'upload', fields);
-      // Keep the rejection for the await below, not an unhandled one meanwhile.
-      saving.catch(() => undefined);
-    });
-    try {
-      await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), parser);
-    } catch (error) {
-      throw new ApiError(400, `could not read the upload: ${(error as Error).message}`);
-    }
-    if (!saving) throw new ApiError(400, 'the upload has no "file" field');
-    let upload: Upload;
-    try {
-      upload = await saving;
-    } catch (error) {
-      if (error instanceof UploadTooLargeError) throw new ApiError(413, error.message);
-      throw error;
-    }
+    const upload = await readUpload(c, store);
+    const fields = upload.fields;
     const parsed = UploadFieldsSchema.safeParse(fields);
     if (!parsed.success) {
       await store.remove(upload.id);
@@ -246,6 +172,21 @@ export function importRoutes({ db }: AppDeps) {
       if (!upload) throw new ApiError(404, `no upload "${id}" (uploads are kept for an hour)`);
       const fields = UploadFieldsSchema.parse(upload.fields);
       checkMap(fields.layer, options.map);
+      const run = (onProgress: (rows: number) => void) =>
+        runImport(db, {
+          target: fields.layer,
+          ...(fields.kind ? { kind: fields.kind } : {}),
+          path: upload.path,
+          fileName: upload.fileName,
+          ...(options.crs ? { crs: options.crs } : {}),
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+          ...(options.sheet ? { layer: options.sheet } : {}),
+          ...(options.map ? { map: options.map } : {}),
+          skipInvalid: options.skip_invalid === true,
+          replace: options.replace === true,
+          username: WEB_USER,
+          onProgress,
+        });
       return streamSSE(c, async (sse) => {
         const started = Date.now();
         let lastSent = 0;
@@ -263,7 +204,7 @@ export function importRoutes({ db }: AppDeps) {
         };
         await sse.writeSSE({ event: 'progress', data: JSON.stringify({ rows: 0, rowsPerSecond: 0, seconds: 0 }) });
         try {
-          const report = await exclusive(() => runImport(db, upload, fields.layer, fields.kind, options, progress));
+          const report = await exclusive(() => run(progress));
           await store.remove(id);
           await sse.writeSSE({ event: 'done', data: JSON.stringify({ report }) });
         } catch (error) {

@@ -5,9 +5,9 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { ZONE_KINDS } from '../../../server/domain/zone.ts';
-import type { ImportReport } from '../../../server/import/problems.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import {
+  type CommitOutcome,
   commitImport,
   discardUpload,
   type ImportTarget,
@@ -18,8 +18,8 @@ import {
 } from './import-api.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
 import { PreviewView } from './PreviewView.tsx';
-import { ProblemTable } from './ProblemTable.tsx';
-import { downloadText, reportCsv } from './report-csv.ts';
+import { type ReadChoice, ReadChoiceFields, readChoices } from './ReadChoiceFields.tsx';
+import { ResultView } from './ResultView.tsx';
 import './import-dialog.css';
 
 type Step =
@@ -27,9 +27,7 @@ type Step =
   | { kind: 'busy' }
   | { kind: 'preview'; preview: UploadPreview; error: string | null }
   | { kind: 'importing'; preview: UploadPreview; rows: number; rate: number }
-  | { kind: 'result'; preview: UploadPreview; ok: boolean; message: string; report: ImportReport | null };
-
-const CRS_CHOICES = ['', 'EPSG:4326', 'EPSG:4490', 'EPSG:3857', 'gcj02', 'bd09', 'other'] as const;
+  | ({ kind: 'result'; preview: UploadPreview } & CommitOutcome);
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { lang, t: common } = useI18n();
@@ -38,15 +36,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [target, setTarget] = useState<ImportTarget>('enterprises');
   const [kind, setKind] = useState<string>('nature_reserve');
   const [file, setFile] = useState<File | null>(null);
-  const [crsChoice, setCrsChoice] = useState<(typeof CRS_CHOICES)[number]>('');
-  const [crsOther, setCrsOther] = useState('');
-  const [encoding, setEncoding] = useState('');
+  const [choice, setChoice] = useState<ReadChoice>({ crs: '', crsOther: '', encoding: '' });
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [replace, setReplace] = useState(false);
-  const choices = (): ReadChoices => ({
-    ...(crsChoice === 'other' ? (crsOther.trim() ? { crs: crsOther.trim() } : {}) : crsChoice ? { crs: crsChoice } : {}),
-    ...(encoding ? { encoding } : {}),
-  });
+  const choices = (): ReadChoices => readChoices(choice);
   const pending = step.kind === 'preview' ? step.preview.id : null;
 
   useEffect(() => {
@@ -150,29 +143,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <small>{t.fileHint}</small>
               </label>
             )}
-            <label>
-              {t.crs}
-              <select
-                value={crsChoice}
-                onChange={(e) => setCrsChoice(e.target.value as (typeof CRS_CHOICES)[number])}
-                data-testid="import-crs"
-              >
-                {CRS_CHOICES.map((c) => (
-                  <option key={c} value={c}>
-                    {c === '' ? t.crsAuto : c === 'other' ? t.crsOther : c}
-                  </option>
-                ))}
-              </select>
-              {crsChoice === 'other' && <input value={crsOther} onChange={(e) => setCrsOther(e.target.value)} placeholder="EPSG:4547" />}
-            </label>
-            <label>
-              {t.encoding}
-              <select value={encoding} onChange={(e) => setEncoding(e.target.value)} data-testid="import-encoding">
-                <option value="">{t.encodingAuto}</option>
-                <option value="utf-8">UTF-8</option>
-                <option value="gbk">GBK / GB18030</option>
-              </select>
-            </label>
+            <ReadChoiceFields choice={choice} onChange={setChoice} t={t} />
             {step.kind === 'choose' && (
               <div className="import-actions">
                 <button type="submit" className="primary" disabled={!file} data-testid="import-upload">
@@ -252,46 +223,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         )}
 
         {step.kind === 'result' && (
-          <div className="import-result" data-testid="import-result">
-            <p className={step.ok ? 'import-ok' : 'import-error'} role="status">
-              {step.ok ? t.done : t.failed}
-              {step.report ? ` · ${t.counts(step.report.imported, step.report.updated, step.report.skipped)}` : ''}
-            </p>
-            {!step.ok && step.message && <p className="import-note">{step.message}</p>}
-            {step.report && step.report.errors.length + step.report.warnings.length > 0 && (
-              <>
-                <h3>{t.report}</h3>
-                <ProblemTable errors={step.report.errors} warnings={step.report.warnings} t={t} testId="import-report" />
-              </>
-            )}
-            <div className="import-actions">
-              {step.report && (
-                <button
-                  type="button"
-                  onClick={() =>
-                    step.report && downloadText(`${step.preview.file.replace(/\.[^.]+$/, '')}-report.csv`, reportCsv(step.report, t))
-                  }
-                  data-testid="import-download"
-                >
-                  {t.download}
-                </button>
-              )}
-              {!step.ok && (
-                <button type="button" onClick={() => setStep({ kind: 'preview', preview: step.preview, error: null })}>
-                  {t.back}
-                </button>
-              )}
-              {step.ok ? (
-                <button type="button" className="primary" onClick={() => window.location.reload()} data-testid="import-reload">
-                  {t.reload}
-                </button>
-              ) : (
-                <button type="button" onClick={close}>
-                  {t.close}
-                </button>
-              )}
-            </div>
-          </div>
+          <ResultView
+            outcome={step}
+            file={step.preview.file}
+            t={t}
+            onBack={() => setStep({ kind: 'preview', preview: step.preview, error: null })}
+            onClose={close}
+          />
         )}
       </div>
     </div>
