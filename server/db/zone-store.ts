@@ -2,7 +2,9 @@
 import { geoJSONToWkt, wktToGeoJSON } from 'betterknown';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Zone, ZoneKind } from '../domain/zone.ts';
+import { appendRows } from './bulk.ts';
 import type { Queryable } from './database.ts';
+import { REBUILD_THRESHOLD, rebuildTable } from './rebuild-table.ts';
 
 export interface Region {
   code: string;
@@ -96,6 +98,17 @@ export async function listZones(q: Queryable, kind?: ZoneKind): Promise<Zone[]> 
 
 export async function deleteZonesOfKind(q: Queryable, kind: ZoneKind): Promise<void> {
   await q.run('DELETE FROM zones WHERE kind = $kind', { kind });
+  await markZonesChanged(q);
+}
+
+/**
+ * Records when zones last changed, deletions included (a deleted zone leaves no updated_at
+ * behind), so that re-screening knows its stored zone hits are stale.
+ */
+export async function markZonesChanged(q: Queryable): Promise<void> {
+  await q.run(
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('zones_changed_at', strftime(current_timestamp::TIMESTAMP, '%Y-%m-%d %H:%M:%S.%f'))",
+  );
 }
 
 export async function insertRegions(q: Queryable, regions: readonly Region[]): Promise<void> {
@@ -134,4 +147,48 @@ export async function listRegions(q: Queryable, level?: string): Promise<Region[
     parent: (r.parent ?? null) as string | null,
     geometry: r.wkt ? parseGeometry(r.wkt) : null,
   }));
+}
+
+const ZONE_STAGE_COLUMNS =
+  'id VARCHAR, kind VARCHAR, zone_type VARCHAR, level VARCHAR, name VARCHAR, name_en VARCHAR, region_code VARCHAR, attributes VARCHAR, wkt VARCHAR, min_lon DOUBLE, min_lat DOUBLE, max_lon DOUBLE, max_lat DOUBLE, vertex_count INTEGER';
+
+/**
+ * Upserts many zones at once: appended to a staging table, then moved in with one statement.
+ * One INSERT … ON CONFLICT per zone costs DuckDB a few milliseconds each, seconds per thousand.
+ */
+export async function upsertZones(q: Queryable, zones: readonly Zone[]): Promise<void> {
+  await markZonesChanged(q);
+  await q.run(`CREATE OR REPLACE TEMP TABLE stage_zones (${ZONE_STAGE_COLUMNS})`);
+  await appendRows(
+    q,
+    'stage_zones',
+    zones.map((z) => {
+      const { bbox, vertices } = bboxOf(z.geometry);
+      return [
+        z.id,
+        z.kind,
+        z.zone_type,
+        z.level,
+        z.name,
+        z.name_en,
+        z.region_code,
+        JSON.stringify(z.attributes),
+        geoJSONToWkt(z.geometry),
+        ...bbox,
+        vertices,
+      ];
+    }),
+  );
+  const replaced = (await q.one<{ n: number }>('SELECT count(*) AS n FROM zones WHERE id IN (SELECT id FROM stage_zones)'))?.n ?? 0;
+  if (replaced > REBUILD_THRESHOLD) {
+    await rebuildTable(q, 'zones', 'SELECT * FROM zones WHERE id NOT IN (SELECT id FROM stage_zones)');
+  } else if (replaced > 0) {
+    await q.run('DELETE FROM zones WHERE id IN (SELECT id FROM stage_zones)');
+  }
+  await q.run(
+    `INSERT INTO zones (id, kind, zone_type, level, name, name_en, region_code, attributes, geometry, min_lon, min_lat, max_lon, max_lat, vertex_count)
+     SELECT id, kind, zone_type, level, name, name_en, region_code, attributes, CAST(wkt AS GEOMETRY), min_lon, min_lat, max_lon, max_lat, vertex_count
+     FROM stage_zones`,
+  );
+  await q.run('DROP TABLE stage_zones');
 }

@@ -4,16 +4,14 @@
  * reader of the spreadsheet can see why without opening the map.
  */
 
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { appendRecords } from '../db/bulk.ts';
 import type { Queryable } from '../db/database.ts';
 import { explainFlag } from '../domain/explain-flag.ts';
 import type { Flag } from '../domain/flag.ts';
-import { copyCsvWithBom } from './csv-with-bom.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './formats/index.ts';
+import type { ExportColumnType, ExportResult, ExportTable } from './formats/table.ts';
 import { writeAtomic } from './write-atomic.ts';
 
-export const FLAG_EXPORT_FORMATS = ['csv', 'geojson'] as const;
+export const FLAG_EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'geoparquet', 'shp'] as const satisfies readonly ExportFormat[];
 export type FlagExportFormat = (typeof FLAG_EXPORT_FORMATS)[number];
 
 export const FLAG_EXPORT_COLUMNS = [
@@ -38,6 +36,14 @@ export const FLAG_EXPORT_COLUMNS = [
   'evidence',
   'run_id',
 ] as const;
+
+const COLUMN_TYPES: Partial<Record<(typeof FLAG_EXPORT_COLUMNS)[number], ExportColumnType>> = {
+  lon: 'number',
+  lat: 'number',
+  severity: 'integer',
+  deadline: 'date',
+  run_id: 'integer',
+};
 
 export interface FlagRow {
   enterprise_id: string;
@@ -111,39 +117,30 @@ export function flatFlag(row: FlagRow): Record<(typeof FLAG_EXPORT_COLUMNS)[numb
   };
 }
 
-export async function exportFlags(q: Queryable, format: FlagExportFormat, out: string): Promise<number> {
+/** Flags as an export table; GeoJSON keeps the evidence as nested JSON, other formats as text. */
+export function flagTable(rows: readonly FlagRow[], nestedEvidence: boolean): ExportTable {
+  return {
+    name: 'flags',
+    columns: FLAG_EXPORT_COLUMNS.map((name) => ({ name, type: COLUMN_TYPES[name] ?? 'string' })),
+    geometry: 'point',
+    async *rows() {
+      const BATCH = 2048;
+      for (let from = 0; from < rows.length; from += BATCH) {
+        yield rows.slice(from, from + BATCH).map((row) => {
+          const flat = flatFlag(row);
+          const values = FLAG_EXPORT_COLUMNS.map((c) => (c === 'evidence' && nestedEvidence ? row.flag.evidence : flat[c]));
+          return { values, geometry: { type: 'Point' as const, coordinates: [row.lon, row.lat] } };
+        });
+      }
+    },
+  };
+}
+
+export async function exportFlags(q: Queryable, format: FlagExportFormat, out: string): Promise<ExportResult> {
   const rows = await readFlagRows(q);
+  let result: ExportResult = { rows: 0, notes: [] };
   await writeAtomic(out, async (tmp) => {
-    if (format === 'csv') {
-      // Stage the flat rows in DuckDB so that COPY does the CSV quoting.
-      await q.run(`CREATE OR REPLACE TEMP TABLE flag_export (${FLAG_EXPORT_COLUMNS.map((c) => `"${c}" VARCHAR`).join(', ')})`);
-      await appendRecords(
-        q,
-        'flag_export',
-        FLAG_EXPORT_COLUMNS.map((c) => [c, 'VARCHAR'] as const),
-        rows.map((r) => Object.fromEntries(Object.entries(flatFlag(r)).map(([k, v]) => [k, v === null ? null : String(v)]))),
-      );
-      await copyCsvWithBom(q, 'SELECT * FROM flag_export', undefined, tmp);
-      await q.run('DROP TABLE flag_export');
-      return;
-    }
-    const stream = createWriteStream(tmp);
-    const write = async (s: string) => {
-      if (!stream.write(s)) await once(stream, 'drain');
-    };
-    await write('{"type":"FeatureCollection","features":[\n');
-    for (const [i, row] of rows.entries()) {
-      const { lon, lat, evidence, ...props } = flatFlag(row);
-      const feature = {
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [lon, lat] },
-        properties: { ...props, evidence: row.flag.evidence },
-      };
-      await write(`${i ? ',\n' : ''}${JSON.stringify(feature)}`);
-    }
-    await write('\n]}\n');
-    stream.end();
-    await once(stream, 'finish');
+    result = await EXPORT_FORMATS[format].write(tmp, flagTable(rows, format === 'geojson'));
   });
-  return rows.length;
+  return result;
 }

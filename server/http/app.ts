@@ -23,7 +23,9 @@ import { authRoutes } from './routes/auth.ts';
 import { caseEvidenceRoutes } from './routes/case-evidence.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { screeningRoutes } from './routes/screening.ts';
@@ -50,10 +52,13 @@ export function createApp(deps: AppDeps) {
   api.route('/', auditRoutes(deps));
   api.route('/', healthRoutes(deps));
   api.route('/', metaRoutes(deps));
+  // Before enterpriseRoutes, so that /enterprises/export is not taken for /enterprises/{id}.
+  api.route('/', exportRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
   api.route('/', screeningRoutes(deps));
   api.route('/', statsRoutes(deps));
+  api.route('/', importRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

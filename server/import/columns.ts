@@ -1,7 +1,10 @@
 /**
- * Recognises the columns of an enterprise file by their Chinese or English headers, with an
- * explicit mapping (`--map "经度=lon,纬度=lat"`) for anything else. Unrecognised columns are kept
- * as attributes.
+ * Recognises the columns of a table by their Chinese or English headers, with an explicit mapping
+ * (`--map "经度=lon,纬度=lat"`) for anything else. Unrecognised columns are kept as attributes.
+ *
+ * Headers are compared after dropping a unit in brackets (经度（°） → 经度, 综合能耗(吨标准煤) →
+ * 综合能耗), case, and spaces. Shapefile field names hold at most 10 bytes, so GDAL and ArcGIS
+ * cut longer ones (credit_code → credit_cod): every alias is also recognised cut to 10.
  */
 
 export const ENTERPRISE_FIELDS = [
@@ -24,7 +27,7 @@ export const ENTERPRISE_FIELDS = [
 ] as const;
 export type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number];
 
-const ALIASES: Record<EnterpriseField, readonly string[]> = {
+export const ENTERPRISE_ALIASES: Record<EnterpriseField, readonly string[]> = {
   id: ['id', 'enterprise_id', '编号', '企业编号', '序号id'],
   name: ['name', 'enterprise_name', 'company', '企业名称', '名称', '单位名称', '企业'],
   credit_code: ['credit_code', 'uscc', 'unified_social_credit_code', '统一社会信用代码', '信用代码', '社会信用代码'],
@@ -46,42 +49,76 @@ const ALIASES: Record<EnterpriseField, readonly string[]> = {
 const normalise = (header: string) =>
   header
     .replace(/^\uFEFF/, '')
+    .replace(/[（(][^（()）]*[)）]\s*$/, '')
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 
-const LOOKUP = new Map<string, EnterpriseField>();
-for (const field of ENTERPRISE_FIELDS) for (const alias of ALIASES[field]) LOOKUP.set(normalise(alias), field);
-
-export interface ColumnMapping {
-  /** canonical field → header in the file */
-  fields: Partial<Record<EnterpriseField, string>>;
-  /** headers kept as attributes */
-  extras: string[];
-}
-
-/** Parses `--map "经度=lon,纬度=lat"` into header → field. */
-export function parseMapOption(option: string | undefined): Map<string, EnterpriseField> {
-  const out = new Map<string, EnterpriseField>();
-  if (!option) return out;
-  for (const pair of option.split(',')) {
-    const [header, field] = pair.split('=').map((s) => s.trim());
-    if (!header || !field) throw new Error(`--map: expected HEADER=FIELD pairs separated by commas, found "${pair}"`);
-    if (!(ENTERPRISE_FIELDS as readonly string[]).includes(field)) {
-      throw new Error(`--map: unknown field "${field}" for header "${header}"; fields are ${ENTERPRISE_FIELDS.join(', ')}`);
-    }
-    out.set(header, field as EnterpriseField);
+/** As a 10-byte DBF field name would cut it (ASCII names; a Chinese alias is cut at a character). */
+function dbfCut(alias: string): string {
+  let out = '';
+  let bytes = 0;
+  for (const c of alias) {
+    bytes += Buffer.byteLength(c);
+    if (bytes > 10) break;
+    out += c;
   }
   return out;
 }
 
-export function mapColumns(headers: readonly string[], explicit = new Map<string, EnterpriseField>()): ColumnMapping {
-  const fields: Partial<Record<EnterpriseField, string>> = {};
-  const extras: string[] = [];
-  for (const header of headers) {
-    const field = explicit.get(header) ?? LOOKUP.get(normalise(header));
-    if (field && fields[field] === undefined) fields[field] = header;
-    else extras.push(header);
+export class ColumnRecogniser<F extends string> {
+  private readonly lookup = new Map<string, F>();
+
+  constructor(
+    readonly fields: readonly F[],
+    aliases: Record<F, readonly string[]>,
+  ) {
+    for (const field of fields) for (const alias of aliases[field]) this.lookup.set(normalise(alias), field);
+    // Cut names only where they do not shadow a full alias of another field.
+    for (const field of fields) {
+      for (const alias of aliases[field]) {
+        const cut = normalise(dbfCut(alias));
+        if (!this.lookup.has(cut)) this.lookup.set(cut, field);
+      }
+    }
   }
-  return { fields, extras };
+
+  /** Parses `--map "经度=lon,纬度=lat"` into header → field. */
+  parseMap(option: string | undefined): Map<string, F> {
+    const out = new Map<string, F>();
+    if (!option) return out;
+    for (const pair of option.split(',')) {
+      const [header, field] = pair.split('=').map((s) => s.trim());
+      if (!header || !field) throw new Error(`--map: expected HEADER=FIELD pairs separated by commas, found "${pair}"`);
+      if (!(this.fields as readonly string[]).includes(field)) {
+        throw new Error(`--map: unknown field "${field}" for header "${header}"; fields are ${this.fields.join(', ')}`);
+      }
+      out.set(header, field as F);
+    }
+    return out;
+  }
+
+  map(headers: readonly string[], explicit = new Map<string, F>()): ColumnMapping<F> {
+    const fields: Partial<Record<F, string>> = {};
+    const extras: string[] = [];
+    for (const header of headers) {
+      const field = explicit.get(header) ?? this.lookup.get(normalise(header));
+      if (field && fields[field] === undefined) fields[field] = header;
+      else extras.push(header);
+    }
+    return { fields, extras };
+  }
 }
+
+export interface ColumnMapping<F extends string = EnterpriseField> {
+  /** canonical field → header in the file */
+  fields: Partial<Record<F, string>>;
+  /** headers kept as attributes */
+  extras: string[];
+}
+
+export const enterpriseColumns = new ColumnRecogniser(ENTERPRISE_FIELDS, ENTERPRISE_ALIASES);
+
+export const parseMapOption = (option: string | undefined) => enterpriseColumns.parseMap(option);
+
+export const mapColumns = (headers: readonly string[], explicit?: Map<string, EnterpriseField>) => enterpriseColumns.map(headers, explicit);

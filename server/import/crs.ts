@@ -1,32 +1,99 @@
 /**
- * Resolves the CRS named on the command line or found in a file to a transform into WGS84.
- * CGCS2000 (EPSG:4490) is taken as WGS84: the two agree within centimetres for mapping.
+ * Resolves the CRS named on the command line or found in a file (.prj WKT, GeoJSON `crs` member,
+ * GeoParquet PROJJSON) to a transform into WGS84. Supported: EPSG:4326, EPSG:4490 (CGCS2000,
+ * within centimetres of WGS84 for mapping, so taken as equal), EPSG:3857, the CGCS2000
+ * Gauss–Krüger codes EPSG:4491–4554, WGS84 UTM north (EPSG:32601–32660), GCJ-02 and BD-09, and
+ * other WKT that proj4 understands.
  */
+import gcoord from 'gcoord';
+import proj4 from 'proj4';
+import { GAUSS_KRUGER_CODES, gaussKrugerProj4, gaussKrugerZone } from '../domain/crs/gauss-kruger.ts';
 import type { ToWgs84 } from './location.ts';
+import { identifyWkt } from './prj.ts';
 
 export interface ResolvedCrs {
+  /** As shown in reports and the import log: EPSG:4547, gcj02, or the WKT's name. */
   name: string;
+  /** True when source coordinates are degrees, so range and lat/lon-swap checks apply to them. */
   geographic: boolean;
   toWgs84: ToWgs84;
 }
 
 const IDENTITY: ToWgs84 = (x, y) => [x, y];
 
-const GEOGRAPHIC_ALIASES = new Map<string, string>([
-  ['EPSG:4326', 'EPSG:4326'],
+const ALIASES = new Map<string, string>([
   ['WGS84', 'EPSG:4326'],
+  ['WGS 84', 'EPSG:4326'],
+  ['CRS84', 'EPSG:4326'],
   ['OGC:CRS84', 'EPSG:4326'],
   ['URN:OGC:DEF:CRS:OGC:1.3:CRS84', 'EPSG:4326'],
-  ['URN:OGC:DEF:CRS:EPSG::4326', 'EPSG:4326'],
-  ['EPSG:4490', 'EPSG:4490'],
   ['CGCS2000', 'EPSG:4490'],
-  ['URN:OGC:DEF:CRS:EPSG::4490', 'EPSG:4490'],
+  ['GCJ02', 'gcj02'],
+  ['GCJ-02', 'gcj02'],
+  ['AMAP', 'gcj02'],
+  ['GAODE', 'gcj02'],
+  ['BD09', 'bd09'],
+  ['BD-09', 'bd09'],
+  ['BAIDU', 'bd09'],
+  ['EPSG:900913', 'EPSG:3857'],
+  ['EPSG:102100', 'EPSG:3857'],
+  ['EPSG:102113', 'EPSG:3857'],
 ]);
 
+export const SUPPORTED_CRS_TEXT =
+  'EPSG:4326, EPSG:4490, EPSG:3857, CGCS2000 Gauss–Krüger EPSG:4491–4554, WGS84 UTM EPSG:32601–32660, gcj02, bd09';
+
+/** Turns `urn:ogc:def:crs:EPSG::4547`, `http://www.opengis.net/def/crs/EPSG/0/4547` or `epsg:4547` into `EPSG:4547`. */
+function normalise(spec: string): string {
+  const s = spec.trim();
+  const urn = /^urn:ogc:def:crs:epsg:[\d.]*:(\d+)$/i.exec(s) ?? /^https?:\/\/www\.opengis\.net\/def\/crs\/epsg\/[\d.]+\/(\d+)$/i.exec(s);
+  if (urn) return `EPSG:${urn[1]}`;
+  const upper = s.toUpperCase();
+  const code = /^\d{4,6}$/.test(s) ? `EPSG:${s}` : upper;
+  return ALIASES.get(code) ?? (/^EPSG:\d+$/.test(code) ? code : s);
+}
+
+function projected(name: string, definition: string): ResolvedCrs {
+  const converter = proj4(definition, 'EPSG:4326');
+  return { name, geographic: false, toWgs84: (x, y) => converter.forward([x, y]) as [number, number] };
+}
+
+/** PROJJSON, as GeoParquet carries it: only its EPSG id is used. */
+function fromProjJson(text: string): string {
+  let json: { id?: { authority?: string; code?: number | string }; name?: string };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    throw new Error(`CRS "${text.slice(0, 60)}…" is neither an EPSG code nor valid PROJJSON`);
+  }
+  if (json.id?.authority?.toUpperCase() === 'EPSG' && json.id.code !== undefined) return `EPSG:${json.id.code}`;
+  if (json.id?.authority?.toUpperCase() === 'OGC' && String(json.id.code).toUpperCase() === 'CRS84') return 'EPSG:4326';
+  throw new Error(`CRS "${json.name ?? 'unnamed'}" in PROJJSON has no EPSG id; pass --crs`);
+}
+
 export function resolveCrs(spec: string | undefined): ResolvedCrs {
-  if (!spec) return { name: 'EPSG:4326', geographic: true, toWgs84: IDENTITY };
-  const key = spec.trim().toUpperCase();
-  const name = GEOGRAPHIC_ALIASES.get(key);
-  if (name) return { name, geographic: true, toWgs84: IDENTITY };
-  throw new Error(`unsupported CRS "${spec}"; expected EPSG:4326 or EPSG:4490`);
+  if (spec === undefined || spec.trim() === '') return { name: 'EPSG:4326', geographic: true, toWgs84: IDENTITY };
+  const text = spec.trim();
+  if (text.startsWith('{')) return resolveCrs(fromProjJson(text));
+  if (/^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS|COMPD_CS)\[/i.test(text)) {
+    const identity = identifyWkt(text);
+    if ('code' in identity) return resolveCrs(identity.code);
+    try {
+      return projected(identity.name, identity.wkt);
+    } catch (error) {
+      throw new Error(`cannot use the CRS "${identity.name}" from the file: ${(error as Error).message}; pass --crs`);
+    }
+  }
+
+  const name = normalise(text);
+  if (name === 'EPSG:4326' || name === 'EPSG:4490') return { name, geographic: true, toWgs84: IDENTITY };
+  if (name === 'gcj02') return { name, geographic: true, toWgs84: (x, y) => gcoord.transform([x, y], gcoord.GCJ02, gcoord.WGS84) };
+  if (name === 'bd09') return { name, geographic: true, toWgs84: (x, y) => gcoord.transform([x, y], gcoord.BD09, gcoord.WGS84) };
+  if (name === 'EPSG:3857') return projected(name, 'EPSG:3857');
+  const code = /^EPSG:(\d+)$/.exec(name) ? Number(name.slice(5)) : Number.NaN;
+  if (code >= GAUSS_KRUGER_CODES.first && code <= GAUSS_KRUGER_CODES.last) {
+    return projected(name, gaussKrugerProj4(gaussKrugerZone(code) as NonNullable<ReturnType<typeof gaussKrugerZone>>));
+  }
+  if (code >= 32601 && code <= 32660) return projected(name, `+proj=utm +zone=${code - 32600} +datum=WGS84 +units=m +no_defs`);
+  throw new Error(`unsupported CRS "${spec.length > 80 ? `${spec.slice(0, 80)}…` : spec}"; expected ${SUPPORTED_CRS_TEXT}`);
 }

@@ -69,109 +69,156 @@ export interface RecordResult {
   warnings: Problem[];
 }
 
+/**
+ * Validates records of one file. Built once per import with the column mapping, so that the
+ * per-row path creates no closures (tsx compiles with keepNames, which makes each one a
+ * defineProperty call: a real cost a million times over).
+ */
+export class EnterpriseValidator {
+  private readonly h: Partial<Record<EnterpriseField, string>>;
+
+  constructor(
+    columns: ColumnMapping,
+    private readonly location: LocationContext,
+    private readonly extras: readonly string[] = columns.extras,
+  ) {
+    this.h = columns.fields;
+  }
+
+  private get(raw: RawRecord, field: EnterpriseField): unknown {
+    const header = this.h[field];
+    return header === undefined ? undefined : raw.values[header];
+  }
+
+  private field(field: EnterpriseField): string {
+    return this.h[field] ?? field;
+  }
+
+  validate(raw: RawRecord): RecordResult {
+    const errors: Problem[] = [];
+    const warnings: Problem[] = [];
+    const { row } = raw;
+
+    let creditCode: string | null = null;
+    const rawCode = this.get(raw, 'credit_code');
+    if (!isBlank(rawCode)) {
+      creditCode = text(rawCode).toUpperCase();
+      const issue = creditCodeProblem(creditCode);
+      // A bad code is worth reporting, not a reason to drop the enterprise (domain.md).
+      if (issue) warnings.push(problem(row, this.field('credit_code'), rawCode, describeCreditCodeProblem(creditCode, issue)));
+    }
+
+    const rawId = this.get(raw, 'id');
+    let id = isBlank(rawId) ? '' : text(rawId);
+    if (!id && creditCode) id = creditCode;
+    if (!id) errors.push(problem(row, this.field('id'), rawId ?? null, 'missing id, and no credit code to use as one'));
+
+    const rawName = this.get(raw, 'name');
+    const name = isBlank(rawName) ? '' : text(rawName);
+    if (!name) errors.push(problem(row, this.field('name'), rawName ?? null, 'missing enterprise name'));
+
+    const rawSector = this.get(raw, 'sector');
+    let sector = '';
+    if (isBlank(rawSector)) errors.push(problem(row, this.field('sector'), rawSector ?? null, 'missing GB/T 4754 sector code'));
+    else {
+      sector = normaliseSectorCode(text(rawSector));
+      if (!isKnownSector(sector)) {
+        errors.push(problem(row, this.field('sector'), rawSector, 'unknown GB/T 4754-2017 sector code (expected e.g. C3110 or 3110)'));
+      }
+    }
+
+    const point = checkLocation(raw, this.get(raw, 'lon'), this.get(raw, 'lat'), this.field('lon'), this.field('lat'), this.location);
+    for (const p of point.errors) errors.push(p);
+    for (const p of point.warnings) warnings.push(p);
+
+    let regionCode: string | null = null;
+    const rawRegion = this.get(raw, 'region_code');
+    if (!isBlank(rawRegion)) {
+      regionCode = text(rawRegion);
+      if (!isRegionCode(regionCode))
+        errors.push(problem(row, this.field('region_code'), rawRegion, 'GB/T 2260 region codes have six digits'));
+    } else if (point.lonLat && this.location.regionAt) {
+      regionCode = this.location.regionAt(point.lonLat[0], point.lonLat[1]);
+    }
+
+    const rawStatus = this.get(raw, 'status');
+    const status = parseEnum(rawStatus, PLANT_STATUSES, STATUS_WORDS, 'operating');
+    if (status === undefined) {
+      errors.push(
+        problem(
+          row,
+          this.field('status'),
+          rawStatus,
+          `unknown plant status; expected one of ${PLANT_STATUSES.join(', ')} or 在产/停产/关停/在建/拟建`,
+        ),
+      );
+    }
+    const rawAccuracy = this.get(raw, 'location_accuracy');
+    const accuracy = parseEnum(rawAccuracy, LOCATION_ACCURACIES, ACCURACY_WORDS, 'exact');
+    if (accuracy === undefined) errors.push(problem(row, this.field('location_accuracy'), rawAccuracy, 'expected exact or approximate'));
+
+    const rawYear = this.get(raw, 'commissioned_year');
+    const year = optional(rawYear, parseInteger);
+    if (year === undefined || (year !== null && (year < 1900 || year > 2100))) {
+      errors.push(problem(row, this.field('commissioned_year'), rawYear, 'expected a year between 1900 and 2100'));
+    }
+    const rawCapacity = this.get(raw, 'capacity');
+    const capacity = optional(rawCapacity, parseNumber);
+    if (capacity === undefined || (capacity !== null && capacity < 0)) {
+      errors.push(problem(row, this.field('capacity'), rawCapacity, 'expected a non-negative number'));
+    }
+
+    const aboveScale = this.flag(raw, 'above_scale', errors);
+    const inPark = this.flag(raw, 'in_park', errors);
+    const scatteredDirty = this.flag(raw, 'scattered_dirty', errors);
+    const greenFactory = this.flag(raw, 'green_factory', errors);
+
+    let attributes: Record<string, unknown> | null = null;
+    for (const extra of this.extras) {
+      const value = raw.values[extra];
+      if (isBlank(value)) continue;
+      attributes ??= {};
+      attributes[extra] = value;
+    }
+
+    if (errors.length > 0 || !point.lonLat || status === undefined || accuracy === undefined) return { errors, warnings };
+    const rawUnit = this.get(raw, 'capacity_unit');
+    return {
+      errors,
+      warnings,
+      enterprise: {
+        id,
+        name,
+        credit_code: creditCode,
+        sector,
+        region_code: regionCode,
+        lon: point.lonLat[0],
+        lat: point.lonLat[1],
+        location_accuracy: accuracy,
+        status,
+        commissioned_year: year ?? null,
+        above_scale: aboveScale ?? null,
+        in_park: inPark ?? null,
+        capacity: capacity ?? null,
+        capacity_unit: isBlank(rawUnit) ? null : text(rawUnit),
+        scattered_dirty: scatteredDirty ?? false,
+        green_factory: greenFactory ?? false,
+        attributes,
+      },
+    };
+  }
+
+  private flag(raw: RawRecord, field: EnterpriseField, errors: Problem[]): boolean | null | undefined {
+    const value = this.get(raw, field);
+    const parsed = optional(value, parseBoolean);
+    if (parsed === undefined) errors.push(problem(raw.row, this.field(field), value, 'expected yes/no (是/否, true/false, 1/0)'));
+    return parsed;
+  }
+}
+
+/** One record, for callers that validate a handful (the upload preview). */
 export function validateEnterprise(raw: RawRecord, columns: ColumnMapping, location: LocationContext): RecordResult {
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
-  const { row } = raw;
-  const header = (field: EnterpriseField) => columns.fields[field];
-  const get = (field: EnterpriseField): unknown => {
-    const h = header(field);
-    return h === undefined ? undefined : raw.values[h];
-  };
-  const err = (field: EnterpriseField, value: unknown, message: string) =>
-    errors.push(problem(row, header(field) ?? field, value, message));
-  const warn = (field: EnterpriseField, value: unknown, message: string) =>
-    warnings.push(problem(row, header(field) ?? field, value, message));
-
-  let creditCode: string | null = null;
-  const rawCode = get('credit_code');
-  if (!isBlank(rawCode)) {
-    creditCode = text(rawCode).toUpperCase();
-    const issue = creditCodeProblem(creditCode);
-    // A bad code is worth reporting, not a reason to drop the enterprise (domain.md).
-    if (issue) warn('credit_code', rawCode, describeCreditCodeProblem(creditCode, issue));
-  }
-
-  const rawId = get('id');
-  let id = isBlank(rawId) ? '' : text(rawId);
-  if (!id && creditCode) id = creditCode;
-  if (!id) err('id', rawId ?? null, 'missing id, and no credit code to use as one');
-
-  const rawName = get('name');
-  const name = isBlank(rawName) ? '' : text(rawName);
-  if (!name) err('name', rawName ?? null, 'missing enterprise name');
-
-  const rawSector = get('sector');
-  let sector = '';
-  if (isBlank(rawSector)) err('sector', rawSector ?? null, 'missing GB/T 4754 sector code');
-  else {
-    sector = normaliseSectorCode(text(rawSector));
-    if (!isKnownSector(sector)) err('sector', rawSector, 'unknown GB/T 4754-2017 sector code (expected e.g. C3110 or 3110)');
-  }
-
-  const point = checkLocation(raw, get('lon'), get('lat'), header('lon') ?? 'lon', header('lat') ?? 'lat', location);
-  errors.push(...point.errors);
-  warnings.push(...point.warnings);
-
-  let regionCode: string | null = null;
-  const rawRegion = get('region_code');
-  if (!isBlank(rawRegion)) {
-    regionCode = text(rawRegion);
-    if (!isRegionCode(regionCode)) err('region_code', rawRegion, 'GB/T 2260 region codes have six digits');
-  } else if (point.lonLat) {
-    regionCode = location.regionAt?.(point.lonLat[0], point.lonLat[1]) ?? null;
-  }
-
-  const status = parseEnum(get('status'), PLANT_STATUSES, STATUS_WORDS, 'operating');
-  if (status === undefined)
-    err('status', get('status'), `unknown plant status; expected one of ${PLANT_STATUSES.join(', ')} or 在产/停产/关停/在建/拟建`);
-  const accuracy = parseEnum(get('location_accuracy'), LOCATION_ACCURACIES, ACCURACY_WORDS, 'exact');
-  if (accuracy === undefined) err('location_accuracy', get('location_accuracy'), 'expected exact or approximate');
-
-  const year = optional(get('commissioned_year'), parseInteger);
-  if (year === undefined || (year !== null && (year < 1900 || year > 2100)))
-    err('commissioned_year', get('commissioned_year'), 'expected a year between 1900 and 2100');
-  const capacity = optional(get('capacity'), parseNumber);
-  if (capacity === undefined || (capacity !== null && capacity < 0)) err('capacity', get('capacity'), 'expected a non-negative number');
-
-  const flags: Partial<Record<EnterpriseField, boolean | null>> = {};
-  for (const field of ['above_scale', 'in_park', 'scattered_dirty', 'green_factory'] as const) {
-    const value = optional(get(field), parseBoolean);
-    if (value === undefined) err(field, get(field), 'expected yes/no (是/否, true/false, 1/0)');
-    flags[field] = value ?? null;
-  }
-
-  const attributes: Record<string, unknown> = {};
-  for (const extra of columns.extras) {
-    const value = raw.values[extra];
-    if (!isBlank(value)) attributes[extra] = value;
-  }
-
-  if (errors.length > 0 || !point.lonLat || status === undefined || accuracy === undefined) return { errors, warnings };
-  const rawUnit = get('capacity_unit');
-  return {
-    errors,
-    warnings,
-    enterprise: {
-      id,
-      name,
-      credit_code: creditCode,
-      sector,
-      region_code: regionCode,
-      lon: point.lonLat[0],
-      lat: point.lonLat[1],
-      location_accuracy: accuracy,
-      status,
-      commissioned_year: year ?? null,
-      above_scale: flags.above_scale ?? null,
-      in_park: flags.in_park ?? null,
-      capacity: capacity ?? null,
-      capacity_unit: isBlank(rawUnit) ? null : text(rawUnit),
-      scattered_dirty: flags.scattered_dirty ?? false,
-      green_factory: flags.green_factory ?? false,
-      attributes: Object.keys(attributes).length ? attributes : null,
-    },
-  };
+  return new EnterpriseValidator(columns, location).validate(raw);
 }
 
 /** null for a blank cell, undefined for an unparseable one, the value otherwise. */

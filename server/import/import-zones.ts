@@ -1,97 +1,116 @@
 /**
  * Imports a zone layer (or region boundaries with kind "region"). All or nothing like the
- * enterprise import; `replace` swaps the whole layer of that kind atomically.
+ * enterprise import; `replace` swaps the whole layer of that kind atomically. Polygons are
+ * checked (closed, repaired, rewound; see checkPolygon), converted to WGS84 and placed against the
+ * jurisdiction before anything is written.
  */
-
 import { basename, extname } from 'node:path';
 import { listValue } from '@duckdb/node-api';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
-import { deleteZonesOfKind, insertRegions, insertZones, type Region } from '../db/zone-store.ts';
+import { deleteZonesOfKind, insertRegions, type Region, upsertZones } from '../db/zone-store.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
-import { resolveCrs } from './crs.ts';
+import { checkedBatches, type ReadProgress } from './checked-records.ts';
+import { locationContext } from './import-context.ts';
 import { recordImport, sha256File } from './import-log.ts';
-import type { ToWgs84 } from './location.ts';
+import { type ImportOptions, importMode } from './import-options.ts';
+import { CHINA_EXTENT } from './location.ts';
+import { openImportSource } from './open-import-source.ts';
 import { ImportFailedError, type ImportReport, ProblemList, problem } from './problems.ts';
-import { openSource } from './readers/index.ts';
+import { placeZone } from './zone-location.ts';
 import { validateZone } from './zone-record.ts';
 
 export const IMPORT_KINDS = [...ZONE_KINDS, 'region'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export interface ImportZonesOptions {
-  path: string;
+export interface ImportZonesOptions extends ImportOptions {
   kind: ImportKind;
-  fileName?: string;
-  crs?: string;
-  skipInvalid?: boolean;
-  replace?: boolean;
-  username?: string;
 }
 
 export async function importZones(db: Database, options: ImportZonesOptions): Promise<ImportReport> {
-  const file = options.fileName ?? basename(options.path);
   if (!(IMPORT_KINDS as readonly string[]).includes(options.kind)) {
     throw new Error(`unknown zone kind "${options.kind}"; expected one of ${IMPORT_KINDS.join(', ')}`);
   }
-  const source = await openSource(options.path, file);
-  const crs = resolveCrs(options.crs ?? source.info.crs);
+  const { file, source, crs } = await openImportSource(options);
   const stem = basename(file, extname(file));
+  const kind = options.kind;
+  // New region boundaries may lie beyond the regions loaded now; other layers must fall within them.
+  const extent = kind === 'region' ? CHINA_EXTENT : (await locationContext(db, crs)).extent;
   const errors = new ProblemList();
   const warnings = new ProblemList();
-  const zones: Zone[] = [];
+  const progress: ReadProgress = { rows: 0, broken: false };
+  const zones: (Zone & { row: number })[] = [];
   const firstRowOfId = new Map<string, number>();
   const badRows = new Set<number>();
-  let rows = 0;
 
-  for await (const raw of source.records) {
-    rows++;
-    const result = validateZone(raw, options.kind === 'region' ? 'key_region' : options.kind, stem);
-    for (const w of result.warnings) warnings.add(w);
-    if (result.zone) {
-      const seen = firstRowOfId.get(result.zone.id);
-      if (seen !== undefined) result.errors.push(problem(raw.row, 'id', result.zone.id, `duplicate id; first used at feature ${seen}`));
-      else firstRowOfId.set(result.zone.id, raw.row);
-    }
-    if (result.zone && result.errors.length === 0) {
-      try {
-        zones.push({ ...result.zone, geometry: reproject(result.zone.geometry, crs.toWgs84) });
-      } catch (error) {
-        result.errors.push(problem(raw.row, 'geometry', null, `cannot convert to WGS84: ${(error as Error).message}`));
+  for await (const batch of checkedBatches(source, errors, warnings, progress)) {
+    for (const raw of batch) {
+      const result = validateZone(raw, kind === 'region' ? 'key_region' : kind, stem);
+      for (const w of result.warnings) warnings.add(w);
+      if (result.zone) {
+        const seen = firstRowOfId.get(result.zone.id);
+        if (seen !== undefined) result.errors.push(problem(raw.row, 'id', result.zone.id, `duplicate id; first used at feature ${seen}`));
+        else firstRowOfId.set(result.zone.id, raw.row);
+      }
+      if (result.zone && result.errors.length === 0) {
+        const placed = placeZone(result.zone.geometry, crs, extent);
+        if (placed.geometry) zones.push({ ...result.zone, geometry: placed.geometry, row: raw.row });
+        else result.errors.push(problem(raw.row, 'geometry', placed.value, placed.error ?? 'cannot place the polygon'));
+      }
+      if (result.errors.length > 0) {
+        badRows.add(raw.row);
+        for (const e of result.errors) errors.add(e);
       }
     }
-    if (result.errors.length > 0) {
-      badRows.add(raw.row);
-      for (const e of result.errors) errors.add(e);
-    }
+    options.onProgress?.(progress.rows);
   }
-  if (rows === 0) errors.add(problem(null, null, null, 'the file has no features'));
+  if (progress.rows === 0 && !progress.broken) errors.add(problem(null, null, null, 'the file has no features'));
 
-  const report: ImportReport = { file, imported: 0, updated: 0, skipped: badRows.size, errors: errors.items, warnings: warnings.items };
-  if (errors.total > 0 && (!options.skipInvalid || zones.length === 0)) throw new ImportFailedError(report);
   const sha256 = await sha256File(options.path);
-
   return db.transaction(async (tx) => {
-    const kind = options.kind;
+    let keep = zones;
+    if (kind !== 'region') {
+      // DuckDB cannot type an empty list parameter, so an empty file asks nothing.
+      const existing = zones.length
+        ? await tx.all<{ id: string; kind: string }>('SELECT id, kind FROM zones WHERE list_contains($ids, id)', {
+            ids: listValue(zones.map((z) => z.id)),
+          })
+        : [];
+      // An id in another layer would be moved by the upsert, replace or not: refuse it.
+      const clashing = new Map(existing.filter((z) => z.kind !== kind).map((z) => [z.id, z.kind]));
+      for (const z of zones) {
+        const other = clashing.get(z.id);
+        if (other === undefined) continue;
+        errors.add(problem(z.row, 'id', z.id, `zone id already belongs to the ${other} layer`));
+        badRows.add(z.row);
+      }
+      keep = zones.filter((z) => !clashing.has(z.id));
+    }
+    const report: ImportReport = {
+      file,
+      imported: 0,
+      updated: 0,
+      skipped: badRows.size,
+      errors: errors.sorted(),
+      warnings: warnings.sorted(),
+    };
+    if (progress.broken || (errors.total > 0 && (!options.skipInvalid || keep.length === 0))) throw new ImportFailedError(report);
+
     if (kind === 'region') {
       if (options.replace) await tx.run('DELETE FROM regions');
       const existing = new Set((await tx.all<{ code: string }>('SELECT code FROM regions')).map((r) => r.code));
-      const regions = zones.map(toRegion);
+      const regions = keep.map(toRegion);
       report.updated = regions.filter((r) => existing.has(r.code)).length;
       await insertRegions(tx, regions);
     } else {
       if (options.replace) await deleteZonesOfKind(tx, kind);
-      const ids = zones.map((z) => z.id);
-      const existing = await tx.all<{ id: string; kind: string }>('SELECT id, kind FROM zones WHERE list_contains($ids, id)', {
-        ids: listValue(ids),
+      const existing = await tx.one<{ n: number }>('SELECT count(*) AS n FROM zones WHERE list_contains($ids, id)', {
+        ids: listValue(keep.map((z) => z.id)),
       });
-      const clash = existing.find((z) => z.kind !== kind);
-      if (clash) throw new Error(`${file}: zone id "${clash.id}" already belongs to the ${clash.kind} layer`);
-      report.updated = existing.length;
-      await insertZones(tx, zones);
+      report.updated = existing?.n ?? 0;
+      await upsertZones(tx, keep);
     }
-    report.imported = zones.length;
+    report.imported = keep.length;
     await bumpDataVersion(tx);
     await recordImport(tx, {
       username: options.username ?? 'cli',
@@ -99,8 +118,9 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
       fileName: file,
       sha256,
       format: source.info.format,
+      ...(source.info.encoding ? { encoding: source.info.encoding } : {}),
       crs: crs.name,
-      mode: options.replace ? 'replace' : options.skipInvalid ? 'skip-invalid' : 'upsert',
+      mode: importMode(options),
       report,
     });
     return report;
@@ -112,11 +132,4 @@ function toRegion(z: Zone): Region {
   const level = String(z.level ?? (code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'prefecture' : 'county'));
   const parent = z.attributes.parent ? String(z.attributes.parent) : null;
   return { code, name: z.name, name_en: z.name_en, level, parent, geometry: z.geometry };
-}
-
-function reproject(g: Polygon | MultiPolygon, toWgs84: ToWgs84): Polygon | MultiPolygon {
-  const ring = (r: Position[]) => r.map(([x = 0, y = 0]) => toWgs84(x, y) as Position);
-  return g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
 }

@@ -3,6 +3,7 @@
  * with latitude and longitude swapped, and inside the jurisdiction.
  */
 import type { BBox } from '../domain/zone.ts';
+import { projectedHint } from './crs-hint.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
 import { isBlank, parseNumber } from './values.ts';
@@ -26,9 +27,13 @@ const inside = ([w, s, e, n]: BBox, lon: number, lat: number) => lon >= w && lon
 
 export interface LocationResult {
   lonLat?: [number, number];
-  errors: Problem[];
-  warnings: Problem[];
+  errors: readonly Problem[];
+  warnings: readonly Problem[];
 }
+
+const NONE: readonly Problem[] = Object.freeze([]);
+
+const fail = (p: Problem): LocationResult => ({ errors: [p], warnings: NONE });
 
 export function checkLocation(
   raw: RawRecord,
@@ -38,68 +43,69 @@ export function checkLocation(
   latField: string,
   ctx: LocationContext,
 ): LocationResult {
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
   const { row } = raw;
   let x: number | undefined;
   let y: number | undefined;
-  let field = `${lonField}/${latField}`;
+  let fromGeometry = false;
 
   if (raw.geometry !== undefined && isBlank(lonValue) && isBlank(latValue)) {
-    field = 'geometry';
+    fromGeometry = true;
     const g = raw.geometry;
-    if (!g) return { errors: [problem(row, field, null, 'feature has no geometry')], warnings };
-    if (g.type !== 'Point') return { errors: [problem(row, field, g.type, 'enterprises must be Point features')], warnings };
+    if (!g) return fail(problem(row, 'geometry', null, 'feature has no geometry'));
+    if (g.type !== 'Point') return fail(problem(row, 'geometry', g.type, 'enterprises must be Point features'));
     [x, y] = g.coordinates as [number, number];
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-      return { errors: [problem(row, field, JSON.stringify(g.coordinates), 'point coordinates must be two numbers')], warnings };
+      return fail(problem(row, 'geometry', JSON.stringify(g.coordinates), 'point coordinates must be two numbers'));
     }
   } else {
     x = isBlank(lonValue) ? undefined : parseNumber(lonValue);
     y = isBlank(latValue) ? undefined : parseNumber(latValue);
-    if (x === undefined)
-      errors.push(problem(row, lonField, lonValue ?? null, isBlank(lonValue) ? 'missing longitude' : 'longitude is not a number'));
-    if (y === undefined)
-      errors.push(problem(row, latField, latValue ?? null, isBlank(latValue) ? 'missing latitude' : 'latitude is not a number'));
-    if (x === undefined || y === undefined) return { errors, warnings };
+    if (x === undefined || y === undefined) {
+      const errors: Problem[] = [];
+      if (x === undefined)
+        errors.push(problem(row, lonField, lonValue ?? null, isBlank(lonValue) ? 'missing longitude' : 'longitude is not a number'));
+      if (y === undefined)
+        errors.push(problem(row, latField, latValue ?? null, isBlank(latValue) ? 'missing latitude' : 'latitude is not a number'));
+      return { errors, warnings: NONE };
+    }
   }
 
-  const shown = `${x}, ${y}`;
+  // The field and value shown with a problem; built only when there is one.
+  const field = () => (fromGeometry ? 'geometry' : `${lonField}/${latField}`);
+  const shown = () => `${x}, ${y}`;
   if (ctx.geographic) {
-    const swappedFits = inside(ctx.extent, y, x);
-    if (Math.abs(x) > 180 || Math.abs(y) > 90) {
-      const hint = swappedFits ? ' (looks like lat/lon swapped)' : '';
-      return {
-        errors: [problem(row, field, shown, `coordinates out of range: longitude must be within ±180 and latitude within ±90${hint}`)],
-        warnings,
-      };
-    }
-    if (!inside(ctx.extent, x, y) && swappedFits) {
-      return { errors: [problem(row, field, shown, 'point lies outside the jurisdiction; looks like lat/lon swapped')], warnings };
+    const outOfRange = Math.abs(x) > 180 || Math.abs(y) > 90;
+    if (outOfRange || !inside(ctx.extent, x, y)) {
+      const swappedFits = inside(ctx.extent, y, x);
+      if (outOfRange) {
+        const projected = projectedHint(x, y);
+        const hint = swappedFits ? ' (looks like lat/lon swapped)' : projected ? ` (${projected})` : '';
+        return fail(
+          problem(row, field(), shown(), `coordinates out of range: longitude must be within ±180 and latitude within ±90${hint}`),
+        );
+      }
+      if (swappedFits) return fail(problem(row, field(), shown(), 'point lies outside the jurisdiction; looks like lat/lon swapped'));
     }
   }
   let lonLat: [number, number];
   try {
     lonLat = ctx.toWgs84(x, y);
   } catch (error) {
-    return { errors: [problem(row, field, shown, `cannot convert to WGS84: ${(error as Error).message}`)], warnings };
+    return fail(problem(row, field(), shown(), `cannot convert to WGS84: ${(error as Error).message}`));
   }
   if (!Number.isFinite(lonLat[0]) || !Number.isFinite(lonLat[1])) {
-    return { errors: [problem(row, field, shown, 'conversion to WGS84 gave no finite point; check the CRS')], warnings };
+    return fail(problem(row, field(), shown(), 'conversion to WGS84 gave no finite point; check the CRS'));
   }
   if (!inside(ctx.extent, lonLat[0], lonLat[1])) {
     const [w, s, e, n] = ctx.extent.map((v) => Math.round(v * 10) / 10);
-    return {
-      errors: [
-        problem(
-          row,
-          field,
-          shown,
-          `point ${lonLat[0].toFixed(5)}, ${lonLat[1].toFixed(5)} lies far outside the jurisdiction (${w}–${e}°E, ${s}–${n}°N); check the CRS`,
-        ),
-      ],
-      warnings,
-    };
+    return fail(
+      problem(
+        row,
+        field(),
+        shown(),
+        `point ${lonLat[0].toFixed(5)}, ${lonLat[1].toFixed(5)} lies far outside the jurisdiction (${w}–${e}°E, ${s}–${n}°N); check the CRS`,
+      ),
+    );
   }
-  return { lonLat, errors, warnings };
+  return { lonLat, errors: NONE, warnings: NONE };
 }

@@ -25,13 +25,28 @@ export class ImportFailedError extends Error {
   constructor(readonly report: ImportReport) {
     const first = report.errors[0];
     const where = first ? ` (first: ${formatProblem(report.file, first)})` : '';
-    super(`${report.file}: ${report.skipped || report.errors.length} invalid row(s), nothing imported${where}`);
+    super(
+      report.skipped > 0 || !first
+        ? `${report.file}: ${report.skipped} invalid row(s), nothing imported${where}`
+        : `${formatProblem(report.file, first)}; nothing imported`,
+    );
     this.name = 'ImportFailedError';
   }
 }
 
+/**
+ * Copies a string out of the buffer it was sliced from: V8 keeps the whole parsed chunk (up to
+ * a megabyte) alive for as long as any substring of it lives, and problems live to the end.
+ */
+const detach = (s: string) => (s.length > 200 ? s : Buffer.from(s, 'utf8').toString('utf8'));
+
 export function problem(row: number | null, field: string | null, value: unknown, message: string): Problem {
-  return { row, field, value: value === undefined || value === null ? null : String(value), message };
+  return {
+    row,
+    field: field === null ? null : detach(field),
+    value: value === undefined || value === null ? null : detach(String(value)),
+    message,
+  };
 }
 
 export function formatProblem(file: string, p: Problem): string {
@@ -50,5 +65,10 @@ export class ProblemList {
   add(p: Problem): void {
     this.total++;
     if (this.items.length < this.limit) this.items.push(p);
+  }
+
+  /** The problems in file order (file-wide ones first); checks made after reading add theirs late. */
+  sorted(): Problem[] {
+    return [...this.items].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
 }

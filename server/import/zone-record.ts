@@ -1,9 +1,10 @@
 /** Validates one raw feature into a zone of a given kind. */
 import { checkPolygon } from '../domain/geometry/check-polygon.ts';
-import { RESERVE_ZONE_TYPES, type ReserveZoneType, type Zone, type ZoneKind } from '../domain/zone.ts';
+import { RESERVE_ZONE_TYPES, type ReserveZoneType, ZONE_KINDS, type Zone, type ZoneKind } from '../domain/zone.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
 import { isBlank, text } from './values.ts';
+import { geometryFromColumns } from './wkt-columns.ts';
 
 const ZONE_TYPE_WORDS: Record<string, ReserveZoneType> = { 核心区: 'core', 缓冲区: 'buffer', 实验区: 'experimental' };
 const NAME_KEYS = ['name', '名称', 'NAME', 'Name', '保护区名称', 'mc', 'MC'];
@@ -11,8 +12,11 @@ const NAME_EN_KEYS = ['name_en', 'NAME_EN', 'english_name'];
 const ID_KEYS = ['id', 'ID', 'Id', 'zone_id', '编号', 'code', 'CODE'];
 const TYPE_KEYS = ['zone_type', 'ZONE_TYPE', '功能区', '功能分区', '分区', 'type'];
 const LEVEL_KEYS = ['level', 'LEVEL', '级别'];
-const REGION_KEYS = ['region_code', 'adcode', '行政区划代码'];
-const KNOWN = new Set([...NAME_KEYS, ...NAME_EN_KEYS, ...ID_KEYS, ...TYPE_KEYS, ...LEVEL_KEYS, ...REGION_KEYS]);
+// region_cod: a shapefile field name holds 10 bytes.
+const REGION_KEYS = ['region_code', 'region_cod', 'adcode', '行政区划代码'];
+/** Greenline's own exports carry the layer in a kind column; it must match the layer imported into. */
+const KIND_KEYS = ['kind', 'zone_kind'];
+const KNOWN = new Set([...NAME_KEYS, ...NAME_EN_KEYS, ...ID_KEYS, ...TYPE_KEYS, ...LEVEL_KEYS, ...REGION_KEYS, ...KIND_KEYS]);
 
 export interface ZoneResult {
   zone?: Zone;
@@ -58,14 +62,30 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
     }
   }
 
-  const checked = checkPolygon(raw.geometry ?? null);
-  for (const issue of checked.issues) {
-    (issue.severity === 'error' ? errors : warnings).push(problem(row, 'geometry', null, issue.message));
+  const kindEntry = first(values, KIND_KEYS);
+  if (kindEntry && (ZONE_KINDS as readonly string[]).includes(text(kindEntry[1])) && text(kindEntry[1]) !== kind) {
+    errors.push(problem(row, kindEntry[0], text(kindEntry[1]), `the feature belongs to the ${text(kindEntry[1])} layer, not ${kind}`));
   }
 
-  if (errors.length > 0 || !checked.geometry) return { errors, warnings };
+  let geometry = raw.geometry;
+  let geometryField = 'geometry';
+  const fromWkt = geometry === undefined ? geometryFromColumns(values) : undefined;
+  if (fromWkt) {
+    geometryField = fromWkt.field;
+    if (fromWkt.error) errors.push(problem(row, fromWkt.field, null, fromWkt.error));
+    geometry = fromWkt.geometry ?? null;
+  } else if (geometry === undefined) {
+    errors.push(problem(row, 'geometry', null, 'no geometry: a table needs a WKT column (wkt, geometry or geom)'));
+  }
+  const checked = fromWkt?.error || geometry === undefined ? { issues: [] } : checkPolygon(geometry ?? null);
+  for (const issue of checked.issues) {
+    (issue.severity === 'error' ? errors : warnings).push(problem(row, geometryField, null, issue.message));
+  }
+
+  if (errors.length > 0 || !('geometry' in checked) || !checked.geometry) return { errors, warnings };
+  const skip = new Set([...KNOWN, ...(fromWkt?.keys ?? [])]);
   const attributes: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) if (!KNOWN.has(k) && !isBlank(v)) attributes[k] = v;
+  for (const [k, v] of Object.entries(values)) if (!skip.has(k) && !isBlank(v)) attributes[k] = v;
   if (typeEntry && kind !== 'nature_reserve') attributes[typeEntry[0]] = typeEntry[1];
   const level = first(values, LEVEL_KEYS);
   const nameEn = first(values, NAME_EN_KEYS);

@@ -36,9 +36,7 @@ export async function screenChanged(db: Database, asOf = today()): Promise<Scree
   const rules = await activeRuleSet(db);
   const dataVersion = Number((await getMeta(db, 'data_version')) ?? 0);
   const bands = JSON.stringify(Object.fromEntries(new RulePlan(rules.ruleSet, asOf).zoneBands()));
-  const zonesChanged =
-    ((await db.one<{ n: number }>('SELECT count(*) AS n FROM zones WHERE updated_at > CAST($t AS TIMESTAMP)', { t: last.started_at }))?.n ??
-      0) > 0;
+  const zonesChanged = ((await getMeta(db, 'zones_changed_at')) ?? '') > last.started_at;
   const recomputeZones = zonesChanged || bands !== last.bands;
   if (rules.version !== last.rule_set_version || last.as_of !== asOf || recomputeZones) {
     return runScreening(db, { asOf, recomputeZones });

@@ -38,6 +38,8 @@ function concrete(path: string): string {
     '/api/cases/{id}/evidence/{evidenceId}': `/api/cases/${baotouCase}/evidence/1`,
     '/api/auth/tokens/{id}': '/api/auth/tokens/999',
     '/api/docs/{asset}': '/api/docs/swagger-ui.css',
+    '/api/imports/{id}': '/api/imports/no-such-upload',
+    '/api/imports/{id}/commit': '/api/imports/no-such-upload/commit',
   };
   if (!path.includes('{')) return path;
   const url = samples[path];

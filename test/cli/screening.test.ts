@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { listZones } from '../../server/db/zone-store.ts';
@@ -158,7 +159,7 @@ describe('greenline export flags', () => {
     const { exported } = JSON.parse(r.stdout) as { exported: number };
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split('\n')[0]).toBe(
+    expect(text.slice(1).split('\r\n')[0]).toBe(
       'enterprise_id,enterprise_name,credit_code,region_code,sector,lon,lat,rule_id,policy,action,severity,deadline,jurisdiction,title_zh,title_en,explanation_zh,explanation_en,citation,evidence,run_id',
     );
     const [count] = await query<{ n: number }>('SELECT count(*) AS n FROM flags');
@@ -168,6 +169,16 @@ describe('greenline export flags', () => {
     const fc = JSON.parse(readFileSync(geo, 'utf8')) as { features: { properties: { explanation_en: string; evidence: unknown[] } }[] };
     expect(fc.features).toHaveLength(exported);
     expect(fc.features[0]?.properties.explanation_en).toMatch(/Action: /);
+    expect(Array.isArray(fc.features[0]?.properties.evidence)).toBe(true);
+
+    const xlsx = join(dir, 'flags.xlsx');
+    await greenline(['--db', db, 'export', 'flags', '--format', 'xlsx', '--out', xlsx]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const sheet = book.worksheets[0];
+    expect(sheet?.rowCount).toBe(exported + 1);
+    expect(sheet?.getRow(1).getCell(19).value).toBe('evidence');
+    expect(String(sheet?.getRow(2).getCell(17).value)).toMatch(/Action: /);
   });
 });
 
@@ -187,5 +198,42 @@ describe('re-screening after an import', () => {
       'SELECT scope, enterprises FROM screening_runs ORDER BY id DESC LIMIT 1',
     );
     expect(run).toEqual({ scope: 'partial', enterprises: 1 });
+  });
+
+  it('re-screens the enterprises whose indicators were imported', async () => {
+    const [e] = await query<{ id: string }>('SELECT id FROM enterprises ORDER BY id LIMIT 1');
+    const file = join(dir, 'indicators.csv');
+    writeFileSync(file, `enterprise_id,year,energy_tce,added_value\n${e?.id},2024,100,50\n`);
+    const r = await greenline(['--db', db, 'import', 'indicators', file]);
+    expect(r.stdout).toContain('re-screened 1 enterprises');
+  });
+
+  it('a reserve replaced away takes its flags with it', async () => {
+    const file = join(dir, 'move.csv');
+    writeFileSync(file, 'id,name,sector,lon,lat\nM1,保护区内的厂,C3110,111.0,40.9\n');
+    await greenline(['--db', db, 'import', 'enterprises', file]);
+    expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'M1'")).toEqual([{ rule_id: 'P1-reserve-core-buffer' }]);
+    // The reserves are replaced by one far away in Hulunbuir: Daqingshan is gone.
+    const reserves = join(dir, 'reserves.geojson');
+    const ring = [
+      [120, 50],
+      [120.1, 50],
+      [120.1, 50.1],
+      [120, 50.1],
+      [120, 50],
+    ];
+    const zone = {
+      type: 'Feature',
+      properties: { id: 'NR-far', name: '远处保护区', zone_type: 'core' },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    };
+    writeFileSync(reserves, JSON.stringify({ type: 'FeatureCollection', features: [zone] }));
+    const r = await greenline(['--db', db, 'import', 'zones', reserves, '--kind', 'nature_reserve', '--replace']);
+    expect(r.code).toBe(0);
+    expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'M1' AND policy = 'P1'")).toEqual([]);
+    const [run] = await query<{ scope: string; zones_recomputed: boolean }>(
+      'SELECT scope, zones_recomputed FROM screening_runs ORDER BY id DESC LIMIT 1',
+    );
+    expect(run).toEqual({ scope: 'all', zones_recomputed: true });
   });
 });

@@ -6,11 +6,14 @@ import type { Database } from '../../db/database.ts';
 import { ACTIONS } from '../../domain/actions.ts';
 import { CASE_STATUSES } from '../../domain/case-lifecycle.ts';
 import { isRegionCode } from '../../domain/regions.ts';
+import { ZONE_KINDS } from '../../domain/zone.ts';
 import { auditCsv } from '../../export/export-audit.ts';
 import { ENTERPRISE_EXPORT_FORMATS, exportEnterprises } from '../../export/export-enterprises.ts';
 import { exportFlags, FLAG_EXPORT_FORMATS } from '../../export/export-flags.ts';
 import { LEDGER_FORMATS, ledgerFile } from '../../export/export-ledger.ts';
 import { exportZoneHits, MAX_WITHIN_METRES } from '../../export/export-zone-hits.ts';
+import { exportZones, ZONE_EXPORT_FORMATS } from '../../export/export-zones.ts';
+import type { ExportResult } from '../../export/formats/table.ts';
 import { writeAtomic } from '../../export/write-atomic.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { numberOption, oneOf } from '../parse.ts';
@@ -36,6 +39,14 @@ const list = (value: string | undefined) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+/** An export's result as the CLI prints it, with any notes the format forced (e.g. shapefile field names). */
+function exported(result: ExportResult, what: string, format: string, out: string): { result: object; line: string } {
+  return {
+    result: { exported: result.rows, format, out, notes: result.notes },
+    line: [`exported ${result.rows} ${what} to ${out}`, ...result.notes.map((n) => `  note: ${n}`)].join('\n'),
+  };
+}
+
 /** The ledger filters of GET /api/cases, as options. */
 function ledgerFilter(opts: { region?: string; status?: string; action?: string; overdue?: boolean }): CaseFilter {
   const filter: CaseFilter = {};
@@ -50,19 +61,20 @@ function ledgerFilter(opts: { region?: string; status?: string; action?: string;
   return filter;
 }
 
+const FORMAT_HELP = 'csv (UTF-8 with BOM), geojson, xlsx, geoparquet, shp (zipped shapefile with .prj and .cpg)';
+
 export function exportCommand(program: Command, globals: () => GlobalOptions) {
   const cmd = program.command('export').description('export data to a file');
 
   cmd
     .command('enterprises')
-    .description('enterprises as CSV (UTF-8 with BOM) or GeoJSON')
+    .description(`enterprises as ${FORMAT_HELP}; CSV columns start id,name,credit_code,sector,lon,lat (WGS84)`)
     .requiredOption('--format <format>', ENTERPRISE_EXPORT_FORMATS.join('|'))
     .requiredOption('--out <file>', 'output file')
     .action((opts: { format: string; out: string }) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, ENTERPRISE_EXPORT_FORMATS);
-        const count = await exportEnterprises(db, format, opts.out);
-        return { result: { exported: count, format, out: opts.out }, line: `exported ${count} enterprises to ${opts.out}` };
+        return exported(await exportEnterprises(db, format, opts.out), 'enterprises', format, opts.out);
       })(),
     );
 
@@ -81,14 +93,13 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
 
   cmd
     .command('flags')
-    .description('screening flags with rule, policy, action, deadline and evidence explained')
+    .description(`screening flags with rule, policy, action, deadline and evidence explained, as ${FORMAT_HELP}`)
     .requiredOption('--format <format>', FLAG_EXPORT_FORMATS.join('|'))
     .requiredOption('--out <file>', 'output file')
     .action((opts: { format: string; out: string }) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, FLAG_EXPORT_FORMATS);
-        const count = await exportFlags(db, format, opts.out);
-        return { result: { exported: count, format, out: opts.out }, line: `exported ${count} flags to ${opts.out}` };
+        return exported(await exportFlags(db, format, opts.out), 'flags', format, opts.out);
       })(),
     );
 
@@ -119,6 +130,20 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
         const { items } = await listAudit(db);
         await writeAtomic(opts.out, (tmp) => writeFile(tmp, auditCsv(items)));
         return { result: { exported: items.length, out: opts.out }, line: `exported ${items.length} audit entries to ${opts.out}` };
+      })(),
+    );
+
+  cmd
+    .command('zones')
+    .description(`zones (one kind or all) as ${FORMAT_HELP}; CSV and XLSX carry the polygon as WKT`)
+    .option('--kind <kind>', ZONE_KINDS.join('|'))
+    .requiredOption('--format <format>', ZONE_EXPORT_FORMATS.join('|'))
+    .requiredOption('--out <file>', 'output file')
+    .action((opts: { kind?: string; format: string; out: string }) =>
+      exporting(globals, async (db) => {
+        const format = oneOf('--format', opts.format, ZONE_EXPORT_FORMATS);
+        const kind = opts.kind === undefined ? undefined : oneOf('--kind', opts.kind, ZONE_KINDS);
+        return exported(await exportZones(db, format, opts.out, kind), kind ? `${kind} zones` : 'zones', format, opts.out);
       })(),
     );
 }

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Database } from '../../db/database.ts';
 import { importEnterprises } from '../../import/import-enterprises.ts';
+import { importIndicators } from '../../import/import-indicators.ts';
 import { IMPORT_KINDS, importZones } from '../../import/import-zones.ts';
 import type { ImportReport } from '../../import/problems.ts';
 import { formatProblem } from '../../import/problems.ts';
 import { screenChanged } from '../../screening/screen-changed.ts';
 import { type GlobalOptions, Output, reportJson } from '../output.ts';
 import { oneOf } from '../parse.ts';
+import { estimateRows, importProgress } from '../progress.ts';
 
 interface ImportOpts {
   crs?: string;
@@ -15,7 +18,12 @@ interface ImportOpts {
   replace?: boolean;
   map?: string;
   kind?: string;
+  sheet?: string;
+  layer?: string;
+  encoding?: string;
 }
+
+type Layer = 'enterprises' | 'zones' | 'indicators';
 
 function summary(report: ImportReport): string[] {
   const lines = [`imported ${report.imported} from ${report.file} (${report.updated} updated, ${report.skipped} skipped)`];
@@ -25,26 +33,36 @@ function summary(report: ImportReport): string[] {
 }
 
 export function importCommand(program: Command, globals: () => GlobalOptions) {
-  const cmd = program.command('import').description('import enterprises or zones from a file, all or nothing by default');
+  const cmd = program
+    .command('import')
+    .description('import enterprises, zones or yearly indicators from a file, all or nothing by default');
 
-  const run = async (file: string, opts: ImportOpts, layer: 'enterprises' | 'zones') => {
+  const run = async (file: string, opts: ImportOpts, layer: Layer) => {
     const { db: path, json } = globals();
     const out = new Output(json);
+    const progress = importProgress(json, basename(file), json ? undefined : await estimateRows(file).catch(() => undefined));
     try {
       if (!existsSync(file)) throw new Error(`${file}: no such file`);
+      if (opts.sheet && opts.layer && opts.sheet !== opts.layer) throw new Error('--sheet and --layer name the same thing; give one');
       const db = await Database.open(path);
       try {
         const common = {
           path: file,
           ...(opts.crs ? { crs: opts.crs } : {}),
+          ...(opts.encoding ? { encoding: opts.encoding } : {}),
+          ...((opts.sheet ?? opts.layer) ? { layer: opts.sheet ?? opts.layer } : {}),
           skipInvalid: opts.skipInvalid === true,
           replace: opts.replace === true,
           username: process.env.USER ?? 'cli',
+          onProgress: (rows: number) => progress.update(rows),
         };
         const report =
           layer === 'enterprises'
             ? await importEnterprises(db, { ...common, ...(opts.map ? { map: opts.map } : {}) })
-            : await importZones(db, { ...common, kind: oneOf('--kind', opts.kind ?? '', IMPORT_KINDS) });
+            : layer === 'indicators'
+              ? await importIndicators(db, { ...common, ...(opts.map ? { map: opts.map } : {}) })
+              : await importZones(db, { ...common, kind: oneOf('--kind', opts.kind ?? '', IMPORT_KINDS) });
+        progress.stop();
         // Screening follows every import, re-screening only what changed where it can.
         const screening = await screenChanged(db);
         const lines = summary(report);
@@ -55,25 +73,46 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
         db.close();
       }
     } catch (error) {
+      progress.stop();
       out.fail(error);
     }
   };
 
-  cmd
-    .command('enterprises <file>')
-    .description('CSV or GeoJSON; minimal columns id,name,sector,lon,lat (Chinese headers recognised)')
-    .option('--crs <crs>', 'source CRS, e.g. EPSG:4326 (default: from the file, else WGS84)')
-    .option('--skip-invalid', 'import the valid rows and report the rest')
-    .option('--replace', 'replace the whole enterprise layer')
-    .option('--map <pairs>', 'map headers to fields: "经度=lon,纬度=lat"')
-    .action((file: string, opts: ImportOpts) => run(file, opts, 'enterprises'));
+  const readOptions = (c: Command) =>
+    c
+      .option('--skip-invalid', 'import the valid rows and report the rest')
+      .option('--sheet <name>', 'the XLSX sheet to read (default: the first)')
+      .option('--layer <name>', 'the shapefile to read from a zip holding several')
+      .option('--encoding <label>', 'text encoding of CSV or shapefile attributes (default: detected; e.g. gbk, utf-8)');
 
-  cmd
-    .command('zones <file>')
-    .description('GeoJSON polygons of one kind')
-    .requiredOption('--kind <kind>', `one of ${IMPORT_KINDS.join(', ')}`)
-    .option('--crs <crs>', 'source CRS (default: from the file, else WGS84)')
-    .option('--skip-invalid', 'import the valid features and report the rest')
-    .option('--replace', 'replace every zone of this kind')
-    .action((file: string, opts: ImportOpts) => run(file, opts, 'zones'));
+  readOptions(
+    cmd
+      .command('enterprises <file>')
+      .description(
+        'CSV, XLSX, GeoJSON, zipped shapefile, (Geo)Parquet or KML; minimal columns id,name,sector,lon,lat (Chinese headers recognised)',
+      )
+      .option(
+        '--crs <crs>',
+        'source CRS: EPSG:4326, EPSG:4490, EPSG:3857, EPSG:4491–4554, gcj02, bd09 (default: from the file, else WGS84)',
+      )
+      .option('--replace', 'replace the whole enterprise layer')
+      .option('--map <pairs>', 'map headers to fields: "经度=lon,纬度=lat"'),
+  ).action((file: string, opts: ImportOpts) => run(file, opts, 'enterprises'));
+
+  readOptions(
+    cmd
+      .command('zones <file>')
+      .description('polygons of one kind: GeoJSON, zipped shapefile, (Geo)Parquet, KML, or CSV/XLSX with a WKT column')
+      .requiredOption('--kind <kind>', `one of ${IMPORT_KINDS.join(', ')}`)
+      .option('--crs <crs>', 'source CRS (default: from the file, else WGS84)')
+      .option('--replace', 'replace every zone of this kind'),
+  ).action((file: string, opts: ImportOpts) => run(file, opts, 'zones'));
+
+  readOptions(
+    cmd
+      .command('indicators <file>')
+      .description('yearly indicators: enterprise id (or credit code), year, and values; a year imported again replaces that year only')
+      .option('--replace', 'replace every indicator of every year')
+      .option('--map <pairs>', 'map headers to fields: "企业代码=enterprise_id"'),
+  ).action((file: string, opts: ImportOpts) => run(file, opts, 'indicators'));
 }

@@ -48,6 +48,9 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   publicRoute('GET', '/api/enterprises/{id}'),
   publicRoute('GET', '/api/zones'),
   publicRoute('GET', '/api/regions'),
+  // Downloads of what the public map shows: enterprises (filtered) and zones.
+  publicRoute('GET', '/api/enterprises/export'),
+  publicRoute('GET', '/api/zones/export'),
 
   // Screening results in aggregate: as public as the map that shows them.
   publicRoute('GET', '/api/screening'),
@@ -77,6 +80,13 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   ownRegion('POST', '/api/cases/{id}/evidence', 'official'),
   ownRegion('GET', '/api/cases/{id}/evidence/{evidenceId}', 'viewer'),
   ownRegion('GET', '/api/ledger/export', 'viewer'),
+
+  // Imports change the data everyone sees and re-screen it: administrators only.
+  allRegions('POST', '/api/imports', 'admin'),
+  allRegions('GET', '/api/imports', 'admin'),
+  allRegions('GET', '/api/imports/{id}', 'admin'),
+  allRegions('DELETE', '/api/imports/{id}', 'admin'),
+  allRegions('POST', '/api/imports/{id}/commit', 'admin'),
 
   // The audit trail: officials read their region's case entries; admins read all and check the chain.
   ownRegion('GET', '/api/audit', 'official'),

@@ -1,33 +1,42 @@
 /** GeoJSON FeatureCollection, Feature or bare geometry. The legacy `crs` member is honoured. */
 import { readFile } from 'node:fs/promises';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { RawRecord, Source } from './record.ts';
+import { BATCH_SIZE, type RawRecord, type Source, SourceError } from './record.ts';
 
 interface LegacyCrs {
-  crs?: { type?: string; properties?: { name?: string } };
+  crs?: { type?: string; properties?: { name?: string; code?: number } };
+}
+
+/** Builds a Source from features already in memory (GeoJSON and KML). */
+export function featureSource(features: readonly Feature[], info: Omit<Source['info'], 'headers'>): Source {
+  // A feature's own id stands in for an id property (RFC 7946 puts it outside properties).
+  const headers = [...new Set(features.flatMap((f) => [...(f.id !== undefined ? ['id'] : []), ...Object.keys(f.properties ?? {})]))];
+  async function* batches(): AsyncGenerator<RawRecord[]> {
+    for (let from = 0; from < features.length; from += BATCH_SIZE) {
+      yield features.slice(from, from + BATCH_SIZE).map((f, i) => {
+        const values: Record<string, unknown> = { ...(f.properties ?? {}) };
+        if (f.id !== undefined && values.id === undefined) values.id = f.id;
+        return { row: from + i + 1, values, geometry: f.geometry ?? null };
+      });
+    }
+  }
+  return { info: { ...info, headers }, batches: batches(), close: async () => undefined };
 }
 
 export async function readGeoJson(path: string, label = path): Promise<Source> {
+  const text = await readFile(path, 'utf8');
+  if (text.trim() === '') throw new SourceError(label, null, `the file is empty`);
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new Error(`${label}: not valid JSON (${(error as Error).message})`);
+    throw new SourceError(label, null, `not valid JSON (${(error as Error).message})`);
   }
   const features = toFeatures(json, label);
-  // A feature's own id stands in for an id property (RFC 7946 puts it outside properties).
-  const headers = [...new Set(features.flatMap((f) => [...(f.id !== undefined ? ['id'] : []), ...Object.keys(f.properties ?? {})]))];
-  const crs = (json as LegacyCrs).crs?.properties?.name;
-  async function* records(): AsyncGenerator<RawRecord> {
-    let row = 0;
-    for (const f of features) {
-      row++;
-      const values: Record<string, unknown> = { ...(f.properties ?? {}) };
-      if (f.id !== undefined && values.id === undefined) values.id = f.id;
-      yield { row, values, geometry: f.geometry ?? null };
-    }
-  }
-  return { info: { format: 'geojson', headers, ...(crs ? { crs } : {}) }, records: records() };
+  const legacy = (json as LegacyCrs).crs;
+  // Old GDAL writes {"type":"EPSG","properties":{"code":4547}} instead of a name.
+  const crs = legacy?.properties?.name ?? (legacy?.properties?.code !== undefined ? `EPSG:${legacy.properties.code}` : undefined);
+  return featureSource(features, { format: 'geojson', notes: [], ...(crs ? { crs } : {}) });
 }
 
 function toFeatures(json: unknown, label: string): Feature[] {
@@ -35,7 +44,7 @@ function toFeatures(json: unknown, label: string): Feature[] {
   switch (obj?.type) {
     case 'FeatureCollection': {
       const features = (json as FeatureCollection).features;
-      if (!Array.isArray(features)) throw new Error(`${label}: FeatureCollection has no "features" array`);
+      if (!Array.isArray(features)) throw new SourceError(label, null, `FeatureCollection has no "features" array`);
       return features;
     }
     case 'Feature':
@@ -49,6 +58,6 @@ function toFeatures(json: unknown, label: string): Feature[] {
     case 'GeometryCollection':
       return [{ type: 'Feature', properties: {}, geometry: json as Geometry }];
     default:
-      throw new Error(`${label}: expected a GeoJSON FeatureCollection, Feature or geometry, found type "${String(obj?.type)}"`);
+      throw new SourceError(label, null, `expected a GeoJSON FeatureCollection, Feature or geometry, found type "${String(obj?.type)}"`);
   }
 }

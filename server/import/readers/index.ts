@@ -1,21 +1,78 @@
-/** Picks a reader by file extension. */
+/** Picks a reader by file extension (of the name the user gave, for uploads) after checking the size limit. */
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { formatMiB, importLimits } from '../limits.ts';
 import { readCsv } from './csv.ts';
 import { readGeoJson } from './geojson.ts';
-import type { Source } from './record.ts';
+import { readKml } from './kml.ts';
+import { readParquet } from './parquet.ts';
+import { type ReadOptions, type Source, SourceError } from './record.ts';
+import { readShapefile } from './shapefile.ts';
+import { readXlsx } from './xlsx.ts';
 
-export const SUPPORTED_EXTENSIONS = ['.csv', '.txt', '.geojson', '.json'] as const;
+export const SUPPORTED_EXTENSIONS = [
+  '.csv',
+  '.txt',
+  '.tsv',
+  '.xlsx',
+  '.geojson',
+  '.json',
+  '.zip',
+  '.shp',
+  '.parquet',
+  '.geoparquet',
+  '.kml',
+  '.kmz',
+] as const;
 
-export async function openSource(path: string, label = path): Promise<Source> {
+const ZIP_MAGIC = 0x04034b50;
+
+async function startsWithZip(path: string): Promise<boolean> {
+  const file = await open(path);
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await file.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32LE(0) === ZIP_MAGIC;
+  } finally {
+    await file.close();
+  }
+}
+
+export async function openSource(path: string, label = path, options: ReadOptions = {}): Promise<Source> {
   const ext = extname(label || path).toLowerCase();
+  const { size } = await stat(path);
+  const { maxFileBytes } = importLimits();
+  if (size > maxFileBytes) {
+    throw new SourceError(
+      label,
+      null,
+      `the file is ${formatMiB(size)}, more than the import limit of ${formatMiB(maxFileBytes)} (GREENLINE_MAX_IMPORT_MB)`,
+    );
+  }
   switch (ext) {
     case '.csv':
     case '.txt':
-      return readCsv(path);
+    case '.tsv':
+      if (await startsWithZip(path))
+        throw new SourceError(label, null, `this is a zip (perhaps an XLSX workbook) named ${ext}; rename it to .xlsx or .zip`);
+      return readCsv(path, label, options);
+    case '.xlsx':
+      return readXlsx(path, label, options);
+    case '.xls':
+      throw new SourceError(label, null, `the old Excel 97–2003 .xls format is not supported; save the sheet as .xlsx or CSV`);
     case '.geojson':
     case '.json':
       return readGeoJson(path, label);
+    case '.zip':
+    case '.shp':
+      return readShapefile(path, label, options);
+    case '.parquet':
+    case '.geoparquet':
+      return readParquet(path, label);
+    case '.kml':
+    case '.kmz':
+      return readKml(path, label, ext === '.kmz');
     default:
-      throw new Error(`${label}: unsupported file type "${ext || '(none)'}"; expected one of ${SUPPORTED_EXTENSIONS.join(', ')}`);
+      throw new SourceError(label, null, `unsupported file type "${ext || '(none)'}"; expected one of ${SUPPORTED_EXTENSIONS.join(', ')}`);
   }
 }

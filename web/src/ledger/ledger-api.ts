@@ -5,14 +5,10 @@
 import type { AuditEntry } from '../../../server/domain/audit.ts';
 import type { CaseView } from '../../../server/domain/case.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
-import type { Role } from '../../../server/domain/roles.ts';
 import { ApiRequestError } from '../api/client.ts';
+import { type Me, rememberSession, writeHeaders } from '../api/session.ts';
 
-export interface Me {
-  user: { id: number; username: string; role: Role; region: string | null };
-  via: 'session' | 'token';
-  csrfToken: string | null;
-}
+export type { Me };
 
 export interface Evidence {
   id: number;
@@ -59,7 +55,6 @@ export interface CaseEdit {
   assignee?: string | null;
 }
 
-let csrfToken: string | null = null;
 /** Called when the server no longer knows the session (expired, logged out elsewhere, account disabled). */
 let onSessionLost: () => void = () => undefined;
 
@@ -70,7 +65,7 @@ export function whenSessionLost(callback: () => void): void {
 async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   const method = init.method ?? 'GET';
-  if (method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  if (method !== 'GET') for (const [k, v] of Object.entries(writeHeaders())) headers.set(k, v);
   if (typeof init.body === 'string') headers.set('content-type', 'application/json');
   const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   if (!response.ok) {
@@ -82,7 +77,7 @@ async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
       // Not JSON: keep the status line.
     }
     if (response.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
-      csrfToken = null;
+      rememberSession(null);
       onSessionLost();
     }
     throw new ApiRequestError(response.status, message);
@@ -101,7 +96,7 @@ export const ledgerApi = {
   async me(): Promise<Me | null> {
     try {
       const me = await send<Me>('/api/auth/me');
-      csrfToken = me.csrfToken;
+      rememberSession(me);
       return me;
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) return null;
@@ -110,12 +105,12 @@ export const ledgerApi = {
   },
   async login(username: string, password: string): Promise<Me> {
     const me = await send<Me>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
-    csrfToken = me.csrfToken;
+    rememberSession(me);
     return me;
   },
   async logout(): Promise<void> {
     await send<void>('/api/auth/logout', { method: 'POST' });
-    csrfToken = null;
+    rememberSession(null);
   },
   cases: (query: CaseQuery, page: { limit: number; offset: number; sort: string; order: string }) =>
     send<{ items: CaseView[]; total: number }>(`/api/cases${queryString({ ...query, ...page })}`),

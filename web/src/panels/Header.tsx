@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n.tsx';
+import { ImportButton } from '../imports/ImportButton.tsx';
 
 export function Header({ count, onToggleLanguage }: { count: number | null; onToggleLanguage: () => void }) {
   const { t } = useI18n();
@@ -26,6 +27,7 @@ export function Header({ count, onToggleLanguage }: { count: number | null; onTo
             {t.ledgerLink}
           </a>
         )}
+        <ImportButton />
         <a href="/api/docs" target="_blank" rel="noreferrer">
           {t.apiDocs}
         </a>

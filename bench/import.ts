@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:import`: a 1,000,000-row enterprise CSV (Chinese headers, the demo generator's
+ * plausible rows, seed 42) and a 10,000-polygon zone layer (seed 7), each imported by the real CLI
+ * in a child process into a fresh database holding the region boundaries. Reports wall time, rows
+ * per second and the importing process's peak RSS against the targets (≤ 30 s and ≤ 2 GB; ≤ 10 s).
+ * Also re-imports the million rows, every one an update, for information.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDemoDatabase } from '../server/demo/build-demo-database.ts';
+import { writeEnterpriseCsv } from './enterprise-csv.ts';
+import { writeZoneGeoJson } from './zone-geojson.ts';
+
+const BIN = fileURLToPath(new URL('../bin/greenline.js', import.meta.url));
+const RSS = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
+const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
+const ZONES = Number(process.env.BENCH_ZONES ?? 10_000);
+
+interface Measured {
+  seconds: number;
+  peakMiB: number;
+  imported: number;
+}
+
+function importWithCli(db: string, args: string[]): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', RSS, BIN, '--db', db, '--json', 'import', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const kb = Number(/bench-peak-rss-kb=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+      if (code !== 0) {
+        reject(new Error(`import failed (${code}): ${stdout.slice(0, 500)} ${stderr.slice(0, 500)}`));
+        return;
+      }
+      resolve({ seconds, peakMiB: kb / 1024, imported: (JSON.parse(stdout) as { imported: number }).imported });
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'greenline-bench-'));
+try {
+  console.log(`generating ${ENTERPRISES.toLocaleString('en')} enterprises and ${ZONES.toLocaleString('en')} zones in ${dir} …`);
+  const csv = join(dir, 'enterprises.csv');
+  const zones = join(dir, 'zones.geojson');
+  await writeEnterpriseCsv(csv, ENTERPRISES, 42);
+  await writeZoneGeoJson(zones, ZONES, 7);
+  const db = join(dir, 'bench.duckdb');
+  await buildDemoDatabase(db, { enterprises: 0, seed: 42 });
+
+  const first = await importWithCli(db, ['enterprises', csv]);
+  const again = await importWithCli(db, ['enterprises', csv]);
+  const layer = await importWithCli(db, ['zones', zones, '--kind', 'industrial_park']);
+
+  const rows = [
+    ['enterprise CSV, empty database', first, 30, 2048],
+    ['enterprise CSV again (all updates)', again, null, null],
+    ['zone GeoJSON polygons', layer, 10, null],
+  ] as const;
+  let missed = false;
+  console.log('\n| import | rows | seconds | rows/s | peak RSS | target |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, m, seconds, mib] of rows) {
+    const ok = (seconds === null || m.seconds <= seconds) && (mib === null || m.peakMiB <= mib);
+    if (!ok) missed = true;
+    const target = seconds === null ? '—' : `≤ ${seconds} s${mib ? `, ≤ ${mib / 1024} GB` : ''} ${ok ? 'met' : 'MISSED'}`;
+    console.log(
+      `| ${name} | ${m.imported.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${Math.round(m.imported / m.seconds).toLocaleString('en')} | ${Math.round(m.peakMiB)} MiB | ${target} |`,
+    );
+  }
+  if (missed) process.exitCode = 1;
+} finally {
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+}

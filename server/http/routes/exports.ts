@@ -1,0 +1,93 @@
+/**
+ * File downloads of the data: enterprises matching the same filters as GET /enterprises (the
+ * map's "export current view"), and zone layers, in every export format. The file is written to a
+ * temporary path, streamed out with Content-Disposition, and removed once sent.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Queryable } from '../../db/database.ts';
+import { ZONE_KINDS } from '../../domain/zone.ts';
+import { ENTERPRISE_EXPORT_FORMATS, exportEnterprises } from '../../export/export-enterprises.ts';
+import { exportZones, ZONE_EXPORT_FORMATS } from '../../export/export-zones.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats/index.ts';
+import type { ExportResult } from '../../export/formats/table.ts';
+import { type AppDeps, router } from '../context.ts';
+import { errorResponses } from '../schemas/common.ts';
+import { EnterpriseFilterQuery } from '../schemas/enterprise.ts';
+import { toFilter } from './enterprises.ts';
+
+const fileResponse = {
+  200: {
+    description: 'The file, as an attachment',
+    content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+  },
+  ...errorResponses,
+} as const;
+
+const enterpriseExport = createRoute({
+  method: 'get',
+  path: '/enterprises/export',
+  tags: ['exports'],
+  summary: 'Enterprises matching the list filters as CSV (UTF-8 with BOM), XLSX, GeoJSON, GeoParquet or a zipped shapefile',
+  request: { query: EnterpriseFilterQuery.extend({ format: z.enum(ENTERPRISE_EXPORT_FORMATS).openapi({ example: 'xlsx' }) }) },
+  responses: fileResponse,
+});
+
+const zoneExport = createRoute({
+  method: 'get',
+  path: '/zones/export',
+  tags: ['exports'],
+  summary: 'Zones of one kind (or all) in an export format; CSV and XLSX carry polygons as WKT',
+  request: { query: z.object({ kind: z.enum(ZONE_KINDS).optional(), format: z.enum(ZONE_EXPORT_FORMATS).openapi({ example: 'shp' }) }) },
+  responses: fileResponse,
+});
+
+/** Writes with `write`, then answers the file and deletes it once the response has been read or dropped. */
+async function download(
+  c: Context,
+  db: AppDeps['db'],
+  stem: string,
+  format: ExportFormat,
+  write: (q: Queryable, path: string) => Promise<ExportResult>,
+) {
+  const info = EXPORT_FORMATS[format];
+  const dir = await mkdtemp(join(tmpdir(), 'greenline-export-'));
+  const path = join(dir, `${stem}.${info.extension}`);
+  // Exports stream a whole table; their own connection keeps them from queueing other requests.
+  const session = await db.session();
+  try {
+    await write(session, path);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    session.close();
+  }
+  const stream = createReadStream(path);
+  stream.on('close', () => {
+    rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  });
+  const date = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  const name = `${stem}-${date}.${info.extension}`;
+  c.header('content-type', info.mediaType);
+  c.header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  c.header('cache-control', 'no-store');
+  return c.body(Readable.toWeb(stream) as ReadableStream, 200);
+}
+
+export function exportRoutes({ db }: AppDeps) {
+  return router()
+    .openapi(enterpriseExport, async (c) => {
+      const { format, ...filters } = c.req.valid('query');
+      return download(c, db, 'enterprises', format, (q, path) => exportEnterprises(q, format, path, toFilter(filters)));
+    })
+    .openapi(zoneExport, async (c) => {
+      const { format, kind } = c.req.valid('query');
+      return download(c, db, kind ?? 'zones', format, (q, path) => exportZones(q, format, path, kind));
+    });
+}

@@ -1,0 +1,182 @@
+/**
+ * What an upload holds, before anything is written: format, encoding and how it was found, the
+ * CRS (from the option, the file, or assumed — with a suggestion when the numbers look projected),
+ * the recognised columns, the first rows and the problems those rows already show.
+ */
+import type { Database } from '../db/database.ts';
+import { mapColumns, parseMapOption } from './columns.ts';
+import { type ResolvedCrs, resolveCrs } from './crs.ts';
+import { projectedHint } from './crs-hint.ts';
+import { EnterpriseValidator } from './enterprise-record.ts';
+import { locationContext } from './import-context.ts';
+import type { ImportOptions } from './import-options.ts';
+import type { ImportKind } from './import-zones.ts';
+import { indicatorColumns } from './indicator-columns.ts';
+import { validateIndicator } from './indicator-record.ts';
+import { CHINA_EXTENT } from './location.ts';
+import { type Problem, problem } from './problems.ts';
+import { openSource } from './readers/index.ts';
+import { type RawRecord, SourceError, type SourceInfo } from './readers/record.ts';
+import { placeZone } from './zone-location.ts';
+import { validateZone } from './zone-record.ts';
+
+export const IMPORT_TARGETS = ['enterprises', 'zones', 'indicators'] as const;
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+
+export interface PreviewOptions extends Pick<ImportOptions, 'path' | 'crs' | 'layer' | 'encoding'> {
+  fileName: string;
+  target: ImportTarget;
+  kind?: ImportKind;
+  map?: string;
+  /** How many rows to show; default 20. */
+  rows?: number;
+}
+
+export interface ImportPreview {
+  file: string;
+  format: SourceInfo['format'] | null;
+  encoding: string | null;
+  encodingBy: string | null;
+  crs: { name: string; from: 'option' | 'file' | 'assumed'; suggestion: string | null } | null;
+  headers: string[];
+  /** Recognised field → header (enterprises and indicators). */
+  columns: Record<string, string>;
+  layer: string | null;
+  layers: string[];
+  rows: { row: number; values: Record<string, unknown>; geometry: string | null }[];
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+const EMPTY = {
+  format: null,
+  encoding: null,
+  encodingBy: null,
+  crs: null,
+  headers: [],
+  columns: {},
+  layer: null,
+  layers: [],
+  rows: [],
+  warnings: [],
+};
+
+function countPositions(coordinates: unknown): number {
+  if (!Array.isArray(coordinates)) return 0;
+  if (typeof coordinates[0] === 'number') return 1;
+  return coordinates.reduce((n: number, c: unknown) => n + countPositions(c), 0);
+}
+
+/** A point as WKT; anything larger by its type and size, which is what a preview table can show. */
+function geometrySummary(raw: RawRecord): string | null {
+  const g = raw.geometry;
+  if (!g) return null;
+  if (g.type === 'Point') return `POINT (${g.coordinates.join(' ')})`;
+  return `${g.type.toUpperCase()} (${countPositions('coordinates' in g ? g.coordinates : [])} vertices)`;
+}
+
+/** A suggestion when no CRS was given and the first coordinates are plainly not degrees. */
+function suggestCrs(records: readonly RawRecord[], columns: Record<string, string>): string | null {
+  for (const raw of records) {
+    let xy: [number, number] | undefined;
+    const g = raw.geometry;
+    if (g?.type === 'Point') xy = g.coordinates as [number, number];
+    else if (g?.type === 'Polygon') xy = g.coordinates[0]?.[0] as [number, number];
+    else if (g?.type === 'MultiPolygon') xy = g.coordinates[0]?.[0]?.[0] as [number, number];
+    else if (columns.lon && columns.lat) xy = [Number(raw.values[columns.lon]), Number(raw.values[columns.lat])];
+    if (xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1]) && (Math.abs(xy[0]) > 180 || Math.abs(xy[1]) > 90)) {
+      return projectedHint(xy[0], xy[1]) || 'the coordinates are not degrees; pass the CRS';
+    }
+  }
+  return null;
+}
+
+export async function previewImport(db: Database, options: PreviewOptions): Promise<ImportPreview> {
+  const file = options.fileName;
+  let source: Awaited<ReturnType<typeof openSource>>;
+  try {
+    source = await openSource(options.path, file, {
+      ...(options.layer ? { layer: options.layer } : {}),
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SourceError) return { file, ...EMPTY, errors: [problem(error.row, null, null, error.detail)] };
+    throw error;
+  }
+  const records: RawRecord[] = [];
+  const errors: Problem[] = [];
+  const warnings: Problem[] = source.info.notes.map((n) => problem(null, null, null, n));
+  try {
+    for await (const batch of source.batches) {
+      records.push(...batch.slice(0, (options.rows ?? 20) - records.length));
+      if (records.length >= (options.rows ?? 20)) break;
+    }
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    errors.push(problem(error.row, null, null, error.detail));
+  } finally {
+    await source.close();
+  }
+
+  const spec = options.target === 'indicators' ? 'EPSG:4326' : (options.crs ?? source.info.crs);
+  let crs: ResolvedCrs | undefined;
+  try {
+    crs = resolveCrs(spec);
+  } catch (error) {
+    errors.push(problem(null, options.crs ? 'crs' : '.prj', spec ?? null, (error as Error).message));
+  }
+  const columns: Record<string, string> =
+    options.target === 'indicators'
+      ? (indicatorColumns.map(source.info.headers, indicatorColumns.parseMap(options.map)).fields as Record<string, string>)
+      : options.target === 'enterprises'
+        ? (mapColumns(source.info.headers, parseMapOption(options.map)).fields as Record<string, string>)
+        : {};
+
+  if (crs) {
+    if (options.target === 'enterprises') {
+      const validator = new EnterpriseValidator(
+        mapColumns(source.info.headers, parseMapOption(options.map)),
+        await locationContext(db, crs),
+      );
+      for (const raw of records) {
+        const result = validator.validate(raw);
+        errors.push(...result.errors);
+        warnings.push(...result.warnings);
+      }
+    } else if (options.target === 'indicators') {
+      const mapping = indicatorColumns.map(source.info.headers, indicatorColumns.parseMap(options.map));
+      for (const raw of records) {
+        const result = validateIndicator(raw, mapping);
+        errors.push(...result.errors);
+        warnings.push(...result.warnings);
+      }
+    } else {
+      const kind = options.kind ?? 'industrial_park';
+      const extent = kind === 'region' ? CHINA_EXTENT : (await locationContext(db, crs)).extent;
+      for (const raw of records) {
+        const result = validateZone(raw, kind === 'region' ? 'key_region' : kind, file);
+        errors.push(...result.errors);
+        warnings.push(...result.warnings);
+        if (result.zone) {
+          const placed = placeZone(result.zone.geometry, crs, extent);
+          if (placed.error) errors.push(problem(raw.row, 'geometry', placed.value, placed.error));
+        }
+      }
+    }
+  }
+  const from = options.crs ? 'option' : source.info.crs ? 'file' : 'assumed';
+  return {
+    file,
+    format: source.info.format,
+    encoding: source.info.encoding ?? null,
+    encodingBy: source.info.encodingBy ?? null,
+    crs: crs ? { name: crs.name, from, suggestion: from === 'assumed' ? suggestCrs(records, columns) : null } : null,
+    headers: source.info.headers,
+    columns,
+    layer: source.info.layer ?? null,
+    layers: source.info.layers ?? [],
+    rows: records.map((r) => ({ row: r.row, values: r.values, geometry: geometrySummary(r) })),
+    errors,
+    warnings,
+  };
+}

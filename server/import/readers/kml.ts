@@ -1,0 +1,82 @@
+/**
+ * KML and KMZ through @tmcw/togeojson on an @xmldom/xmldom document. KML is WGS84 by definition,
+ * though KML made from Chinese web maps often holds GCJ-02: --crs gcj02 overrides.
+ */
+import { readFile } from 'node:fs/promises';
+import { kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import { unzipSync } from 'fflate';
+import type { Feature } from 'geojson';
+import iconv from 'iconv-lite';
+import { encodingFromLabel } from '../encoding.ts';
+import { featureSource } from './geojson.ts';
+import { type Source, SourceError } from './record.ts';
+
+/** togeojson's styling properties say nothing about the place itself. */
+const STYLE_KEYS = new Set([
+  'styleUrl',
+  'styleHash',
+  'styleMapHash',
+  'stroke',
+  'stroke-opacity',
+  'stroke-width',
+  'fill',
+  'fill-opacity',
+  'icon',
+  'icon-scale',
+  'icon-color',
+  'icon-opacity',
+  'label-scale',
+  'label-color',
+  'label-opacity',
+  'visibility',
+]);
+
+/** KML is UTF-8 unless its XML declaration says otherwise (GBK is seen in the wild). */
+function decodeXml(bytes: Uint8Array): string {
+  const declared = /^\s*<\?xml[^>]*encoding=["']([\w.-]+)["']/i.exec(Buffer.from(bytes.subarray(0, 200)).toString('latin1'))?.[1];
+  return iconv.decode(Buffer.from(bytes), declared ? encodingFromLabel(declared) : 'utf-8');
+}
+
+function kmlText(bytes: Uint8Array, label: string, kmz: boolean): string {
+  if (!kmz) return decodeXml(bytes);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, { filter: (f) => f.name.toLowerCase().endsWith('.kml') });
+  } catch (error) {
+    throw new SourceError(label, null, `not a readable KMZ (zip) file (${(error as Error).message})`);
+  }
+  const name = Object.keys(entries).sort((a, b) => Number(b.endsWith('doc.kml')) - Number(a.endsWith('doc.kml')))[0];
+  if (!name) throw new SourceError(label, null, `the KMZ holds no .kml document`);
+  return decodeXml(entries[name] as Uint8Array);
+}
+
+export async function readKml(path: string, label: string, kmz = false): Promise<Source> {
+  const text = kmlText(await readFile(path), label, kmz);
+  if (text.trim() === '') throw new SourceError(label, null, `the file is empty`);
+  const problems: string[] = [];
+  let doc: ReturnType<DOMParser['parseFromString']>;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') problems.push(message.split('\n')[0] ?? message);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    // xmldom throws on a fatal error after reporting it.
+    throw new SourceError(label, null, `not well-formed KML (${problems[0] ?? (error as Error).message.split('\n')[0]})`);
+  }
+  if (problems.length > 0 || !doc.documentElement) {
+    throw new SourceError(label, null, `not well-formed KML (${problems[0] ?? 'no root element'})`);
+  }
+  if (doc.documentElement.localName !== 'kml') {
+    throw new SourceError(label, null, `the root element is <${doc.documentElement.localName}>, not <kml>`);
+  }
+  const collection = kml(doc as unknown as Document);
+  const features: Feature[] = collection.features.map((f) => {
+    const properties: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(f.properties ?? {})) if (!STYLE_KEYS.has(k)) properties[k] = v;
+    return { type: 'Feature', properties, geometry: f.geometry, ...(f.id !== undefined ? { id: f.id } : {}) } as Feature;
+  });
+  return featureSource(features, { format: 'kml', crs: 'EPSG:4326', encoding: 'utf-8', notes: [] });
+}

@@ -1,0 +1,124 @@
+/**
+ * Parquet and GeoParquet through DuckDB's read_parquet, in a private in-memory instance so that
+ * reading never touches the database being imported into. DuckDB turns a GeoParquet WKB column
+ * into its core GEOMETRY type; a plain Parquet file with a WKB column named geometry, geom, wkb
+ * or the_geom is read with ST_GeomFromWKB. The CRS comes from the GeoParquet metadata (PROJJSON;
+ * absent means OGC:CRS84).
+ */
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { wktToGeoJSON } from 'betterknown';
+import type { Geometry } from 'geojson';
+import { type RawRecord, type Source, SourceError } from './record.ts';
+
+const WKB_NAMES = ['geometry', 'geom', 'wkb', 'the_geom', 'wkb_geometry', 'shape'];
+
+interface GeoMetadata {
+  primary_column?: string;
+  columns?: Record<string, { encoding?: string; crs?: unknown }>;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** DuckDB's JS values as a spreadsheet would show them: BIGINT as number, DATE as YYYY-MM-DD. */
+function plain(value: unknown, type: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+  if (value instanceof Date) return type === 'DATE' ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (typeof value === 'object') return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
+  return value;
+}
+
+async function geoMetadata(conn: DuckDBConnection, path: string): Promise<GeoMetadata | undefined> {
+  const rows = (
+    await conn.runAndReadAll("SELECT decode(value) AS v FROM parquet_kv_metadata($path) WHERE decode(key) = 'geo'", { path })
+  ).getRowObjectsJS();
+  const text = rows[0]?.v;
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text) as GeoMetadata;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readParquet(path: string, label: string): Promise<Source> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    conn.closeSync();
+    instance.closeSync();
+  };
+  try {
+    let columns: { name: string; type: string }[];
+    let geo: GeoMetadata | undefined;
+    try {
+      geo = await geoMetadata(conn, path);
+      columns = (await conn.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($path)', { path }))
+        .getRowObjectsJS()
+        .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    } catch (error) {
+      throw new SourceError(label, null, `not a readable Parquet file (${(error as Error).message.split('\n')[0]})`);
+    }
+    const geometryColumn =
+      columns.find((c) => c.name === geo?.primary_column && (c.type.startsWith('GEOMETRY') || c.type === 'BLOB')) ??
+      columns.find((c) => c.type.startsWith('GEOMETRY')) ??
+      columns.find((c) => c.type === 'BLOB' && WKB_NAMES.includes(c.name.toLowerCase()));
+    const attributes = columns.filter((c) => c !== geometryColumn);
+    const select = attributes.map((c) => quote(c.name));
+    if (geometryColumn) {
+      const g = quote(geometryColumn.name);
+      select.push(`ST_AsText(${geometryColumn.type === 'BLOB' ? `ST_GeomFromWKB(${g})` : g}) AS __wkt`);
+    }
+    const crsValue = geometryColumn ? geo?.columns?.[geometryColumn.name]?.crs : undefined;
+    const crs =
+      crsValue === undefined || crsValue === null ? undefined : typeof crsValue === 'string' ? crsValue : JSON.stringify(crsValue);
+    const names = attributes.map((c) => c.name);
+    const types = attributes.map((c) => c.type);
+
+    async function* batches(): AsyncGenerator<RawRecord[]> {
+      try {
+        const result = await conn.stream(`SELECT ${select.join(', ')} FROM read_parquet($path)`, { path });
+        let row = 0;
+        for await (const rows of result.yieldRowsJs()) {
+          const batch: RawRecord[] = [];
+          for (const cells of rows) {
+            row++;
+            const values: Record<string, unknown> = {};
+            for (let i = 0; i < names.length; i++) values[names[i] as string] = plain(cells[i], types[i] as string);
+            if (!geometryColumn) {
+              batch.push({ row, values });
+              continue;
+            }
+            const wkt = cells[names.length];
+            let geometry: Geometry | null = null;
+            if (typeof wkt === 'string' && !/EMPTY$/i.test(wkt)) geometry = wktToGeoJSON(wkt) as Geometry | null;
+            batch.push({ row, values, geometry });
+          }
+          yield batch;
+        }
+      } catch (error) {
+        if (error instanceof SourceError) throw error;
+        throw new SourceError(label, null, `${(error as Error).message.split('\n')[0]}`);
+      } finally {
+        await close();
+      }
+    }
+    return {
+      info: {
+        format: geo ? 'geoparquet' : 'parquet',
+        headers: names,
+        notes: [],
+        ...(geometryColumn && geo ? { crs: crs ?? 'OGC:CRS84' } : {}),
+      },
+      batches: batches(),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
