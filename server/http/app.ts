@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
+import { enterpriseColumnRoutes } from './routes/enterprise-columns.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -24,6 +25,8 @@ export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono();
   api.route('/', healthRoutes(deps));
   api.route('/', metaRoutes(deps));
+  // Before enterpriseRoutes, whose /enterprises/{id} would otherwise answer /enterprises/profile.bin.
+  api.route('/', enterpriseColumnRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
   api.doc31('/openapi.json', {

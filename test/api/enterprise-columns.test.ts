@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/database.ts';
+import { decodeColumns, INDICATOR_SCHEMA, PROFILE_SCHEMA, ruleMaskSchema } from '../../server/domain/column-payload.ts';
+import { decodePoints } from '../../server/domain/point-payload.ts';
+import { SECTORS } from '../../server/domain/sectors.ts';
+import { createApp } from '../../server/http/app.ts';
+import { insertSampleFlags } from '../helpers/sample-flags.ts';
+import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
+
+let temp: TempDb;
+let db: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  temp = await tempDemoDb(500, 11);
+  db = await temp.open();
+  await insertSampleFlags(db);
+  app = createApp({ db, config: TEST_CONFIG });
+});
+afterAll(() => {
+  db.close();
+  temp.cleanup();
+});
+
+const bin = async (path: string) => {
+  const res = await app.request(path);
+  expect(res.status).toBe(200);
+  return res.arrayBuffer();
+};
+
+describe('on-demand column payloads', () => {
+  it('profile: capacity and sector in point order', async () => {
+    const points = decodePoints(await bin('/api/enterprises/points'));
+    const profile = decodeColumns(await bin('/api/enterprises/profile.bin'), PROFILE_SCHEMA);
+    expect(profile.count).toBe(points.count);
+    const key = points.key[17] as number;
+    const row = await db.one<{ capacity: number; sector: string }>('SELECT capacity, sector FROM enterprises WHERE key = $key', { key });
+    expect(profile.columns.capacity[17]).toBeCloseTo(row?.capacity ?? Number.NaN, 3);
+    const sector = SECTORS[(profile.columns.sector[17] as number) - 1];
+    expect(row?.sector.startsWith(sector?.code ?? '?')).toBe(true);
+  });
+
+  it('indicators of a year agree with the database, NaN where no value', async () => {
+    const points = decodePoints(await bin('/api/enterprises/points'));
+    const set = decodeColumns(await bin('/api/enterprises/indicators.bin?year=2019'), INDICATOR_SCHEMA);
+    expect(set.tag).toBe(2019);
+    const rows = await db.all<{ key: number; e: number; v: number; e0: number; v0: number }>(
+      `SELECT x.key, i.energy_tce AS e, i.added_value AS v, b.energy_tce AS e0, b.added_value AS v0
+       FROM enterprises x JOIN indicators i ON i.enterprise_id = x.id AND i.year = 2019
+       JOIN indicators b ON b.enterprise_id = x.id AND b.year = 2015 WHERE i.added_value > 0 AND b.added_value > 0 LIMIT 5`,
+    );
+    expect(rows.length).toBe(5);
+    for (const r of rows) {
+      const i = points.key.indexOf(r.key);
+      expect(set.columns.energy_intensity[i]).toBeCloseTo(r.e / r.v, 4);
+      expect(set.columns.energy_change[i]).toBeCloseTo((r.e / r.v / (r.e0 / r.v0) - 1) * 100, 2);
+    }
+    const planned = await db.one<{ key: number }>("SELECT key FROM enterprises WHERE status = 'announced' LIMIT 1");
+    expect(Number.isNaN(set.columns.energy_intensity[points.key.indexOf(planned?.key ?? -1)])).toBe(true);
+  });
+
+  it('rule masks: one bit per rule in the order of the column index', async () => {
+    const index = (await (await app.request('/api/enterprises/columns')).json()) as {
+      screening_run: number;
+      years: number[];
+      rules: { rule_id: string; enterprises: number }[];
+    };
+    expect(index.screening_run).toBe(1);
+    expect(index.years).toContain(2015);
+    expect(index.rules.map((r) => r.rule_id)).toEqual(['P12-green-factory', 'P2-steel-built-up', 'P7-scattered-dirty']);
+    const masks = decodeColumns(await bin('/api/enterprises/rules.bin'), ruleMaskSchema(1));
+    expect(masks.tag).toBe(1);
+    index.rules.forEach((rule, bit) => {
+      let n = 0;
+      for (const m of masks.columns.mask) if (m & (1 << bit)) n++;
+      expect(n).toBe(rule.enterprises);
+    });
+  });
+
+  it('answers 304 to a matching ETag and 400 to a bad year', async () => {
+    const first = await app.request('/api/enterprises/profile.bin');
+    const etag = first.headers.get('etag') ?? '';
+    expect((await app.request('/api/enterprises/profile.bin', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const bad = await app.request('/api/enterprises/indicators.bin?year=twenty');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('twenty');
+  });
+});
