@@ -43,6 +43,10 @@ export interface FilterResult {
   counts: FilterCounts;
 }
 
+function bump(counts: Uint32Array, i: number): void {
+  counts[i] = (counts[i] as number) + 1;
+}
+
 /** Null when the filter needs a column set that is not loaded yet. */
 export function runFilter(data: MapData, f: CompiledFilter, reuse?: Uint8Array): FilterResult | null {
   const { points, profile, indicators, rules } = data;
@@ -98,17 +102,17 @@ export function runFilter(data: MapData, f: CompiledFilter, reuse?: Uint8Array):
       counts.visible++;
       counts.group[groupCol[i] as number]++;
     }
-    if ((fails & ~F_ACTION) === 0) counts.action[a]++;
-    if ((fails & ~F_SECTOR) === 0) counts.sector[s]++;
-    if ((fails & ~F_REGION) === 0) counts.region[r]++;
-    if ((fails & ~F_STATUS) === 0) counts.status[p & 7]++;
-    if ((fails & ~F_ZONE) === 0 && p > 7) for (let z = 0; z < 5; z++) if (p & (8 << z)) counts.zone[z]++;
+    if ((fails & ~F_ACTION) === 0) bump(counts.action, a);
+    if ((fails & ~F_SECTOR) === 0) bump(counts.sector, s);
+    if ((fails & ~F_REGION) === 0) bump(counts.region, r);
+    if ((fails & ~F_STATUS) === 0) bump(counts.status, p & 7);
+    if ((fails & ~F_ZONE) === 0 && p > 7) for (let z = 0; z < 5; z++) if (p & (8 << z)) bump(counts.zone, z);
     if ((fails & ~F_RULE) === 0 && masks) {
       for (let w = 0; w < words; w++) {
         let m = masks[i * words + w] as number;
         while (m !== 0) {
           const bit = 31 - Math.clz32(m);
-          if (w * 32 + bit < ruleCount) counts.rule[w * 32 + bit]++;
+          if (w * 32 + bit < ruleCount) bump(counts.rule, w * 32 + bit);
           m &= ~(1 << bit);
         }
       }
