@@ -100,7 +100,7 @@ export function runFilter(data: MapData, f: CompiledFilter, reuse?: Uint8Array):
     visible[i] = fails === 0 ? 1 : 0;
     if (fails === 0) {
       counts.visible++;
-      counts.group[groupCol[i] as number]++;
+      bump(counts.group, groupCol[i] as number);
     }
     if ((fails & ~F_ACTION) === 0) bump(counts.action, a);
     if ((fails & ~F_SECTOR) === 0) bump(counts.sector, s);
