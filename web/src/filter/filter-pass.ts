@@ -1,5 +1,5 @@
 /**
- * One pass over the binary columns answers both "which enterprises are drawn" (a byte per
+ * One pass over the binary columns answers both "which enterprises are drawn" (a flag per
  * enterprise, handed to the GPU filter as is) and every count the filter panel shows, so the
  * counts and the map cannot disagree.
  *
@@ -38,8 +38,11 @@ export interface FilterCounts {
 }
 
 export interface FilterResult {
-  /** 1 = drawn. */
-  visible: Uint8Array;
+  /**
+   * 1 = drawn, 0 = filtered out; float32 because the GPU reads it as a vertex attribute, and
+   * one-component 8-bit vertex formats are not portable across WebGL and WebGPU.
+   */
+  visible: Float32Array;
   counts: FilterCounts;
 }
 
@@ -48,11 +51,11 @@ function bump(counts: Uint32Array, i: number): void {
 }
 
 /** Null when the filter needs a column set that is not loaded yet. */
-export function runFilter(data: MapData, f: CompiledFilter, reuse?: Uint8Array): FilterResult | null {
+export function runFilter(data: MapData, f: CompiledFilter, reuse?: Float32Array): FilterResult | null {
   const { points, profile, indicators, rules } = data;
   if ((f.sector && !profile) || (f.ranges.length && !indicators) || (f.rules && !rules)) return null;
   const n = points.count;
-  const visible = reuse && reuse.length === n ? reuse : new Uint8Array(n);
+  const visible = reuse && reuse.length === n ? reuse : new Float32Array(n);
   const ruleCount = rules?.rules.length ?? 0;
   const counts: FilterCounts = {
     visible: 0,
