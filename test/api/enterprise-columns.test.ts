@@ -86,3 +86,20 @@ describe('on-demand column payloads', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('twenty');
   });
 });
+
+describe('GET /api/enterprises/names', () => {
+  it('answers names for the keys asked, in key order', async () => {
+    const res = await app.request('/api/enterprises/names?keys=5,2,9999999');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { key: number; name: string; name_en: string | null }[];
+    expect(body.map((r) => r.key)).toEqual([2, 5]);
+    expect(body[0]?.name).toMatch(/有限公司$/);
+    expect(body[0]?.name_en).toMatch(/Co\., Ltd\.$/);
+  });
+
+  it('refuses a malformed key list, naming it', async () => {
+    const res = await app.request('/api/enterprises/names?keys=1;DROP');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('1;DROP');
+  });
+});

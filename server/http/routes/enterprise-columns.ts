@@ -52,6 +52,40 @@ const index = createRoute({
   },
 });
 
+const names = createRoute({
+  method: 'get',
+  path: '/enterprises/names',
+  tags: ['map'],
+  summary: 'Names and credit codes of up to 500 enterprises by key, for the rows of the list in view',
+  request: {
+    query: z.object({
+      keys: z
+        .string()
+        .regex(/^\d{1,10}(,\d{1,10}){0,499}$/, 'expected up to 500 comma-separated keys')
+        .openapi({ example: '1,2,3' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One entry per key found, in key order',
+      content: {
+        'application/json': {
+          schema: z.array(
+            z.object({
+              key: z.number().int(),
+              id: z.string(),
+              name: z.string(),
+              name_en: z.string().nullable(),
+              credit_code: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    ...errorResponses,
+  },
+});
+
 const profile = createRoute({
   method: 'get',
   path: '/enterprises/profile.bin',
@@ -114,6 +148,15 @@ export function enterpriseColumnRoutes({ db }: AppDeps) {
       const v = await versions(db);
       const m = await masks.get(v.key, () => readRuleMasks(db, v.data));
       return c.json({ data_version: v.data, screening_run: m.screeningRun, years: await indicatorYears(db), rules: m.rules }, 200);
+    })
+    .openapi(names, async (c) => {
+      const keys = c.req.valid('query').keys.split(',').map(Number);
+      const rows = await db.all<{ key: number; id: string; name: string; name_en: string | null; credit_code: string | null }>(
+        `SELECT key, id, name, json_extract_string(attributes, '$.name_en') AS name_en, credit_code
+         FROM enterprises WHERE key IN (SELECT unnest($keys::INTEGER[])) ORDER BY key`,
+        { keys: `[${keys.join(',')}]` },
+      );
+      return c.json(rows, 200);
     })
     .openapi(profile, async (c) => {
       const v = await versions(db);

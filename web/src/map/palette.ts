@@ -88,3 +88,13 @@ export function rampColor(ramp: RGB[], t: number): RGB {
   const b = ramp[i + 1] as RGB;
   return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
 }
+
+/** Heat map of enterprise density, light to dark. */
+export const DENSITY_RAMP: RGB[] = [
+  [255, 255, 178],
+  [254, 217, 118],
+  [254, 178, 76],
+  [253, 141, 60],
+  [240, 59, 32],
+  [189, 0, 38],
+];
