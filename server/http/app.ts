@@ -13,6 +13,7 @@ import { enterpriseColumnRoutes } from './routes/enterprise-columns.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { regionStatsRoutes } from './routes/region-stats.ts';
 import { zoneRoutes } from './routes/zones.ts';
 import { staticRoutes } from './static.ts';
 
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', enterpriseColumnRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
+  api.route('/', regionStatsRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
