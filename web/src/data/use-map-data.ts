@@ -40,7 +40,7 @@ export interface MapDataState {
   retry: () => void;
 }
 
-const value = <T,>(l: Loadable<T>): T | null => (l.status === 'ready' ? l.value : null);
+const value = <T>(l: Loadable<T>): T | null => (l.status === 'ready' ? l.value : null);
 
 function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loadable<T> {
   const [state, setState] = useState<Loadable<T>>({ status: 'idle' });
@@ -72,10 +72,12 @@ export function useMapData(needs: Needs): MapDataState {
   const profile = useLoad(count === null ? null : () => loadProfile(count), [count, attempt]);
   const years = value(index)?.years ?? null;
   const year = needs.year ?? (years?.length ? (years[years.length - 1] as number) : null);
-  const indicators = useLoad(
-    count !== null && needs.indicators && year !== null ? () => loadIndicators(year, count) : null,
-    [count, needs.indicators, year, attempt],
-  );
+  const indicators = useLoad(count !== null && needs.indicators && year !== null ? () => loadIndicators(year, count) : null, [
+    count,
+    needs.indicators,
+    year,
+    attempt,
+  ]);
   const idx = value(index);
   const rules = useLoad(count !== null && needs.rules && idx ? () => loadRuleMasks(idx, count) : null, [count, needs.rules, idx, attempt]);
 

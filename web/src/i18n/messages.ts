@@ -157,7 +157,7 @@ const zh = {
   area: (km2: number) => `面积 ${km2.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 平方公里`,
   byAction: '按处置措施',
   bySector: '按行业',
-  capacityTotal: '产能合计',
+  capacityTotal: '产能合计（按登记单位）',
   clearSelection: '清除选区',
   searchPlaceholder: '按企业名称或统一社会信用代码搜索',
   search: '搜索',
@@ -175,7 +175,10 @@ const zh = {
   insideZone: (zone: string, kind: string) => `位于${kind}“${zone}”内`,
   nearZone: (zone: string, kind: string, m: string) => `距${kind}“${zone}” ${m}`,
   compared: '比较',
-  operators: { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=', between: '介于', in: '属于', before: '早于', after: '晚于' } as Record<string, string>,
+  operators: { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=', between: '介于', in: '属于', before: '早于', after: '晚于' } as Record<
+    string,
+    string
+  >,
   subjects: {
     scattered_dirty: '散乱污企业',
     green_factory: '绿色工厂',
@@ -358,12 +361,13 @@ const en: Messages = {
   exportView: 'Export filtered',
   exportSelection: 'Export selection',
   exportFormat: 'Export format',
-  selectionEmpty: 'Draw a polygon, a rectangle or a circle of a given radius on the map to count the enterprises (matching the filters) inside it.',
+  selectionEmpty:
+    'Draw a polygon, a rectangle or a circle of a given radius on the map to count the enterprises (matching the filters) inside it.',
   inSelection: (n: number) => `${n.toLocaleString('en')} enterprises in the selection`,
   area: (km2: number) => `Area ${km2.toLocaleString('en', { maximumFractionDigits: 1 })} km²`,
   byAction: 'By action',
   bySector: 'By sector',
-  capacityTotal: 'Total capacity',
+  capacityTotal: 'Total capacity (units as recorded)',
   clearSelection: 'Clear selection',
   searchPlaceholder: 'Search by name or unified social credit code',
   search: 'Search',

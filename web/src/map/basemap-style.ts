@@ -19,7 +19,15 @@ export const PREFECTURE_LAYER_IDS = ['prefecture-line'];
 export const CHOROPLETH_LAYER_IDS = ['choropleth-fill', 'choropleth-line'];
 
 const reserveByType = (prop: keyof ZoneStyle) =>
-  ['match', ['get', 'zone_type'], 'core', RESERVE_STYLES.core[prop], 'buffer', RESERVE_STYLES.buffer[prop], RESERVE_STYLES.experimental[prop]] as never;
+  [
+    'match',
+    ['get', 'zone_type'],
+    'core',
+    RESERVE_STYLES.core[prop],
+    'buffer',
+    RESERVE_STYLES.buffer[prop],
+    RESERVE_STYLES.experimental[prop],
+  ] as never;
 
 /** Paint that depends on the layer opacity the planner set (1 = as designed). */
 export function zoneOpacityPaint(kind: ZoneKind, opacity: number): { fill: Record<string, unknown>; line: Record<string, unknown> } {
@@ -33,7 +41,12 @@ function zoneLayers(kind: ZoneKind, opacity: number): LayerSpecification[] {
   if (kind === 'nature_reserve') {
     return [
       { id: `${kind}-fill`, type: 'fill', source, paint: { 'fill-color': reserveByType('fill'), ...paint.fill } },
-      { id: `${kind}-line`, type: 'line', source, paint: { 'line-color': reserveByType('line'), 'line-width': reserveByType('lineWidth'), ...paint.line } },
+      {
+        id: `${kind}-line`,
+        type: 'line',
+        source,
+        paint: { 'line-color': reserveByType('line'), 'line-width': reserveByType('lineWidth'), ...paint.line },
+      },
     ];
   }
   const style = ZONE_STYLES[kind];
@@ -43,7 +56,12 @@ function zoneLayers(kind: ZoneKind, opacity: number): LayerSpecification[] {
       id: `${kind}-line`,
       type: 'line',
       source,
-      paint: { 'line-color': style.line, 'line-width': style.lineWidth, ...(style.dashed ? { 'line-dasharray': [4, 2] } : {}), ...paint.line },
+      paint: {
+        'line-color': style.line,
+        'line-width': style.lineWidth,
+        ...(style.dashed ? { 'line-dasharray': [4, 2] } : {}),
+        ...paint.line,
+      },
     },
   ];
 }

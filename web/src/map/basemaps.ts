@@ -51,7 +51,13 @@ export async function onlineBasemap(config: BasemapConfig): Promise<BasemapPart>
     for (const { id } of metadata.vector_layers ?? []) {
       const common = { source: 'basemap', 'source-layer': id };
       layers.push(
-        { id: `basemap-${id}-fill`, type: 'fill', ...common, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#e4e6de' } },
+        {
+          id: `basemap-${id}-fill`,
+          type: 'fill',
+          ...common,
+          filter: ['==', ['geometry-type'], 'Polygon'],
+          paint: { 'fill-color': '#e4e6de' },
+        },
         { id: `basemap-${id}-line`, type: 'line', ...common, paint: { 'line-color': '#b9bdb3', 'line-width': 0.6 } },
       );
     }

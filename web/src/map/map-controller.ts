@@ -102,13 +102,18 @@ export class MapController {
       },
       onHover: (info) =>
         this.callbacks.onHover(
-          this.drawMode === 'none' && info.layer?.id === 'enterprises' && info.index >= 0 ? { index: info.index, x: info.x, y: info.y } : null,
+          this.drawMode === 'none' && info.layer?.id === 'enterprises' && info.index >= 0
+            ? { index: info.index, x: info.x, y: info.y }
+            : null,
         ),
       onAfterRender: () => this.callbacks.onFrame?.(),
       getCursor: ({ isHovering }) => (this.drawMode !== 'none' ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
-    this.draw = new DrawTools(this.map, { onPolygon: (r) => this.callbacks.onPolygon(r), onMeasure: (l, f) => this.callbacks.onMeasure(l, f) });
+    this.draw = new DrawTools(this.map, {
+      onPolygon: (r) => this.callbacks.onPolygon(r),
+      onMeasure: (l, f) => this.callbacks.onMeasure(l, f),
+    });
     this.map.on('click', (e) => {
       if (this.drawMode === 'circle') this.callbacks.onCircleCentre([e.lngLat.lng, e.lngLat.lat]);
     });
@@ -187,7 +192,10 @@ export class MapController {
   /** Swaps the basemap under our layers; zones, boundaries and drawing come back on top. */
   setBasemap(base: BasemapPart): void {
     this.loaded = false;
-    this.map.setStyle(overlayStyle(base, (k) => this.opacityOf(k)), { diff: false });
+    this.map.setStyle(
+      overlayStyle(base, (k) => this.opacityOf(k)),
+      { diff: false },
+    );
     this.map.once('style.load', () => {
       this.loaded = true;
       this.applyMapLibreState();
@@ -245,14 +253,14 @@ export class MapController {
       set(zoneLayerIds(kind), this.isVisible(kind));
       const paint = zoneOpacityPaint(kind, this.opacityOf(kind));
       const [fill, line] = zoneLayerIds(kind) as [string, string];
-      for (const [k, v] of Object.entries(paint.fill)) this.map.setPaintProperty(fill, k, v);
-      for (const [k, v] of Object.entries(paint.line)) this.map.setPaintProperty(line, k, v);
+      for (const [k, v] of Object.entries(paint.fill)) this.map.setPaintProperty(fill, k as never, v as never);
+      for (const [k, v] of Object.entries(paint.line)) this.map.setPaintProperty(line, k as never, v as never);
     }
     set(PREFECTURE_LAYER_IDS, this.isVisible('prefectures'));
     this.map.setPaintProperty('prefecture-line', 'line-opacity', this.opacityOf('prefectures'));
     const showChoropleth = this.isVisible('choropleth') && this.choropleth !== null;
     set(CHOROPLETH_LAYER_IDS, showChoropleth);
-    if (this.choropleth) this.map.setPaintProperty('choropleth-fill', 'fill-color', this.choropleth);
+    if (this.choropleth) this.map.setPaintProperty('choropleth-fill', 'fill-color', this.choropleth as never);
     this.map.setPaintProperty('choropleth-fill', 'fill-opacity', 0.75 * this.opacityOf('choropleth'));
   }
 

@@ -1,7 +1,7 @@
 /** The drawn selection and the measured line, drawn by deck.gl above the zones. */
 import { PathLayer, PolygonLayer } from '@deck.gl/layers';
-import type { Shape } from '../../state/app-state.ts';
 import { shapeRing } from '../../selection/shape-geometry.ts';
+import type { Shape } from '../../state/app-state.ts';
 
 export function selectionLayer(shape: Shape) {
   return new PolygonLayer<{ ring: [number, number][] }>({
