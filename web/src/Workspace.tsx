@@ -48,12 +48,12 @@ export function Workspace() {
   const shown = result ?? (lastResult.current?.visible.length === data?.points.count ? lastResult.current : null);
 
   const legend = useMemo(() => legendFor(colorBy, data), [colorBy, data]);
-  const colors = useMemo(() => (data && legend ? enterpriseColors(data, legend) : null), [data?.points, legend]);
-  const radii = useMemo(
-    () => (data && state.sizeBy === 'capacity' ? capacityRadii(data) : null),
-    [data?.points, data?.profile, state.sizeBy],
-  );
-  const style = useMemo(() => (colors && shown ? { colors, radii, visible: shown.visible } : null), [colors, radii, shown?.visible]);
+  // Colours follow the legend, which changes only with the colouring or the columns it reads.
+  const colors = useMemo(() => (data && legend ? enterpriseColors(data, legend) : null), [legend, data]);
+  const sizeByCapacity = state.sizeBy === 'capacity';
+  const radii = useMemo(() => (data && sizeByCapacity ? capacityRadii(data) : null), [data, sizeByCapacity]);
+  const visible = shown?.visible ?? null;
+  const style = useMemo(() => (colors && visible ? { colors, radii, visible } : null), [colors, radii, visible]);
 
   const labels = useMemo<PlaceLabel[]>(
     () =>

@@ -80,7 +80,7 @@ export function RegionDashboard({ code, catalogue, onClose }: { code: string; ca
       <div className="dashboard panel">
         <div className="detail-head">
           <h2>{t.dashboardFor(title)}</h2>
-          <button type="button" className="close" onClick={onClose} aria-label={t.close} autoFocus>
+          <button type="button" className="close" onClick={onClose} aria-label={t.close}>
             ×
           </button>
         </div>

@@ -44,7 +44,6 @@ const value = <T>(l: Loadable<T>): T | null => (l.status === 'ready' ? l.value :
 
 function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loadable<T> {
   const [state, setState] = useState<Loadable<T>>({ status: 'idle' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the loader depends on.
   useEffect(() => {
     if (!load) {
       setState({ status: 'idle' });
@@ -59,6 +58,7 @@ function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loadable<
     return () => {
       live = false;
     };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the loader depends on.
   }, deps);
   return state;
 }

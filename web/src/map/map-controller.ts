@@ -275,7 +275,9 @@ export class MapController {
 
   private render(): void {
     const layers: Layer[] = [];
-    const { points, positions, style } = this;
+    const points = this.points;
+    const positions = this.positions;
+    const style = this.style;
     if (this.selection) layers.push(selectionLayer(this.selection));
     this.aggregatedLastRender = this.shouldAggregate();
     if (points && positions && style && this.isVisible('enterprises')) {

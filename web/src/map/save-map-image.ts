@@ -40,7 +40,8 @@ export function composeMapImage(canvases: HTMLCanvasElement[], legends: ImageLeg
     ctx.font = '12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
     if (legend.ramp) {
       const g = ctx.createLinearGradient(x, 0, x + 200, 0);
-      legend.ramp.colors.forEach((c, i) => g.addColorStop(i / (legend.ramp!.colors.length - 1), hex(c)));
+      const colors = legend.ramp.colors;
+      for (let i = 0; i < colors.length; i++) g.addColorStop(i / (colors.length - 1), hex(colors[i] as RGB));
       ctx.fillStyle = g;
       ctx.fillRect(x, y, 200, 10);
       ctx.fillStyle = '#444';
