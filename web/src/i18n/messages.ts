@@ -208,6 +208,15 @@ const zh = {
   noData: '暂无数据',
   selectRegion: '选择地区',
   legendNone: '无可显示图层',
+  units: {
+    '万吨/年': '万吨/年',
+    '万米/年': '万米/年',
+    '吨/年': '吨/年',
+    '万元/年': '万元/年',
+    万吨: '万吨',
+    万米: '万米',
+    吨: '吨',
+  } as Record<string, string>,
 };
 
 export type Messages = typeof zh;
@@ -415,6 +424,7 @@ const en: Messages = {
   noData: 'No data',
   selectRegion: 'Choose a region',
   legendNone: 'No layer to show',
+  units: { '万吨/年': '10k t/yr', '万米/年': '10k m/yr', '吨/年': 't/yr', '万元/年': '10k CNY/yr', 万吨: '10k t', 万米: '10k m', 吨: 't' },
 };
 
 export type Lang = 'zh' | 'en';

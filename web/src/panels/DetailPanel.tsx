@@ -71,7 +71,11 @@ export function DetailPanel({ state, catalogue, onClose }: Props) {
             <dt>{t.fields.commissioned}</dt>
             <dd>{detail.commissioned_year ?? '—'}</dd>
             <dt>{t.fields.capacity}</dt>
-            <dd>{detail.capacity === null ? '—' : `${fmt(detail.capacity, 1, locale)} ${detail.capacity_unit ?? ''}`}</dd>
+            <dd>
+              {detail.capacity === null
+                ? '—'
+                : `${fmt(detail.capacity, 1, locale)} ${detail.capacity_unit ? (t.units[detail.capacity_unit] ?? detail.capacity_unit) : ''}`}
+            </dd>
             <dt>{t.fields.coordinates}</dt>
             <dd>
               {detail.lon.toFixed(5)}, {detail.lat.toFixed(5)} ({t.accuracies[detail.location_accuracy]})
