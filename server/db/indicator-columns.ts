@@ -19,14 +19,9 @@ export async function readIndicatorColumns(q: Queryable, year: number, dataVersi
      ORDER BY x.key`,
     { year, base: BASELINE_YEAR },
   );
-  const [e, w, v, e0, w0, v0] = reader.getColumnsJS() as (number | null)[][] as [
-    (number | null)[],
-    (number | null)[],
-    (number | null)[],
-    (number | null)[],
-    (number | null)[],
-    (number | null)[],
-  ];
+  // An empty result has no columns at all, not empty ones.
+  const columns = reader.getColumnsJS() as (number | null)[][];
+  const [e = [], w = [], v = [], e0 = [], w0 = [], v0 = []] = columns;
   const count = e.length;
   const { buffer, set } = allocateColumns(INDICATOR_SCHEMA, count, dataVersion, year);
   const { energy_intensity, water_intensity, energy_change, water_change } = set.columns;

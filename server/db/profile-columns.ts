@@ -5,7 +5,8 @@ import type { Queryable } from './database.ts';
 
 export async function readProfileColumns(q: Queryable, dataVersion: number): Promise<ArrayBuffer> {
   const reader = await q.connection.runAndReadAll('SELECT capacity, sector FROM enterprises ORDER BY key');
-  const [capacity, sector] = reader.getColumnsJS() as [(number | null)[], string[]];
+  // An empty result has no columns at all, not empty ones.
+  const [capacity = [], sector = []] = reader.getColumnsJS() as [(number | null)[]?, string[]?];
   const { buffer, set } = allocateColumns(PROFILE_SCHEMA, capacity.length, dataVersion, 0);
   const byteOf = new Map<string, number>();
   for (let i = 0; i < capacity.length; i++) {

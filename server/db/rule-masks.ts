@@ -39,7 +39,8 @@ export async function readRuleMasks(db: Database, dataVersion: number): Promise<
       `WITH ordered AS (SELECT id, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS idx FROM enterprises)
        SELECT DISTINCT o.idx, f.rule_id FROM flags f JOIN ordered o ON o.id = f.enterprise_id`,
     );
-    const [idx, ruleId] = reader.getColumnsJS() as [number[], string[]];
+    // An empty result has no columns at all, not empty ones.
+    const [idx = [], ruleId = []] = reader.getColumnsJS() as [number[]?, string[]?];
     const mask = set.columns.mask;
     for (let k = 0; k < idx.length; k++) {
       const b = bit.get(ruleId[k] as string) as number;

@@ -103,3 +103,39 @@ describe('GET /api/enterprises/names', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('1;DROP');
   });
 });
+
+describe('before any screening, and with zero enterprises', () => {
+  it('answers an empty rule list and masks of zeros, and empty column sets', async () => {
+    const empty = await tempDemoDb(0, 1);
+    const edb = await empty.open();
+    try {
+      const eapp = createApp({ db: edb, config: TEST_CONFIG });
+      const index = (await (await eapp.request('/api/enterprises/columns')).json()) as { rules: unknown[] };
+      expect(index.rules).toEqual([]);
+      for (const path of ['/api/enterprises/rules.bin', '/api/enterprises/profile.bin', '/api/enterprises/indicators.bin?year=2019']) {
+        const res = await eapp.request(path);
+        expect(res.status).toBe(200);
+        expect(new Uint32Array(await res.arrayBuffer(), 0, 4)[1]).toBe(0);
+      }
+    } finally {
+      edb.close();
+      empty.cleanup();
+    }
+  });
+
+  it('rule masks are all zero when flags are empty', async () => {
+    const fresh = await tempDemoDb(50, 2);
+    const fdb = await fresh.open();
+    try {
+      const fapp = createApp({ db: fdb, config: TEST_CONFIG });
+      const res = await fapp.request('/api/enterprises/rules.bin');
+      expect(res.status).toBe(200);
+      const masks = decodeColumns(await res.arrayBuffer(), ruleMaskSchema(1));
+      expect(masks.count).toBe(50);
+      expect([...masks.columns.mask].every((m) => m === 0)).toBe(true);
+    } finally {
+      fdb.close();
+      fresh.cleanup();
+    }
+  });
+});

@@ -47,7 +47,10 @@ async function open(p: Page, query: string): Promise<void> {
  */
 async function pixelsOf(p: Page, colors: [number, number, number][], shot: string): Promise<number> {
   const box = (await p.getByTestId('map').boundingBox()) as { x: number; y: number; width: number; height: number };
-  const png = await p.screenshot({ path: join(SHOTS, shot), clip: { x: box.x + 260, y: box.y + 50, width: box.width - 320, height: box.height - 80 } });
+  const png = await p.screenshot({
+    path: join(SHOTS, shot),
+    clip: { x: box.x + 260, y: box.y + 50, width: box.width - 320, height: box.height - 80 },
+  });
   return p.evaluate(
     async ({ b64, palette }) => {
       const img = new Image();
@@ -198,7 +201,9 @@ describe('list and detail', () => {
   it('search by name flies to the plant', async () => {
     await page.getByTestId('search').fill('包头');
     await page.getByTestId('search-results').locator('button').first().click();
-    await expect.poll(() => page.evaluate(() => window.__greenline?.controller.map.getZoom() ?? 0), { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect
+      .poll(() => page.evaluate(() => window.__greenline?.controller.map.getZoom() ?? 0), { timeout: 10_000 })
+      .toBeGreaterThan(10);
   });
 });
 
