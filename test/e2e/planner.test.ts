@@ -79,6 +79,7 @@ async function pixelsOf(p: Page, colors: [number, number, number][], shot: strin
 }
 
 const UNFLAGGED: [number, number, number] = [150, 156, 152];
+const RELOCATE: [number, number, number] = [244, 109, 67];
 const countText = (p: Page) => p.getByTestId('enterprise-count').textContent();
 const shown = async (p: Page) => Number(((await countText(p)) ?? '').replace(/,/g, '').match(/\d+/)?.[0] ?? Number.NaN);
 
@@ -94,8 +95,10 @@ describe('filters', () => {
     await page.getByTestId('facet-action-relocate').check();
     await expect.poll(() => shown(page)).toBe(relocateCount);
     await page.waitForTimeout(1000);
-    // Unflagged plants are filtered out on the GPU: the grey dots are gone.
-    expect(await pixelsOf(page, [UNFLAGGED], 'filter-relocate.png')).toBeLessThan(grey / 10);
+    // Unflagged plants are filtered out on the GPU: the grey dots are gone (what grey remains is
+    // anti-aliased label text), while the relocation dots stay.
+    expect(await pixelsOf(page, [UNFLAGGED], 'filter-relocate.png')).toBeLessThan(grey / 4);
+    expect(await pixelsOf(page, [RELOCATE], 'filter-relocate-dots.png')).toBeGreaterThan(50);
     expect(page.url()).toContain('a=relocate');
 
     // Facet counts follow: within the action filter, the region counts add up to what is shown.
@@ -124,6 +127,8 @@ describe('drawing', () => {
     const box = (await page.getByTestId('map').boundingBox()) as { x: number; y: number; width: number; height: number };
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
+    // Like a hand, the pointer arrives before it clicks: terra-draw takes position from moves.
+    await page.mouse.move(cx - 150, cy - 120, { steps: 5 });
     await page.mouse.click(cx - 150, cy - 120);
     await page.mouse.move(cx + 150, cy + 120, { steps: 5 });
     await page.mouse.click(cx + 150, cy + 120);
@@ -150,10 +155,16 @@ describe('drawing', () => {
   it('measures a distance along the ellipsoid', async () => {
     await page.getByTestId('draw-measure').click();
     const box = (await page.getByTestId('map').boundingBox()) as { x: number; y: number; width: number; height: number };
-    await page.mouse.click(box.x + 200, box.y + 300);
-    await page.mouse.move(box.x + 500, box.y + 300, { steps: 4 });
-    await page.mouse.dblclick(box.x + 500, box.y + 300);
+    await page.mouse.move(box.x + 320, box.y + 300, { steps: 4 });
+    await page.mouse.click(box.x + 320, box.y + 300);
+    await page.mouse.move(box.x + 620, box.y + 300, { steps: 4 });
+    await page.mouse.click(box.x + 620, box.y + 300);
+    await page.mouse.click(box.x + 620, box.y + 300);
     await expect.poll(() => page.getByTestId('measure-result').textContent(), { timeout: 10_000 }).toMatch(/km/);
+    // 300 px at zoom 9 near latitude 40.7 is about 40 km.
+    const km = Number(((await page.getByTestId('measure-result').textContent()) ?? '').replace(/[^\d.]/g, ''));
+    expect(km).toBeGreaterThan(20);
+    expect(km).toBeLessThan(80);
   });
 });
 

@@ -1,19 +1,17 @@
 /**
- * Drawing on the map with terra-draw: polygons and rectangles become the selection, lines are
- * measured. A finished shape is handed back and cleared from terra-draw at once: the selection
+ * Drawing on the map with terra-draw: polygons and rectangles become the selection. A finished shape is handed back and cleared from terra-draw at once: the selection
  * lives in the app state (and the URL) and is drawn from there by deck.gl, so a reload shows it
  * the same way. Circles of a typed radius need only a centre, which the controller takes from a
  * map click.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawRectangleMode } from 'terra-draw';
+import { TerraDraw, TerraDrawPolygonMode, TerraDrawRectangleMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 
 export type DrawMode = 'none' | 'polygon' | 'rectangle' | 'circle' | 'measure';
 
 export interface DrawCallbacks {
   onPolygon: (ring: [number, number][]) => void;
-  onMeasure: (line: [number, number][], finished: boolean) => void;
 }
 
 const TERRA_MODE: Record<DrawMode, string> = {
@@ -21,7 +19,7 @@ const TERRA_MODE: Record<DrawMode, string> = {
   polygon: 'polygon',
   rectangle: 'rectangle',
   circle: 'static',
-  measure: 'linestring',
+  measure: 'static',
 };
 
 export class DrawTools {
@@ -41,24 +39,14 @@ export class DrawTools {
       modes: [
         new TerraDrawPolygonMode({ styles: { fillColor: '#0078d7', fillOpacity: 0.15, outlineColor: '#005ab4', outlineWidth: 2 } }),
         new TerraDrawRectangleMode({ styles: { fillColor: '#0078d7', fillOpacity: 0.15, outlineColor: '#005ab4', outlineWidth: 2 } }),
-        new TerraDrawLineStringMode({ styles: { lineStringColor: '#141414', lineStringWidth: 2 } }),
       ],
     });
     draw.start();
-    draw.on('change', () => {
-      if (this.mode !== 'measure') return;
-      const line = draw.getSnapshot().find((f) => f.geometry.type === 'LineString');
-      if (line) this.callbacks.onMeasure(line.geometry.coordinates as [number, number][], false);
-    });
     draw.on('finish', (id) => {
       const feature = draw.getSnapshotFeature(id);
       draw.clear();
       if (!feature) return;
-      if (feature.geometry.type === 'Polygon') {
-        this.callbacks.onPolygon((feature.geometry.coordinates[0] ?? []) as [number, number][]);
-      } else if (feature.geometry.type === 'LineString') {
-        this.callbacks.onMeasure(feature.geometry.coordinates as [number, number][], true);
-      }
+      if (feature.geometry.type === 'Polygon') this.callbacks.onPolygon((feature.geometry.coordinates[0] ?? []) as [number, number][]);
     });
     this.draw = draw;
     draw.setMode(TERRA_MODE[this.mode]);

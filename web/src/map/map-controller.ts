@@ -70,6 +70,8 @@ export class MapController {
   private measure: [number, number][] | null = null;
   private choropleth: unknown[] | null = null;
   private drawMode: DrawMode = 'none';
+  /** Points clicked so far while measuring; the pointer adds a rubber-band end. */
+  private measuring: [number, number][] = [];
   private loaded = false;
   private renderQueued = false;
   private aggregatedLastRender = false;
@@ -110,12 +112,24 @@ export class MapController {
       getCursor: ({ isHovering }) => (this.drawMode !== 'none' ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
-    this.draw = new DrawTools(this.map, {
-      onPolygon: (r) => this.callbacks.onPolygon(r),
-      onMeasure: (l, f) => this.callbacks.onMeasure(l, f),
-    });
+    this.draw = new DrawTools(this.map, { onPolygon: (r) => this.callbacks.onPolygon(r) });
     this.map.on('click', (e) => {
-      if (this.drawMode === 'circle') this.callbacks.onCircleCentre([e.lngLat.lng, e.lngLat.lat]);
+      const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+      if (this.drawMode === 'circle') this.callbacks.onCircleCentre(at);
+      if (this.drawMode !== 'measure') return;
+      const last = this.measuring[this.measuring.length - 1];
+      // The second click of a double click lands on the last point: that ends the line.
+      if (last && this.measuring.length > 1 && this.map.project(last).dist(e.point) < 4) {
+        this.callbacks.onMeasure(this.measuring, true);
+        this.measuring = [];
+        return;
+      }
+      this.measuring = [...this.measuring, at];
+      this.callbacks.onMeasure(this.measuring, false);
+    });
+    this.map.on('mousemove', (e) => {
+      if (this.drawMode === 'measure' && this.measuring.length > 0)
+        this.callbacks.onMeasure([...this.measuring, [e.lngLat.lng, e.lngLat.lat]], false);
     });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
@@ -186,6 +200,10 @@ export class MapController {
 
   setDrawMode(mode: DrawMode): void {
     this.drawMode = mode;
+    this.measuring = [];
+    // A double click ends a measured line rather than zooming in.
+    if (mode === 'measure') this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
     this.draw.setMode(mode);
   }
 
