@@ -7,6 +7,7 @@ import { DEFAULT_DB } from '../config.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { screenCommand } from './commands/screen.ts';
 import type { GlobalOptions } from './output.ts';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   demoCommand(program, globals);
   importCommand(program, globals);
   exportCommand(program, globals);
+  screenCommand(program, globals);
   program.exitOverride((err) => {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) process.exit(0);
     process.exit(err.exitCode || 1);

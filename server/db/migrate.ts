@@ -38,5 +38,8 @@ export async function migrate(db: Database): Promise<number[]> {
     });
     applied.push(m.version);
   }
+  // Fold schema changes into the database file at once rather than leaving them to WAL replay,
+  // which is where DuckDB's DDL bugs live.
+  if (applied.length > 0) await db.run('CHECKPOINT');
   return applied;
 }

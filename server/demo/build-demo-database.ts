@@ -13,10 +13,13 @@ import { COMPLIANCE_COLUMNS, ENTERPRISE_COLUMNS, EQUIPMENT_COLUMNS, INDICATOR_CO
 import { insertRegions, insertZones } from '../db/zone-store.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
 import { validateZone } from '../import/zone-record.ts';
+import { runScreening } from '../screening/run-screening.ts';
 
 export interface DemoOptions {
   enterprises: number;
   seed: number;
+  /** Screen as of this date (default today). */
+  asOf?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -30,6 +33,7 @@ export interface DemoSummary {
   compliance: number;
   zones: number;
   regions: number;
+  flags: number;
   seconds: number;
 }
 
@@ -44,13 +48,14 @@ export async function buildDemoDatabase(path: string, options: DemoOptions): Pro
     const counts = await loadEnterprises(db, loadDemoGeography(), options);
     await setMeta(db, 'demo', JSON.stringify({ enterprises: options.enterprises, seed: options.seed }));
     await bumpDataVersion(db);
+    const screening = await runScreening(db, options.asOf ? { asOf: options.asOf } : {});
     await db.checkpoint();
     db.close();
     if (building !== path) {
       removeDatabaseFiles(path);
       renameSync(building, path);
     }
-    return { path, ...counts, zones, regions, seconds: (performance.now() - started) / 1000 };
+    return { path, ...counts, zones, regions, flags: screening.flags, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     db.close();
     removeDatabaseFiles(building);

@@ -14,6 +14,8 @@ import { enterpriseRoutes } from './routes/enterprises.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { regionStatsRoutes } from './routes/region-stats.ts';
+import { screeningRoutes } from './routes/screening.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { zoneRoutes } from './routes/zones.ts';
 import { staticRoutes } from './static.ts';
 
@@ -30,6 +32,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', enterpriseColumnRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
+  api.route('/', screeningRoutes(deps));
+  api.route('/', statsRoutes(deps));
   api.route('/', regionStatsRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

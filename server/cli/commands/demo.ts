@@ -30,7 +30,7 @@ export function demoCommand(program: Command, globals: () => GlobalOptions) {
         out.done(summary, [
           `built ${summary.path} in ${summary.seconds.toFixed(1)} s`,
           `  ${summary.enterprises} enterprises, ${summary.indicators} indicator rows, ${summary.equipment} equipment, ${summary.compliance} compliance results`,
-          `  ${summary.zones} zones, ${summary.regions} regions`,
+          `  ${summary.zones} zones, ${summary.regions} regions; screened: ${summary.flags} flags`,
         ]);
       } catch (error) {
         out.fail(error);

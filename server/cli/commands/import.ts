@@ -5,6 +5,7 @@ import { importEnterprises } from '../../import/import-enterprises.ts';
 import { IMPORT_KINDS, importZones } from '../../import/import-zones.ts';
 import type { ImportReport } from '../../import/problems.ts';
 import { formatProblem } from '../../import/problems.ts';
+import { screenChanged } from '../../screening/screen-changed.ts';
 import { type GlobalOptions, Output, reportJson } from '../output.ts';
 import { oneOf } from '../parse.ts';
 
@@ -44,7 +45,12 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
           layer === 'enterprises'
             ? await importEnterprises(db, { ...common, ...(opts.map ? { map: opts.map } : {}) })
             : await importZones(db, { ...common, kind: oneOf('--kind', opts.kind ?? '', IMPORT_KINDS) });
-        out.done(reportJson(report), summary(report));
+        // Screening follows every import, re-screening only what changed where it can.
+        const screening = await screenChanged(db);
+        const lines = summary(report);
+        if (screening)
+          lines.push(`re-screened ${screening.enterprises} enterprises: ${screening.flags} flags (${screening.seconds.toFixed(1)} s)`);
+        out.done(reportJson(report), lines);
       } finally {
         db.close();
       }

@@ -2,8 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { EnterpriseFilter } from '../../db/enterprise-query.ts';
 import { getEnterprise, listEnterprises } from '../../db/enterprise-store.ts';
+import { flagsOfEnterprise, notesOfEnterprise } from '../../db/flag-store.ts';
 import { getMeta } from '../../db/meta-store.ts';
 import { readPoints } from '../../db/point-store.ts';
+import { explainFlag } from '../../domain/explain-flag.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { errorResponses, notFound } from '../schemas/common.ts';
@@ -74,7 +76,8 @@ export function enterpriseRoutes({ db }: AppDeps) {
 
   return router()
     .openapi(points, async (c) => {
-      const version = (await getMeta(db, 'data_version')) ?? '0';
+      // Points carry each enterprise's action, so they change with the screening run too.
+      const version = `${(await getMeta(db, 'data_version')) ?? '0'}.${(await getMeta(db, 'screening_run')) ?? '0'}`;
       const etag = `"points-${version}"`;
       if (c.req.header('if-none-match') === etag) return c.body(null, 304);
       if (cached?.version !== version) cached = { version, body: await readPoints(db) };
@@ -97,6 +100,11 @@ export function enterpriseRoutes({ db }: AppDeps) {
       const { id } = c.req.valid('param');
       const enterprise = await getEnterprise(db, id);
       if (!enterprise) throw new ApiError(404, `no enterprise with id "${id}"`);
-      return c.json({ ...enterprise, flags: [] }, 200);
+      const flags = (await flagsOfEnterprise(db, id)).map((f) => ({
+        ...f,
+        explanation_zh: explainFlag(f, 'zh'),
+        explanation_en: explainFlag(f, 'en'),
+      }));
+      return c.json({ ...enterprise, flags, notes: await notesOfEnterprise(db, id) }, 200);
     });
 }

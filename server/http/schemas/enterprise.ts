@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ENTERPRISE_SORTS } from '../../db/enterprise-query.ts';
 import { COMPLIANCE_STANDARDS, LOCATION_ACCURACIES, PLANT_STATUSES } from '../../domain/enterprise.ts';
 import { bboxParam, csvList } from './common.ts';
+import { FlagSchema, NoteSchema } from './screening.ts';
 
 export const sectorPrefix = z.string().regex(/^[A-T](\d{2}){0,2}\d?$/, 'expected a GB/T 4754 code or prefix such as C31 or C3110');
 export const regionCode = z.string().regex(/^\d{6}$/, 'expected a six-digit GB/T 2260 code');
@@ -93,5 +94,6 @@ export const EnterpriseDetailSchema = EnterpriseSchema.extend({
   indicators: z.array(IndicatorYearSchema),
   equipment: z.array(EquipmentSchema),
   compliance: z.array(ComplianceSchema),
-  flags: z.array(z.record(z.string(), z.unknown())),
+  flags: z.array(FlagSchema),
+  notes: z.array(NoteSchema),
 }).openapi('EnterpriseDetail');

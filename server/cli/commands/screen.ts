@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { Database } from '../../db/database.ts';
+import { activeRuleSet, storeRuleSet } from '../../db/rule-set-store.ts';
+import { ACTIONS } from '../../domain/actions.ts';
+import { runScreening } from '../../screening/run-screening.ts';
+import { type GlobalOptions, Output } from '../output.ts';
+import { isoDateOption } from '../parse.ts';
+
+async function withDb<T>(path: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await Database.open(path);
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function screenCommand(program: Command, globals: () => GlobalOptions) {
+  program
+    .command('screen')
+    .description('run the rule set over all enterprises; prints counts by action')
+    .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD), default today')
+    .action(async (opts: { asOf?: string }) => {
+      const { db: path, json } = globals();
+      const out = new Output(json);
+      try {
+        const asOf = opts.asOf === undefined ? undefined : isoDateOption('--as-of', opts.asOf);
+        const s = await withDb(path, (db) => runScreening(db, asOf ? { asOf } : {}));
+        const width = Math.max(...ACTIONS.map((a) => a.length));
+        out.done(s, [
+          `screened ${s.enterprises} enterprises as of ${s.asOf} with rule set v${s.ruleSetVersion} in ${s.seconds.toFixed(2)} s`,
+          `${s.flags} flags on ${s.flaggedEnterprises} enterprises, ${s.notes} notes`,
+          ...ACTIONS.filter((a) => s.byAction[a] > 0).map((a) => `  ${a.padEnd(width)}  ${s.byAction[a]}`),
+        ]);
+      } catch (error) {
+        out.fail(error);
+      }
+    });
+
+  const rules = program.command('rules').description('rule sets: load a new version, show the one in force');
+  rules
+    .command('load <file>')
+    .description('validate a rule set (JSON or YAML), store it as the next version and re-screen')
+    .action(async (file: string) => {
+      const { db: path, json } = globals();
+      const out = new Output(json);
+      try {
+        const text = readFileSync(file, 'utf8');
+        const result = await withDb(path, async (db) => {
+          const stored = await db.transaction((tx) => storeRuleSet(tx, text, file, process.env.USER ?? 'cli'));
+          const screening = await runScreening(db, { recomputeZones: true });
+          return { version: stored.version, name: stored.name, rules: stored.ruleSet.rules.length, screening };
+        });
+        out.done(result, [
+          `loaded ${result.name} as rule set v${result.version} (${result.rules} rules)`,
+          `re-screened: ${result.screening.flags} flags on ${result.screening.flaggedEnterprises} enterprises`,
+        ]);
+      } catch (error) {
+        out.fail(error);
+      }
+    });
+  rules
+    .command('show')
+    .description('print the rule set in force')
+    .action(async () => {
+      const { db: path, json } = globals();
+      const out = new Output(json);
+      try {
+        const stored = await withDb(path, (db) => activeRuleSet(db));
+        out.done({ ...stored.ruleSet, ruleSetVersion: stored.version }, [
+          `rule set v${stored.version}: ${stored.name}`,
+          ...stored.ruleSet.rules.map((r) => `  ${r.id.padEnd(36)} ${r.jurisdiction} ${r.policy.padEnd(4)} ${r.then.action}`),
+        ]);
+      } catch (error) {
+        out.fail(error);
+      }
+    });
+}

@@ -1,0 +1,127 @@
+/** Screening results: flags, notes and zone hits, written in bulk and read per enterprise. */
+import type { Flag } from '../domain/flag.ts';
+import { appendColumns, appendRecords } from './bulk.ts';
+import type { Queryable } from './database.ts';
+import type { Columns } from './tables.ts';
+
+export const FLAG_COLUMNS = [
+  ['enterprise_id', 'VARCHAR'],
+  ['rule_id', 'VARCHAR'],
+  ['policy', 'VARCHAR'],
+  ['citation', 'VARCHAR'],
+  ['title_zh', 'VARCHAR'],
+  ['title_en', 'VARCHAR'],
+  ['action', 'VARCHAR'],
+  ['severity', 'INTEGER'],
+  ['deadline', 'DATE'],
+  ['jurisdiction', 'VARCHAR'],
+  ['evidence', 'JSON'],
+  ['run_id', 'INTEGER'],
+] as const satisfies Columns;
+
+export const NOTE_COLUMNS = [
+  ['enterprise_id', 'VARCHAR'],
+  ['rule_id', 'VARCHAR'],
+  ['message', 'VARCHAR'],
+  ['run_id', 'INTEGER'],
+] as const satisfies Columns;
+
+export const ZONE_HIT_COLUMNS = [
+  ['enterprise_id', 'VARCHAR'],
+  ['zone_id', 'VARCHAR'],
+  ['zone_kind', 'VARCHAR'],
+  ['zone_type', 'VARCHAR'],
+  ['distance_m', 'DOUBLE'],
+] as const satisfies Columns;
+
+export interface RuleText {
+  rule_id: string;
+  policy: string;
+  citation: string;
+  title_zh: string;
+  title_en: string;
+  jurisdiction: string;
+}
+
+export interface FlagColumns {
+  enterprise_id: string[];
+  rule_id: string[];
+  action: string[];
+  severity: number[];
+  deadline: (string | null)[];
+  /** JSON text */
+  evidence: string[];
+}
+
+/**
+ * Flags arrive in batches as columns of verdicts; the rule's texts (policy, citation, titles,
+ * jurisdiction) are the same for every flag of a rule, so they are joined in by DuckDB at the end
+ * instead of crossing from JavaScript half a million times.
+ */
+export class FlagWriter {
+  private constructor(private readonly q: Queryable) {}
+
+  static async start(q: Queryable): Promise<FlagWriter> {
+    await q.run(
+      'CREATE OR REPLACE TEMP TABLE flag_verdicts (enterprise_id VARCHAR, rule_id VARCHAR, action VARCHAR, severity INTEGER, deadline VARCHAR, evidence VARCHAR)',
+    );
+    await q.run('CREATE OR REPLACE TEMP TABLE screening_note_rows (enterprise_id VARCHAR, rule_id VARCHAR, message VARCHAR)');
+    return new FlagWriter(q);
+  }
+
+  async add(flags: FlagColumns, notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] }): Promise<void> {
+    const v = (name: string) => [name, 'VARCHAR'] as const;
+    await appendColumns(
+      this.q,
+      'flag_verdicts',
+      [v('enterprise_id'), v('rule_id'), v('action'), ['severity', 'INTEGER'], v('deadline'), v('evidence')],
+      [flags.enterprise_id, flags.rule_id, flags.action, flags.severity, flags.deadline, flags.evidence],
+    );
+    await appendColumns(
+      this.q,
+      'screening_note_rows',
+      [v('enterprise_id'), v('rule_id'), v('message')],
+      [notes.enterprise_id, notes.rule_id, notes.message],
+    );
+  }
+
+  /** Moves everything added into flags and screening_notes; returns the flag count. */
+  async finish(rules: readonly RuleText[], runId: number): Promise<number> {
+    await this.q.run(`CREATE OR REPLACE TEMP TABLE flag_rules (${RULE_TEXT_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
+    await appendRecords(this.q, 'flag_rules', RULE_TEXT_COLUMNS, rules);
+    await this.q.run(
+      `INSERT INTO flags (${FLAG_COLUMNS.map(([c]) => c).join(', ')})
+       SELECT v.enterprise_id, v.rule_id, r.policy, r.citation, r.title_zh, r.title_en, v.action, v.severity,
+              CAST(v.deadline AS DATE), r.jurisdiction, CAST(v.evidence AS JSON), $run
+       FROM flag_verdicts v JOIN flag_rules r ON r.rule_id = v.rule_id`,
+      { run: runId },
+    );
+    await this.q.run('INSERT INTO screening_notes SELECT enterprise_id, rule_id, message, $run FROM screening_note_rows', { run: runId });
+    const n = (await this.q.one<{ n: number }>('SELECT count(*) AS n FROM flag_verdicts'))?.n ?? 0;
+    for (const t of ['flag_verdicts', 'screening_note_rows', 'flag_rules']) await this.q.run(`DROP TABLE ${t}`);
+    return n;
+  }
+}
+
+const RULE_TEXT_COLUMNS = [
+  ['rule_id', 'VARCHAR'],
+  ['policy', 'VARCHAR'],
+  ['citation', 'VARCHAR'],
+  ['title_zh', 'VARCHAR'],
+  ['title_en', 'VARCHAR'],
+  ['jurisdiction', 'VARCHAR'],
+] as const satisfies Columns;
+
+export async function flagsOfEnterprise(q: Queryable, id: string): Promise<Flag[]> {
+  const rows = await q.all<Record<string, unknown>>(
+    `SELECT enterprise_id, rule_id, policy, citation, title_zh, title_en, action, severity,
+            strftime(deadline, '%Y-%m-%d') AS deadline, jurisdiction, evidence::VARCHAR AS evidence
+     FROM flags WHERE enterprise_id = $id ORDER BY severity DESC, rule_id`,
+    { id },
+  );
+  return rows.map((r) => ({ ...(r as unknown as Flag), evidence: JSON.parse(String(r.evidence)) as Flag['evidence'] }));
+}
+
+export async function notesOfEnterprise(q: Queryable, id: string): Promise<{ rule_id: string | null; message: string }[]> {
+  return q.all('SELECT rule_id, message FROM screening_notes WHERE enterprise_id = $id ORDER BY rule_id NULLS FIRST', { id });
+}

@@ -1,0 +1,13 @@
+/** A yearly window such as the heating season (11-15 to 03-15, wrapping over the new year). */
+import type { Outcome } from './outcome.ts';
+import { NO, yes } from './outcome.ts';
+
+export function inSeason(from: string, to: string, asOf: string): boolean {
+  const md = asOf.slice(5);
+  return from <= to ? md >= from && md <= to : md >= from || md <= to;
+}
+
+export function matchSeason(c: { from: string; to: string }, asOf: string): Outcome {
+  if (!inSeason(c.from, c.to, asOf)) return NO;
+  return yes([{ kind: 'comparison', subject: 'date', value: asOf, operator: 'between', threshold: [c.from, c.to] }]);
+}

@@ -1,0 +1,32 @@
+/** Everything screening knows about one enterprise, gathered before any rule is evaluated. */
+import type { ComplianceResult, Equipment, LocationAccuracy, PlantStatus } from '../enterprise.ts';
+import type { Metrics } from '../rules/metrics.ts';
+import type { ReserveZoneType, ZoneKind } from '../zone.ts';
+
+export interface ZoneHit {
+  zone_id: string;
+  zone_name: string;
+  zone_kind: ZoneKind;
+  zone_type: ReserveZoneType | null;
+  /** 0 inside (boundary included), else geodesic metres to the zone. */
+  distance_m: number;
+}
+
+export interface EnterpriseFacts {
+  id: string;
+  region_code: string | null;
+  sector: string;
+  status: PlantStatus;
+  commissioned_year: number | null;
+  above_scale: boolean | null;
+  in_park: boolean | null;
+  scattered_dirty: boolean;
+  green_factory: boolean;
+  location_accuracy: LocationAccuracy;
+  zones: ZoneHit[];
+  equipment: Equipment[];
+  compliance: ComplianceResult[];
+  metrics: Metrics;
+}
+
+export const PLANNED_STATUSES: readonly PlantStatus[] = ['announced', 'pre-construction', 'construction'];

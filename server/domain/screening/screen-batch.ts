@@ -1,0 +1,165 @@
+/**
+ * Screens a batch of enterprises given as columns — the shape in which DuckDB hands data over
+ * and in which it crosses to a worker thread cheaply — and returns the flags and notes as columns,
+ * ready to append. Pure: the same function runs on the main thread for small scopes and in the
+ * worker pool for large ones, so both paths give identical results.
+ */
+import type { ComplianceResult, Equipment, LocationAccuracy, PlantStatus } from '../enterprise.ts';
+import { computeMetrics } from '../rules/metrics.ts';
+import type { RuleSetT } from '../rules/rule-schema.ts';
+import type { ReserveZoneType, ZoneKind } from '../zone.ts';
+import type { EnterpriseFacts, ZoneHit } from './facts.ts';
+import { RulePlan } from './rule-plan.ts';
+import { screenEnterprise } from './screen-enterprise.ts';
+
+type Cell = string | number | boolean | null;
+
+export interface ZoneTable {
+  id: string[];
+  name: string[];
+  kind: ZoneKind[];
+  zone_type: (ReserveZoneType | null)[];
+}
+
+export interface BatchInput {
+  id: string[];
+  region_code: (string | null)[];
+  sector: string[];
+  status: PlantStatus[];
+  commissioned_year: (number | null)[];
+  above_scale: (boolean | null)[];
+  in_park: (boolean | null)[];
+  scattered_dirty: boolean[];
+  green_factory: boolean[];
+  location_accuracy: LocationAccuracy[];
+  /** Zone hits of row r are zone[hitStart[r] .. hitStart[r + 1]), as indexes into the ZoneTable. */
+  hitStart: Uint32Array;
+  hitZone: Uint32Array;
+  hitDistance: Float64Array;
+  /** enterprise_id, year, energy_tce, added_value, water_m3, unit_power_kwh */
+  indicators: Cell[][];
+  /** enterprise_id, kind, size, unit, count, commissioned_year */
+  equipment: Cell[][];
+  /** enterprise_id, standard, passed, assessed_on, rectify_by, note */
+  compliance: Cell[][];
+}
+
+export interface BatchOutput {
+  flags: {
+    enterprise_id: string[];
+    rule_id: string[];
+    action: string[];
+    severity: number[];
+    deadline: (string | null)[];
+    evidence: string[];
+  };
+  notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] };
+}
+
+function group<T>(c: Cell[][], make: (i: number) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  const ids = (c[0] ?? []) as string[];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string;
+    let list = out.get(id);
+    if (!list) out.set(id, (list = []));
+    list.push(make(i));
+  }
+  return out;
+}
+
+export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan): BatchOutput {
+  const asOfYear = Number(plan.asOf.slice(0, 4));
+  const ind = input.indicators;
+  const indicatorsById = group(ind, (i) => ({
+    year: ind[1]?.[i] as number,
+    energy_tce: ind[2]?.[i] as number | null,
+    added_value: ind[3]?.[i] as number | null,
+    water_m3: ind[4]?.[i] as number | null,
+    unit_power_kwh: ind[5]?.[i] as number | null,
+  }));
+  const eq = input.equipment;
+  const equipmentById = group<Equipment>(eq, (i) => ({
+    kind: eq[1]?.[i] as string,
+    size: eq[2]?.[i] as number | null,
+    unit: eq[3]?.[i] as string | null,
+    count: eq[4]?.[i] as number,
+    commissioned_year: eq[5]?.[i] as number | null,
+  }));
+  const co = input.compliance;
+  const complianceById = group<ComplianceResult>(co, (i) => ({
+    standard: co[1]?.[i] as ComplianceResult['standard'],
+    passed: co[2]?.[i] as boolean,
+    assessed_on: co[3]?.[i] as string,
+    rectify_by: co[4]?.[i] as string | null,
+    note: co[5]?.[i] as string | null,
+  }));
+  const zonesOf = (row: number): ZoneHit[] => {
+    const out: ZoneHit[] = [];
+    for (let j = input.hitStart[row] as number; j < (input.hitStart[row + 1] as number); j++) {
+      const z = input.hitZone[j] as number;
+      out.push({
+        zone_id: zones.id[z] as string,
+        zone_name: zones.name[z] as string,
+        zone_kind: zones.kind[z] as ZoneKind,
+        zone_type: zones.zone_type[z] ?? null,
+        distance_m: input.hitDistance[j] as number,
+      });
+    }
+    return out;
+  };
+
+  const out: BatchOutput = {
+    flags: { enterprise_id: [], rule_id: [], action: [], severity: [], deadline: [], evidence: [] },
+    notes: { enterprise_id: [], rule_id: [], message: [] },
+  };
+  for (let row = 0; row < input.id.length; row++) {
+    const sector = input.sector[row] as string;
+    const status = input.status[row] as PlantStatus;
+    const region = input.region_code[row] ?? null;
+    // Enterprises no rule can touch cost nothing more.
+    if (plan.rulesForProfile(region, sector, status).length === 0) continue;
+    const id = input.id[row] as string;
+    let zoneHits: ZoneHit[] | undefined;
+    const facts: EnterpriseFacts = {
+      id,
+      region_code: region,
+      sector,
+      status,
+      commissioned_year: input.commissioned_year[row] ?? null,
+      above_scale: input.above_scale[row] ?? null,
+      in_park: input.in_park[row] ?? null,
+      scattered_dirty: input.scattered_dirty[row] === true,
+      green_factory: input.green_factory[row] === true,
+      location_accuracy: input.location_accuracy[row] as LocationAccuracy,
+      // Zone hits become objects only if a rule with a zone condition asks.
+      get zones() {
+        zoneHits ??= zonesOf(row);
+        return zoneHits;
+      },
+      equipment: equipmentById.get(id) ?? [],
+      compliance: complianceById.get(id) ?? [],
+      metrics: computeMetrics(indicatorsById.get(id) ?? [], asOfYear),
+    };
+    const result = screenEnterprise(facts, plan);
+    for (const f of result.flags) {
+      out.flags.enterprise_id.push(f.enterprise_id);
+      out.flags.rule_id.push(f.rule_id);
+      out.flags.action.push(f.action);
+      out.flags.severity.push(f.severity);
+      out.flags.deadline.push(f.deadline);
+      out.flags.evidence.push(JSON.stringify(f.evidence));
+    }
+    for (const n of result.notes) {
+      out.notes.enterprise_id.push(n.enterprise_id);
+      out.notes.rule_id.push(n.rule_id);
+      out.notes.message.push(n.message);
+    }
+  }
+  return out;
+}
+
+/** A plan from a rule set and date, for callers (workers) that receive them as plain data. */
+export function planOf(ruleSet: RuleSetT, asOf: string): RulePlan {
+  return new RulePlan(ruleSet, asOf);
+}

@@ -1,0 +1,59 @@
+/**
+ * "What did the map look like on 2019-12-31?": screens enterprises as of a date without storing
+ * anything, and returns each enterprise's most severe action code (0 = none) in key order. Zone
+ * hits are reused from the last stored run when it used the same bands, so only the rules run.
+ */
+import type { Database } from '../db/database.ts';
+import { activeRuleSet } from '../db/rule-set-store.ts';
+import { ACTIONS, type Action, actionCode } from '../domain/actions.ts';
+import { RulePlan } from '../domain/screening/rule-plan.ts';
+import { screenScope } from './screen-scope.ts';
+
+export interface AsOfResult {
+  asOf: string;
+  /** Enterprise keys in ascending order, and the action code of each. */
+  keys: number[];
+  actions: Uint8Array;
+  /** Enterprises by most severe action. */
+  enterprisesByAction: Record<Action, number>;
+  flagged: number;
+}
+
+export async function evaluateAsOf(
+  db: Database,
+  asOf: string,
+  scope?: { sql: string; params: Record<string, string | number> },
+): Promise<AsOfResult> {
+  const stored = await activeRuleSet(db);
+  const plan = new RulePlan(stored.ruleSet, asOf);
+  const lastBands = (
+    await db.one<{ bands: string | null }>('SELECT bands FROM screening_runs WHERE zones_recomputed ORDER BY id DESC LIMIT 1')
+  )?.bands;
+  const reuse = lastBands === JSON.stringify(Object.fromEntries(plan.zoneBands()));
+  return db.transaction(async (tx) => {
+    const best = new Map<string, number>();
+    const result = await screenScope(tx, {
+      ruleSet: stored.ruleSet,
+      plan,
+      ...(scope ? { scope } : {}),
+      recomputeZones: !reuse,
+      onBatch: (out) => {
+        out.flags.enterprise_id.forEach((id, i) => {
+          const code = actionCode(out.flags.action[i] as Action);
+          const seen = best.get(id);
+          if (seen === undefined || code < seen) best.set(id, code);
+        });
+      },
+    });
+    await tx.run('DROP TABLE screen_scope');
+    const { scope: rows } = result;
+    const actions = new Uint8Array(rows.id.length);
+    const enterprisesByAction = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
+    rows.id.forEach((id, i) => {
+      const code = best.get(id) ?? 0;
+      actions[i] = code;
+      if (code > 0) enterprisesByAction[ACTIONS[code - 1] as Action]++;
+    });
+    return { asOf, keys: rows.key, actions, enterprisesByAction, flagged: best.size };
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Re-screens after a change, doing only what the change requires: nothing when data, rules and
+ * date are as the last run saw them; only the enterprises changed since the last run when that is
+ * all that changed; everything (reusing zone hits where the zones and bands are unchanged) when
+ * rules, zones or the as-of date moved.
+ */
+import type { Database } from '../db/database.ts';
+import { getMeta } from '../db/meta-store.ts';
+import { activeRuleSet } from '../db/rule-set-store.ts';
+import { RulePlan } from '../domain/screening/rule-plan.ts';
+import { runScreening, type ScreeningSummary, today } from './run-screening.ts';
+
+/** A partial run is worth it only while it covers a minority of enterprises. */
+const PARTIAL_SHARE = 0.3;
+
+export interface LastRun {
+  id: number;
+  started_at: string;
+  as_of: string;
+  rule_set_version: number;
+  data_version: number;
+  bands: string | null;
+}
+
+export async function lastRun(db: Database): Promise<LastRun | undefined> {
+  return db.one<LastRun>(
+    `SELECT id, strftime(started_at, '%Y-%m-%d %H:%M:%S.%f') AS started_at, strftime(as_of, '%Y-%m-%d') AS as_of,
+            rule_set_version, data_version, bands
+     FROM screening_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+  );
+}
+
+export async function screenChanged(db: Database, asOf = today()): Promise<ScreeningSummary | null> {
+  const last = await lastRun(db);
+  if (!last) return runScreening(db, { asOf });
+  const rules = await activeRuleSet(db);
+  const dataVersion = Number((await getMeta(db, 'data_version')) ?? 0);
+  const bands = JSON.stringify(Object.fromEntries(new RulePlan(rules.ruleSet, asOf).zoneBands()));
+  const zonesChanged =
+    ((await db.one<{ n: number }>('SELECT count(*) AS n FROM zones WHERE updated_at > CAST($t AS TIMESTAMP)', { t: last.started_at }))?.n ??
+      0) > 0;
+  const recomputeZones = zonesChanged || bands !== last.bands;
+  if (rules.version !== last.rule_set_version || last.as_of !== asOf || recomputeZones) {
+    return runScreening(db, { asOf, recomputeZones });
+  }
+  if (dataVersion === last.data_version) return null;
+  const changed = await db.all<{ id: string }>('SELECT id FROM enterprises WHERE updated_at > CAST($t AS TIMESTAMP)', {
+    t: last.started_at,
+  });
+  const total = (await db.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
+  if (changed.length > total * PARTIAL_SHARE) return runScreening(db, { asOf });
+  // Deleted enterprises are cleaned up by the partial run too.
+  return runScreening(db, { asOf, enterpriseIds: changed.map((r) => r.id) });
+}

@@ -1,0 +1,185 @@
+/**
+ * The screening pipeline without its side effects: defines the scope, finds (or reads) zone hits,
+ * and screens batch after batch on the worker pool, handing each batch's flags and notes to the
+ * caller. runScreening stores them; evaluateAsOf only counts them.
+ */
+import { appendColumns, appendRecords } from '../db/bulk.ts';
+import type { Queryable } from '../db/database.ts';
+import { listZones } from '../db/zone-store.ts';
+import type { RuleSetT } from '../domain/rules/rule-schema.ts';
+import type { RulePlan } from '../domain/screening/rule-plan.ts';
+import type { BatchOutput, ZoneTable } from '../domain/screening/screen-batch.ts';
+import type { HitArrays } from '../domain/screening/zone-hit-finder.ts';
+import type { Zone } from '../domain/zone.ts';
+import { type HitIndex, loadBatch, loadScope, type ScopeColumns } from './load-batch.ts';
+import { ScreenPool } from './screen-pool.ts';
+import { defaultThreads, ZoneHitPool } from './zone-hits-pool.ts';
+
+/** Enterprises per batch: small enough to keep both workers busy, large enough to scan little. */
+const BATCH = 100_000;
+/** Below this many enterprises, worker start-up costs more than it saves. */
+const PARALLEL_FROM = 100_000;
+
+export interface ScopeOptions {
+  ruleSet: RuleSetT;
+  plan: RulePlan;
+  /** All enterprises when undefined; otherwise these ids (or a SQL query selecting id). */
+  scope?: readonly string[] | { sql: string; params: Record<string, string | number> };
+  recomputeZones: boolean;
+  threads?: number;
+  timings?: Record<string, number>;
+  onBatch: (out: BatchOutput, done: number, total: number) => Promise<void> | void;
+}
+
+export interface ScopeResult {
+  scope: ScopeColumns;
+  zones: Zone[];
+  hits: HitIndex;
+}
+
+/** Runs inside the caller's transaction; leaves temp table screen_scope for the caller to drop. */
+export async function screenScope(tx: Queryable, options: ScopeOptions): Promise<ScopeResult> {
+  let t = performance.now();
+  const lap = (name: string) => {
+    if (options.timings) options.timings[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
+  await defineScope(tx, options.scope);
+  const scope = await loadScope(tx);
+  const total = scope.id.length;
+  const threads = total >= PARALLEL_FROM ? (options.threads ?? defaultThreads()) : 1;
+  lap('load_scope');
+
+  const zones = await listZones(tx);
+  const zoneTable: ZoneTable = {
+    id: zones.map((z) => z.id),
+    name: zones.map((z) => z.name),
+    kind: zones.map((z) => z.kind),
+    zone_type: zones.map((z) => z.zone_type),
+  };
+  const hits = options.recomputeZones
+    ? await computeHits(scope, zones, options.plan.zoneBands(), threads)
+    : await storedHits(tx, scope, zones);
+  lap('zone_hits');
+
+  const pool = await ScreenPool.create(options.ruleSet, options.plan, zoneTable, threads);
+  try {
+    const needs = options.plan.needs();
+    const pending: Promise<BatchOutput>[] = [];
+    for (let from = 0; from < total; from += BATCH) {
+      const to = Math.min(total, from + BATCH);
+      pending.push(pool.screen(await loadBatch(tx, scope, hits, from, to, options.plan.asOf, needs)));
+    }
+    for (const [i, result] of pending.entries()) await options.onBatch(await result, Math.min(total, (i + 1) * BATCH), total);
+  } finally {
+    await pool.close();
+  }
+  lap('rules');
+  return { scope, zones, hits };
+}
+async function defineScope(tx: Queryable, ids: ScopeOptions['scope']): Promise<void> {
+  await tx.run('CREATE OR REPLACE TEMP TABLE screen_scope (id VARCHAR, key INTEGER)');
+  if (ids === undefined) {
+    await tx.run('INSERT INTO screen_scope SELECT id, key FROM enterprises');
+    return;
+  }
+  if (!Array.isArray(ids)) {
+    const query = ids as { sql: string; params: Record<string, string | number> };
+    await tx.run(`INSERT INTO screen_scope SELECT e.id, e.key FROM enterprises e WHERE e.id IN (${query.sql})`, query.params);
+    return;
+  }
+  await tx.run('CREATE OR REPLACE TEMP TABLE screen_ids (id VARCHAR)');
+  await appendColumns(tx, 'screen_ids', [['id', 'VARCHAR']], [ids]);
+  await tx.run('INSERT INTO screen_scope SELECT e.id, e.key FROM enterprises e JOIN (SELECT DISTINCT id FROM screen_ids) i ON i.id = e.id');
+  await tx.run('DROP TABLE screen_ids');
+}
+
+export async function computeHits(
+  scope: ScopeColumns,
+  zones: Zone[],
+  bands: ReadonlyMap<string, number>,
+  threads: number,
+): Promise<HitIndex> {
+  const pool = await ZoneHitPool.create(
+    zones.map((z) => ({ kind: z.kind, geometry: z.geometry })),
+    bands,
+    threads,
+  );
+  try {
+    return indexHits(scope.id.length, await pool.find(scope.lon, scope.lat));
+  } finally {
+    await pool.close();
+  }
+}
+
+async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Promise<HitIndex> {
+  const zoneIndex = new Map(zones.map((z, i) => [z.id, i]));
+  const rowOfId = new Map(scope.id.map((id, i) => [id, i]));
+  const rows = await tx.all<{ enterprise_id: string; zone_id: string; distance_m: number }>(
+    'SELECT h.enterprise_id, h.zone_id, h.distance_m FROM zone_hits h JOIN screen_scope s ON s.id = h.enterprise_id',
+  );
+  const kept = rows.filter((r) => zoneIndex.has(r.zone_id));
+  return indexHits(scope.id.length, {
+    point: Uint32Array.from(kept, (r) => rowOfId.get(r.enterprise_id) ?? 0),
+    zone: Uint32Array.from(kept, (r) => zoneIndex.get(r.zone_id) ?? 0),
+    distance: Float64Array.from(kept, (r) => r.distance_m),
+  });
+}
+
+/** Hits arrive ordered by worker and zone group; a counting sort indexes them by scope row. */
+function indexHits(n: number, hits: HitArrays): HitIndex {
+  const start = new Uint32Array(n + 1);
+  for (const p of hits.point) start[p + 1] = (start[p + 1] as number) + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const fill = start.slice(0, n);
+  const zone = new Uint32Array(hits.point.length);
+  const distance = new Float64Array(hits.point.length);
+  for (let k = 0; k < hits.point.length; k++) {
+    const slot = (fill[hits.point[k] as number] as number)++;
+    zone[slot] = hits.zone[k] as number;
+    distance[slot] = hits.distance[k] as number;
+  }
+  return { start, zone, distance };
+}
+
+/**
+ * Stores zone hits as integers (enterprise key, zone index, distance) and lets DuckDB join the
+ * ids back in: a million-plus rows of strings would cost several times more to convert.
+ */
+export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Zone[], hits: HitIndex): Promise<number> {
+  await tx.run('CREATE OR REPLACE TEMP TABLE hit_rows (key INTEGER, zone INTEGER, distance_m DOUBLE)');
+  await tx.run('CREATE OR REPLACE TEMP TABLE hit_zones (zone INTEGER, id VARCHAR, kind VARCHAR, zone_type VARCHAR)');
+  const keys = new Int32Array(hits.zone.length);
+  for (let row = 0; row < scope.id.length; row++) {
+    for (let j = hits.start[row] as number; j < (hits.start[row + 1] as number); j++) keys[j] = scope.key[row] as number;
+  }
+  await appendColumns(
+    tx,
+    'hit_rows',
+    [
+      ['key', 'INTEGER'],
+      ['zone', 'INTEGER'],
+      ['distance_m', 'DOUBLE'],
+    ],
+    [keys, hits.zone, hits.distance],
+  );
+  await appendRecords(
+    tx,
+    'hit_zones',
+    [
+      ['zone', 'INTEGER'],
+      ['id', 'VARCHAR'],
+      ['kind', 'VARCHAR'],
+      ['zone_type', 'VARCHAR'],
+    ],
+    zones.map((z, i) => ({ zone: i, id: z.id, kind: z.kind, zone_type: z.zone_type })),
+  );
+  await tx.run(
+    `INSERT INTO zone_hits (enterprise_id, zone_id, zone_kind, zone_type, distance_m)
+     SELECT s.id, z.id, z.kind, z.zone_type, h.distance_m
+     FROM hit_rows h JOIN screen_scope s ON s.key = h.key JOIN hit_zones z ON z.zone = h.zone`,
+  );
+  await tx.run('DROP TABLE hit_rows');
+  await tx.run('DROP TABLE hit_zones');
+  return hits.zone.length;
+}
