@@ -1,11 +1,12 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.ts';
+import { Database } from '../../server/db/database.ts';
 import { decodeColumns, INDICATOR_SCHEMA, PROFILE_SCHEMA, ruleMaskSchema } from '../../server/domain/column-payload.ts';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { SECTORS } from '../../server/domain/sectors.ts';
 import { createApp } from '../../server/http/app.ts';
-import { insertSampleFlags } from '../helpers/sample-flags.ts';
-import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
+import { TEST_CONFIG, type TempDb, tempDemoDb, tempDir } from '../helpers/temp-db.ts';
 
 let temp: TempDb;
 let db: Database;
@@ -14,7 +15,6 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   temp = await tempDemoDb(500, 11);
   db = await temp.open();
-  await insertSampleFlags(db);
   app = createApp({ db, config: TEST_CONFIG });
 });
 afterAll(() => {
@@ -59,20 +59,26 @@ describe('on-demand column payloads', () => {
     expect(Number.isNaN(set.columns.energy_intensity[points.key.indexOf(planned?.key ?? -1)])).toBe(true);
   });
 
-  it('rule masks: one bit per rule in the order of the column index', async () => {
+  it('rule masks: one bit per rule in the order of the column index, as many as the flags table says', async () => {
     const index = (await (await app.request('/api/enterprises/columns')).json()) as {
       screening_run: number;
       years: number[];
       rules: { rule_id: string; enterprises: number }[];
     };
-    expect(index.screening_run).toBe(1);
+    const run = await db.one<{ value: string }>("SELECT value FROM meta WHERE key = 'screening_run'");
+    expect(index.screening_run).toBe(Number(run?.value));
     expect(index.years).toContain(2015);
-    expect(index.rules.map((r) => r.rule_id)).toEqual(['P12-green-factory', 'P2-steel-built-up', 'P7-scattered-dirty']);
-    const masks = decodeColumns(await bin('/api/enterprises/rules.bin'), ruleMaskSchema(1));
-    expect(masks.tag).toBe(1);
+    const expected = await db.all<{ rule_id: string; n: number }>(
+      'SELECT rule_id, count(DISTINCT enterprise_id) AS n FROM flags GROUP BY rule_id ORDER BY rule_id',
+    );
+    expect(expected.length).toBeGreaterThan(3);
+    expect(index.rules.map((r) => [r.rule_id, r.enterprises])).toEqual(expected.map((r) => [r.rule_id, r.n]));
+    const words = Math.ceil(index.rules.length / 32);
+    const masks = decodeColumns(await bin('/api/enterprises/rules.bin'), ruleMaskSchema(words));
+    expect(masks.tag).toBe(index.screening_run);
     index.rules.forEach((rule, bit) => {
       let n = 0;
-      for (const m of masks.columns.mask) if (m & (1 << bit)) n++;
+      for (let i = 0; i < masks.count; i++) if ((masks.columns.mask[i * words + (bit >>> 5)] as number) & (1 << (bit & 31))) n++;
       expect(n).toBe(rule.enterprises);
     });
   });
@@ -106,8 +112,9 @@ describe('GET /api/enterprises/names', () => {
 
 describe('before any screening, and with zero enterprises', () => {
   it('answers an empty rule list and masks of zeros, and empty column sets', async () => {
-    const empty = await tempDemoDb(0, 1);
-    const edb = await empty.open();
+    // A new, empty database: migrations only, nothing imported or screened.
+    const dir = tempDir();
+    const edb = await Database.open(join(dir, 'empty.duckdb'));
     try {
       const eapp = createApp({ db: edb, config: TEST_CONFIG });
       const index = (await (await eapp.request('/api/enterprises/columns')).json()) as { rules: unknown[] };
@@ -119,7 +126,7 @@ describe('before any screening, and with zero enterprises', () => {
       }
     } finally {
       edb.close();
-      empty.cleanup();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -127,6 +134,7 @@ describe('before any screening, and with zero enterprises', () => {
     const fresh = await tempDemoDb(50, 2);
     const fdb = await fresh.open();
     try {
+      await fdb.run('DELETE FROM flags');
       const fapp = createApp({ db: fdb, config: TEST_CONFIG });
       const res = await fapp.request('/api/enterprises/rules.bin');
       expect(res.status).toBe(200);

@@ -60,7 +60,17 @@ describe('greenline rules load', () => {
       JSON.stringify({
         name: 'bad',
         version: '1',
-        rules: [{ id: 'X', policy: 'P1', jurisdiction: '150000', title: { zh: 'x', en: 'x' }, citation: 'c', when: { zone: { kinds: ['reserve'] } }, then: { action: 'withdraw', severity: 5 } }],
+        rules: [
+          {
+            id: 'X',
+            policy: 'P1',
+            jurisdiction: '150000',
+            title: { zh: 'x', en: 'x' },
+            citation: 'c',
+            when: { zone: { kinds: ['reserve'] } },
+            then: { action: 'withdraw', severity: 5 },
+          },
+        ],
       }),
     );
     const r = await greenline(['--db', db, 'rules', 'load', bad]);
@@ -173,7 +183,9 @@ describe('re-screening after an import', () => {
     writeFileSync(file, 'id,name,sector,lon,lat\nM1,保护区内的厂,C3110,109.5,40.3\n');
     await greenline(['--db', db, 'import', 'enterprises', file]);
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'M1' AND policy = 'P1'")).toEqual([]);
-    const [run] = await query<{ scope: string; enterprises: number }>('SELECT scope, enterprises FROM screening_runs ORDER BY id DESC LIMIT 1');
+    const [run] = await query<{ scope: string; enterprises: number }>(
+      'SELECT scope, enterprises FROM screening_runs ORDER BY id DESC LIMIT 1',
+    );
     expect(run).toEqual({ scope: 'partial', enterprises: 1 });
   });
 });

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { insertSampleFlags } from '../helpers/sample-flags.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -20,10 +19,8 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  // The demo database is screened as it is built, so flags and actions are real.
   temp = await tempDemoDb(3000, 42);
-  const db = await temp.open();
-  await insertSampleFlags(db);
-  db.close();
   server = await startServer(temp.path);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -204,6 +201,11 @@ describe('list and detail', () => {
     const panel = page.getByTestId('detail-panel');
     await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('Unified social credit code');
     expect(await panel.textContent()).toContain('Rules triggered, and why');
+    // Each flag is explained in English: the rule, the policy, the zone it lies in by its English name.
+    const flag = panel.getByTestId('flag').first();
+    expect(await flag.textContent()).toMatch(/Policy: P\d/);
+    await expect.poll(() => flag.textContent(), { timeout: 10_000 }).toMatch(/inside .*Built-up Area \(built-up area\)/i);
+    expect(await panel.innerText()).not.toMatch(/[\u4e00-\u9fff]/);
     expect(await panel.getByTestId('trend-chart').count()).toBe(1);
     expect(page.url()).toMatch(/e=\d+/);
     await page.screenshot({ path: join(SHOTS, 'list-detail-en.png') });

@@ -22,6 +22,7 @@ import { MapView, type MapViewProps } from './map/MapView.tsx';
 import { useBasemap } from './map/use-basemap.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
 import { DetailPanel } from './panels/DetailPanel.tsx';
+import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
 import { Header } from './panels/Header.tsx';
 import { Sidebar } from './panels/Sidebar.tsx';
 import { shapeFromRing } from './selection/shape-from-ring.ts';
@@ -197,9 +198,15 @@ export function Workspace() {
             </div>
           )}
         </div>
-        {detail && <DetailPanel state={detail} catalogue={catalogue} onClose={() => update({ enterprise: null })} />}
+        {detail && (
+          <ErrorBoundary key={state.enterprise} fallback={(e) => <p className="error">{`${t.loadFailed}: ${e.message}`}</p>}>
+            <DetailPanel state={detail} catalogue={catalogue} onClose={() => update({ enterprise: null })} />
+          </ErrorBoundary>
+        )}
         {state.dashboard && catalogue && (
-          <RegionDashboard code={state.dashboard} catalogue={catalogue} onClose={() => update({ dashboard: null })} />
+          <ErrorBoundary key={state.dashboard} fallback={(e) => <p className="error">{`${t.loadFailed}: ${e.message}`}</p>}>
+            <RegionDashboard code={state.dashboard} catalogue={catalogue} onClose={() => update({ dashboard: null })} />
+          </ErrorBoundary>
         )}
       </main>
     </div>

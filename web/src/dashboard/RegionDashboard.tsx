@@ -54,8 +54,9 @@ export function RegionDashboard({ code, catalogue, onClose }: { code: string; ca
       (p) => live && setProgress(p),
       () => live && setProgress('error'),
     );
-    getJson<ActionYears>(`/api/stats/actions-over-time?region=${code}&from=2015&to=2024`).then(
-      (a) => live && setActions(a),
+    // Each year is screened as of its 31 December on the server: the first request takes a while.
+    getJson<{ years: ActionYears }>(`/api/stats/actions-over-time?region=${code}&from=2016&to=2024`).then(
+      (a) => live && setActions(a.years),
       () => live && setActions('error'),
     );
     return () => {

@@ -1,38 +1,25 @@
-/** Each flag explained in the chosen language: the rule, the policy it cites, the action and deadline, and the evidence. */
+/**
+ * Each flag explained in the chosen language: the rule, the action and deadline, the policy it
+ * cites, and every piece of evidence in words (server/domain/explain-flag.ts, shared with exports
+ * and the ledger) — the zone and distance, or the value compared against its threshold.
+ */
 import { ACTION_NAMES } from '../../../server/domain/actions.ts';
+import { explainEvidence } from '../../../server/domain/explain-flag.ts';
 import type { Evidence, Flag } from '../../../server/domain/flag.ts';
+import { useZoneNamesEn } from '../data/zone-names.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-function EvidenceLine({ e }: { e: Evidence }) {
-  const { t, lang } = useI18n();
-  if (e.kind === 'zone') {
-    const kind = `${t.zoneKinds[e.zone_kind as keyof typeof t.zoneKinds] ?? e.zone_kind}${e.zone_type ? `（${t.zoneTypes[e.zone_type as keyof typeof t.zoneTypes] ?? e.zone_type}）` : ''}`;
-    return <li>{e.distance_m === 0 ? t.insideZone(e.zone_name, kind) : t.nearZone(e.zone_name, kind, t.distance(e.distance_m))}</li>;
-  }
-  const show = (v: unknown) =>
-    Array.isArray(v)
-      ? v.join(' – ')
-      : typeof v === 'boolean'
-        ? v
-          ? t.yes
-          : t.no
-        : typeof v === 'number'
-          ? v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')
-          : String(v ?? '—');
-  return (
-    <li>
-      {`${t.subjects[e.subject] ?? e.subject}${e.year ? ` (${e.year})` : ''}: ${show(e.value)} ${t.operators[e.operator] ?? e.operator} ${show(e.threshold)}${e.unit ? ` ${e.unit}` : ''}`}
-    </li>
-  );
-}
-
 export function FlagList({ flags }: { flags: Flag[] }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
+  const zoneKinds = flags.flatMap((f) => f.evidence.flatMap((e) => (e.kind === 'zone' ? [e.zone_kind] : [])));
+  const namesEn = useZoneNamesEn(lang === 'en' ? zoneKinds : []);
+  const localise = (e: Evidence): Evidence =>
+    e.kind === 'zone' && lang === 'en' ? { ...e, zone_name: namesEn.get(e.zone_id) ?? e.zone_id } : e;
   if (flags.length === 0) return <p className="muted">{t.noFlags}</p>;
   return (
     <ul className="flags" data-testid="flags">
       {flags.map((f) => (
-        <li key={`${f.rule_id}-${f.evidence.length}`} className="flag">
+        <li key={`${f.rule_id}-${f.evidence.length}`} className="flag" data-testid="flag">
           <strong>{pick(f.title_zh, f.title_en)}</strong>
           <span className="flag-action">
             {pick(ACTION_NAMES[f.action].zh, ACTION_NAMES[f.action].en)}
@@ -42,7 +29,7 @@ export function FlagList({ flags }: { flags: Flag[] }) {
           <ul className="evidence" aria-label={t.evidence}>
             {f.evidence.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: evidence items have no id and keep their order.
-              <EvidenceLine key={i} e={e} />
+              <li key={i}>{explainEvidence(localise(e), lang)}</li>
             ))}
           </ul>
         </li>
