@@ -21,7 +21,9 @@ export async function exportZoneHits(q: Queryable, withinMetres: number, out: st
   }
   const zones = await listZones(q);
   const reader = await q.connection.runAndReadAll('SELECT id, lon, lat FROM enterprises ORDER BY id');
-  const [ids, lon, lat] = reader.getColumnsJS() as [string[], number[], number[]];
+  // DuckDB hands back no columns at all for an empty result.
+  const columns = reader.getColumnsJS() as unknown[][];
+  const [ids, lon, lat] = [0, 1, 2].map((i) => columns[i] ?? []) as [string[], number[], number[]];
   const bands = new Map(ZONE_KINDS.map((k) => [k, withinMetres] as const));
   const pool = await ZoneHitPool.create(
     zones.map((z) => ({ kind: z.kind, geometry: z.geometry })),

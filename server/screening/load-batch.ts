@@ -12,22 +12,36 @@ import type { LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
 import { BASELINE_YEAR } from '../domain/rules/metrics.ts';
 import type { BatchInput } from '../domain/screening/screen-batch.ts';
 
-/** The scope's enterprises, in key order, held as columns. */
+/**
+ * The scope's enterprises, in key order, held as columns. Region, sector, status and location
+ * accuracy take a few hundred distinct values between them, so they travel as integer codes into
+ * small dictionaries: decoding a million strings per column was the slowest part of loading.
+ */
 export interface ScopeColumns {
   key: number[];
   id: string[];
   lon: Float64Array;
   lat: Float64Array;
-  region_code: (string | null)[];
-  sector: string[];
-  status: PlantStatus[];
+  region: Int32Array;
+  sector: Int32Array;
+  status: Int32Array;
+  accuracy: Int32Array;
+  dicts: Dictionaries;
   commissioned_year: (number | null)[];
   above_scale: (boolean | null)[];
   in_park: (boolean | null)[];
   scattered_dirty: boolean[];
   green_factory: boolean[];
-  location_accuracy: LocationAccuracy[];
 }
+
+export interface Dictionaries {
+  region: (string | null)[];
+  sector: string[];
+  status: PlantStatus[];
+  accuracy: LocationAccuracy[];
+}
+
+const DICTIONARY_COLUMNS = { region: 'region_code', sector: 'sector', status: 'status', accuracy: 'location_accuracy' } as const;
 
 export type Needs = Record<'indicators' | 'equipment' | 'compliance', string[] | null>;
 
@@ -40,28 +54,51 @@ export interface HitIndex {
 
 /** Reads the enterprises listed in temp table screen_scope(id, key). */
 export async function loadScope(q: Queryable): Promise<ScopeColumns> {
+  const dicts = {} as Record<keyof typeof DICTIONARY_COLUMNS, (string | null)[]>;
+  for (const [name, column] of Object.entries(DICTIONARY_COLUMNS) as [keyof typeof DICTIONARY_COLUMNS, string][]) {
+    await q.run(
+      `CREATE OR REPLACE TEMP TABLE dict_${name} AS
+       SELECT v, (row_number() OVER (ORDER BY v NULLS FIRST) - 1)::INTEGER AS i
+       FROM (SELECT DISTINCT e.${column} AS v FROM enterprises e JOIN screen_scope s ON s.id = e.id)`,
+    );
+    dicts[name] = ((await q.connection.runAndReadAll(`SELECT v FROM dict_${name} ORDER BY i`)).getColumns()[0] ?? []) as (string | null)[];
+  }
   const reader = await q.connection.runAndReadAll(
-    `SELECT e.key, e.id, e.lon, e.lat, e.region_code, e.sector, e.status, e.commissioned_year, e.above_scale,
-            e.in_park, e.scattered_dirty, e.green_factory, e.location_accuracy
-     FROM enterprises e JOIN screen_scope s ON s.id = e.id ORDER BY e.key`,
+    `SELECT e.key, e.id, e.lon, e.lat, dr.i, ds.i, dt.i, da.i,
+            e.commissioned_year, e.above_scale, e.in_park, e.scattered_dirty, e.green_factory
+     FROM enterprises e JOIN screen_scope s ON s.id = e.id
+     JOIN dict_region dr ON dr.v IS NOT DISTINCT FROM e.region_code
+     JOIN dict_sector ds ON ds.v = e.sector
+     JOIN dict_status dt ON dt.v = e.status
+     JOIN dict_accuracy da ON da.v = e.location_accuracy
+     ORDER BY e.key`,
   );
+  for (const name of Object.keys(DICTIONARY_COLUMNS)) await q.run(`DROP TABLE dict_${name}`);
   // Raw values: every column here is VARCHAR, DOUBLE, INTEGER or BOOLEAN, which arrive as JS
   // primitives without the (slower) generic conversion.
-  const c = reader.getColumns() as DuckDBValue[][];
+  // DuckDB hands back no columns at all for an empty result.
+  const all = reader.getColumns() as DuckDBValue[][];
+  const c = Array.from({ length: 13 }, (_, i) => all[i] ?? []);
   return {
     key: c[0] as number[],
     id: c[1] as string[],
     lon: Float64Array.from(c[2] as number[]),
     lat: Float64Array.from(c[3] as number[]),
-    region_code: c[4] as (string | null)[],
-    sector: c[5] as string[],
-    status: c[6] as PlantStatus[],
-    commissioned_year: c[7] as (number | null)[],
-    above_scale: c[8] as (boolean | null)[],
-    in_park: c[9] as (boolean | null)[],
-    scattered_dirty: c[10] as boolean[],
-    green_factory: c[11] as boolean[],
-    location_accuracy: c[12] as LocationAccuracy[],
+    region: Int32Array.from(c[4] as number[]),
+    sector: Int32Array.from(c[5] as number[]),
+    status: Int32Array.from(c[6] as number[]),
+    accuracy: Int32Array.from(c[7] as number[]),
+    dicts: {
+      region: dicts.region,
+      sector: dicts.sector as string[],
+      status: dicts.status as PlantStatus[],
+      accuracy: dicts.accuracy as LocationAccuracy[],
+    },
+    commissioned_year: c[8] as (number | null)[],
+    above_scale: c[9] as (boolean | null)[],
+    in_park: c[10] as (boolean | null)[],
+    scattered_dirty: c[11] as boolean[],
+    green_factory: c[12] as boolean[],
   };
 }
 
@@ -93,47 +130,61 @@ export async function loadBatch(
   asOf: string,
   needs: Needs,
 ): Promise<BatchInput> {
-  const range = { lo: scope.key[from] as number, hi: scope.key[to - 1] as number };
+  // The id range of the batch is a superset filter on the child tables that DuckDB can answer from
+  // its zone maps, skipping most row groups when ids follow keys (as they do after a sorted import).
+  let ilo = scope.id[from] as string;
+  let ihi = ilo;
+  for (let i = from + 1; i < to; i++) {
+    const id = scope.id[i] as string;
+    if (id < ilo) ilo = id;
+    if (id > ihi) ihi = id;
+  }
+  const range = { lo: scope.key[from] as number, hi: scope.key[to - 1] as number, ilo, ihi };
   const scoped = 'JOIN screen_scope s ON s.id = e.id WHERE s.key BETWEEN $lo AND $hi';
   const ind = sectorFilter(needs.indicators);
   const eq = sectorFilter(needs.equipment);
   const comp = sectorFilter(needs.compliance);
   const indicators = await columns(
     q,
-    `SELECT enterprise_id, year, energy_tce, added_value, water_m3, unit_power_kwh FROM (
-       SELECT i.*, row_number() OVER (PARTITION BY i.enterprise_id ORDER BY i.year DESC) AS rn
-       FROM indicators i JOIN enterprises e ON e.id = i.enterprise_id ${scoped} AND i.year <= $y ${ind.sql})
+    `SELECT key, year, energy_tce, added_value, water_m3, unit_power_kwh FROM (
+       SELECT s.key, i.year, i.energy_tce, i.added_value, i.water_m3, i.unit_power_kwh,
+              row_number() OVER (PARTITION BY i.enterprise_id ORDER BY i.year DESC) AS rn
+       FROM indicators i JOIN enterprises e ON e.id = i.enterprise_id ${scoped}
+         AND i.enterprise_id BETWEEN $ilo AND $ihi AND i.year <= $y ${ind.sql})
      WHERE rn <= 2 OR year = $base`,
     { ...range, ...ind.params, y: Number(asOf.slice(0, 4)), base: BASELINE_YEAR },
   );
   const equipment = await columns(
     q,
-    `SELECT q.enterprise_id, q.kind, q.size, q.unit, q.count, q.commissioned_year
-     FROM equipment q JOIN enterprises e ON e.id = q.enterprise_id ${scoped} ${eq.sql}
-     ORDER BY q.enterprise_id, q.kind, q.size`,
+    `SELECT s.key, q.kind, q.size, q.unit, q.count, q.commissioned_year
+     FROM equipment q JOIN enterprises e ON e.id = q.enterprise_id ${scoped} AND q.enterprise_id BETWEEN $ilo AND $ihi ${eq.sql}
+     ORDER BY s.key, q.kind, q.size`,
     { ...range, ...eq.params },
   );
   const compliance = await columns(
     q,
-    `SELECT enterprise_id, standard, passed, strftime(assessed_on, '%Y-%m-%d'), strftime(rectify_by, '%Y-%m-%d'), note FROM (
-       SELECT c.*, row_number() OVER (PARTITION BY c.enterprise_id, c.standard ORDER BY c.assessed_on DESC, c.passed DESC) AS rn
-       FROM compliance c JOIN enterprises e ON e.id = c.enterprise_id ${scoped} AND c.assessed_on <= CAST($asOf AS DATE) ${comp.sql})
-     WHERE rn = 1 AND NOT passed ORDER BY enterprise_id, standard`,
+    `SELECT key, standard, passed, strftime(assessed_on, '%Y-%m-%d'), strftime(rectify_by, '%Y-%m-%d'), note FROM (
+       SELECT s.key, c.*, row_number() OVER (PARTITION BY c.enterprise_id, c.standard ORDER BY c.assessed_on DESC, c.passed DESC) AS rn
+       FROM compliance c JOIN enterprises e ON e.id = c.enterprise_id ${scoped}
+         AND c.enterprise_id BETWEEN $ilo AND $ihi AND c.assessed_on <= CAST($asOf AS DATE) ${comp.sql})
+     WHERE rn = 1 AND NOT passed ORDER BY key, standard`,
     { ...range, ...comp.params, asOf },
   );
   const first = hits.start[from] as number;
   const last = hits.start[to] as number;
   return {
+    key: scope.key.slice(from, to),
     id: scope.id.slice(from, to),
-    region_code: scope.region_code.slice(from, to),
+    region: scope.region.slice(from, to),
     sector: scope.sector.slice(from, to),
     status: scope.status.slice(from, to),
+    accuracy: scope.accuracy.slice(from, to),
+    dicts: scope.dicts,
     commissioned_year: scope.commissioned_year.slice(from, to),
     above_scale: scope.above_scale.slice(from, to),
     in_park: scope.in_park.slice(from, to),
     scattered_dirty: scope.scattered_dirty.slice(from, to),
     green_factory: scope.green_factory.slice(from, to),
-    location_accuracy: scope.location_accuracy.slice(from, to),
     hitStart: hits.start.slice(from, to + 1).map((v) => v - first),
     hitZone: hits.zone.slice(first, last),
     hitDistance: hits.distance.slice(first, last),

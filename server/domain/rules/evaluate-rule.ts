@@ -23,6 +23,31 @@ export interface RuleResult {
 
 const NOTHING: RuleResult = Object.freeze({});
 
+type Check = (facts: EnterpriseFacts, asOf: string) => Outcome;
+
+/**
+ * Each rule's conditions as a list of checks in rising cost, built once per rule: creating
+ * closures per evaluation costs more than evaluating them (the TypeScript loader even names each
+ * one), and this runs for every enterprise and rule.
+ */
+const CHECKS = new WeakMap<RuleT, Check[]>();
+
+function checksOf(rule: RuleT): Check[] {
+  let checks = CHECKS.get(rule);
+  if (checks) return checks;
+  const w = rule.when;
+  checks = [];
+  if (w.enterprise) checks.push((f) => matchEnterprise(w.enterprise as NonNullable<typeof w.enterprise>, f));
+  if (w.season) checks.push((_f, asOf) => matchSeason(w.season as NonNullable<typeof w.season>, asOf));
+  if (w.zone) checks.push((f) => matchZone(w.zone as NonNullable<typeof w.zone>, f));
+  if (w.equipment) checks.push((f) => matchEquipment(w.equipment as NonNullable<typeof w.equipment>, f));
+  if (w.commissioned) checks.push((f) => matchCommissioned(w.commissioned as NonNullable<typeof w.commissioned>, f));
+  if (w.compliance) checks.push((f, asOf) => matchCompliance(w.compliance as NonNullable<typeof w.compliance>, f, asOf));
+  if (w.indicator) checks.push((f, asOf) => matchIndicator(w.indicator as NonNullable<typeof w.indicator>, f, asOf));
+  CHECKS.set(rule, checks);
+  return checks;
+}
+
 export function evaluateRule(rule: RuleT, facts: EnterpriseFacts, asOf: string): RuleResult {
   const w = rule.when;
   // Sector and status first: most enterprises fail one of them (RulePlan usually has already
@@ -31,19 +56,14 @@ export function evaluateRule(rule: RuleT, facts: EnterpriseFacts, asOf: string):
   if (w.exclude_sectors?.some((p) => facts.sector.startsWith(p))) return NOTHING;
   if (w.sectors && !w.sectors.some((p) => facts.sector.startsWith(p))) return NOTHING;
 
-  // Then the other conditions in rising cost, stopping at the first that fails.
+  // Then the other conditions, stopping at the first that fails.
+  const checks = checksOf(rule);
   const outcomes: Outcome[] = [];
-  const holds = (o: Outcome) => {
+  for (let i = 0; i < checks.length; i++) {
+    const o = (checks[i] as Check)(facts, asOf);
+    if (o.match === false) return NOTHING;
     outcomes.push(o);
-    return o.match !== false;
-  };
-  if (w.enterprise && !holds(matchEnterprise(w.enterprise, facts))) return NOTHING;
-  if (w.season && !holds(matchSeason(w.season, asOf))) return NOTHING;
-  if (w.zone && !holds(matchZone(w.zone, facts))) return NOTHING;
-  if (w.equipment && !holds(matchEquipment(w.equipment, facts))) return NOTHING;
-  if (w.commissioned && !holds(matchCommissioned(w.commissioned, facts))) return NOTHING;
-  if (w.compliance && !holds(matchCompliance(w.compliance, facts, asOf))) return NOTHING;
-  if (w.indicator && !holds(matchIndicator(w.indicator, facts, asOf))) return NOTHING;
+  }
   outcomes.unshift(matchSectors(w.sectors, undefined, facts));
 
   const evidence: Evidence[] = [];

@@ -22,25 +22,28 @@ export interface ZoneTable {
 }
 
 export interface BatchInput {
+  key: number[];
   id: string[];
-  region_code: (string | null)[];
-  sector: string[];
-  status: PlantStatus[];
+  /** Codes into dicts.region, dicts.sector, dicts.status, dicts.accuracy. */
+  region: Int32Array;
+  sector: Int32Array;
+  status: Int32Array;
+  accuracy: Int32Array;
+  dicts: { region: (string | null)[]; sector: string[]; status: PlantStatus[]; accuracy: LocationAccuracy[] };
   commissioned_year: (number | null)[];
   above_scale: (boolean | null)[];
   in_park: (boolean | null)[];
   scattered_dirty: boolean[];
   green_factory: boolean[];
-  location_accuracy: LocationAccuracy[];
   /** Zone hits of row r are zone[hitStart[r] .. hitStart[r + 1]), as indexes into the ZoneTable. */
   hitStart: Uint32Array;
   hitZone: Uint32Array;
   hitDistance: Float64Array;
-  /** enterprise_id, year, energy_tce, added_value, water_m3, unit_power_kwh */
+  /** key, year, energy_tce, added_value, water_m3, unit_power_kwh */
   indicators: Cell[][];
-  /** enterprise_id, kind, size, unit, count, commissioned_year */
+  /** key, kind, size, unit, count, commissioned_year */
   equipment: Cell[][];
-  /** enterprise_id, standard, passed, assessed_on, rectify_by, note */
+  /** key, standard, passed, assessed_on, rectify_by, note */
   compliance: Cell[][];
 }
 
@@ -56,11 +59,12 @@ export interface BatchOutput {
   notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] };
 }
 
-function group<T>(c: Cell[][], make: (i: number) => T): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  const ids = (c[0] ?? []) as string[];
+/** Rows grouped by their first column, the enterprise key. */
+function group<T>(c: Cell[][], make: (i: number) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  const ids = (c[0] ?? []) as number[];
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as string;
+    const id = ids[i] as number;
     let list = out.get(id);
     if (!list) out.set(id, (list = []));
     list.push(make(i));
@@ -113,13 +117,28 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     flags: { enterprise_id: [], rule_id: [], action: [], severity: [], deadline: [], evidence: [] },
     notes: { enterprise_id: [], rule_id: [], message: [] },
   };
+  const { dicts } = input;
+  // Rules per (region, sector, status) profile, keyed by the integer codes rather than a string.
+  const profiles = new Map<number, number>();
+  const sectors = dicts.sector.length;
+  const statuses = dicts.status.length;
   for (let row = 0; row < input.id.length; row++) {
-    const sector = input.sector[row] as string;
-    const status = input.status[row] as PlantStatus;
-    const region = input.region_code[row] ?? null;
+    const r = input.region[row] as number;
+    const sc = input.sector[row] as number;
+    const st = input.status[row] as number;
+    const sector = dicts.sector[sc] as string;
+    const status = dicts.status[st] as PlantStatus;
+    const region = dicts.region[r] ?? null;
+    const profile = (r * sectors + sc) * statuses + st;
+    let count = profiles.get(profile);
+    if (count === undefined) {
+      count = plan.rulesForProfile(region, sector, status).length;
+      profiles.set(profile, count);
+    }
     // Enterprises no rule can touch cost nothing more.
-    if (plan.rulesForProfile(region, sector, status).length === 0) continue;
+    if (count === 0) continue;
     const id = input.id[row] as string;
+    const key = input.key[row] as number;
     let zoneHits: ZoneHit[] | undefined;
     const facts: EnterpriseFacts = {
       id,
@@ -131,15 +150,15 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
       in_park: input.in_park[row] ?? null,
       scattered_dirty: input.scattered_dirty[row] === true,
       green_factory: input.green_factory[row] === true,
-      location_accuracy: input.location_accuracy[row] as LocationAccuracy,
+      location_accuracy: dicts.accuracy[input.accuracy[row] as number] as LocationAccuracy,
       // Zone hits become objects only if a rule with a zone condition asks.
       get zones() {
         zoneHits ??= zonesOf(row);
         return zoneHits;
       },
-      equipment: equipmentById.get(id) ?? [],
-      compliance: complianceById.get(id) ?? [],
-      metrics: computeMetrics(indicatorsById.get(id) ?? [], asOfYear),
+      equipment: equipmentById.get(key) ?? [],
+      compliance: complianceById.get(key) ?? [],
+      metrics: computeMetrics(indicatorsById.get(key) ?? [], asOfYear),
     };
     const result = screenEnterprise(facts, plan);
     for (const f of result.flags) {
