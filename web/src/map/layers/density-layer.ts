@@ -29,6 +29,9 @@ export function densityLayer(input: DensityLayerInput) {
     colorRange: DENSITY_RAMP,
     opacity: input.opacity,
     aggregation: 'SUM',
+    // The default 2048² weight texture costs a software renderer most of a second per redraw; at
+    // the zooms the heat map is drawn, 512² is as fine as the eye can tell.
+    weightsTextureSize: 512,
     updateTriggers: { getWeight: input.visible },
   });
 }

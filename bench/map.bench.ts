@@ -1,0 +1,121 @@
+/**
+ * npm run bench:map [-- --db PATH] [-- --enterprises N]: the planner's map in real Chromium at a
+ * million enterprises. Reports bytes per enterprise on the wire, time to the first frame that
+ * draws them, and filter latency (from the change in the store to the first frame drawn with the
+ * new filter: the filter pass, React, the GPU upload and the draw).
+ *
+ * Builds a demo database of N enterprises (default 1,000,000, seed 42) in a temporary directory
+ * unless --db names one (a missing file is built there and kept, for the next run).
+ * Chromium renders WebGL in software here (SwiftShader), so frame times are those of the CPU.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from '../test/helpers/browser.ts';
+import { startServer } from '../test/helpers/server.ts';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const enterprises = Number(arg('enterprises') ?? 1_000_000);
+const tmp = arg('db') ? null : mkdtempSync(join(tmpdir(), 'greenline-bench-'));
+const db = arg('db') ?? join(tmp as string, 'bench.duckdb');
+
+if (!existsSync(db)) {
+  console.log(`building a demo database of ${enterprises.toLocaleString('en')} enterprises at ${db} …`);
+  const started = performance.now();
+  const built = spawnSync(
+    process.execPath,
+    ['bin/greenline.js', '--db', db, 'demo', '--enterprises', String(enterprises), '--seed', '42'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error(`greenline demo failed with exit code ${built.status}`);
+  console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+const server = await startServer(db);
+const browser = await launchBrowser();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+try {
+  const sizes: Record<string, number> = {};
+  for (const path of [
+    '/api/enterprises/points',
+    '/api/enterprises/profile.bin',
+    '/api/enterprises/indicators.bin?year=2019',
+    '/api/enterprises/rules.bin',
+  ]) {
+    const res = await fetch(`${server.url}${path}`);
+    sizes[path] = (await res.arrayBuffer()).byteLength;
+  }
+  const count = new Uint32Array(await (await fetch(`${server.url}/api/enterprises/points`)).arrayBuffer(), 0, 2)[1] as number;
+
+  const results: Record<string, unknown> = { enterprises: count };
+  for (const mode of ['points', 'heat map'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // Warm the server's payload caches so the page measures the browser, not the first query.
+    const query = mode === 'points' ? 'lang=en&agg=0' : 'lang=en';
+    await page.goto(`${server.url}/?${query}`);
+    await page.waitForFunction(() => window.__greenline?.controller.timings.firstEnterpriseFrame != null, undefined, { timeout: 300_000 });
+    const firstFrame = await page.evaluate(() => window.__greenline?.controller.timings.firstEnterpriseFrame ?? 0);
+    // Let the on-demand columns (profile, rule masks, this year's indicators) arrive.
+    await page.waitForTimeout(5000);
+
+    const filters: [string, string][] = [
+      ['action', JSON.stringify({ actions: ['relocate', 'close'] })],
+      ['region', JSON.stringify({ regions: ['130000'] })],
+      ['sector', JSON.stringify({ sectors: ['C31'] })],
+      ['status', JSON.stringify({ statuses: ['operating'] })],
+      ['zone', JSON.stringify({ zones: ['built_up'] })],
+      ['energy change ≤ −18%', JSON.stringify({ ranges: { energy_change: [null, -18] } })],
+      ['clear', JSON.stringify({})],
+    ];
+    const latencies: Record<string, number> = {};
+    const all: number[] = [];
+    for (const [name, patch] of filters) {
+      const samples: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const ms = await page.evaluate(async (p) => {
+          const g = window.__greenline;
+          if (!g) return Number.NaN;
+          const empty = { actions: [], rules: [], sectors: [], regions: [], statuses: [], zones: [], ranges: {} };
+          // Start from no filter each time, and wait for that to be drawn.
+          g.store.update({ filter: empty });
+          await new Promise((r) => setTimeout(r, 400));
+          const t0 = performance.now();
+          g.store.update({ filter: { ...empty, ...JSON.parse(p) } });
+          for (;;) {
+            await new Promise((r) => requestAnimationFrame(r));
+            const t = g.controller.timings;
+            if (t.styleSetAt >= t0 && t.styleDrawnAt >= t.styleSetAt) return t.styleDrawnAt - t0;
+            if (performance.now() - t0 > 30_000) return Number.NaN;
+          }
+        }, patch);
+        samples.push(ms);
+      }
+      latencies[name] = Math.round(median(samples));
+      all.push(...samples);
+    }
+    results[mode] = { firstFrameMs: Math.round(firstFrame), filterLatencyMs: latencies, filterLatencyMedianMs: Math.round(median(all)) };
+    await page.close();
+  }
+
+  const perEnterprise = (bytes: number) => (bytes / count).toFixed(2);
+  console.log('\nGreenline map benchmark (Chromium, SwiftShader software WebGL)');
+  console.log(`enterprises: ${count.toLocaleString('en')}`);
+  console.log(
+    `points payload: ${sizes['/api/enterprises/points']?.toLocaleString('en')} bytes = ${perEnterprise(sizes['/api/enterprises/points'] ?? 0)} bytes per enterprise`,
+  );
+  console.log(
+    `on demand: profile ${perEnterprise(sizes['/api/enterprises/profile.bin'] ?? 0)}, indicators of a year ${perEnterprise(sizes['/api/enterprises/indicators.bin?year=2019'] ?? 0)}, rule masks ${perEnterprise(sizes['/api/enterprises/rules.bin'] ?? 0)} bytes per enterprise`,
+  );
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  await server.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
