@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
+import { basemapRoutes } from './routes/basemaps.ts';
 import { enterpriseColumnRoutes } from './routes/enterprise-columns.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', screeningRoutes(deps));
   api.route('/', statsRoutes(deps));
   api.route('/', regionStatsRoutes(deps));
+  api.route('/', basemapRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
