@@ -2,7 +2,7 @@
  * npm run bench:map [-- --db PATH] [-- --enterprises N]: the planner's map in real Chromium at a
  * million enterprises. Reports bytes per enterprise on the wire, time to the first frame that
  * draws them, and filter latency (from the change in the store to the first frame drawn with the
- * new filter: the filter pass, React, the GPU upload and the draw).
+ * new filter: the filter pass, React, the GPU upload, the draw and the next frame presented).
  *
  * Builds a demo database of N enterprises (default 1,000,000, seed 42) in a temporary directory
  * unless --db names one (a missing file is built there and kept, for the next run).
@@ -61,7 +61,12 @@ try {
     const query = mode === 'points' ? 'lang=en&agg=0' : 'lang=en';
     await page.goto(`${server.url}/?${query}`);
     await page.waitForFunction(() => window.__greenline?.controller.timings.firstEnterpriseFrame != null, undefined, { timeout: 300_000 });
+    // Issued: deck.gl has sent the draw; presented: the browser has since shown a frame, which
+    // waits for the (software) GPU to finish it.
     const firstFrame = await page.evaluate(() => window.__greenline?.controller.timings.firstEnterpriseFrame ?? 0);
+    const firstPresented = await page.evaluate(
+      () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+    );
     // Let the on-demand columns (profile, rule masks, this year's indicators) arrive.
     await page.waitForTimeout(5000);
 
@@ -78,7 +83,7 @@ try {
     const all: number[] = [];
     for (const [name, patch] of filters) {
       const samples: number[] = [];
-      for (let k = 0; k < 3; k++) {
+      for (let k = 0; k < 2; k++) {
         const ms = await page.evaluate(async (p) => {
           const g = window.__greenline;
           if (!g) return Number.NaN;
@@ -91,7 +96,10 @@ try {
           for (;;) {
             await new Promise((r) => requestAnimationFrame(r));
             const t = g.controller.timings;
-            if (t.styleSetAt >= t0 && t.styleDrawnAt >= t.styleSetAt) return t.styleDrawnAt - t0;
+            if (t.styleSetAt >= t0 && t.styleDrawnAt >= t.styleSetAt) {
+              await new Promise((r) => requestAnimationFrame(r));
+              return performance.now() - t0;
+            }
             if (performance.now() - t0 > 30_000) return Number.NaN;
           }
         }, patch);
@@ -100,7 +108,12 @@ try {
       latencies[name] = Math.round(median(samples));
       all.push(...samples);
     }
-    results[mode] = { firstFrameMs: Math.round(firstFrame), filterLatencyMs: latencies, filterLatencyMedianMs: Math.round(median(all)) };
+    results[mode] = {
+      firstFrameIssuedMs: Math.round(firstFrame),
+      firstFramePresentedMs: Math.round(firstPresented),
+      filterLatencyMs: latencies,
+      filterLatencyMedianMs: Math.round(median(all)),
+    };
     await page.close();
   }
 

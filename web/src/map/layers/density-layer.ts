@@ -5,6 +5,7 @@
  */
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { DENSITY_RAMP } from '../palette.ts';
+import { binaryAttribute } from './binary-attribute.ts';
 
 /** Below this zoom the heat map replaces the points (when aggregation is on). */
 export const AGGREGATE_BELOW_ZOOM = 6;
@@ -21,7 +22,7 @@ export function densityLayer(input: DensityLayerInput) {
     id: 'enterprise-density',
     data: {
       length: input.count,
-      attributes: { getPosition: { value: input.positions, size: 3 }, getWeight: { value: input.visible, size: 1 } },
+      attributes: { getPosition: binaryAttribute(input.positions, 3), getWeight: binaryAttribute(input.visible, 1) },
     },
     radiusPixels: 18,
     intensity: 1,
@@ -32,6 +33,5 @@ export function densityLayer(input: DensityLayerInput) {
     // The default 2048² weight texture costs a software renderer most of a second per redraw; at
     // the zooms the heat map is drawn, 512² is as fine as the eye can tell.
     weightsTextureSize: 512,
-    updateTriggers: { getWeight: input.visible },
   });
 }

@@ -8,6 +8,7 @@ import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { PointColumns } from '../../../../server/domain/point-payload.ts';
 import { FIXED_RADIUS } from '../enterprise-style.ts';
+import { type BinaryAttribute, binaryAttribute } from './binary-attribute.ts';
 
 const FILTER = new DataFilterExtension({ filterSize: 1 });
 
@@ -35,12 +36,12 @@ export interface EnterpriseLayerInput {
 }
 
 export function enterpriseLayer(input: EnterpriseLayerInput) {
-  const attributes: Record<string, { value: Float32Array | Uint8Array; size: number; normalized?: boolean }> = {
-    getPosition: { value: input.positions, size: 3 },
-    getFillColor: { value: input.colors, size: 4, normalized: true },
-    getFilterValue: { value: input.visible, size: 1 },
+  const attributes: Record<string, BinaryAttribute> = {
+    getPosition: binaryAttribute(input.positions, 3),
+    getFillColor: binaryAttribute(input.colors, 4, true),
+    getFilterValue: binaryAttribute(input.visible, 1),
   };
-  if (input.radii) attributes.getRadius = { value: input.radii, size: 1 };
+  if (input.radii) attributes.getRadius = binaryAttribute(input.radii, 1);
   return new ScatterplotLayer({
     id: 'enterprises',
     data: { length: input.count, attributes },
