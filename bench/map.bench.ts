@@ -90,7 +90,7 @@ try {
       for (let k = 0; k < 2; k++) {
         const ms = await page.evaluate(async (p) => {
           const g = window.__greenline;
-          if (!g) return Number.NaN;
+          if (!g) return [Number.NaN, Number.NaN];
           const empty = { actions: [], rules: [], sectors: [], regions: [], statuses: [], zones: [], ranges: {} };
           // Start from no filter each time, and wait for that to be drawn.
           g.store.update({ filter: empty });
