@@ -211,6 +211,14 @@ describe('list and detail', () => {
     await page.screenshot({ path: join(SHOTS, 'list-detail-en.png') });
   });
 
+  it('the arrow keys move the selection through the list', async () => {
+    const before = new URL(page.url()).searchParams.get('e');
+    await page.getByTestId('enterprise-list').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => new URL(page.url()).searchParams.get('e')).not.toBe(before);
+    expect(await page.locator('[role="option"][aria-selected="true"]').count()).toBe(1);
+  });
+
   it('search by name flies to the plant', async () => {
     await page.getByTestId('search').fill('包头');
     await page.getByTestId('search-results').locator('button').first().click();

@@ -97,7 +97,26 @@ export function ListPanel({ state, mapData, result, onFlyTo, onHover }: Props) {
       </div>
       {!rows && <p className="muted">{t.loading}</p>}
       {rows && rows.length === 0 && <p className="muted">{t.listEmpty}</p>}
-      <div ref={scroller} className="list-scroll" role="listbox" aria-label={t.tabs.list} data-testid="enterprise-list">
+      {/* Arrow keys move the selection through the rows, Home and End to the ends. */}
+      <div
+        ref={scroller}
+        className="list-scroll"
+        role="listbox"
+        tabIndex={0}
+        aria-label={t.tabs.list}
+        aria-activedescendant={selectedIndex !== null ? `row-${selectedIndex}` : undefined}
+        onKeyDown={(e) => {
+          if (!rows || rows.length === 0) return;
+          const at = selectedIndex === null ? -1 : rows.indexOf(selectedIndex);
+          const next =
+            e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rows.length - 1 : null;
+          if (next === null) return;
+          e.preventDefault();
+          const clamped = Math.max(0, Math.min(rows.length - 1, next));
+          select(rows[clamped] as number);
+        }}
+        data-testid="enterprise-list"
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {data &&
             rows &&

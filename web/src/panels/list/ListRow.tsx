@@ -40,6 +40,7 @@ export function ListRow({ index, data, catalogue, selected, style, onSelect, onH
   return (
     <div
       role="option"
+      id={`row-${index}`}
       aria-selected={selected}
       tabIndex={-1}
       className={`list-row${selected ? ' selected' : ''}`}
