@@ -140,6 +140,24 @@ describe('drawing', () => {
     expect(href).toMatch(/^\/api\/enterprises\/export\?format=csv&bbox=[\d.,]+&shape=r:/);
   });
 
+  it('a polygon, closed on its first corner', async () => {
+    await page.getByTestId('draw-polygon').click();
+    const box = (await page.getByTestId('map').boundingBox()) as { x: number; y: number; width: number; height: number };
+    const corners: [number, number][] = [
+      [box.x + 400, box.y + 200],
+      [box.x + 750, box.y + 220],
+      [box.x + 650, box.y + 520],
+      [box.x + 400, box.y + 200],
+    ];
+    for (const [x, y] of corners) {
+      await page.mouse.move(x, y, { steps: 4 });
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(150);
+    }
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/sel=p:/);
+    expect(await page.getByTestId('selection-count').textContent()).toMatch(/enterprises in the selection/);
+  });
+
   it('a circle of a typed radius around a clicked centre', async () => {
     await page.getByTestId('radius-km').fill('5');
     await page.getByTestId('draw-circle').click();
@@ -162,6 +180,22 @@ describe('drawing', () => {
     const km = Number(((await page.getByTestId('measure-result').textContent()) ?? '').replace(/[^\d.]/g, ''));
     expect(km).toBeGreaterThan(20);
     expect(km).toBeLessThan(80);
+  });
+});
+
+describe('saving the map', () => {
+  it('writes a PNG of the map with its legend', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('save-image').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('greenline-map.png');
+    const path = await file.path();
+    const { readFileSync } = await import('node:fs');
+    const png = readFileSync(path);
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // Wider than the map: the legend is drawn beside it.
+    const mapWidth = (await page.getByTestId('map').boundingBox())?.width ?? 0;
+    expect(png.readUInt32BE(16)).toBeGreaterThan(mapWidth);
   });
 });
 
