@@ -3,11 +3,8 @@
  * colours and sizes, and wires the panels and the map to the URL-backed store.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { STATUS_MASK } from '../../server/domain/point-payload.ts';
-import { SECTOR_GROUPS } from '../../server/domain/sectors.ts';
 import { RegionDashboard } from './dashboard/RegionDashboard.tsx';
 import { indexOfKey } from './data/key-index.ts';
-import { cachedName, loadName } from './data/names.ts';
 import { useEnterpriseDetail } from './data/use-enterprise-detail.ts';
 import { useMapData } from './data/use-map-data.ts';
 import type { FilterResult } from './filter/filter-pass.ts';
@@ -15,6 +12,7 @@ import { useFilter } from './filter/use-filter.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import type { DrawMode } from './map/draw-tools.ts';
 import { capacityRadii, enterpriseColors, legendFor } from './map/enterprise-style.ts';
+import { type Hover, HoverTooltip } from './map/HoverTooltip.tsx';
 import { Legend } from './map/Legend.tsx';
 import type { PlaceLabel } from './map/layers/label-layer.ts';
 import { MapToolbar } from './map/MapToolbar.tsx';
@@ -70,7 +68,7 @@ export function Workspace() {
   const selectedIndex = points && state.enterprise !== null ? indexOfKey(points, state.enterprise) : null;
   const detail = useEnterpriseDetail(state.enterprise);
   const [listHover, setListHover] = useState<number | null>(null);
-  const [hover, setHover] = useState<{ index: number; x: number; y: number; name?: string } | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
   const [drawMode, setDrawMode] = useState<DrawMode>('none');
   const [radiusKm, setRadiusKm] = useState(1);
   const [measure, setMeasure] = useState<{ line: [number, number][]; finished: boolean } | null>(null);
@@ -90,14 +88,7 @@ export function Workspace() {
 
   const callbacks = {
     onClick: (index: number | null) => update({ enterprise: index === null || !points ? null : (points.key[index] as number) }),
-    onHover: (h: { index: number; x: number; y: number } | null) => {
-      if (!h || !points) return setHover(null);
-      const key = points.key[h.index] as number;
-      const known = cachedName(key);
-      setHover(known ? { ...h, name: pick(known.name, known.name_en) } : h);
-      if (!known)
-        loadName(key).then((n) => n && setHover((cur) => (cur?.index === h.index ? { ...cur, name: pick(n.name, n.name_en) } : cur)));
-    },
+    onHover: setHover,
     onViewChange: (view: { lon: number; lat: number; zoom: number }) => update({ view }),
     onCircleCentre: (centre: [number, number]) => {
       update({ selection: { kind: 'circle', centre, radiusM: radiusKm * 1000 }, tab: 'selection' });
@@ -125,9 +116,6 @@ export function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [drawMode, state.dashboard]);
 
-  const hoverGroup = hover && points ? SECTOR_GROUPS[points.group[hover.index] as number] : undefined;
-  const hoverGroupName = hoverGroup ? catalogue?.sectorGroups.find((g) => g.id === hoverGroup) : undefined;
-  const hoverStatus = hover && points && catalogue ? catalogue.statuses[(points.packed[hover.index] as number) & STATUS_MASK] : undefined;
   const loadError = [mapData.points, mapData.catalogue].find((l) => l.status === 'error');
 
   return (
@@ -187,16 +175,7 @@ export function Workspace() {
               </button>
             </div>
           )}
-          {hover && (
-            <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
-              <strong>{hover.name ?? '…'}</strong>
-              <span>
-                {hoverGroupName ? pick(hoverGroupName.zh, hoverGroupName.en) : ''}
-                {hoverStatus ? ` · ${t.statuses[hoverStatus] ?? hoverStatus}` : ''}
-              </span>
-              <em>{t.hoverHint}</em>
-            </div>
-          )}
+          {hover && points && <HoverTooltip hover={hover} points={points} catalogue={catalogue} />}
         </div>
         {detail && (
           <ErrorBoundary key={state.enterprise} fallback={(e) => <p className="error">{`${t.loadFailed}: ${e.message}`}</p>}>
