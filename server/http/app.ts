@@ -20,14 +20,17 @@ import { docsRoutes } from './docs.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { basemapRoutes } from './routes/basemaps.ts';
 import { caseEvidenceRoutes } from './routes/case-evidence.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { enterpriseColumnRoutes } from './routes/enterprise-columns.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { regionStatsRoutes } from './routes/region-stats.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { userRoutes } from './routes/users.ts';
@@ -52,13 +55,17 @@ export function createApp(deps: AppDeps) {
   api.route('/', auditRoutes(deps));
   api.route('/', healthRoutes(deps));
   api.route('/', metaRoutes(deps));
-  // Before enterpriseRoutes, so that /enterprises/export is not taken for /enterprises/{id}.
+  // Before enterpriseRoutes, whose /enterprises/{id} would otherwise answer /enterprises/export
+  // and /enterprises/profile.bin.
   api.route('/', exportRoutes(deps));
+  api.route('/', enterpriseColumnRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
   api.route('/', screeningRoutes(deps));
   api.route('/', statsRoutes(deps));
   api.route('/', importRoutes(deps));
+  api.route('/', regionStatsRoutes(deps));
+  api.route('/', basemapRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

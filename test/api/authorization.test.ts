@@ -39,6 +39,8 @@ function concrete(path: string): string {
     '/api/auth/tokens/{id}': '/api/auth/tokens/999',
     '/api/docs/{asset}': '/api/docs/swagger-ui.css',
     '/api/imports/{id}': '/api/imports/no-such-upload',
+    '/api/stats/region/{code}': '/api/stats/region/150200',
+    '/api/basemaps/{file}': '/api/basemaps/none.pmtiles',
     '/api/imports/{id}/commit': '/api/imports/no-such-upload/commit',
   };
   if (!path.includes('{')) return path;

@@ -24,7 +24,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}/?lang=zh`);
+  // Coloured by sector and never aggregated, so the palette check below sees individual plants.
+  await page.goto(`${server.url}/?lang=zh&c=sector&agg=0`);
   await page.waitForFunction(() => Boolean(window.__greenline), undefined, { timeout: 60_000 });
   await page.getByTestId('enterprise-count').waitFor({ timeout: 60_000 });
   // Let MapLibre and deck.gl finish their first frames in software rendering.
@@ -85,12 +86,14 @@ describe('planner map', () => {
   });
 
   it('hides them when the layer is switched off', async () => {
+    await page.getByTestId('tab-layers').click();
     await page.getByTestId('toggle-enterprises').uncheck();
     await page.waitForTimeout(800);
     // Labels and zone outlines share a few pixels with the palette; the plants are gone.
     expect(await sectorPixels(page)).toBeLessThan(shown / 10);
     await page.getByTestId('toggle-enterprises').check();
     await page.waitForTimeout(800);
+    await page.getByTestId('tab-filters').click();
   });
 
   it('opens a detail panel when a plant is clicked', async () => {
@@ -125,8 +128,9 @@ describe('planner map', () => {
     await expect.poll(() => page.getByTestId('detail-panel').textContent()).toContain('Unified social credit code');
     const text = await page.locator('body').innerText();
     expect(text).toContain('Nature reserves');
-    expect(text).toContain('Enterprises (by sector)');
-    expect(text).not.toMatch(/自然保护区|统一社会信用代码|图层/);
+    expect(text).toContain('Clear all filters');
+    // The language switch names the other language in its own script, as language pickers do.
+    expect(text.split('\n').filter((line) => /[\u4e00-\u9fff]/.test(line) && line !== '简体中文')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.screenshot({ path: join(SHOTS, 'detail-en.png') });
     await page.getByTestId('lang-switch').click();

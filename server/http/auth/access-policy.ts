@@ -48,6 +48,15 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   publicRoute('GET', '/api/enterprises/{id}'),
   publicRoute('GET', '/api/zones'),
   publicRoute('GET', '/api/regions'),
+  // The planner map's columns (what it filters and colours by), region dashboards and local basemaps.
+  publicRoute('GET', '/api/enterprises/columns'),
+  publicRoute('GET', '/api/enterprises/names'),
+  publicRoute('GET', '/api/enterprises/profile.bin'),
+  publicRoute('GET', '/api/enterprises/indicators.bin'),
+  publicRoute('GET', '/api/enterprises/rules.bin'),
+  publicRoute('GET', '/api/stats/region/{code}'),
+  publicRoute('GET', '/api/stats/regions'),
+  publicRoute('GET', '/api/basemaps/{file}'),
   // Downloads of what the public map shows: enterprises (filtered) and zones.
   publicRoute('GET', '/api/enterprises/export'),
   publicRoute('GET', '/api/zones/export'),

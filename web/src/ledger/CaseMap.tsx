@@ -5,23 +5,18 @@
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import { MapView } from '../map/MapView.tsx';
-import type { ToggleableLayer } from '../map/map-controller.ts';
+import type { EnterpriseStyle } from '../map/map-controller.ts';
+import type { LayerId } from '../state/app-state.ts';
 import { useAsync } from '../use-async.ts';
 import { CaseStatusLegend } from './CaseStatusLegend.tsx';
 import { type CaseQuery, ledgerApi } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
 import { useCaseStatusColors } from './use-case-status-colors.ts';
 
-const VISIBILITY: Record<ToggleableLayer, boolean> = {
-  enterprises: true,
-  nature_reserve: true,
-  built_up: true,
-  river_basin: false,
-  key_region: false,
-  industrial_park: false,
-  prefectures: true,
-  labels: false,
-};
+/** Reserves and built-up areas are where relocation cases come from; the rest would only clutter. */
+const HIDDEN: LayerId[] = ['river_basin', 'key_region', 'industrial_park', 'labels', 'choropleth'];
+const NO_OPACITY = {};
+const noop = () => undefined;
 
 interface Props {
   query: CaseQuery;
@@ -37,7 +32,11 @@ export function CaseMap({ query, revision, focus, onOpen }: Props) {
   const pointData = points.status === 'ready' ? points.value : null;
   const { colors, error: colorError } = useCaseStatusColors(pointData, { enabled: true, query, revision });
   const [error, setError] = useState<string | null>(null);
-  const flyTo = useMemo(() => (focus ? { lon: focus[0], lat: focus[1], seq: 1, zoom: 8 } : null), [focus]);
+  const move = useMemo(() => (focus ? { seq: 1, view: { lon: focus[0], lat: focus[1], zoom: 8 } } : null), [focus]);
+  const style = useMemo<EnterpriseStyle | null>(
+    () => (pointData && colors ? { colors, radii: null, visible: new Float32Array(pointData.count).fill(1) } : null),
+    [pointData, colors],
+  );
   const open = useCallback(
     (index: number | null) => {
       if (index === null || !pointData) return;
@@ -60,13 +59,25 @@ export function CaseMap({ query, revision, focus, onOpen }: Props) {
       <div className="map-wrap">
         <MapView
           points={pointData}
-          colors={colors}
+          style={style}
           selectedIndex={null}
+          listHover={null}
           labels={[]}
-          visibility={VISIBILITY}
-          flyTo={flyTo}
+          aggregate={false}
+          hidden={HIDDEN}
+          opacity={NO_OPACITY}
+          selection={null}
+          measure={null}
+          choropleth={null}
+          drawMode="none"
+          basemap={null}
+          move={move}
           onClick={open}
-          onHover={() => undefined}
+          onHover={noop}
+          onViewChange={noop}
+          onCircleCentre={noop}
+          onPolygon={noop}
+          onMeasure={noop}
         />
         {shown && (
           <div className="map-status error" role="alert">

@@ -50,7 +50,7 @@ function LedgerGate({ onToggleLanguage }: { onToggleLanguage: () => void }) {
   }, []);
   return (
     <div className="app ledger-app">
-      <Header count={null} onToggleLanguage={onToggleLanguage} />
+      <Header onToggleLanguage={onToggleLanguage} />
       {error && (
         <p className="error ledger-banner" role="alert">
           {error}

@@ -1,26 +1,40 @@
-/** Mounts the MapController and keeps it in step with React state. */
+/** Mounts the MapController and keeps it in step with the app state and the filtered columns. */
 import { useEffect, useRef } from 'react';
 import chinaUrl from '../../../data/boundaries/china-provinces.geojson?url';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
+import type { LayerId, Shape, View } from '../state/app-state.ts';
+import { store } from '../state/store.ts';
+import { type BasemapPart, offlineBasemap } from './basemap-style.ts';
+import type { DrawMode } from './draw-tools.ts';
 import type { PlaceLabel } from './layers/label-layer.ts';
-import { type MapCallbacks, MapController, type ToggleableLayer } from './map-controller.ts';
+import { type EnterpriseStyle, type MapCallbacks, MapController } from './map-controller.ts';
 
 export interface MapViewProps extends MapCallbacks {
   points: PointColumns | null;
-  colors: Uint8Array | null;
+  style: EnterpriseStyle | null;
   selectedIndex: number | null;
+  listHover: number | null;
   labels: PlaceLabel[];
-  visibility: Record<ToggleableLayer, boolean>;
-  /** zoom defaults to the controller's street-level 11. */
-  flyTo: { lon: number; lat: number; seq: number; zoom?: number } | null;
+  aggregate: boolean;
+  hidden: LayerId[];
+  opacity: Partial<Record<LayerId, number>>;
+  selection: Shape | null;
+  measure: [number, number][] | null;
+  choropleth: unknown[] | null;
+  drawMode: DrawMode;
+  basemap: BasemapPart | null;
+  /** Bumped to move the map: a fly-to or a fit. */
+  move: { seq: number; view?: View; bbox?: [number, number, number, number] } | null;
 }
 
 declare global {
   interface Window {
-    /** Read-only handle for end-to-end tests, to find where a plant is drawn. */
-    __greenline?: { controller: MapController };
+    /** Read-only handle for end-to-end tests and the benchmark, to find where a plant is drawn. */
+    __greenline?: { controller: MapController; store: typeof store };
   }
 }
+
+export const offline = offlineBasemap(chinaUrl);
 
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -32,11 +46,20 @@ export function MapView(props: MapViewProps) {
     if (!container.current) return;
     const c = new MapController(
       container.current,
-      { onClick: (i) => callbacks.current.onClick(i), onHover: (h) => callbacks.current.onHover(h) },
-      { chinaUrl },
+      {
+        onClick: (i) => callbacks.current.onClick(i),
+        onHover: (h) => callbacks.current.onHover(h),
+        onViewChange: (v) => callbacks.current.onViewChange(v),
+        onCircleCentre: (p) => callbacks.current.onCircleCentre(p),
+        onPolygon: (r) => callbacks.current.onPolygon(r),
+        onMeasure: (l, f) => callbacks.current.onMeasure(l, f),
+        onFrame: () => callbacks.current.onFrame?.(),
+      },
+      offline,
+      store.get().view,
     );
     controller.current = c;
-    window.__greenline = { controller: c };
+    window.__greenline = { controller: c, store };
     return () => {
       c.destroy();
       controller.current = null;
@@ -45,16 +68,31 @@ export function MapView(props: MapViewProps) {
   }, []);
 
   useEffect(() => {
-    if (props.points && props.colors) controller.current?.setPoints(props.points, props.colors);
-  }, [props.points, props.colors]);
+    if (props.points) controller.current?.setPoints(props.points);
+  }, [props.points]);
+  useEffect(() => {
+    if (props.style) controller.current?.setEnterpriseStyle(props.style);
+  }, [props.style]);
+  useEffect(
+    () => controller.current?.setOptions({ aggregate: props.aggregate, hidden: props.hidden, opacity: props.opacity }),
+    [props.aggregate, props.hidden, props.opacity],
+  );
   useEffect(() => controller.current?.setSelected(props.selectedIndex), [props.selectedIndex]);
+  useEffect(() => controller.current?.setListHover(props.listHover), [props.listHover]);
   useEffect(() => controller.current?.setLabels(props.labels), [props.labels]);
+  useEffect(() => controller.current?.setSelection(props.selection), [props.selection]);
+  useEffect(() => controller.current?.setMeasure(props.measure), [props.measure]);
+  useEffect(() => controller.current?.setChoropleth(props.choropleth), [props.choropleth]);
+  useEffect(() => controller.current?.setDrawMode(props.drawMode), [props.drawMode]);
   useEffect(() => {
-    for (const [layer, visible] of Object.entries(props.visibility)) controller.current?.setLayerVisible(layer as ToggleableLayer, visible);
-  }, [props.visibility]);
+    if (props.basemap) controller.current?.setBasemap(props.basemap);
+  }, [props.basemap]);
   useEffect(() => {
-    if (props.flyTo) controller.current?.flyTo(props.flyTo.lon, props.flyTo.lat, props.flyTo.zoom);
-  }, [props.flyTo]);
+    const m = props.move;
+    if (!m || !controller.current) return;
+    if (m.bbox) controller.current.fitBounds(m.bbox);
+    else if (m.view) controller.current.flyTo(m.view.lon, m.view.lat, m.view.zoom);
+  }, [props.move]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

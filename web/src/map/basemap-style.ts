@@ -1,73 +1,77 @@
 /**
- * The offline basemap: drawn entirely from boundaries this server ships (provinces of China for
- * context, the demo's provinces and prefectures on top) with zone layers beneath the enterprise
- * points. No glyphs, sprites or tiles are fetched from anywhere; labels are drawn by deck.gl.
+ * The MapLibre style: a basemap at the bottom (the offline one drawn from boundaries this server
+ * ships, or an online one the operator configured), then the choropleth, the zone layers and the
+ * boundaries. No glyphs or sprites are fetched from anywhere; labels are drawn by deck.gl.
  */
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
 import { RESERVE_STYLES, ZONE_STYLES, type ZoneStyle } from './palette.ts';
 
-export interface OnlineBasemap {
-  id: string;
-  type: string;
-  url: string;
-  attribution?: string;
+/** The bottom of the style: what a basemap contributes. */
+export interface BasemapPart {
+  sources: Record<string, SourceSpecification>;
+  layers: LayerSpecification[];
 }
 
 export const zoneSourceId = (kind: ZoneKind) => `zones-${kind}`;
 export const zoneLayerIds = (kind: ZoneKind) => [`${kind}-fill`, `${kind}-line`];
 export const PREFECTURE_LAYER_IDS = ['prefecture-line'];
+export const CHOROPLETH_LAYER_IDS = ['choropleth-fill', 'choropleth-line'];
 
-function zoneLayers(kind: ZoneKind): LayerSpecification[] {
+const reserveByType = (prop: keyof ZoneStyle) =>
+  [
+    'match',
+    ['get', 'zone_type'],
+    'core',
+    RESERVE_STYLES.core[prop],
+    'buffer',
+    RESERVE_STYLES.buffer[prop],
+    RESERVE_STYLES.experimental[prop],
+  ] as never;
+
+/** Paint that depends on the layer opacity the planner set (1 = as designed). */
+export function zoneOpacityPaint(kind: ZoneKind, opacity: number): { fill: Record<string, unknown>; line: Record<string, unknown> } {
+  const fill = kind === 'nature_reserve' ? ['*', reserveByType('fillOpacity'), opacity] : ZONE_STYLES[kind].fillOpacity * opacity;
+  return { fill: { 'fill-opacity': fill }, line: { 'line-opacity': opacity } };
+}
+
+function zoneLayers(kind: ZoneKind, opacity: number): LayerSpecification[] {
   const source = zoneSourceId(kind);
+  const paint = zoneOpacityPaint(kind, opacity);
   if (kind === 'nature_reserve') {
-    const byType = (prop: keyof ZoneStyle) =>
-      [
-        'match',
-        ['get', 'zone_type'],
-        'core',
-        RESERVE_STYLES.core[prop],
-        'buffer',
-        RESERVE_STYLES.buffer[prop],
-        RESERVE_STYLES.experimental[prop],
-      ] as never;
     return [
-      { id: `${kind}-fill`, type: 'fill', source, paint: { 'fill-color': byType('fill'), 'fill-opacity': byType('fillOpacity') } },
-      { id: `${kind}-line`, type: 'line', source, paint: { 'line-color': byType('line'), 'line-width': byType('lineWidth') } },
+      { id: `${kind}-fill`, type: 'fill', source, paint: { 'fill-color': reserveByType('fill'), ...paint.fill } },
+      {
+        id: `${kind}-line`,
+        type: 'line',
+        source,
+        paint: { 'line-color': reserveByType('line'), 'line-width': reserveByType('lineWidth'), ...paint.line },
+      },
     ];
   }
   const style = ZONE_STYLES[kind];
   return [
-    { id: `${kind}-fill`, type: 'fill', source, paint: { 'fill-color': style.fill, 'fill-opacity': style.fillOpacity } },
+    { id: `${kind}-fill`, type: 'fill', source, paint: { 'fill-color': style.fill, ...paint.fill } },
     {
       id: `${kind}-line`,
       type: 'line',
       source,
-      paint: { 'line-color': style.line, 'line-width': style.lineWidth, ...(style.dashed ? { 'line-dasharray': [4, 2] } : {}) },
+      paint: {
+        'line-color': style.line,
+        'line-width': style.lineWidth,
+        ...(style.dashed ? { 'line-dasharray': [4, 2] } : {}),
+        ...paint.line,
+      },
     },
   ];
 }
 
-/** Drawing order, bottom to top: broad areas first so small ones stay visible. */
-const ZONE_ORDER: ZoneKind[] = ['key_region', 'river_basin', 'built_up', 'nature_reserve', 'industrial_park'];
-
-export function basemapStyle(chinaUrl: string, online?: OnlineBasemap): StyleSpecification {
-  const sources: StyleSpecification['sources'] = {
-    china: { type: 'geojson', data: chinaUrl },
-    regions: { type: 'geojson', data: '/api/regions' },
-    ...Object.fromEntries(ZONE_KINDS.map((k) => [zoneSourceId(k), { type: 'geojson' as const, data: `/api/zones?kind=${k}` }])),
-  };
-  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe8ea' } }];
-  if (online?.type === 'raster') {
-    sources.online = {
-      type: 'raster',
-      tiles: [online.url],
-      tileSize: 256,
-      ...(online.attribution ? { attribution: online.attribution } : {}),
-    };
-    layers.push({ id: 'online', type: 'raster', source: 'online' });
-  } else {
-    layers.push(
+/** The offline basemap: provinces of China for context, the demo's provinces lighter on top. */
+export function offlineBasemap(chinaUrl: string): BasemapPart {
+  return {
+    sources: { china: { type: 'geojson', data: chinaUrl } },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#dfe8ea' } },
       { id: 'china-fill', type: 'fill', source: 'china', paint: { 'fill-color': '#f4f3ee' } },
       { id: 'china-line', type: 'line', source: 'china', paint: { 'line-color': '#c4c6bf', 'line-width': 0.7 } },
       {
@@ -77,16 +81,38 @@ export function basemapStyle(chinaUrl: string, online?: OnlineBasemap): StyleSpe
         filter: ['==', ['get', 'level'], 'province'],
         paint: { 'fill-color': '#fbfaf6' },
       },
-    );
-  }
-  for (const kind of ZONE_ORDER) layers.push(...zoneLayers(kind));
+    ],
+  };
+}
+
+/** Drawing order, bottom to top: broad areas first so small ones stay visible. */
+const ZONE_ORDER: ZoneKind[] = ['key_region', 'river_basin', 'built_up', 'nature_reserve', 'industrial_park'];
+
+export function overlayStyle(base: BasemapPart, opacity: (kind: ZoneKind | 'prefectures' | 'choropleth') => number): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {
+    ...base.sources,
+    regions: { type: 'geojson', data: '/api/regions' },
+    ...Object.fromEntries(ZONE_KINDS.map((k) => [zoneSourceId(k), { type: 'geojson' as const, data: `/api/zones?kind=${k}` }])),
+  };
+  const layers: LayerSpecification[] = [
+    ...base.layers,
+    {
+      id: 'choropleth-fill',
+      type: 'fill',
+      source: 'regions',
+      filter: ['==', ['get', 'level'], 'prefecture'],
+      layout: { visibility: 'none' },
+      paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.75 * opacity('choropleth') },
+    },
+  ];
+  for (const kind of ZONE_ORDER) layers.push(...zoneLayers(kind, opacity(kind)));
   layers.push(
     {
       id: 'prefecture-line',
       type: 'line',
       source: 'regions',
       filter: ['==', ['get', 'level'], 'prefecture'],
-      paint: { 'line-color': '#8d918a', 'line-width': 0.8, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': '#8d918a', 'line-width': 0.8, 'line-dasharray': [3, 2], 'line-opacity': opacity('prefectures') },
     },
     {
       id: 'province-line',

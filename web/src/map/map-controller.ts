@@ -1,29 +1,51 @@
 /**
- * Owns the imperative map: one MapLibre map with deck.gl overlaid. React talks to it through the
- * few methods below and hears back through callbacks; nothing else touches the map instance.
+ * Owns the imperative map: one MapLibre map with deck.gl overlaid and terra-draw for drawing.
+ * React talks to it through the setters below and hears back through callbacks; nothing else
+ * touches the map instance. Setters only store what they are given and schedule one render.
  */
+import type { Layer } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
 import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
-import { basemapStyle, type OnlineBasemap, PREFECTURE_LAYER_IDS, zoneLayerIds } from './basemap-style.ts';
-import { enterpriseLayers, positions3d } from './layers/enterprise-layer.ts';
+import type { LayerId, Shape, View } from '../state/app-state.ts';
+import {
+  type BasemapPart,
+  CHOROPLETH_LAYER_IDS,
+  overlayStyle,
+  PREFECTURE_LAYER_IDS,
+  zoneLayerIds,
+  zoneOpacityPaint,
+} from './basemap-style.ts';
+import { type DrawMode, DrawTools } from './draw-tools.ts';
+import { AGGREGATE_BELOW_ZOOM, densityLayer } from './layers/density-layer.ts';
+import { enterpriseLayer, positions3d, ringLayer } from './layers/enterprise-layer.ts';
 import { labelLayer, type PlaceLabel } from './layers/label-layer.ts';
-
-export type ToggleableLayer = ZoneKind | 'enterprises' | 'prefectures' | 'labels';
+import { measureLayer, selectionLayer } from './layers/shape-layer.ts';
 
 export interface MapCallbacks {
   onClick: (index: number | null) => void;
   onHover: (hover: { index: number; x: number; y: number } | null) => void;
+  onViewChange: (view: View) => void;
+  onCircleCentre: (lonLat: [number, number]) => void;
+  onPolygon: (ring: [number, number][]) => void;
+  onMeasure: (line: [number, number][], finished: boolean) => void;
+  /** After deck.gl drew a frame; the benchmark times filters with it. */
+  onFrame?: () => void;
 }
 
-export interface MapOptions {
-  chinaUrl: string;
-  online?: OnlineBasemap;
-  center?: [number, number];
-  zoom?: number;
+export interface EnterpriseStyle {
+  colors: Uint8Array;
+  radii: Float32Array | null;
+  visible: Float32Array;
+}
+
+export interface LayerOptions {
+  aggregate: boolean;
+  hidden: readonly LayerId[];
+  opacity: Partial<Record<LayerId, number>>;
 }
 
 // MapLibre 6 looks for its worker beside its own module, which a bundle does not keep; point it at
@@ -36,25 +58,46 @@ export const DEMO_BOUNDS: [number, number, number, number] = [97.1, 36.0, 126.1,
 export class MapController {
   readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
+  private readonly draw: DrawTools;
   private points: PointColumns | null = null;
   private positions: Float32Array | null = null;
-  private colors: Uint8Array | null = null;
+  private style: EnterpriseStyle | null = null;
+  private options: LayerOptions = { aggregate: true, hidden: [], opacity: {} };
   private selected: number | null = null;
+  private listHover: number | null = null;
   private labels: PlaceLabel[] = [];
-  private readonly visible = new Map<ToggleableLayer, boolean>();
+  private selection: Shape | null = null;
+  private measure: [number, number][] | null = null;
+  private choropleth: unknown[] | null = null;
+  private drawMode: DrawMode = 'none';
+  /** Points clicked so far while measuring; the pointer adds a rubber-band end. */
+  private measuring: [number, number][] = [];
   private loaded = false;
+  private renderQueued = false;
+  private aggregatedLastRender = false;
   /** Resolves once the style and its sources have loaded. */
   readonly ready: Promise<void>;
+  /**
+   * performance.now() of the first frame that drew enterprises; of the last enterprise style
+   * (colours, sizes, filter) handed in, of the layers built from it being handed to deck.gl, and of
+   * the frame that first drew it: the map benchmark reads them.
+   */
+  readonly timings = { firstEnterpriseFrame: null as number | null, styleSetAt: 0, layersSetAt: 0, styleDrawnAt: 0 };
+  private styleFramePending = false;
+  private enterprisesInLastRender = false;
 
-  constructor(container: HTMLElement, callbacks: MapCallbacks, options: MapOptions) {
+  constructor(
+    container: HTMLElement,
+    private readonly callbacks: MapCallbacks,
+    base: BasemapPart,
+    view: View | null,
+  ) {
     this.map = new maplibregl.Map({
       container,
-      style: basemapStyle(options.chinaUrl, options.online),
-      bounds: options.center ? undefined : DEMO_BOUNDS,
-      center: options.center,
-      zoom: options.zoom,
+      style: overlayStyle(base, () => 1),
+      ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: DEMO_BOUNDS }),
       attributionControl: { compact: true },
-      // Needed so the canvas can be exported as an image.
+      // Needed so the canvas can be saved as an image.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -62,42 +105,149 @@ export class MapController {
     this.overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
-      onClick: (info) => callbacks.onClick(info.layer?.id === 'enterprises' && info.index >= 0 ? info.index : null),
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
+      onClick: (info) => {
+        if (this.drawMode !== 'none') return;
+        this.callbacks.onClick(info.layer?.id === 'enterprises' && info.index >= 0 ? info.index : null);
+      },
       onHover: (info) =>
-        callbacks.onHover(info.layer?.id === 'enterprises' && info.index >= 0 ? { index: info.index, x: info.x, y: info.y } : null),
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+        this.callbacks.onHover(
+          this.drawMode === 'none' && info.layer?.id === 'enterprises' && info.index >= 0
+            ? { index: info.index, x: info.x, y: info.y }
+            : null,
+        ),
+      onAfterRender: () => {
+        const now = performance.now();
+        if (this.enterprisesInLastRender && this.timings.firstEnterpriseFrame === null) this.timings.firstEnterpriseFrame = now;
+        if (this.styleFramePending && this.enterprisesInLastRender) {
+          this.styleFramePending = false;
+          this.timings.styleDrawnAt = now;
+        }
+        this.callbacks.onFrame?.();
+      },
+      getCursor: ({ isHovering }) => (this.drawMode !== 'none' ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
+    this.draw = new DrawTools(this.map, { onPolygon: (r) => this.callbacks.onPolygon(r) });
+    this.map.on('click', (e) => {
+      const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+      if (this.drawMode === 'circle') this.callbacks.onCircleCentre(at);
+      if (this.drawMode !== 'measure') return;
+      const last = this.measuring[this.measuring.length - 1];
+      // The second click of a double click lands on the last point: that ends the line.
+      if (last && this.measuring.length > 1 && this.map.project(last).dist(e.point) < 4) {
+        this.callbacks.onMeasure(this.measuring, true);
+        this.measuring = [];
+        return;
+      }
+      this.measuring = [...this.measuring, at];
+      this.callbacks.onMeasure(this.measuring, false);
+    });
+    this.map.on('mousemove', (e) => {
+      if (this.drawMode === 'measure' && this.measuring.length > 0)
+        this.callbacks.onMeasure([...this.measuring, [e.lngLat.lng, e.lngLat.lat]], false);
+    });
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
+    });
+    this.map.on('zoom', () => {
+      // Crossing the aggregation zoom swaps heat map and points.
+      if (this.shouldAggregate() !== this.aggregatedLastRender) this.queueRender();
+    });
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
         this.loaded = true;
-        for (const [layer, visible] of this.visible) this.applyVisibility(layer, visible);
+        this.applyMapLibreState();
+        this.draw.attach();
         resolve();
       });
     });
   }
 
-  setPoints(points: PointColumns, colors: Uint8Array): void {
-    if (points !== this.points) this.positions = positions3d(points);
+  setPoints(points: PointColumns): void {
+    if (points === this.points) return;
     this.points = points;
-    this.colors = colors;
-    this.render();
+    this.positions = positions3d(points);
+    this.queueRender();
+  }
+
+  setEnterpriseStyle(style: EnterpriseStyle): void {
+    this.style = style;
+    this.timings.styleSetAt = performance.now();
+    this.queueRender();
+  }
+
+  setOptions(options: LayerOptions): void {
+    this.options = options;
+    if (this.loaded) this.applyMapLibreState();
+    this.queueRender();
   }
 
   setSelected(index: number | null): void {
     this.selected = index;
-    this.render();
+    this.queueRender();
+  }
+
+  setListHover(index: number | null): void {
+    this.listHover = index;
+    this.queueRender();
   }
 
   setLabels(labels: PlaceLabel[]): void {
     this.labels = labels;
-    this.render();
+    this.queueRender();
   }
 
-  setLayerVisible(layer: ToggleableLayer, visible: boolean): void {
-    this.visible.set(layer, visible);
-    if (this.loaded) this.applyVisibility(layer, visible);
-    this.render();
+  setSelection(shape: Shape | null): void {
+    this.selection = shape;
+    this.queueRender();
+  }
+
+  setMeasure(line: [number, number][] | null): void {
+    this.measure = line;
+    this.queueRender();
+  }
+
+  /** A MapLibre 'match' expression colouring prefectures by code, or null to hide. */
+  setChoropleth(fillColor: unknown[] | null): void {
+    this.choropleth = fillColor;
+    if (this.loaded) this.applyMapLibreState();
+  }
+
+  setDrawMode(mode: DrawMode): void {
+    this.drawMode = mode;
+    this.measuring = [];
+    // A double click ends a measured line rather than zooming in.
+    if (mode === 'measure') this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
+    this.draw.setMode(mode);
+  }
+
+  /** Swaps the basemap under our layers; zones, boundaries and drawing come back on top. */
+  setBasemap(base: BasemapPart): void {
+    this.loaded = false;
+    this.map.setStyle(
+      overlayStyle(base, (k) => this.opacityOf(k)),
+      { diff: false },
+    );
+    this.map.once('style.load', () => {
+      this.loaded = true;
+      this.applyMapLibreState();
+      this.draw.attach();
+    });
+  }
+
+  jumpTo(view: View): void {
+    this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+  }
+
+  flyTo(lon: number, lat: number, zoom = 12): void {
+    this.map.flyTo({ center: [lon, lat], zoom, essential: true });
+  }
+
+  fitBounds(bbox: [number, number, number, number]): void {
+    this.map.fitBounds(bbox, { padding: 40, duration: 600 });
   }
 
   /** Screen position of an enterprise, for tooltips and tests. */
@@ -107,41 +257,76 @@ export class MapController {
     return { x: p.x, y: p.y };
   }
 
-  flyTo(lon: number, lat: number, zoom = 11): void {
-    this.map.flyTo({ center: [lon, lat], zoom, essential: true });
+  /** The basemap and deck.gl canvases, in drawing order, for saving the map as an image. */
+  canvases(): HTMLCanvasElement[] {
+    const deck = this.overlay.getCanvas();
+    return deck ? [this.map.getCanvas(), deck] : [this.map.getCanvas()];
   }
 
   destroy(): void {
+    this.draw.stop();
     this.map.remove();
   }
 
-  private isVisible(layer: ToggleableLayer): boolean {
-    return this.visible.get(layer) ?? true;
+  private opacityOf(layer: LayerId): number {
+    return this.options.opacity[layer] ?? 1;
   }
 
-  private applyVisibility(layer: ToggleableLayer, visible: boolean): void {
-    const ids =
-      layer === 'prefectures'
-        ? PREFECTURE_LAYER_IDS
-        : (ZONE_KINDS as readonly string[]).includes(layer)
-          ? zoneLayerIds(layer as ZoneKind)
-          : [];
-    for (const id of ids) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  private isVisible(layer: LayerId): boolean {
+    return !this.options.hidden.includes(layer);
+  }
+
+  private shouldAggregate(): boolean {
+    return this.options.aggregate && this.map.getZoom() < AGGREGATE_BELOW_ZOOM;
+  }
+
+  private applyMapLibreState(): void {
+    const set = (ids: string[], visible: boolean) => {
+      for (const id of ids) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    };
+    for (const kind of ZONE_KINDS as readonly ZoneKind[]) {
+      set(zoneLayerIds(kind), this.isVisible(kind));
+      const paint = zoneOpacityPaint(kind, this.opacityOf(kind));
+      const [fill, line] = zoneLayerIds(kind) as [string, string];
+      for (const [k, v] of Object.entries(paint.fill)) this.map.setPaintProperty(fill, k as never, v as never);
+      for (const [k, v] of Object.entries(paint.line)) this.map.setPaintProperty(line, k as never, v as never);
+    }
+    set(PREFECTURE_LAYER_IDS, this.isVisible('prefectures'));
+    this.map.setPaintProperty('prefecture-line', 'line-opacity', this.opacityOf('prefectures'));
+    const showChoropleth = this.isVisible('choropleth') && this.choropleth !== null;
+    set(CHOROPLETH_LAYER_IDS, showChoropleth);
+    if (this.choropleth) this.map.setPaintProperty('choropleth-fill', 'fill-color', this.choropleth as never);
+    this.map.setPaintProperty('choropleth-fill', 'fill-opacity', 0.75 * this.opacityOf('choropleth'));
+  }
+
+  private queueRender(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    queueMicrotask(() => {
+      this.renderQueued = false;
+      this.render();
+    });
   }
 
   private render(): void {
-    const layers = [];
-    if (this.points && this.positions && this.colors) {
-      layers.push(
-        ...enterpriseLayers(this.points, {
-          positions: this.positions,
-          colors: this.colors,
-          visible: this.isVisible('enterprises'),
-          selectedIndex: this.selected,
-        }),
-      );
+    const layers: Layer[] = [];
+    const points = this.points;
+    const positions = this.positions;
+    const style = this.style;
+    if (this.selection) layers.push(selectionLayer(this.selection));
+    this.aggregatedLastRender = this.shouldAggregate();
+    if (points && positions && style && this.isVisible('enterprises')) {
+      const opacity = this.opacityOf('enterprises');
+      if (this.aggregatedLastRender) layers.push(densityLayer({ count: points.count, positions, visible: style.visible, opacity }));
+      else layers.push(enterpriseLayer({ count: points.count, positions, ...style, opacity }));
+      if (this.listHover !== null) layers.push(ringLayer('enterprise-hovered', points, [this.listHover], [255, 160, 0, 255], 8));
+      if (this.selected !== null) layers.push(ringLayer('enterprise-selected', points, [this.selected], [0, 120, 215, 255], 10));
     }
-    layers.push(labelLayer(this.labels, this.isVisible('labels')));
+    if (this.measure && this.measure.length > 1) layers.push(measureLayer(this.measure));
+    if (this.isVisible('labels')) layers.push(labelLayer(this.labels, true));
+    this.enterprisesInLastRender = layers.some((l) => l.id === 'enterprises' || l.id === 'enterprise-density');
+    this.styleFramePending = this.enterprisesInLastRender;
     this.overlay.setProps({ layers });
+    this.timings.layersSetAt = performance.now();
   }
 }

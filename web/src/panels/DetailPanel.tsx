@@ -1,12 +1,13 @@
-/** The enterprise drawer: identity, indicators against the 2015 baseline, equipment, compliance. */
-import type { EnterpriseDetail, IndicatorYear } from '../../../server/domain/enterprise.ts';
+/** The enterprise drawer: identity, flags explained, indicator trend against the 2015 baseline, equipment, compliance. */
+import type { IndicatorYear } from '../../../server/domain/enterprise.ts';
 import type { Catalogue } from '../api/client.ts';
+import type { DetailState } from '../data/use-enterprise-detail.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { FlagList } from './FlagList.tsx';
+import { TrendChart } from './TrendChart.tsx';
 
 interface Props {
-  detail: EnterpriseDetail | null;
-  loading: boolean;
-  error: string | null;
+  state: NonNullable<DetailState>;
   catalogue: Catalogue | null;
   onClose: () => void;
 }
@@ -23,10 +24,12 @@ function change(now: number | null, base: number | null): string {
   return `${pct > 0 ? '+' : ''}${pct.toFixed(1)}%`;
 }
 
-export function DetailPanel({ detail, loading, error, catalogue, onClose }: Props) {
+export function DetailPanel({ state, catalogue, onClose }: Props) {
   const { t, lang, pick } = useI18n();
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  if (!detail && !loading && !error) return null;
+  const detail = state.status === 'ready' ? state.detail : null;
+  const loading = state.status === 'loading';
+  const error = state.status === 'error' ? state.error : null;
   const sectorName = (code: string) => {
     const s =
       catalogue?.sectors.find((x) => x.code === code) ?? catalogue?.sectors.find((x) => code.startsWith(x.code) && x.code.length >= 3);
@@ -68,7 +71,11 @@ export function DetailPanel({ detail, loading, error, catalogue, onClose }: Prop
             <dt>{t.fields.commissioned}</dt>
             <dd>{detail.commissioned_year ?? '—'}</dd>
             <dt>{t.fields.capacity}</dt>
-            <dd>{detail.capacity === null ? '—' : `${fmt(detail.capacity, 1, locale)} ${detail.capacity_unit ?? ''}`}</dd>
+            <dd>
+              {detail.capacity === null
+                ? '—'
+                : `${fmt(detail.capacity, 1, locale)} ${detail.capacity_unit ? (t.units[detail.capacity_unit] ?? detail.capacity_unit) : ''}`}
+            </dd>
             <dt>{t.fields.coordinates}</dt>
             <dd>
               {detail.lon.toFixed(5)}, {detail.lat.toFixed(5)} ({t.accuracies[detail.location_accuracy]})
@@ -91,7 +98,11 @@ export function DetailPanel({ detail, loading, error, catalogue, onClose }: Prop
             )}
           </dl>
 
+          <h3>{t.flags}</h3>
+          <FlagList flags={detail.flags ?? []} />
+
           <h3>{t.indicators}</h3>
+          <TrendChart indicators={detail.indicators} />
           {detail.indicators.length === 0 ? (
             <p className="muted">{t.noIndicators}</p>
           ) : (

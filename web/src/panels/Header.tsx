@@ -1,8 +1,25 @@
+/**
+ * Title, what is shown out of how many, the region dashboard picker, the way between map and
+ * ledger, imports (administrators), API docs and the language switch.
+ */
+import type { Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ImportButton } from '../imports/ImportButton.tsx';
+import { update } from '../state/store.ts';
 
-export function Header({ count, onToggleLanguage }: { count: number | null; onToggleLanguage: () => void }) {
-  const { t } = useI18n();
+interface HeaderProps {
+  visible?: number | null;
+  total?: number | null;
+  /** Given on the map, which has region dashboards; the ledger has its own counts. */
+  catalogue?: Catalogue | null;
+  /** The ledger keeps its language itself; the map's lives in the URL-backed store. */
+  onToggleLanguage?: () => void;
+}
+
+export function Header({ visible = null, total = null, catalogue = null, onToggleLanguage }: HeaderProps) {
+  const { t, pick, lang } = useI18n();
+  const provinces = catalogue?.regions.filter((r) => r.level === 'province') ?? [];
+  const onLedger = window.location.pathname.startsWith('/ledger');
   return (
     <header className="header">
       <div className="brand">
@@ -13,12 +30,37 @@ export function Header({ count, onToggleLanguage }: { count: number | null; onTo
         </div>
       </div>
       <div className="header-tools">
-        {count !== null && (
-          <span className="count" data-testid="enterprise-count">
-            {t.enterpriseCount(count)}
+        {total !== null && (
+          <span className="count" data-testid="enterprise-count" aria-live="polite">
+            {visible === null || visible === total ? t.enterpriseCount(total) : t.visibleCount(visible, total)}
           </span>
         )}
-        {window.location.pathname.startsWith('/ledger') ? (
+        {catalogue && (
+          <label className="dashboard-pick">
+            <span>{t.dashboard}</span>
+            <select
+              value=""
+              onChange={(e) => e.target.value && update({ dashboard: e.target.value })}
+              data-testid="dashboard-select"
+              aria-label={t.openDashboard}
+            >
+              <option value="">{t.selectRegion}</option>
+              {provinces.map((p) => (
+                <optgroup key={p.code} label={pick(p.zh, p.en)}>
+                  <option value={p.code}>{pick(p.zh, p.en)}</option>
+                  {catalogue?.regions
+                    .filter((r) => r.parent === p.code)
+                    .map((r) => (
+                      <option key={r.code} value={r.code}>
+                        {`· ${pick(r.zh, r.en)}`}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+        )}
+        {onLedger ? (
           <a href="/" data-testid="nav-map">
             {t.mapLink}
           </a>
@@ -31,7 +73,18 @@ export function Header({ count, onToggleLanguage }: { count: number | null; onTo
         <a href="/api/docs" target="_blank" rel="noreferrer">
           {t.apiDocs}
         </a>
-        <button type="button" className="lang-switch" onClick={onToggleLanguage} aria-label={t.language} data-testid="lang-switch">
+        <button
+          type="button"
+          className="lang-switch"
+          onClick={() => {
+            if (onToggleLanguage) return onToggleLanguage();
+            const next = lang === 'zh' ? 'en' : 'zh';
+            localStorage.setItem('greenline.lang', next);
+            update({ lang: next });
+          }}
+          aria-label={t.language}
+          data-testid="lang-switch"
+        >
           {t.switchLanguage}
         </button>
       </div>

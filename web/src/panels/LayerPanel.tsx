@@ -1,88 +1,133 @@
-/** Layer toggles with the legend of each layer beside it, drawn from the same palette as the map. */
-import { SECTOR_GROUPS } from '../../../server/domain/sectors.ts';
-import type { ZoneKind } from '../../../server/domain/zone.ts';
+/** How enterprises are drawn, which layers show and how opaque, the choropleth and the basemap. */
+import { INDICATOR_COLUMNS } from '../../../server/domain/column-payload.ts';
 import type { Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { ToggleableLayer } from '../map/map-controller.ts';
-import { hex, RESERVE_STYLES, SECTOR_GROUP_COLORS, ZONE_STYLES, type ZoneStyle } from '../map/palette.ts';
+import type { AppState, ChoroplethIndicator, ColorBy, LayerId } from '../state/app-state.ts';
+import { update } from '../state/store.ts';
+import { CHOROPLETHS } from '../state/url-codec.ts';
 
-const ZONE_LAYERS: ZoneKind[] = ['nature_reserve', 'built_up', 'river_basin', 'key_region', 'industrial_park'];
+const LAYERS: LayerId[] = [
+  'enterprises',
+  'nature_reserve',
+  'built_up',
+  'river_basin',
+  'key_region',
+  'industrial_park',
+  'prefectures',
+  'choropleth',
+  'labels',
+];
 
-function Swatch({ style }: { style: ZoneStyle }) {
-  return (
-    <span
-      className="swatch"
-      style={{
-        background: style.fill,
-        opacity: Math.min(1, style.fillOpacity + 0.35),
-        borderColor: style.line,
-        borderStyle: style.dashed ? 'dashed' : 'solid',
-      }}
-    />
-  );
-}
-
-interface Props {
-  catalogue: Catalogue | null;
-  visibility: Record<ToggleableLayer, boolean>;
-  onToggle: (layer: ToggleableLayer, visible: boolean) => void;
-}
-
-export function LayerPanel({ catalogue, visibility, onToggle }: Props) {
+export function LayerPanel({ state, catalogue }: { state: AppState; catalogue: Catalogue | null }) {
   const { t, pick } = useI18n();
-  const toggle = (layer: ToggleableLayer, label: string) => (
-    <label className="toggle">
-      <input
-        type="checkbox"
-        checked={visibility[layer]}
-        onChange={(e) => onToggle(layer, e.target.checked)}
-        data-testid={`toggle-${layer}`}
-      />
-      <span>{label}</span>
-    </label>
-  );
+  const name = (l: LayerId): string =>
+    l === 'enterprises'
+      ? t.enterprises
+      : l === 'prefectures'
+        ? t.prefectureBoundaries
+        : l === 'labels'
+          ? t.placeLabels
+          : l === 'choropleth'
+            ? t.choropleth
+            : t.zoneKinds[l];
+  const colorOptions: [ColorBy, string][] = [
+    ['action', t.colorByAction],
+    ['sector', t.colorBySector],
+    ...INDICATOR_COLUMNS.map((c) => [c, t.indicatorNames[c]] as [ColorBy, string]),
+  ];
   return (
-    <section className="panel layers" aria-label={t.layers}>
+    <div className="layers">
       <h2>{t.layers}</h2>
-      <div className="layer">
-        {toggle('enterprises', t.enterprisesBySector)}
-        <ul className="legend" aria-label={t.legend}>
-          {SECTOR_GROUPS.map((g) => {
-            const names = catalogue?.sectorGroups.find((s) => s.id === g);
-            return (
-              <li key={g}>
-                <span className="dot" style={{ background: hex(SECTOR_GROUP_COLORS[g]) }} />
-                {names ? pick(names.zh, names.en) : g}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-      {ZONE_LAYERS.map((kind) => (
-        <div className="layer" key={kind}>
-          {toggle(kind, t.zoneKinds[kind])}
-          {kind === 'nature_reserve' ? (
-            <ul className="legend">
-              {(['core', 'buffer', 'experimental'] as const).map((z) => (
-                <li key={z}>
-                  <Swatch style={RESERVE_STYLES[z]} />
-                  {t.zoneTypes[z]}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <ul className="legend">
-              <li>
-                <Swatch style={ZONE_STYLES[kind]} />
-                {t.zoneKinds[kind]}
-              </li>
-            </ul>
-          )}
-        </div>
-      ))}
-      <div className="layer">{toggle('prefectures', t.prefectureBoundaries)}</div>
-      <div className="layer">{toggle('labels', t.placeLabels)}</div>
+      <label className="field">
+        {t.colorBy}
+        <select value={state.colorBy} onChange={(e) => update({ colorBy: e.target.value as ColorBy })} data-testid="color-by">
+          {colorOptions.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t.sizeBy}
+        <select
+          value={state.sizeBy}
+          onChange={(e) => update({ sizeBy: e.target.value === 'capacity' ? 'capacity' : 'fixed' })}
+          data-testid="size-by"
+        >
+          <option value="fixed">{t.sizeFixed}</option>
+          <option value="capacity">{t.sizeCapacity}</option>
+        </select>
+      </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={state.aggregate}
+          onChange={(e) => update({ aggregate: e.target.checked })}
+          data-testid="toggle-aggregate"
+        />
+        <span>{t.aggregate}</span>
+      </label>
+      <ul className="layer-list">
+        {LAYERS.map((l) => (
+          <li key={l} className="layer">
+            <label className="toggle">
+              <input
+                type="checkbox"
+                checked={!state.hidden.includes(l)}
+                onChange={(e) => update((s) => ({ hidden: e.target.checked ? s.hidden.filter((h) => h !== l) : [...s.hidden, l] }))}
+                data-testid={`toggle-${l}`}
+              />
+              <span>{name(l)}</span>
+            </label>
+            {l !== 'labels' && (
+              <input
+                type="range"
+                min={0}
+                max={1}
+                step={0.05}
+                value={state.opacity[l] ?? 1}
+                aria-label={`${name(l)} ${t.opacity}`}
+                onChange={(e) => update((s) => ({ opacity: { ...s.opacity, [l]: Number(e.target.value) } }))}
+                data-testid={`opacity-${l}`}
+              />
+            )}
+            {l === 'choropleth' && (
+              <select
+                value={state.choropleth}
+                onChange={(e) => update({ choropleth: e.target.value as ChoroplethIndicator })}
+                aria-label={t.choropleth}
+                data-testid="choropleth-indicator"
+              >
+                {CHOROPLETHS.map((c) => (
+                  <option key={c} value={c}>
+                    {t.choroplethNames[c]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </li>
+        ))}
+      </ul>
+      <fieldset className="facet" data-testid="basemaps">
+        <legend>{t.basemap}</legend>
+        {[
+          { id: 'offline', label: t.offlineBasemap },
+          ...(catalogue?.basemaps ?? []).map((b) => ({ id: b.id, label: pick(b.name, b.name_en) })),
+        ].map((b) => (
+          <label key={b.id} className="facet-option">
+            <input
+              type="radio"
+              name="basemap"
+              checked={state.basemap === b.id}
+              onChange={() => update({ basemap: b.id })}
+              data-testid={`basemap-${b.id}`}
+            />
+            <span>{b.label}</span>
+          </label>
+        ))}
+      </fieldset>
       <p className="note">{t.illustrative}</p>
-    </section>
+    </div>
   );
 }

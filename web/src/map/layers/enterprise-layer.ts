@@ -1,25 +1,16 @@
 /**
- * Enterprises as a deck.gl scatterplot fed straight from the binary point payload: positions are
- * a view into the downloaded buffer, colours a parallel RGBA array. No object per enterprise.
+ * Enterprises as a deck.gl scatterplot fed straight from binary columns: positions, colours and
+ * radii are typed arrays, and the filter is applied on the GPU by DataFilterExtension reading the
+ * per-enterprise visibility column (filterRange [1, 1]). A filter change uploads that one column;
+ * positions and colours stay where they are. No object per enterprise.
  */
+import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { PointColumns } from '../../../../server/domain/point-payload.ts';
-import { SECTOR_GROUPS } from '../../../../server/domain/sectors.ts';
-import { type RGB, SECTOR_GROUP_COLORS } from '../palette.ts';
+import { FIXED_RADIUS } from '../enterprise-style.ts';
+import { type BinaryAttribute, binaryAttribute } from './binary-attribute.ts';
 
-/** RGBA per enterprise from its sector group. */
-export function colorsBySector(points: PointColumns): Uint8Array {
-  const lut = SECTOR_GROUPS.map((g) => SECTOR_GROUP_COLORS[g]);
-  const out = new Uint8Array(points.count * 4);
-  for (let i = 0; i < points.count; i++) {
-    const c = lut[points.group[i] as number] as RGB;
-    out[4 * i] = c[0];
-    out[4 * i + 1] = c[1];
-    out[4 * i + 2] = c[2];
-    out[4 * i + 3] = 235;
-  }
-  return out;
-}
+const FILTER = new DataFilterExtension({ filterSize: 1 });
 
 /**
  * deck.gl 9 ignores `size` on binary attributes (visgl/deck.gl#8152): positions must arrive as
@@ -34,49 +25,55 @@ export function positions3d(points: PointColumns): Float32Array {
   return out;
 }
 
-export interface EnterpriseLayerOptions {
+export interface EnterpriseLayerInput {
+  count: number;
   positions: Float32Array;
   colors: Uint8Array;
-  visible: boolean;
-  selectedIndex: number | null;
+  /** Pixels per enterprise; null draws every plant the same size. */
+  radii: Float32Array | null;
+  visible: Float32Array;
+  opacity: number;
 }
 
-export function enterpriseLayers(points: PointColumns, options: EnterpriseLayerOptions) {
-  const base = new ScatterplotLayer({
+export function enterpriseLayer(input: EnterpriseLayerInput) {
+  const attributes: Record<string, BinaryAttribute> = {
+    getPosition: binaryAttribute(input.positions, 3),
+    getFillColor: binaryAttribute(input.colors, 4, true),
+    getFilterValue: binaryAttribute(input.visible, 1),
+  };
+  if (input.radii) attributes.getRadius = binaryAttribute(input.radii, 1);
+  return new ScatterplotLayer({
     id: 'enterprises',
-    data: {
-      length: points.count,
-      attributes: {
-        getPosition: { value: options.positions, size: 3 },
-        getFillColor: { value: options.colors, size: 4, normalized: true },
-      },
-    },
-    visible: options.visible,
+    data: { length: input.count, attributes },
     pickable: true,
     autoHighlight: true,
     highlightColor: [0, 200, 255, 255],
+    opacity: input.opacity,
     radiusUnits: 'pixels',
-    getRadius: 3.2,
+    ...(input.radii ? {} : { getRadius: FIXED_RADIUS }),
     radiusMinPixels: 1.5,
     stroked: true,
     lineWidthUnits: 'pixels',
     getLineWidth: 0.5,
     getLineColor: [255, 255, 255, 200],
-    updateTriggers: { getFillColor: options.colors },
+    extensions: [FILTER],
+    filterRange: [1, 1],
   });
-  const selected = options.selectedIndex;
-  if (selected === null || !options.visible) return [base];
-  const ring = new ScatterplotLayer({
-    id: 'enterprise-selected',
-    data: [selected],
-    getPosition: (i: number) => [points.position[2 * i] as number, points.position[2 * i + 1] as number],
+}
+
+/** A ring around chosen plants: the one in the detail drawer, the one hovered in the list. */
+export function ringLayer(id: string, points: PointColumns, indices: number[], color: [number, number, number, number], radius: number) {
+  return new ScatterplotLayer<number>({
+    id,
+    data: indices,
+    getPosition: (i) => [points.position[2 * i] as number, points.position[2 * i + 1] as number],
     radiusUnits: 'pixels',
-    getRadius: 9,
+    getRadius: radius,
     filled: false,
     stroked: true,
     lineWidthUnits: 'pixels',
     getLineWidth: 2.5,
-    getLineColor: [0, 120, 215, 255],
+    getLineColor: color,
+    updateTriggers: { getPosition: points },
   });
-  return [base, ring];
 }

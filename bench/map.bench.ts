@@ -1,0 +1,142 @@
+/**
+ * npm run bench:map [-- --db PATH] [-- --enterprises N]: the planner's map in real Chromium at a
+ * million enterprises. Reports bytes per enterprise on the wire, time to the first frame that
+ * draws them, and filter latency (from the change in the store to the first frame drawn with the
+ * new layers handed to deck.gl — the filter pass over every column, React, building the layers —
+ * and to the next frame presented, which waits for the GPU to upload the visibility column and draw).
+ *
+ * Builds a demo database of N enterprises (default 1,000,000, seed 42) in a temporary directory
+ * unless --db names one (a missing file is built there and kept, for the next run).
+ * Chromium renders WebGL in software here (SwiftShader), so frame times are those of the CPU.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from '../test/helpers/browser.ts';
+import { startServer } from '../test/helpers/server.ts';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const enterprises = Number(arg('enterprises') ?? 1_000_000);
+const tmp = arg('db') ? null : mkdtempSync(join(tmpdir(), 'greenline-bench-'));
+const db = arg('db') ?? join(tmp as string, 'bench.duckdb');
+
+if (!existsSync(db)) {
+  console.log(`building a demo database of ${enterprises.toLocaleString('en')} enterprises at ${db} …`);
+  const started = performance.now();
+  const built = spawnSync(
+    process.execPath,
+    ['bin/greenline.js', '--db', db, 'demo', '--enterprises', String(enterprises), '--seed', '42'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error(`greenline demo failed with exit code ${built.status}`);
+  console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+const server = await startServer(db);
+const browser = await launchBrowser();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+try {
+  const sizes: Record<string, number> = {};
+  for (const path of [
+    '/api/enterprises/points',
+    '/api/enterprises/profile.bin',
+    '/api/enterprises/indicators.bin?year=2019',
+    '/api/enterprises/rules.bin',
+  ]) {
+    const res = await fetch(`${server.url}${path}`);
+    sizes[path] = (await res.arrayBuffer()).byteLength;
+  }
+  const count = new Uint32Array(await (await fetch(`${server.url}/api/enterprises/points`)).arrayBuffer(), 0, 2)[1] as number;
+
+  const results: Record<string, unknown> = { enterprises: count };
+  // Zoomed out the map aggregates into a heat map; zoomed into a city it draws every plant (all
+  // million are still on the GPU and filtered there; only those in view cost fragments).
+  const modes = { 'heat map, both provinces (zoom ≈ 4)': 'lang=en', 'points, Tangshan (zoom 8)': 'lang=en&v=118.18,39.63,8' };
+  for (const [mode, query] of Object.entries(modes)) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}/?${query}`);
+    await page.waitForFunction(() => window.__greenline?.controller.timings.firstEnterpriseFrame != null, undefined, { timeout: 300_000 });
+    // Issued: deck.gl has sent the draw; presented: the browser has since shown a frame, which
+    // waits for the (software) GPU to finish it.
+    const firstFrame = await page.evaluate(() => window.__greenline?.controller.timings.firstEnterpriseFrame ?? 0);
+    const firstPresented = await page.evaluate(
+      () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+    );
+    // Let the on-demand columns (profile, rule masks, this year's indicators) arrive.
+    await page.waitForTimeout(5000);
+
+    const filters: [string, string][] = [
+      ['action', JSON.stringify({ actions: ['relocate', 'close'] })],
+      ['region', JSON.stringify({ regions: ['130000'] })],
+      ['sector', JSON.stringify({ sectors: ['C31'] })],
+      ['status', JSON.stringify({ statuses: ['operating'] })],
+      ['zone', JSON.stringify({ zones: ['built_up'] })],
+      ['energy change ≤ −18%', JSON.stringify({ ranges: { energy_change: [null, -18] } })],
+      ['clear', JSON.stringify({})],
+    ];
+    const latencies: Record<string, string> = {};
+    const issuedAll: number[] = [];
+    const presentedAll: number[] = [];
+    for (const [name, patch] of filters) {
+      const issued: number[] = [];
+      const presented: number[] = [];
+      for (let k = 0; k < 2; k++) {
+        const ms = await page.evaluate(async (p) => {
+          const g = window.__greenline;
+          if (!g) return [Number.NaN, Number.NaN];
+          const empty = { actions: [], rules: [], sectors: [], regions: [], statuses: [], zones: [], ranges: {} };
+          // Start from no filter each time, and wait for that to be drawn.
+          g.store.update({ filter: empty });
+          await new Promise((r) => setTimeout(r, 400));
+          const t0 = performance.now();
+          g.store.update({ filter: { ...empty, ...JSON.parse(p) } });
+          for (;;) {
+            await new Promise((r) => requestAnimationFrame(r));
+            const t = g.controller.timings;
+            if (t.styleSetAt >= t0 && t.styleDrawnAt >= t.styleSetAt) {
+              const layers = t.layersSetAt - t0;
+              await new Promise((r) => requestAnimationFrame(r));
+              return [layers, performance.now() - t0];
+            }
+            if (performance.now() - t0 > 60_000) return [Number.NaN, Number.NaN];
+          }
+        }, patch);
+        issued.push(ms[0] as number);
+        presented.push(ms[1] as number);
+      }
+      latencies[name] = `${Math.round(median(issued))} / ${Math.round(median(presented))}`;
+      issuedAll.push(...issued);
+      presentedAll.push(...presented);
+    }
+    results[mode] = {
+      firstFrameIssuedMs: Math.round(firstFrame),
+      firstFramePresentedMs: Math.round(firstPresented),
+      'filter latency, ms (layers handed to deck.gl / frame presented)': latencies,
+      filterToLayersMedianMs: Math.round(median(issuedAll)),
+      filterPresentedMedianMs: Math.round(median(presentedAll)),
+    };
+    await page.close();
+  }
+
+  const perEnterprise = (bytes: number) => (bytes / count).toFixed(2);
+  console.log('\nGreenline map benchmark (Chromium, SwiftShader software WebGL)');
+  console.log(`enterprises: ${count.toLocaleString('en')}`);
+  console.log(
+    `points payload: ${sizes['/api/enterprises/points']?.toLocaleString('en')} bytes = ${perEnterprise(sizes['/api/enterprises/points'] ?? 0)} bytes per enterprise`,
+  );
+  console.log(
+    `on demand: profile ${perEnterprise(sizes['/api/enterprises/profile.bin'] ?? 0)}, indicators of a year ${perEnterprise(sizes['/api/enterprises/indicators.bin?year=2019'] ?? 0)}, rule masks ${perEnterprise(sizes['/api/enterprises/rules.bin'] ?? 0)} bytes per enterprise`,
+  );
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  await server.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,23 @@
+/** Capacity and catalogue sector of every enterprise, in point-payload order (column-payload.ts). */
+import { allocateColumns, PROFILE_SCHEMA } from '../domain/column-payload.ts';
+import { sectorByte } from '../domain/sector-index.ts';
+import type { Queryable } from './database.ts';
+
+export async function readProfileColumns(q: Queryable, dataVersion: number): Promise<ArrayBuffer> {
+  const reader = await q.connection.runAndReadAll('SELECT capacity, sector FROM enterprises ORDER BY key');
+  // An empty result has no columns at all, not empty ones.
+  const [capacity = [], sector = []] = reader.getColumnsJS() as [(number | null)[]?, string[]?];
+  const { buffer, set } = allocateColumns(PROFILE_SCHEMA, capacity.length, dataVersion, 0);
+  const byteOf = new Map<string, number>();
+  for (let i = 0; i < capacity.length; i++) {
+    set.columns.capacity[i] = capacity[i] ?? Number.NaN;
+    const code = sector[i] as string;
+    let b = byteOf.get(code);
+    if (b === undefined) {
+      b = sectorByte(code);
+      byteOf.set(code, b);
+    }
+    set.columns.sector[i] = b;
+  }
+  return buffer;
+}

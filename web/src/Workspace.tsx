@@ -1,0 +1,200 @@
+/**
+ * Puts the planner's map together: loads the columns the state asks for, runs the filter, derives
+ * colours and sizes, and wires the panels and the map to the URL-backed store.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { RegionDashboard } from './dashboard/RegionDashboard.tsx';
+import { indexOfKey } from './data/key-index.ts';
+import { useEnterpriseDetail } from './data/use-enterprise-detail.ts';
+import { useMapData } from './data/use-map-data.ts';
+import type { FilterResult } from './filter/filter-pass.ts';
+import { useFilter } from './filter/use-filter.ts';
+import { useI18n } from './i18n/i18n.tsx';
+import type { DrawMode } from './map/draw-tools.ts';
+import { capacityRadii, enterpriseColors, legendFor } from './map/enterprise-style.ts';
+import { type Hover, HoverTooltip } from './map/HoverTooltip.tsx';
+import { Legend } from './map/Legend.tsx';
+import type { PlaceLabel } from './map/layers/label-layer.ts';
+import { MapToolbar } from './map/MapToolbar.tsx';
+import { MapView, type MapViewProps } from './map/MapView.tsx';
+import { useBasemap } from './map/use-basemap.ts';
+import { useChoropleth } from './map/use-choropleth.ts';
+import { DetailPanel } from './panels/DetailPanel.tsx';
+import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
+import { Header } from './panels/Header.tsx';
+import { Sidebar } from './panels/Sidebar.tsx';
+import { shapeFromRing } from './selection/shape-from-ring.ts';
+import { update, useAppState } from './state/store.ts';
+
+export function Workspace() {
+  const { t, pick } = useI18n();
+  const state = useAppState((s) => s);
+  const { filter, colorBy } = state;
+  const indicatorColumn = colorBy !== 'action' && colorBy !== 'sector';
+  const sortNeedsIndicators = state.tab === 'list' && /intensity|change/.test(state.sort.key);
+  const mapData = useMapData({
+    indicators: Object.keys(filter.ranges).length > 0 || indicatorColumn || sortNeedsIndicators || state.tab === 'filters',
+    rules: filter.rules.length > 0 || state.tab === 'filters',
+    year: state.year,
+  });
+  const catalogue = mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null;
+  const { data } = mapData;
+  const { result } = useFilter(filter, data, catalogue);
+
+  // While a column set the filter needs is loading, keep drawing the last result.
+  const lastResult = useRef<FilterResult | null>(null);
+  if (result && result.visible.length === data?.points.count) lastResult.current = result;
+  const shown = result ?? (lastResult.current?.visible.length === data?.points.count ? lastResult.current : null);
+
+  const legend = useMemo(() => legendFor(colorBy, data), [colorBy, data]);
+  // Colours follow the legend, which changes only with the colouring or the columns it reads.
+  const colors = useMemo(() => (data && legend ? enterpriseColors(data, legend) : null), [legend, data]);
+  const sizeByCapacity = state.sizeBy === 'capacity';
+  const radii = useMemo(() => (data && sizeByCapacity ? capacityRadii(data) : null), [data, sizeByCapacity]);
+  const visible = shown?.visible ?? null;
+  const style = useMemo(() => (colors && visible ? { colors, radii, visible } : null), [colors, radii, visible]);
+
+  const labels = useMemo<PlaceLabel[]>(
+    () =>
+      (catalogue?.regions ?? []).map((r) => ({
+        position: r.level === 'province' ? provinceLabelPosition(r.code, r.centre) : r.centre,
+        text: pick(r.zh, r.en),
+        level: r.level === 'province' ? 'province' : 'prefecture',
+      })),
+    [catalogue, pick],
+  );
+
+  const points = data?.points ?? null;
+  const selectedIndex = points && state.enterprise !== null ? indexOfKey(points, state.enterprise) : null;
+  const detail = useEnterpriseDetail(state.enterprise);
+  const [listHover, setListHover] = useState<number | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [drawMode, setDrawMode] = useState<DrawMode>('none');
+  const [radiusKm, setRadiusKm] = useState(1);
+  const [measure, setMeasure] = useState<{ line: [number, number][]; finished: boolean } | null>(null);
+  const [move, setMove] = useState<MapViewProps['move']>(null);
+  const basemap = useBasemap(state.basemap, catalogue);
+  const choropleth = useChoropleth(state.choropleth, !state.hidden.includes('choropleth'), data, shown, catalogue, mapData.year);
+
+  const flyToIndex = useCallback(
+    (index: number) => {
+      if (!points) return;
+      const lon = points.position[2 * index] as number;
+      const lat = points.position[2 * index + 1] as number;
+      setMove((m) => ({ seq: (m?.seq ?? 0) + 1, view: { lon, lat, zoom: 12 } }));
+    },
+    [points],
+  );
+
+  const callbacks = {
+    onClick: (index: number | null) => update({ enterprise: index === null || !points ? null : (points.key[index] as number) }),
+    onHover: setHover,
+    onViewChange: (view: { lon: number; lat: number; zoom: number }) => update({ view }),
+    onCircleCentre: (centre: [number, number]) => {
+      update({ selection: { kind: 'circle', centre, radiusM: radiusKm * 1000 }, tab: 'selection' });
+      setDrawMode('none');
+    },
+    onPolygon: (ring: [number, number][]) => {
+      const shape = shapeFromRing(ring);
+      if (shape) update({ selection: shape, tab: 'selection' });
+      setDrawMode('none');
+    },
+    onMeasure: (line: [number, number][], finished: boolean) => {
+      setMeasure({ line, finished });
+      if (finished) setDrawMode('none');
+    },
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      if (drawMode !== 'none') setDrawMode('none');
+      else if (state.dashboard) update({ dashboard: null });
+      else update({ enterprise: null });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawMode, state.dashboard]);
+
+  const loadError = [mapData.points, mapData.catalogue].find((l) => l.status === 'error');
+
+  return (
+    <div className="app">
+      <Header visible={shown?.counts.visible ?? null} total={points?.count ?? null} catalogue={catalogue} />
+      <main className="workspace">
+        <Sidebar
+          state={state}
+          mapData={mapData}
+          result={shown}
+          onFlyTo={flyToIndex}
+          onListHover={setListHover}
+          onFitSelection={(bbox) => setMove((m) => ({ seq: (m?.seq ?? 0) + 1, bbox }))}
+        />
+        <div className="map-wrap">
+          <MapView
+            points={points}
+            style={style}
+            selectedIndex={selectedIndex}
+            listHover={listHover}
+            labels={labels}
+            aggregate={state.aggregate}
+            hidden={state.hidden}
+            opacity={state.opacity}
+            selection={state.selection}
+            measure={measure?.line ?? null}
+            choropleth={choropleth.expression}
+            drawMode={drawMode}
+            basemap={basemap}
+            move={move}
+            {...callbacks}
+          />
+          <MapToolbar
+            drawMode={drawMode}
+            onDrawMode={(m) => {
+              setDrawMode(m);
+              if (m === 'measure') setMeasure(null);
+            }}
+            radiusKm={radiusKm}
+            onRadiusKm={setRadiusKm}
+            measure={measure}
+            onClear={() => {
+              setMeasure(null);
+              setDrawMode('none');
+              update({ selection: null });
+            }}
+            legend={legend}
+            choroplethLegend={choropleth.legend}
+          />
+          <Legend legend={legend} choropleth={choropleth.legend} />
+          {mapData.points.status === 'loading' && <div className="map-status">{t.loading}</div>}
+          {loadError?.status === 'error' && (
+            <div className="map-status error" role="alert">
+              {`${t.loadFailed}: ${loadError.error}`}{' '}
+              <button type="button" onClick={mapData.retry}>
+                {t.retry}
+              </button>
+            </div>
+          )}
+          {hover && points && <HoverTooltip hover={hover} points={points} catalogue={catalogue} />}
+        </div>
+        {detail && (
+          <ErrorBoundary key={state.enterprise} fallback={(e) => <p className="error">{`${t.loadFailed}: ${e.message}`}</p>}>
+            <DetailPanel state={detail} catalogue={catalogue} onClose={() => update({ enterprise: null })} />
+          </ErrorBoundary>
+        )}
+        {state.dashboard && catalogue && (
+          <ErrorBoundary key={state.dashboard} fallback={(e) => <p className="error">{`${t.loadFailed}: ${e.message}`}</p>}>
+            <RegionDashboard code={state.dashboard} catalogue={catalogue} onClose={() => update({ dashboard: null })} />
+          </ErrorBoundary>
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** Province names sit away from the prefecture seat labels. */
+function provinceLabelPosition(code: string, centre: [number, number]): [number, number] {
+  if (code === '150000') return [112.5, 43.6];
+  if (code === '130000') return [116.2, 38.9];
+  return centre;
+}

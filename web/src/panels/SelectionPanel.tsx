@@ -1,0 +1,115 @@
+/** Statistics of the drawn selection among the enterprises the filter draws, and its export. */
+import { useMemo, useState } from 'react';
+import { ACTION_NAMES, ACTIONS } from '../../../server/domain/actions.ts';
+import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../server/domain/sectors.ts';
+import type { MapDataState } from '../data/use-map-data.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportUrl } from '../export/export-url.ts';
+import type { FilterResult } from '../filter/filter-pass.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ACTION_LUT } from '../map/enterprise-style.ts';
+import { hex } from '../map/palette.ts';
+import { selectionStats } from '../selection/selection-stats.ts';
+import type { AppState } from '../state/app-state.ts';
+import { update } from '../state/store.ts';
+
+export function SelectionPanel({ state, mapData, result }: { state: AppState; mapData: MapDataState; result: FilterResult | null }) {
+  const { t, pick } = useI18n();
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const { data } = mapData;
+  const shape = state.selection;
+  const stats = useMemo(() => (data && shape ? selectionStats(data, result?.visible ?? null, shape) : null), [data, shape, result]);
+  const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 1 });
+
+  const exporter = (
+    <div className="export-row">
+      <label>
+        {t.exportFormat}
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} data-testid="export-format">
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <a className="button" href={exportUrl(format, state.filter, state.year, null)} data-testid="export-view">
+        {t.exportView}
+      </a>
+      {shape && (
+        <a className="button" href={exportUrl(format, state.filter, state.year, shape)} data-testid="export-selection">
+          {t.exportSelection}
+        </a>
+      )}
+    </div>
+  );
+
+  if (!shape || !stats) {
+    return (
+      <div className="selection">
+        <h2>{t.tabs.selection}</h2>
+        <p className="muted" data-testid="selection-empty">
+          {t.selectionEmpty}
+        </p>
+        {exporter}
+      </div>
+    );
+  }
+  return (
+    <div className="selection" data-testid="selection-stats">
+      <h2>{t.tabs.selection}</h2>
+      <p>
+        <strong data-testid="selection-count">{t.inSelection(stats.count)}</strong>
+        <br />
+        <span className="muted">{t.area(stats.areaM2 / 1e6)}</span>
+      </p>
+      <h3>{t.byAction}</h3>
+      <table className="stats" data-testid="selection-by-action">
+        <tbody>
+          {[
+            ...ACTIONS.map((a, i) => ({
+              id: a,
+              label: pick(ACTION_NAMES[a].zh, ACTION_NAMES[a].en),
+              n: stats.action[i + 1] as number,
+              c: i + 1,
+            })),
+            { id: 'none', label: t.notFlagged, n: stats.action[0] as number, c: 0 },
+          ]
+            .filter((r) => r.n > 0)
+            .map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <span className="dot" style={{ background: hex(ACTION_LUT[r.c] ?? [0, 0, 0]) }} /> {r.label}
+                </td>
+                <td className="num">{r.n.toLocaleString()}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <h3>{t.bySector}</h3>
+      <table className="stats" data-testid="selection-by-sector">
+        <thead>
+          <tr>
+            <th />
+            <th className="num">{t.enterprises}</th>
+            <th className="num">{t.capacityTotal}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SECTOR_GROUPS.map((g, i) => ({ g, n: stats.group[i] as number, cap: stats.capacity[i] as number }))
+            .filter((r) => r.n > 0)
+            .map((r) => (
+              <tr key={r.g}>
+                <td>{pick(SECTOR_GROUP_NAMES[r.g].zh, SECTOR_GROUP_NAMES[r.g].en)}</td>
+                <td className="num">{r.n.toLocaleString()}</td>
+                <td className="num">{Number.isNaN(r.cap) ? '…' : fmt(r.cap)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {exporter}
+      <button type="button" onClick={() => update({ selection: null })} data-testid="clear-selection">
+        {t.clearSelection}
+      </button>
+    </div>
+  );
+}
