@@ -6,7 +6,7 @@
  * flagged, never deleted; every change is audited with `screening` as the actor.
  */
 import { appendAudit } from '../db/audit-store.ts';
-import { applyScreenedFields, insertCases, screenedFields } from '../db/case-store.ts';
+import { applyScreenedFields, insertCases, screenedFields, stageCaseSyncScope } from '../db/case-store.ts';
 import type { Queryable } from '../db/database.ts';
 import { ACTIONS, type Action } from '../domain/actions.ts';
 import type { AuditInput } from '../domain/audit.ts';
@@ -33,11 +33,19 @@ interface FlagRow {
   region_code: string | null;
 }
 
+/** A flag whose action the ledger does not know would be lost silently; refuse the run instead. */
+async function refuseUnknownActions(tx: Queryable): Promise<void> {
+  const bad = await tx.one<{ enterprise_id: string; rule_id: string; action: string }>(
+    `SELECT enterprise_id, rule_id, action FROM flags WHERE action NOT IN (${ACTIONS.map((a) => `'${a}'`).join(', ')}) LIMIT 1`,
+  );
+  if (bad) throw new Error(`flags table: enterprise ${bad.enterprise_id}, rule ${bad.rule_id} has unknown action "${bad.action}"`);
+}
+
 async function flagGroups(tx: Queryable): Promise<FlagGroup[]> {
   const rows = await tx.all<FlagRow>(
     `SELECT f.enterprise_id, f.action, f.rule_id, f.policy, f.title_zh, f.title_en, strftime(f.deadline, '%Y-%m-%d') AS deadline,
             e.region_code
-     FROM flags f LEFT JOIN enterprises e ON e.id = f.enterprise_id
+     FROM flags f SEMI JOIN case_sync_scope s ON s.enterprise_id = f.enterprise_id LEFT JOIN enterprises e ON e.id = f.enterprise_id
      ORDER BY f.enterprise_id, f.action, f.rule_id`,
   );
   const groups = new Map<string, FlagGroup & { byRule: Map<string, CaseRule> }>();
@@ -68,8 +76,13 @@ async function flagGroups(tx: Queryable): Promise<FlagGroup[]> {
 }
 
 export async function syncCasesFromFlags(tx: Queryable, runId: number | null, now: Date = new Date()): Promise<CaseSyncSummary> {
+  // Only enterprises whose flags and cases disagree are read and planned; for every other one
+  // the plan would change nothing.
+  await refuseUnknownActions(tx);
+  await stageCaseSyncScope(tx);
   const groups = await flagGroups(tx);
   const cases = (await screenedFields(tx)) as SyncedCase[];
+  await tx.run('DROP TABLE case_sync_scope');
   const plan = planCaseSync(groups, cases);
 
   const ids = await insertCases(tx, plan.create, runId, now);
