@@ -1,4 +1,5 @@
 /** Screening results: flags, notes and zone hits, written in bulk and read per enterprise. */
+import { ACTIONS } from '../domain/actions.ts';
 import type { Flag } from '../domain/flag.ts';
 import { appendColumns, appendRecords } from './bulk.ts';
 import type { Queryable } from './database.ts';
@@ -44,9 +45,12 @@ export interface RuleText {
 }
 
 export interface FlagColumns {
-  enterprise_id: string[];
-  rule_id: string[];
-  action: string[];
+  /** Enterprise key (enterprises.key). */
+  key: number[];
+  /** Index of the rule in the rule set. */
+  rule: number[];
+  /** actionCode(action). */
+  action: number[];
   severity: number[];
   deadline: (string | null)[];
   /** JSON text */
@@ -54,16 +58,16 @@ export interface FlagColumns {
 }
 
 /**
- * Flags arrive in batches as columns of verdicts; the rule's texts (policy, citation, titles,
- * jurisdiction) are the same for every flag of a rule, so they are joined in by DuckDB at the end
- * instead of crossing from JavaScript half a million times.
+ * Flags arrive in batches as columns of verdicts, mostly numbers; the enterprise id, the rule's
+ * texts (id, policy, citation, titles, jurisdiction) and the action name are joined in by DuckDB
+ * at the end instead of crossing from JavaScript half a million times each.
  */
 export class FlagWriter {
   private constructor(private readonly q: Queryable) {}
 
   static async start(q: Queryable): Promise<FlagWriter> {
     await q.run(
-      'CREATE OR REPLACE TEMP TABLE flag_verdicts (enterprise_id VARCHAR, rule_id VARCHAR, action VARCHAR, severity INTEGER, deadline VARCHAR, evidence VARCHAR)',
+      'CREATE OR REPLACE TEMP TABLE flag_verdicts (key INTEGER, rule INTEGER, action INTEGER, severity INTEGER, deadline VARCHAR, evidence JSON)',
     );
     await q.run('CREATE OR REPLACE TEMP TABLE screening_note_rows (enterprise_id VARCHAR, rule_id VARCHAR, message VARCHAR)');
     return new FlagWriter(q);
@@ -74,8 +78,8 @@ export class FlagWriter {
     await appendColumns(
       this.q,
       'flag_verdicts',
-      [v('enterprise_id'), v('rule_id'), v('action'), ['severity', 'INTEGER'], v('deadline'), v('evidence')],
-      [flags.enterprise_id, flags.rule_id, flags.action, flags.severity, flags.deadline, flags.evidence],
+      [['key', 'INTEGER'], ['rule', 'INTEGER'], ['action', 'INTEGER'], ['severity', 'INTEGER'], v('deadline'), v('evidence')],
+      [flags.key, flags.rule, flags.action, flags.severity, flags.deadline, flags.evidence],
     );
     await appendColumns(
       this.q,
@@ -85,15 +89,24 @@ export class FlagWriter {
     );
   }
 
-  /** Moves everything added into flags and screening_notes; returns the flag count. */
+  /** Moves everything added into flags and screening_notes; rules in rule-set order; returns the flag count. */
   async finish(rules: readonly RuleText[], runId: number): Promise<number> {
-    await this.q.run(`CREATE OR REPLACE TEMP TABLE flag_rules (${RULE_TEXT_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
-    await appendRecords(this.q, 'flag_rules', RULE_TEXT_COLUMNS, rules);
+    await this.q.run(
+      `CREATE OR REPLACE TEMP TABLE flag_rules (rule INTEGER, ${RULE_TEXT_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+    );
+    await appendRecords(
+      this.q,
+      'flag_rules',
+      [['rule', 'INTEGER'], ...RULE_TEXT_COLUMNS],
+      rules.map((r, i) => ({ ...r, rule: i })),
+    );
+    // Action names by code: ACTIONS is a constant of the code, not input.
+    const actions = `[${ACTIONS.map((a) => `'${a}'`).join(', ')}]`;
     await this.q.run(
       `INSERT INTO flags (${FLAG_COLUMNS.map(([c]) => c).join(', ')})
-       SELECT v.enterprise_id, v.rule_id, r.policy, r.citation, r.title_zh, r.title_en, v.action, v.severity,
-              CAST(v.deadline AS DATE), r.jurisdiction, CAST(v.evidence AS JSON), $run
-       FROM flag_verdicts v JOIN flag_rules r ON r.rule_id = v.rule_id`,
+       SELECT e.id, r.rule_id, r.policy, r.citation, r.title_zh, r.title_en, ${actions}[v.action], v.severity,
+              CAST(v.deadline AS DATE), r.jurisdiction, v.evidence, $run
+       FROM flag_verdicts v JOIN flag_rules r ON r.rule = v.rule JOIN enterprises e ON e.key = v.key`,
       { run: runId },
     );
     await this.q.run('INSERT INTO screening_notes SELECT enterprise_id, rule_id, message, $run FROM screening_note_rows', { run: runId });

@@ -31,17 +31,17 @@ export async function evaluateAsOf(
   )?.bands;
   const reuse = lastBands === JSON.stringify(Object.fromEntries(plan.zoneBands()));
   return db.transaction(async (tx) => {
-    const best = new Map<string, number>();
+    const best = new Map<number, number>();
     const result = await screenScope(tx, {
       ruleSet: stored.ruleSet,
       plan,
       ...(scope ? { scope } : {}),
       recomputeZones: !reuse,
       onBatch: (out) => {
-        out.flags.enterprise_id.forEach((id, i) => {
-          const code = actionCode(out.flags.action[i] as Action);
-          const seen = best.get(id);
-          if (seen === undefined || code < seen) best.set(id, code);
+        out.flags.key.forEach((key, i) => {
+          const code = out.flags.action[i] as number;
+          const seen = best.get(key);
+          if (seen === undefined || code < seen) best.set(key, code);
         });
       },
     });
@@ -49,8 +49,8 @@ export async function evaluateAsOf(
     const { scope: rows } = result;
     const actions = new Uint8Array(rows.id.length);
     const enterprisesByAction = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
-    rows.id.forEach((id, i) => {
-      const code = best.get(id) ?? 0;
+    rows.key.forEach((key, i) => {
+      const code = best.get(key) ?? 0;
       actions[i] = code;
       if (code > 0) enterprisesByAction[ACTIONS[code - 1] as Action]++;
     });

@@ -120,56 +120,55 @@ async function columns(q: Queryable, sql: string, params: Record<string, string 
   return (await q.connection.runAndReadAll(sql, params)).getColumns() as Cell[][];
 }
 
-/** The batch of scope rows [from, to). */
-export async function loadBatch(
-  q: Queryable,
-  scope: ScopeColumns,
-  hits: HitIndex,
-  from: number,
-  to: number,
-  asOf: string,
-  needs: Needs,
-): Promise<BatchInput> {
-  // The id range of the batch is a superset filter on the child tables that DuckDB can answer from
-  // its zone maps, skipping most row groups when ids follow keys (as they do after a sorted import).
-  let ilo = scope.id[from] as string;
-  let ihi = ilo;
-  for (let i = from + 1; i < to; i++) {
-    const id = scope.id[i] as string;
-    if (id < ilo) ilo = id;
-    if (id > ihi) ihi = id;
-  }
-  const range = { lo: scope.key[from] as number, hi: scope.key[to - 1] as number, ilo, ihi };
-  const scoped = 'JOIN screen_scope s ON s.id = e.id WHERE s.key BETWEEN $lo AND $hi';
+/**
+ * Stages, once per run, the child rows screening reads for the whole scope, in key order: one
+ * set-based query per table lets DuckDB use every core and scan each table once, where ten batch
+ * queries each re-ran the join and the window. Batches then read key ranges, which the key order
+ * turns into a few row groups each. Temp tables scope_indicators, scope_equipment and
+ * scope_compliance; dropChildRows removes them.
+ */
+export async function stageChildRows(q: Queryable, asOf: string, needs: Needs): Promise<void> {
+  const scoped = 'JOIN screen_scope s ON s.id = e.id';
   const ind = sectorFilter(needs.indicators);
   const eq = sectorFilter(needs.equipment);
   const comp = sectorFilter(needs.compliance);
-  const indicators = await columns(
-    q,
-    `SELECT key, year, energy_tce, added_value, water_m3, unit_power_kwh FROM (
+  const where = (filter: { sql: string }) => (filter.sql ? `WHERE ${filter.sql.replace(/^AND /, '')}` : '');
+  await q.run(
+    `CREATE OR REPLACE TEMP TABLE scope_indicators AS
+     SELECT key, year, energy_tce, added_value, water_m3, unit_power_kwh FROM (
        SELECT s.key, i.year, i.energy_tce, i.added_value, i.water_m3, i.unit_power_kwh,
               row_number() OVER (PARTITION BY i.enterprise_id ORDER BY i.year DESC) AS rn
-       FROM indicators i JOIN enterprises e ON e.id = i.enterprise_id ${scoped}
-         AND i.enterprise_id BETWEEN $ilo AND $ihi AND i.year <= $y ${ind.sql})
-     WHERE rn <= 2 OR year = $base`,
-    { ...range, ...ind.params, y: Number(asOf.slice(0, 4)), base: BASELINE_YEAR },
+       FROM indicators i JOIN enterprises e ON e.id = i.enterprise_id ${scoped} AND i.year <= $y ${ind.sql})
+     WHERE rn <= 2 OR year = $base ORDER BY key, year`,
+    { ...ind.params, y: Number(asOf.slice(0, 4)), base: BASELINE_YEAR },
   );
-  const equipment = await columns(
-    q,
-    `SELECT s.key, q.kind, q.size, q.unit, q.count, q.commissioned_year
-     FROM equipment q JOIN enterprises e ON e.id = q.enterprise_id ${scoped} AND q.enterprise_id BETWEEN $ilo AND $ihi ${eq.sql}
+  await q.run(
+    `CREATE OR REPLACE TEMP TABLE scope_equipment AS
+     SELECT s.key, q.kind, q.size, q.unit, q.count, q.commissioned_year
+     FROM equipment q JOIN enterprises e ON e.id = q.enterprise_id ${scoped} ${where(eq)}
      ORDER BY s.key, q.kind, q.size`,
-    { ...range, ...eq.params },
+    eq.params,
   );
-  const compliance = await columns(
-    q,
-    `SELECT key, standard, passed, strftime(assessed_on, '%Y-%m-%d'), strftime(rectify_by, '%Y-%m-%d'), note FROM (
+  await q.run(
+    `CREATE OR REPLACE TEMP TABLE scope_compliance AS
+     SELECT key, standard, passed, strftime(assessed_on, '%Y-%m-%d') AS assessed_on, strftime(rectify_by, '%Y-%m-%d') AS rectify_by, note FROM (
        SELECT s.key, c.*, row_number() OVER (PARTITION BY c.enterprise_id, c.standard ORDER BY c.assessed_on DESC, c.passed DESC) AS rn
-       FROM compliance c JOIN enterprises e ON e.id = c.enterprise_id ${scoped}
-         AND c.enterprise_id BETWEEN $ilo AND $ihi AND c.assessed_on <= CAST($asOf AS DATE) ${comp.sql})
+       FROM compliance c JOIN enterprises e ON e.id = c.enterprise_id ${scoped} AND c.assessed_on <= CAST($asOf AS DATE) ${comp.sql})
      WHERE rn = 1 AND NOT passed ORDER BY key, standard`,
-    { ...range, ...comp.params, asOf },
+    { ...comp.params, asOf },
   );
+}
+
+export async function dropChildRows(q: Queryable): Promise<void> {
+  for (const t of ['scope_indicators', 'scope_equipment', 'scope_compliance']) await q.run(`DROP TABLE IF EXISTS ${t}`);
+}
+
+/** The batch of scope rows [from, to); stageChildRows must have run. */
+export async function loadBatch(q: Queryable, scope: ScopeColumns, hits: HitIndex, from: number, to: number): Promise<BatchInput> {
+  const range = { lo: scope.key[from] as number, hi: scope.key[to - 1] as number };
+  const indicators = await columns(q, 'SELECT * FROM scope_indicators WHERE key BETWEEN $lo AND $hi', range);
+  const equipment = await columns(q, 'SELECT * FROM scope_equipment WHERE key BETWEEN $lo AND $hi', range);
+  const compliance = await columns(q, 'SELECT * FROM scope_compliance WHERE key BETWEEN $lo AND $hi', range);
   const first = hits.start[from] as number;
   const last = hits.start[to] as number;
   return {

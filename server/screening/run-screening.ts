@@ -12,7 +12,7 @@ import type { Database } from '../db/database.ts';
 import { FlagWriter } from '../db/flag-store.ts';
 import { getMeta, setMeta } from '../db/meta-store.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
-import { ACTIONS, type Action } from '../domain/actions.ts';
+import { ACTIONS, type Action, actionOfCode } from '../domain/actions.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
 import { syncCasesFromFlags } from '../ledger/sync-cases-from-flags.ts';
 import { screenScope, writeZoneHits } from './screen-scope.ts';
@@ -79,7 +79,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
     const runId = run?.id ?? 0;
     const writer = await FlagWriter.start(tx);
     const byAction = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
-    const flagged = new Set<string>();
+    const flagged = new Set<number>();
     let notes = 0;
     const { scope, zones, hits } = await screenScope(tx, {
       ruleSet: stored.ruleSet,
@@ -90,8 +90,8 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
       timings,
       onBatch: async (out, done, total) => {
         await writer.add(out.flags, out.notes);
-        for (const a of out.flags.action) byAction[a as Action]++;
-        for (const id of out.flags.enterprise_id) flagged.add(id);
+        for (const a of out.flags.action) byAction[actionOfCode(a) as Action]++;
+        for (const key of out.flags.key) flagged.add(key);
         notes += out.notes.message.length;
         options.onProgress?.(done, total);
       },
@@ -104,7 +104,9 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
       // Enterprises deleted since the last run leave nothing behind.
       if (!all) await tx.run(`DELETE FROM ${table} WHERE enterprise_id NOT IN (SELECT id FROM enterprises)`);
     }
+    lap('write_delete');
     const zoneHitCount = recompute ? await writeZoneHits(tx, scope, zones, hits) : -1;
+    lap('write_zone_hits');
     const flagCount = await writer.finish(
       stored.ruleSet.rules.map((r) => ({
         rule_id: r.id,
@@ -116,7 +118,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
       })),
       runId,
     );
-    lap('write');
+    lap('write_flags');
 
     // Every flag needing action becomes (or keeps) a case in the officials' ledger; cases whose
     // flags disappeared are marked for review, never deleted.

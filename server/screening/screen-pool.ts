@@ -25,7 +25,10 @@ export class ScreenPool {
     if (threads <= 1) return new ScreenPool([], { plan, zones });
     const workers = await Promise.all(
       Array.from({ length: threads }, async () => {
-        const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, ruleSet, asOf: plan.asOf, zones } });
+        const worker = new Worker(BOOTSTRAP, {
+          workerData: { entry: ENTRY, ruleSet, asOf: plan.asOf, zones },
+          resourceLimits: { maxYoungGenerationSizeMb: 96 },
+        });
         await new Promise<void>((resolve, reject) => {
           worker.once('message', () => resolve());
           worker.once('error', reject);

@@ -4,6 +4,7 @@
  * ready to append. Pure: the same function runs on the main thread for small scopes and in the
  * worker pool for large ones, so both paths give identical results.
  */
+import { actionCode } from '../actions.ts';
 import type { ComplianceResult, Equipment, LocationAccuracy, PlantStatus } from '../enterprise.ts';
 import { computeMetrics } from '../rules/metrics.ts';
 import type { RuleSetT } from '../rules/rule-schema.ts';
@@ -47,11 +48,16 @@ export interface BatchInput {
   compliance: Cell[][];
 }
 
+/**
+ * Flags as numbers where they can be: the enterprise key, the rule's index in the rule set and the
+ * action code (actions.ts). Strings cost on every hop — the copy from a worker and the append to
+ * DuckDB — and the ids and texts are joined back in by SQL when the flags are stored.
+ */
 export interface BatchOutput {
   flags: {
-    enterprise_id: string[];
-    rule_id: string[];
-    action: string[];
+    key: number[];
+    rule: number[];
+    action: number[];
     severity: number[];
     deadline: (string | null)[];
     evidence: string[];
@@ -114,10 +120,11 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
   };
 
   const out: BatchOutput = {
-    flags: { enterprise_id: [], rule_id: [], action: [], severity: [], deadline: [], evidence: [] },
+    flags: { key: [], rule: [], action: [], severity: [], deadline: [], evidence: [] },
     notes: { enterprise_id: [], rule_id: [], message: [] },
   };
   const { dicts } = input;
+  const ruleIndex = new Map(plan.ruleSet.rules.map((r, i) => [r.id, i]));
   // Rules per (region, sector, status) profile, keyed by the integer codes rather than a string.
   const profiles = new Map<number, number>();
   const sectors = dicts.sector.length;
@@ -162,9 +169,9 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     };
     const result = screenEnterprise(facts, plan);
     for (const f of result.flags) {
-      out.flags.enterprise_id.push(f.enterprise_id);
-      out.flags.rule_id.push(f.rule_id);
-      out.flags.action.push(f.action);
+      out.flags.key.push(key);
+      out.flags.rule.push(ruleIndex.get(f.rule_id) as number);
+      out.flags.action.push(actionCode(f.action));
       out.flags.severity.push(f.severity);
       out.flags.deadline.push(f.deadline);
       out.flags.evidence.push(JSON.stringify(f.evidence));
