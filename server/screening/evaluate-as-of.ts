@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
-import { ACTIONS, type Action, actionCode } from '../domain/actions.ts';
+import { ACTIONS, type Action } from '../domain/actions.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
 import { screenScope } from './screen-scope.ts';
 
