@@ -200,6 +200,19 @@ describe('re-screening after an import', () => {
     expect(run).toEqual({ scope: 'partial', enterprises: 1 });
   });
 
+  it('--no-screen defers screening to a later greenline screen', async () => {
+    const runs = async () => (await query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM screening_runs'))[0]?.n;
+    const before = await runs();
+    const file = join(dir, 'later.csv');
+    writeFileSync(file, 'id,name,sector,lon,lat\nL1,稍后筛查的厂,C3110,111.0,40.9\n');
+    const r = await greenline(['--db', db, 'import', 'enterprises', file, '--no-screen']);
+    expect(r.stdout).not.toContain('re-screened');
+    expect(await runs()).toBe(before);
+    expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'L1'")).toEqual([]);
+    await greenline(['--db', db, 'screen']);
+    expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'L1'")).toEqual([{ rule_id: 'P1-reserve-core-buffer' }]);
+  });
+
   it('re-screens the enterprises whose indicators were imported', async () => {
     const [e] = await query<{ id: string }>('SELECT id FROM enterprises ORDER BY id LIMIT 1');
     const file = join(dir, 'indicators.csv');

@@ -21,6 +21,8 @@ interface ImportOpts {
   sheet?: string;
   layer?: string;
   encoding?: string;
+  /** false with --no-screen */
+  screen?: boolean;
 }
 
 type Layer = 'enterprises' | 'zones' | 'indicators';
@@ -63,8 +65,9 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
               ? await importIndicators(db, { ...common, ...(opts.map ? { map: opts.map } : {}) })
               : await importZones(db, { ...common, kind: oneOf('--kind', opts.kind ?? '', IMPORT_KINDS) });
         progress.stop();
-        // Screening follows every import, re-screening only what changed where it can.
-        const screening = await screenChanged(db);
+        // Screening follows every import, re-screening only what changed where it can; --no-screen
+        // defers it (say, to screen once after several large imports).
+        const screening = opts.screen === false ? null : await screenChanged(db);
         const lines = summary(report);
         if (screening)
           lines.push(`re-screened ${screening.enterprises} enterprises: ${screening.flags} flags (${screening.seconds.toFixed(1)} s)`);
@@ -83,7 +86,8 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
       .option('--skip-invalid', 'import the valid rows and report the rest')
       .option('--sheet <name>', 'the XLSX sheet to read (default: the first)')
       .option('--layer <name>', 'the shapefile to read from a zip holding several')
-      .option('--encoding <label>', 'text encoding of CSV or shapefile attributes (default: detected; e.g. gbk, utf-8)');
+      .option('--encoding <label>', 'text encoding of CSV or shapefile attributes (default: detected; e.g. gbk, utf-8)')
+      .option('--no-screen', 'do not re-screen after the import (run greenline screen later)');
 
   readOptions(
     cmd
