@@ -1,17 +1,17 @@
 /** Reads every enterprise as a compact point for the map (see domain/point-payload.ts). */
-import { ACTIONS, actionCode } from '../domain/actions.ts';
 import { PLANT_STATUSES } from '../domain/enterprise.ts';
 import { allocatePoints, STATUS_MASK, zoneBit } from '../domain/point-payload.ts';
 import { prefectureOf } from '../domain/regions.ts';
 import { SECTOR_GROUPS, sectorGroup } from '../domain/sectors.ts';
 import { ZONE_KINDS } from '../domain/zone.ts';
 import type { Queryable } from './database.ts';
+import { actionCodeSql } from './enterprise-query.ts';
 import { getMeta } from './meta-store.ts';
 import { listPrefectures } from './region-index.ts';
 
 const STATUS_INDEX = new Map<string, number>(PLANT_STATUSES.map((s, i) => [s, i]));
 const GROUP_INDEX = new Map<string, number>(SECTOR_GROUPS.map((g, i) => [g, i]));
-const ACTION_SQL = `CASE action ${ACTIONS.map((a) => `WHEN '${a}' THEN ${actionCode(a)}`).join(' ')} ELSE 0 END`;
+const ACTION_SQL = actionCodeSql('action');
 const ZONE_SQL = ZONE_KINDS.map((k) => `CASE WHEN bool_or(zone_kind = '${k}' AND distance_m = 0) THEN ${zoneBit(k)} ELSE 0 END`).join(
   ' + ',
 );

@@ -4,6 +4,7 @@
  * Attributes become columns of their own, as a spreadsheet user expects, and come back as
  * attributes on import because unknown columns are kept.
  */
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { Queryable } from '../db/database.ts';
 import type { ExportColumn, ExportColumnType } from './formats/table.ts';
 
@@ -23,7 +24,7 @@ export async function attributeColumns(
   q: Queryable,
   column: string,
   from: string,
-  params: Record<string, string | number>,
+  params: Record<string, DuckDBValue>,
   taken: ReadonlySet<string>,
 ): Promise<ExportColumn[]> {
   const rows = await q.all<{ k: string; types: string[] }>(

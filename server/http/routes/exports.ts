@@ -17,9 +17,9 @@ import { exportZones, ZONE_EXPORT_FORMATS } from '../../export/export-zones.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats/index.ts';
 import type { ExportResult } from '../../export/formats/table.ts';
 import { type AppDeps, router } from '../context.ts';
+import { mapFilter } from '../map-filter.ts';
 import { errorResponses } from '../schemas/common.ts';
-import { EnterpriseFilterQuery } from '../schemas/enterprise.ts';
-import { toFilter } from './enterprises.ts';
+import { MapFilterQuery } from '../schemas/enterprise.ts';
 
 const fileResponse = {
   200: {
@@ -33,8 +33,9 @@ const enterpriseExport = createRoute({
   method: 'get',
   path: '/enterprises/export',
   tags: ['exports'],
-  summary: 'Enterprises matching the list filters as CSV (UTF-8 with BOM), XLSX, GeoJSON, GeoParquet or a zipped shapefile',
-  request: { query: EnterpriseFilterQuery.extend({ format: z.enum(ENTERPRISE_EXPORT_FORMATS).openapi({ example: 'xlsx' }) }) },
+  summary:
+    "Enterprises matching the list filters and the map's own (action, rule, zone kind, indicator ranges, drawn shape) as CSV (UTF-8 with BOM), XLSX, GeoJSON, GeoParquet or a zipped shapefile",
+  request: { query: MapFilterQuery.extend({ format: z.enum(ENTERPRISE_EXPORT_FORMATS).openapi({ example: 'xlsx' }) }) },
   responses: fileResponse,
 });
 
@@ -84,7 +85,8 @@ export function exportRoutes({ db }: AppDeps) {
   return router()
     .openapi(enterpriseExport, async (c) => {
       const { format, ...filters } = c.req.valid('query');
-      return download(c, db, 'enterprises', format, (q, path) => exportEnterprises(q, format, path, toFilter(filters)));
+      const filter = await mapFilter(db, filters);
+      return download(c, db, 'enterprises', format, (q, path) => exportEnterprises(q, format, path, filter));
     })
     .openapi(zoneExport, async (c) => {
       const { format, kind } = c.req.valid('query');

@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { ENTERPRISE_SORTS } from '../../db/enterprise-query.ts';
+import { ACTIONS } from '../../domain/actions.ts';
+import type { IndicatorColumn } from '../../domain/column-payload.ts';
 import { COMPLIANCE_STANDARDS, LOCATION_ACCURACIES, PLANT_STATUSES } from '../../domain/enterprise.ts';
+import { ZONE_KINDS } from '../../domain/zone.ts';
 import { bboxParam, csvList } from './common.ts';
 import { FlagSchema, NoteSchema } from './screening.ts';
 
@@ -16,6 +19,50 @@ export const EnterpriseFilterQuery = z.object({
   status: csvList(z.enum(PLANT_STATUSES)).optional().openapi({ example: 'operating,construction' }),
   q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Text in the name or credit code, or an exact id' }),
   key: z.coerce.number().int().positive().optional().openapi({ description: 'The compact key carried by the binary point payload' }),
+});
+
+/** `MIN,MAX` with either side empty: `-30,` is "at most a 30 % fall"… any value from −30 up. */
+const rangeParam = z.string().transform((s, ctx) => {
+  const parts = s.split(',');
+  const bound = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : Number(v));
+  const [min, max] = [bound(parts[0]), bound(parts[1])];
+  if (parts.length !== 2 || [min, max].some((v) => v !== null && !Number.isFinite(v)) || (min !== null && max !== null && min > max)) {
+    ctx.addIssue({ code: 'custom', message: 'expected MIN,MAX with MIN ≤ MAX (either may be empty)' });
+    return z.NEVER;
+  }
+  return [min, max] as [number | null, number | null];
+});
+
+/**
+ * The map's own filters on top of the list filters, with the map's meaning (web/src/filter), so
+ * that an export of "what the map shows" is exactly that.
+ */
+export const MapFilterQuery = EnterpriseFilterQuery.extend({
+  action: csvList(z.enum([...ACTIONS, 'none']))
+    .optional()
+    .openapi({ example: 'relocate,withdraw', description: "the enterprise's most severe action; none = not flagged" }),
+  rule: csvList(z.string().min(1).max(100))
+    .optional()
+    .openapi({ example: 'P1-reserve-core-buffer', description: 'rule ids of the rule set in force; any flag of any of them' }),
+  zone: csvList(z.enum(ZONE_KINDS)).optional().openapi({ example: 'nature_reserve', description: 'inside a zone of any of these kinds' }),
+  energy_intensity: rangeParam
+    .optional()
+    .openapi({ example: '0,1.5', description: 'tce per 10,000 CNY of added value in `year`, MIN,MAX' }),
+  water_intensity: rangeParam.optional().openapi({ example: '0,20', description: 'm³ per 10,000 CNY of added value in `year`, MIN,MAX' }),
+  energy_change: rangeParam.optional().openapi({ example: '-18,', description: 'energy intensity change against 2015 in %, MIN,MAX' }),
+  water_change: rangeParam.optional().openapi({ example: '-23,', description: 'water intensity change against 2015 in %, MIN,MAX' }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .optional()
+    .openapi({ description: 'indicator year for the ranges (default: the latest)' }),
+  shape: z
+    .string()
+    .max(20_000)
+    .optional()
+    .openapi({ example: 'c:109.84,40.66,5000', description: 'a drawn selection: r:w,s,e,n · c:lon,lat,metres · p:x,y;x,y;…' }),
 });
 
 export const EnterpriseListQuery = EnterpriseFilterQuery.extend({
@@ -97,3 +144,7 @@ export const EnterpriseDetailSchema = EnterpriseSchema.extend({
   flags: z.array(FlagSchema),
   notes: z.array(NoteSchema),
 }).openapi('EnterpriseDetail');
+
+// Every indicator column of the map has its range parameter above.
+const _everyRange: Record<IndicatorColumn, unknown> = MapFilterQuery.shape;
+void _everyRange;

@@ -1,46 +1,15 @@
 /**
- * Drawn shapes as polygons, and geodesic measures on the WGS84 ellipsoid (Karney's
- * geographiclib). A circle of a given radius becomes a 128-gon of points at exactly that geodesic
- * distance from the centre: its edges cut inside the true circle by at most 0.03% of the radius.
+ * Drawn shapes as polygons (the ring is shared with the server: server/domain/geometry/shape.ts),
+ * and geodesic measures on the WGS84 ellipsoid (Karney's geographiclib).
  */
 import geographiclib from 'geographiclib-geodesic';
 import type { Polygon } from 'geojson';
-import type { Shape } from '../state/app-state.ts';
+import { type Ring, type Shape, shapeRing } from '../../../server/domain/geometry/shape.ts';
 
 const WGS84 = geographiclib.Geodesic.WGS84;
-const CIRCLE_VERTICES = 128;
 
-export type Ring = [number, number][];
-
-/** Closed ring (first vertex repeated last), counter-clockwise. */
-export function shapeRing(shape: Shape): Ring {
-  if (shape.kind === 'rectangle') {
-    const [w, s, e, n] = shape.bbox;
-    return [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ];
-  }
-  if (shape.kind === 'circle') {
-    const [lon, lat] = shape.centre;
-    const ring: Ring = [];
-    for (let k = 0; k < CIRCLE_VERTICES; k++) {
-      // Azimuths run clockwise from north; walking them backwards keeps the ring counter-clockwise.
-      const p = WGS84.Direct(lat, lon, 360 - (k * 360) / CIRCLE_VERTICES, shape.radiusM);
-      ring.push([p.lon2 as number, p.lat2 as number]);
-    }
-    ring.push(ring[0] as [number, number]);
-    return ring;
-  }
-  const ring = shape.ring.map(([x, y]) => [x, y] as [number, number]);
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push([first[0], first[1]]);
-  return ring;
-}
+export type { Ring };
+export { shapeRing };
 
 export function shapePolygon(shape: Shape): Polygon {
   return { type: 'Polygon', coordinates: [shapeRing(shape)] };

@@ -3,6 +3,7 @@
  * shared link reproduces the view exactly. Components read it through the store (store.ts).
  */
 import type { IndicatorColumn } from '../../../server/domain/column-payload.ts';
+import type { Shape } from '../../../server/domain/geometry/shape.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 export interface View {
@@ -27,10 +28,7 @@ export interface FilterState {
   ranges: Partial<Record<IndicatorColumn, Range>>;
 }
 
-export type Shape =
-  | { kind: 'polygon'; ring: [number, number][] }
-  | { kind: 'rectangle'; bbox: [number, number, number, number] }
-  | { kind: 'circle'; centre: [number, number]; radiusM: number };
+export type { Shape };
 
 export type ColorBy = 'action' | 'sector' | IndicatorColumn;
 export type SizeBy = 'fixed' | 'capacity';

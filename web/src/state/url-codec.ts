@@ -5,6 +5,7 @@
 import { ACTIONS } from '../../../server/domain/actions.ts';
 import { INDICATOR_COLUMNS, type IndicatorColumn } from '../../../server/domain/column-payload.ts';
 import { PLANT_STATUSES } from '../../../server/domain/enterprise.ts';
+import { encodeShape, parseShape } from '../../../server/domain/geometry/shape.ts';
 import { ZONE_KINDS } from '../../../server/domain/zone.ts';
 import {
   type AppState,
@@ -13,7 +14,6 @@ import {
   DEFAULT_STATE,
   type LayerId,
   type Range,
-  type Shape,
   type SortKey,
   type Tab,
 } from './app-state.ts';
@@ -58,32 +58,7 @@ function parseRange(v: string | null): Range | undefined {
   return range[0] === null && range[1] === null ? undefined : range;
 }
 
-function parseShape(v: string | null): Shape | null {
-  if (!v) return null;
-  const [kind, body = ''] = v.split(':');
-  const nums = body.split(/[,;]/).map(Number);
-  if (nums.some((n) => !Number.isFinite(n))) return null;
-  if (kind === 'r' && nums.length === 4) {
-    const [w, s, e, n] = nums as [number, number, number, number];
-    return w < e && s < n ? { kind: 'rectangle', bbox: [w, s, e, n] } : null;
-  }
-  if (kind === 'c' && nums.length === 3 && (nums[2] as number) > 0) {
-    return { kind: 'circle', centre: [nums[0] as number, nums[1] as number], radiusM: nums[2] as number };
-  }
-  if (kind === 'p' && nums.length >= 6 && nums.length % 2 === 0) {
-    const ring: [number, number][] = [];
-    for (let i = 0; i < nums.length; i += 2) ring.push([nums[i] as number, nums[i + 1] as number]);
-    return { kind: 'polygon', ring };
-  }
-  return null;
-}
-
-export function encodeShape(shape: Shape): string {
-  const c = (n: number) => round(n, 5);
-  if (shape.kind === 'rectangle') return `r:${shape.bbox.map(c).join(',')}`;
-  if (shape.kind === 'circle') return `c:${c(shape.centre[0])},${c(shape.centre[1])},${Math.round(shape.radiusM)}`;
-  return `p:${shape.ring.map(([x, y]) => `${c(x)},${c(y)}`).join(';')}`;
-}
+export { encodeShape };
 
 export function parseState(search: string): AppState {
   const q = new URLSearchParams(search);

@@ -1,0 +1,56 @@
+/**
+ * Turns the map's filter parameters (MapFilterQuery) into an EnterpriseFilter: rule ids checked
+ * against the rule set in force, the indicator year defaulted to the latest, and a drawn shape
+ * resolved to the keys of the enterprises inside it — tested with the same prepared polygon and
+ * the same float32 positions the browser's selection uses, so the export and the selection agree
+ * on every boundary case.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { Queryable } from '../db/database.ts';
+import { type EnterpriseFilter, enterpriseWhere, type IndicatorRange } from '../db/enterprise-query.ts';
+import { indicatorYears } from '../db/indicator-columns.ts';
+import { activeRuleSet } from '../db/rule-set-store.ts';
+import { actionCode } from '../domain/actions.ts';
+import { INDICATOR_COLUMNS } from '../domain/column-payload.ts';
+import { PreparedPolygon } from '../domain/geometry/prepared-polygon.ts';
+import { parseShape, shapeRing } from '../domain/geometry/shape.ts';
+import { ApiError } from './errors.ts';
+import { toFilter } from './routes/enterprises.ts';
+import type { MapFilterQuery } from './schemas/enterprise.ts';
+
+export async function mapFilter(q: Queryable, query: z.infer<typeof MapFilterQuery>): Promise<EnterpriseFilter> {
+  const filter = toFilter(query);
+  if (query.action?.length) filter.actions = query.action.map((a) => (a === 'none' ? 0 : actionCode(a)));
+  if (query.zone?.length) filter.zones = query.zone;
+  if (query.rule?.length) {
+    const known = new Set((await activeRuleSet(q)).ruleSet.rules.map((r) => r.id));
+    const unknown = query.rule.filter((r) => !known.has(r));
+    if (unknown.length) throw new ApiError(400, `rule: no rule "${unknown[0]}" in the rule set in force`);
+    filter.rules = query.rule;
+  }
+  const ranges: IndicatorRange[] = [];
+  for (const column of INDICATOR_COLUMNS) {
+    const r = query[column];
+    if (r && (r[0] !== null || r[1] !== null)) ranges.push({ column, min: r[0], max: r[1] });
+  }
+  if (ranges.length) {
+    filter.ranges = ranges;
+    filter.year = query.year ?? (await indicatorYears(q)).at(-1) ?? 0;
+  }
+  if (query.shape !== undefined) {
+    const shape = parseShape(query.shape);
+    if (!shape) throw new ApiError(400, `shape: expected r:w,s,e,n · c:lon,lat,metres · p:x,y;x,y;…, got "${query.shape.slice(0, 80)}"`);
+    filter.keys = await keysInside(q, filter, new PreparedPolygon({ type: 'Polygon', coordinates: [shapeRing(shape)] }));
+  }
+  return filter;
+}
+
+async function keysInside(q: Queryable, filter: EnterpriseFilter, polygon: PreparedPolygon): Promise<number[]> {
+  // The other filters and the shape's box narrow the candidates in SQL; the polygon decides.
+  const where = enterpriseWhere({ ...filter, bbox: [polygon.minX, polygon.minY, polygon.maxX, polygon.maxY] });
+  const rows = await q.all<{ key: number; lon: number; lat: number }>(
+    `SELECT e.key, e.lon, e.lat FROM enterprises e ${where.sql}`,
+    where.params,
+  );
+  return rows.filter((r) => polygon.contains(Math.fround(r.lon), Math.fround(r.lat))).map((r) => r.key);
+}
