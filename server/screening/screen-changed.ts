@@ -37,9 +37,11 @@ export async function screenChanged(db: Database, asOf = today()): Promise<Scree
   const dataVersion = Number((await getMeta(db, 'data_version')) ?? 0);
   const bands = JSON.stringify(Object.fromEntries(new RulePlan(rules.ruleSet, asOf).zoneBands()));
   const zonesChanged = ((await getMeta(db, 'zones_changed_at')) ?? '') > last.started_at;
-  const recomputeZones = zonesChanged || bands !== last.bands;
-  if (rules.version !== last.rule_set_version || last.as_of !== asOf || recomputeZones) {
-    return runScreening(db, { asOf, recomputeZones });
+  const zonesStale = zonesChanged || bands !== last.bands;
+  if (rules.version !== last.rule_set_version || last.as_of !== asOf || zonesStale) {
+    // Stored zone hits stay valid while zones, bands and positions stay as they were; data
+    // imported without screening (--no-screen) may have moved plants, so it recomputes them too.
+    return runScreening(db, { asOf, recomputeZones: zonesStale || dataVersion !== last.data_version });
   }
   if (dataVersion === last.data_version) return null;
   const changed = await db.all<{ id: string }>('SELECT id FROM enterprises WHERE updated_at > CAST($t AS TIMESTAMP)', {

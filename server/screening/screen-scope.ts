@@ -130,17 +130,35 @@ export async function computeHits(
   }
 }
 
+/**
+ * Zone hits of an earlier run, for zones and bands that have not changed: read as integer and
+ * double columns (scope row, zone index, distance), already in scope order, so that reusing them
+ * costs a fraction of recomputing and rewriting them.
+ */
 async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Promise<HitIndex> {
-  const zoneIndex = new Map(zones.map((z, i) => [z.id, i]));
-  const rowOfId = new Map(scope.id.map((id, i) => [id, i]));
-  const rows = await tx.all<{ enterprise_id: string; zone_id: string; distance_m: number }>(
-    'SELECT h.enterprise_id, h.zone_id, h.distance_m FROM zone_hits h JOIN screen_scope s ON s.id = h.enterprise_id',
+  await tx.run('CREATE OR REPLACE TEMP TABLE hit_zone_index (id VARCHAR, zone INTEGER)');
+  await appendColumns(
+    tx,
+    'hit_zone_index',
+    [
+      ['id', 'VARCHAR'],
+      ['zone', 'INTEGER'],
+    ],
+    [zones.map((z) => z.id), Int32Array.from(zones, (_, i) => i)],
   );
-  const kept = rows.filter((r) => zoneIndex.has(r.zone_id));
+  // Scope rows are in key order (loadScope), so a row number over key is the scope row.
+  const reader = await tx.connection.runAndReadAll(
+    `WITH rows AS (SELECT id, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS row FROM screen_scope)
+     SELECT r.row, z.zone, h.distance_m
+     FROM zone_hits h JOIN rows r ON r.id = h.enterprise_id JOIN hit_zone_index z ON z.id = h.zone_id
+     ORDER BY r.row, z.zone`,
+  );
+  await tx.run('DROP TABLE hit_zone_index');
+  const [row = [], zone = [], distance = []] = reader.getColumns() as number[][];
   return indexHits(scope.id.length, {
-    point: Uint32Array.from(kept, (r) => rowOfId.get(r.enterprise_id) ?? 0),
-    zone: Uint32Array.from(kept, (r) => zoneIndex.get(r.zone_id) ?? 0),
-    distance: Float64Array.from(kept, (r) => r.distance_m),
+    point: Uint32Array.from(row),
+    zone: Uint32Array.from(zone),
+    distance: Float64Array.from(distance),
   });
 }
 

@@ -7,6 +7,7 @@ import { listZones } from '../../server/db/zone-store.ts';
 import { EdgeIndex } from '../../server/domain/geometry/edge-index.ts';
 import { distanceToPolygon } from '../../server/domain/geometry/polygon-distance.ts';
 import { PreparedPolygon } from '../../server/domain/geometry/prepared-polygon.ts';
+import { screenChanged } from '../../server/screening/screen-changed.ts';
 import { greenline } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp-db.ts';
 
@@ -211,6 +212,24 @@ describe('re-screening after an import', () => {
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'L1'")).toEqual([]);
     await greenline(['--db', db, 'screen']);
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'L1'")).toEqual([{ rule_id: 'P1-reserve-core-buffer' }]);
+  });
+
+  it('a full re-screen on a new date after an unscreened import recomputes zone hits', async () => {
+    const file = join(dir, 'later.csv');
+    writeFileSync(file, 'id,name,sector,lon,lat\nL2,次日筛查的厂,C3110,111.0,40.9\n');
+    await greenline(['--db', db, 'import', 'enterprises', file, '--no-screen']);
+    // The next import happens on another day: the date moved, so everything is screened again.
+    const d = await Database.open(db);
+    try {
+      const run = await screenChanged(d, '2099-01-01');
+      expect(run?.enterprises).toBe(601);
+    } finally {
+      d.close();
+    }
+    expect(await query("SELECT zone_id FROM zone_hits WHERE enterprise_id = 'L2' AND distance_m = 0")).not.toEqual([]);
+    expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'L2' AND policy = 'P1'")).toEqual([
+      { rule_id: 'P1-reserve-core-buffer' },
+    ]);
   });
 
   it('re-screens the enterprises whose indicators were imported', async () => {
