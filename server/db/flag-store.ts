@@ -53,8 +53,8 @@ export interface FlagColumns {
   action: number[];
   severity: number[];
   deadline: (string | null)[];
-  /** JSON text */
-  evidence: string[];
+  /** Index into the batch's evidence texts. */
+  evidence: number[];
 }
 
 /**
@@ -63,23 +63,44 @@ export interface FlagColumns {
  * at the end instead of crossing from JavaScript half a million times each.
  */
 export class FlagWriter {
+  /** Evidence texts stored so far; a batch's indexes are offset by it. */
+  private texts = 0;
+
   private constructor(private readonly q: Queryable) {}
 
   static async start(q: Queryable): Promise<FlagWriter> {
     await q.run(
-      'CREATE OR REPLACE TEMP TABLE flag_verdicts (key INTEGER, rule INTEGER, action INTEGER, severity INTEGER, deadline VARCHAR, evidence JSON)',
+      'CREATE OR REPLACE TEMP TABLE flag_verdicts (key INTEGER, rule INTEGER, action INTEGER, severity INTEGER, deadline VARCHAR, evidence INTEGER)',
     );
+    // JSON, so each distinct text is validated once here rather than once per flag on insert.
+    await q.run('CREATE OR REPLACE TEMP TABLE flag_evidence (id INTEGER, evidence JSON)');
     await q.run('CREATE OR REPLACE TEMP TABLE screening_note_rows (enterprise_id VARCHAR, rule_id VARCHAR, message VARCHAR)');
     return new FlagWriter(q);
   }
 
-  async add(flags: FlagColumns, notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] }): Promise<void> {
+  /** One batch: its flags, their evidence texts (flags.evidence indexes into them) and its notes. */
+  async add(
+    flags: FlagColumns,
+    evidenceTexts: readonly string[],
+    notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] },
+  ): Promise<void> {
     const v = (name: string) => [name, 'VARCHAR'] as const;
+    const base = this.texts;
+    await appendColumns(
+      this.q,
+      'flag_evidence',
+      [
+        ['id', 'INTEGER'],
+        ['evidence', 'JSON'],
+      ],
+      [Int32Array.from(evidenceTexts, (_, i) => base + i), evidenceTexts],
+    );
+    this.texts += evidenceTexts.length;
     await appendColumns(
       this.q,
       'flag_verdicts',
-      [['key', 'INTEGER'], ['rule', 'INTEGER'], ['action', 'INTEGER'], ['severity', 'INTEGER'], v('deadline'), v('evidence')],
-      [flags.key, flags.rule, flags.action, flags.severity, flags.deadline, flags.evidence],
+      [['key', 'INTEGER'], ['rule', 'INTEGER'], ['action', 'INTEGER'], ['severity', 'INTEGER'], v('deadline'), ['evidence', 'INTEGER']],
+      [flags.key, flags.rule, flags.action, flags.severity, flags.deadline, Int32Array.from(flags.evidence, (e) => base + e)],
     );
     await appendColumns(
       this.q,
@@ -105,13 +126,14 @@ export class FlagWriter {
     await this.q.run(
       `INSERT INTO flags (${FLAG_COLUMNS.map(([c]) => c).join(', ')})
        SELECT e.id, r.rule_id, r.policy, r.citation, r.title_zh, r.title_en, ${actions}[v.action], v.severity,
-              CAST(v.deadline AS DATE), r.jurisdiction, v.evidence, $run
-       FROM flag_verdicts v JOIN flag_rules r ON r.rule = v.rule JOIN enterprises e ON e.key = v.key`,
+              CAST(v.deadline AS DATE), r.jurisdiction, x.evidence, $run
+       FROM flag_verdicts v JOIN flag_rules r ON r.rule = v.rule JOIN enterprises e ON e.key = v.key
+       JOIN flag_evidence x ON x.id = v.evidence`,
       { run: runId },
     );
     await this.q.run('INSERT INTO screening_notes SELECT enterprise_id, rule_id, message, $run FROM screening_note_rows', { run: runId });
     const n = (await this.q.one<{ n: number }>('SELECT count(*) AS n FROM flag_verdicts'))?.n ?? 0;
-    for (const t of ['flag_verdicts', 'screening_note_rows', 'flag_rules']) await this.q.run(`DROP TABLE ${t}`);
+    for (const t of ['flag_verdicts', 'flag_evidence', 'screening_note_rows', 'flag_rules']) await this.q.run(`DROP TABLE ${t}`);
     return n;
   }
 }

@@ -89,7 +89,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
       ...(options.threads ? { threads: options.threads } : {}),
       timings,
       onBatch: async (out, done, total) => {
-        await writer.add(out.flags, out.notes);
+        await writer.add(out.flags, out.evidenceTexts, out.notes);
         for (const a of out.flags.action) byAction[actionOfCode(a) as Action]++;
         for (const key of out.flags.key) flagged.add(key);
         notes += out.notes.message.length;

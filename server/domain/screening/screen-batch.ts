@@ -6,8 +6,8 @@
  */
 import { actionCode } from '../actions.ts';
 import type { ComplianceResult, Equipment, LocationAccuracy, PlantStatus } from '../enterprise.ts';
-import { computeMetrics } from '../rules/metrics.ts';
-import type { RuleSetT } from '../rules/rule-schema.ts';
+import { computeMetrics, type Metrics } from '../rules/metrics.ts';
+import type { RuleSetT, RuleT } from '../rules/rule-schema.ts';
 import type { ReserveZoneType, ZoneKind } from '../zone.ts';
 import type { EnterpriseFacts, ZoneHit } from './facts.ts';
 import { RulePlan } from './rule-plan.ts';
@@ -49,9 +49,12 @@ export interface BatchInput {
 }
 
 /**
- * Flags as numbers where they can be: the enterprise key, the rule's index in the rule set and the
- * action code (actions.ts). Strings cost on every hop — the copy from a worker and the append to
- * DuckDB — and the ids and texts are joined back in by SQL when the flags are stored.
+ * Flags as numbers where they can be: the enterprise key, the rule's index in the rule set, the
+ * action code (actions.ts) and the evidence as an index into the batch's evidence texts. Strings
+ * cost on every hop — the copy from a worker and the append to DuckDB — and the ids and texts are
+ * joined back in by SQL when the flags are stored. Evidence repeats a great deal (every steel
+ * plant in one built-up area cites the same zone and sector list): a million-plant run has about
+ * twelve flags per distinct evidence text, so each text crosses once per batch.
  */
 export interface BatchOutput {
   flags: {
@@ -60,8 +63,11 @@ export interface BatchOutput {
     action: number[];
     severity: number[];
     deadline: (string | null)[];
-    evidence: string[];
+    /** Index into evidenceTexts. */
+    evidence: number[];
   };
+  /** Each distinct evidence (JSON) of the batch once. */
+  evidenceTexts: string[];
   notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] };
 }
 
@@ -76,6 +82,76 @@ function group<T>(c: Cell[][], make: (i: number) => T): Map<number, T[]> {
     else out.set(id, [make(i)]);
   }
   return out;
+}
+
+const NONE = Object.freeze([]) as unknown as never[];
+
+type IndicatorRow = Parameters<typeof computeMetrics>[0][number];
+
+/**
+ * One row of a batch as EnterpriseFacts. A class rather than an object literal with a getter:
+ * each such literal carries its own getter closure and so its own hidden class, which made every
+ * property read in every rule megamorphic. Zone hits and metrics are worked out only when a rule
+ * reads them — most enterprises are judged on sector, status and zone alone.
+ */
+class RowFacts implements EnterpriseFacts {
+  readonly id: string;
+  readonly region_code: string | null;
+  readonly sector: string;
+  readonly status: PlantStatus;
+  readonly commissioned_year: number | null;
+  readonly above_scale: boolean | null;
+  readonly in_park: boolean | null;
+  readonly scattered_dirty: boolean;
+  readonly green_factory: boolean;
+  readonly location_accuracy: LocationAccuracy;
+  private zoneHits: ZoneHit[] | null = null;
+  private computed: Metrics | null = null;
+
+  constructor(
+    private readonly input: BatchInput,
+    private readonly row: number,
+    private readonly zoneTable: ZoneTable,
+    readonly equipment: Equipment[],
+    readonly compliance: ComplianceResult[],
+    private readonly indicators: readonly IndicatorRow[],
+    private readonly asOfYear: number,
+  ) {
+    const { dicts } = input;
+    this.id = input.id[row] as string;
+    this.region_code = dicts.region[input.region[row] as number] ?? null;
+    this.sector = dicts.sector[input.sector[row] as number] as string;
+    this.status = dicts.status[input.status[row] as number] as PlantStatus;
+    this.commissioned_year = input.commissioned_year[row] ?? null;
+    this.above_scale = input.above_scale[row] ?? null;
+    this.in_park = input.in_park[row] ?? null;
+    this.scattered_dirty = input.scattered_dirty[row] === true;
+    this.green_factory = input.green_factory[row] === true;
+    this.location_accuracy = dicts.accuracy[input.accuracy[row] as number] as LocationAccuracy;
+  }
+
+  get zones(): ZoneHit[] {
+    if (this.zoneHits) return this.zoneHits;
+    const { input, row, zoneTable: t } = this;
+    const hits: ZoneHit[] = [];
+    for (let j = input.hitStart[row] as number; j < (input.hitStart[row + 1] as number); j++) {
+      const z = input.hitZone[j] as number;
+      hits.push({
+        zone_id: t.id[z] as string,
+        zone_name: t.name[z] as string,
+        zone_kind: t.kind[z] as ZoneKind,
+        zone_type: t.zone_type[z] ?? null,
+        distance_m: input.hitDistance[j] as number,
+      });
+    }
+    this.zoneHits = hits;
+    return hits;
+  }
+
+  get metrics(): Metrics {
+    this.computed ??= computeMetrics(this.indicators, this.asOfYear);
+    return this.computed;
+  }
 }
 
 export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan): BatchOutput {
@@ -104,77 +180,54 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     rectify_by: co[4]?.[i] as string | null,
     note: co[5]?.[i] as string | null,
   }));
-  const zonesOf = (row: number): ZoneHit[] => {
-    const out: ZoneHit[] = [];
-    for (let j = input.hitStart[row] as number; j < (input.hitStart[row + 1] as number); j++) {
-      const z = input.hitZone[j] as number;
-      out.push({
-        zone_id: zones.id[z] as string,
-        zone_name: zones.name[z] as string,
-        zone_kind: zones.kind[z] as ZoneKind,
-        zone_type: zones.zone_type[z] ?? null,
-        distance_m: input.hitDistance[j] as number,
-      });
-    }
-    return out;
-  };
-
   const out: BatchOutput = {
     flags: { key: [], rule: [], action: [], severity: [], deadline: [], evidence: [] },
+    evidenceTexts: [],
     notes: { enterprise_id: [], rule_id: [], message: [] },
   };
+  const evidenceIndex = new Map<string, number>();
   const { dicts } = input;
   const ruleIndex = new Map(plan.ruleSet.rules.map((r, i) => [r.id, i]));
   // Rules per (region, sector, status) profile, keyed by the integer codes rather than a string.
-  const profiles = new Map<number, number>();
+  const profiles = new Map<number, RuleT[]>();
   const sectors = dicts.sector.length;
   const statuses = dicts.status.length;
   for (let row = 0; row < input.id.length; row++) {
     const r = input.region[row] as number;
     const sc = input.sector[row] as number;
     const st = input.status[row] as number;
-    const sector = dicts.sector[sc] as string;
-    const status = dicts.status[st] as PlantStatus;
-    const region = dicts.region[r] ?? null;
     const profile = (r * sectors + sc) * statuses + st;
-    let count = profiles.get(profile);
-    if (count === undefined) {
-      count = plan.rulesForProfile(region, sector, status).length;
-      profiles.set(profile, count);
+    let rules = profiles.get(profile);
+    if (rules === undefined) {
+      rules = plan.rulesForProfile(dicts.region[r] ?? null, dicts.sector[sc] as string, dicts.status[st] as PlantStatus);
+      profiles.set(profile, rules);
     }
     // Enterprises no rule can touch cost nothing more.
-    if (count === 0) continue;
-    const id = input.id[row] as string;
+    if (rules.length === 0) continue;
     const key = input.key[row] as number;
-    let zoneHits: ZoneHit[] | undefined;
-    const facts: EnterpriseFacts = {
-      id,
-      region_code: region,
-      sector,
-      status,
-      commissioned_year: input.commissioned_year[row] ?? null,
-      above_scale: input.above_scale[row] ?? null,
-      in_park: input.in_park[row] ?? null,
-      scattered_dirty: input.scattered_dirty[row] === true,
-      green_factory: input.green_factory[row] === true,
-      location_accuracy: dicts.accuracy[input.accuracy[row] as number] as LocationAccuracy,
-      // Zone hits become objects only if a rule with a zone condition asks.
-      get zones() {
-        zoneHits ??= zonesOf(row);
-        return zoneHits;
-      },
-      equipment: equipmentById.get(key) ?? [],
-      compliance: complianceById.get(key) ?? [],
-      metrics: computeMetrics(indicatorsById.get(key) ?? [], asOfYear),
-    };
-    const result = screenEnterprise(facts, plan);
+    const facts = new RowFacts(
+      input,
+      row,
+      zones,
+      equipmentById.get(key) ?? NONE,
+      complianceById.get(key) ?? NONE,
+      indicatorsById.get(key) ?? NONE,
+      asOfYear,
+    );
+    const result = screenEnterprise(facts, plan, rules);
     for (const f of result.flags) {
       out.flags.key.push(key);
       out.flags.rule.push(ruleIndex.get(f.rule_id) as number);
       out.flags.action.push(actionCode(f.action));
       out.flags.severity.push(f.severity);
       out.flags.deadline.push(f.deadline);
-      out.flags.evidence.push(JSON.stringify(f.evidence));
+      const text = JSON.stringify(f.evidence);
+      let e = evidenceIndex.get(text);
+      if (e === undefined) {
+        e = out.evidenceTexts.push(text) - 1;
+        evidenceIndex.set(text, e);
+      }
+      out.flags.evidence.push(e);
     }
     for (const n of result.notes) {
       out.notes.enterprise_id.push(n.enterprise_id);

@@ -1,6 +1,7 @@
 /** Screens one enterprise against the rules that apply to it. Pure: facts in, flags out. */
 import type { Flag } from '../flag.ts';
 import { evaluateRule } from '../rules/evaluate-rule.ts';
+import type { RuleT } from '../rules/rule-schema.ts';
 import type { EnterpriseFacts } from './facts.ts';
 import type { RulePlan } from './rule-plan.ts';
 
@@ -15,10 +16,15 @@ export interface EnterpriseScreening {
   notes: ScreeningNote[];
 }
 
-export function screenEnterprise(facts: EnterpriseFacts, plan: RulePlan): EnterpriseScreening {
+/** `rules`: those that apply to the enterprise's profile, when the caller has them at hand. */
+export function screenEnterprise(
+  facts: EnterpriseFacts,
+  plan: RulePlan,
+  rules: readonly RuleT[] = plan.rulesForProfile(facts.region_code, facts.sector, facts.status),
+): EnterpriseScreening {
   const flags: Flag[] = [];
   const notes: ScreeningNote[] = [];
-  for (const rule of plan.rulesForProfile(facts.region_code, facts.sector, facts.status)) {
+  for (const rule of rules) {
     const result = evaluateRule(rule, facts, plan.asOf);
     if (result.flag) flags.push(result.flag);
     if (result.note) notes.push({ enterprise_id: facts.id, rule_id: rule.id, message: result.note });
