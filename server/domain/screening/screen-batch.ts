@@ -132,7 +132,9 @@ class RowFacts implements EnterpriseFacts {
 
   get zones(): ZoneHit[] {
     if (this.zoneHits) return this.zoneHits;
-    const { input, row, zoneTable: t } = this;
+    const input = this.input;
+    const row = this.row;
+    const t = this.zoneTable;
     const hits: ZoneHit[] = [];
     for (let j = input.hitStart[row] as number; j < (input.hitStart[row + 1] as number); j++) {
       const z = input.hitZone[j] as number;
