@@ -23,6 +23,9 @@ export interface RuleResult {
 
 const NOTHING: RuleResult = Object.freeze({});
 
+/** Outcomes of the checks passed so far in the current evaluation (evaluation is synchronous). */
+const PASSED: Outcome[] = [];
+
 type Check = (facts: EnterpriseFacts, asOf: string) => Outcome;
 
 /**
@@ -56,26 +59,28 @@ export function evaluateRule(rule: RuleT, facts: EnterpriseFacts, asOf: string):
   if (w.exclude_sectors?.some((p) => facts.sector.startsWith(p))) return NOTHING;
   if (w.sectors && !w.sectors.some((p) => facts.sector.startsWith(p))) return NOTHING;
 
-  // Then the other conditions, stopping at the first that fails.
+  // Then the other conditions, stopping at the first that fails. Most evaluations stop here, so
+  // the outcomes so far go into a reused scratch list rather than a new array each time.
   const checks = checksOf(rule);
-  const outcomes: Outcome[] = [];
-  for (let i = 0; i < checks.length; i++) {
+  const n = checks.length;
+  for (let i = 0; i < n; i++) {
     const o = (checks[i] as Check)(facts, asOf);
     if (o.match === false) return NOTHING;
-    outcomes.push(o);
+    PASSED[i] = o;
   }
-  outcomes.unshift(matchSectors(w.sectors, undefined, facts));
 
+  // The sector comparison leads the evidence, then each condition's in the order checked.
   const evidence: Evidence[] = [];
   const unknowns: string[] = [];
   let complianceDeadline: string | null = null;
-  for (const outcome of outcomes) {
+  for (let i = -1; i < n; i++) {
+    const outcome = i < 0 ? matchSectors(w.sectors, undefined, facts) : (PASSED[i] as Outcome);
     if (outcome.match === false) return NOTHING;
     if (outcome.match === 'unknown') {
       unknowns.push(outcome.reason);
       continue;
     }
-    evidence.push(...outcome.evidence);
+    for (const e of outcome.evidence) evidence.push(e);
     if (outcome.deadline) complianceDeadline = outcome.deadline;
   }
   if (unknowns.length) return { note: `cannot decide: ${unknowns.join('; ')}` };

@@ -65,18 +65,28 @@ export function computeMetrics(indicators: readonly Row[], asOfYear: number): Me
   if (indicators.length === 0) return noIndicators(asOfYear);
   let latest: Row | undefined;
   let base: Row | undefined;
-  const byYear = new Map<number, Row>();
-  // Only what was known by the as-of year counts, the baseline included.
+  // Only what was known by the as-of year counts, the baseline included. Plain loops and one
+  // literal: this runs for every enterprise a rule reads indicators of.
   for (const row of indicators) {
     if (row.year > asOfYear) continue;
-    byYear.set(row.year, row);
     if (row.year === BASELINE_YEAR) base = row;
     if (!latest || row.year > latest.year) latest = row;
   }
   if (!latest) return noIndicators(asOfYear);
-  const values = Object.fromEntries(METRICS.map((m) => [m, null])) as Record<Metric, number | null>;
-  const missing: Partial<Record<Metric, string>> = {};
   const y = latest.year;
+  let previous: Row | undefined;
+  for (const row of indicators) if (row.year === y - 1) previous = row;
+  const values: Record<Metric, number | null> = {
+    energy_per_added_value: null,
+    water_per_added_value: null,
+    energy_per_added_value_change_vs_2015: null,
+    water_per_added_value_change_vs_2015: null,
+    added_value_growth: null,
+    unit_power_kwh: null,
+    energy_tce: null,
+    added_value: null,
+  };
+  const missing: Partial<Record<Metric, string>> = {};
   values.energy_tce = latest.energy_tce;
   values.added_value = latest.added_value;
   values.unit_power_kwh = latest.unit_power_kwh;
@@ -103,7 +113,6 @@ export function computeMetrics(indicators: readonly Row[], asOfYear: number): Me
     missing.water_per_added_value_change_vs_2015 =
       values.water_per_added_value === null ? (missing.water_per_added_value ?? zeroValue) : noBase;
   }
-  const previous = byYear.get(y - 1);
   values.added_value_growth = previous ? change(latest.added_value, previous.added_value) : null;
   if (values.added_value_growth === null)
     missing.added_value_growth = previous ? `added value missing or 0 in ${y - 1} or ${y}` : `no indicators for ${y - 1}`;

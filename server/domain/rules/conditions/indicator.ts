@@ -12,8 +12,20 @@ import { NO, type Outcome, unknown, yes } from './outcome.ts';
 export function thresholdOn(c: IndicatorConditionT, asOf: string): number | null {
   if (c.value !== undefined) return c.value;
   let current: number | null = null;
-  for (const t of [...(c.thresholds ?? [])].sort((a, b) => a.from.localeCompare(b.from))) if (t.from <= asOf) current = t.value;
+  for (const t of sortedThresholds(c)) if (t.from <= asOf) current = t.value;
   return current;
+}
+
+/** Thresholds by date, sorted once per condition rather than once per enterprise. */
+const SORTED = new WeakMap<IndicatorConditionT, NonNullable<IndicatorConditionT['thresholds']>>();
+
+function sortedThresholds(c: IndicatorConditionT): NonNullable<IndicatorConditionT['thresholds']> {
+  let sorted = SORTED.get(c);
+  if (!sorted) {
+    sorted = [...(c.thresholds ?? [])].sort((a, b) => a.from.localeCompare(b.from));
+    SORTED.set(c, sorted);
+  }
+  return sorted;
 }
 
 const compare = (a: number, op: IndicatorConditionT['op'], b: number) =>
