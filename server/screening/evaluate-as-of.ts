@@ -12,7 +12,7 @@ import { screenScope } from './screen-scope.ts';
 export interface AsOfResult {
   asOf: string;
   /** Enterprise keys in ascending order, and the action code of each. */
-  keys: number[];
+  keys: Int32Array;
   actions: Uint8Array;
   /** Enterprises by most severe action. */
   enterprisesByAction: Record<Action, number>;

@@ -8,6 +8,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Queryable } from '../db/database.ts';
+import { readColumns } from '../db/read-columns.ts';
 import type { LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
 import { BASELINE_YEAR } from '../domain/rules/metrics.ts';
 import type { BatchInput } from '../domain/screening/screen-batch.ts';
@@ -18,7 +19,7 @@ import type { BatchInput } from '../domain/screening/screen-batch.ts';
  * small dictionaries: decoding a million strings per column was the slowest part of loading.
  */
 export interface ScopeColumns {
-  key: number[];
+  key: Int32Array;
   id: string[];
   lon: Float64Array;
   lat: Float64Array;
@@ -59,46 +60,43 @@ export async function loadScope(q: Queryable): Promise<ScopeColumns> {
     await q.run(
       `CREATE OR REPLACE TEMP TABLE dict_${name} AS
        SELECT v, (row_number() OVER (ORDER BY v NULLS FIRST) - 1)::INTEGER AS i
-       FROM (SELECT DISTINCT e.${column} AS v FROM enterprises e JOIN screen_scope s ON s.id = e.id)`,
+       FROM (SELECT DISTINCT e.${column} AS v FROM enterprises e JOIN screen_scope s ON s.key = e.key)`,
     );
     dicts[name] = ((await q.connection.runAndReadAll(`SELECT v FROM dict_${name} ORDER BY i`)).getColumns()[0] ?? []) as (string | null)[];
   }
-  const reader = await q.connection.runAndReadAll(
+  const [key, id, lon, lat, region, sector, status, accuracy, commissioned, aboveScale, inPark, scattered, green] = await readColumns(
+    q,
     `SELECT e.key, e.id, e.lon, e.lat, dr.i, ds.i, dt.i, da.i,
             e.commissioned_year, e.above_scale, e.in_park, e.scattered_dirty, e.green_factory
-     FROM enterprises e JOIN screen_scope s ON s.id = e.id
+     FROM enterprises e JOIN screen_scope s ON s.key = e.key
      JOIN dict_region dr ON dr.v IS NOT DISTINCT FROM e.region_code
      JOIN dict_sector ds ON ds.v = e.sector
      JOIN dict_status dt ON dt.v = e.status
      JOIN dict_accuracy da ON da.v = e.location_accuracy
      ORDER BY e.key`,
+    ['int32', 'text', 'float64', 'float64', 'int32', 'int32', 'int32', 'int32', 'int32?', 'boolean?', 'boolean?', 'boolean?', 'boolean?'],
   );
   for (const name of Object.keys(DICTIONARY_COLUMNS)) await q.run(`DROP TABLE dict_${name}`);
-  // Raw values: every column here is VARCHAR, DOUBLE, INTEGER or BOOLEAN, which arrive as JS
-  // primitives without the (slower) generic conversion.
-  // DuckDB hands back no columns at all for an empty result.
-  const all = reader.getColumns() as DuckDBValue[][];
-  const c = Array.from({ length: 13 }, (_, i) => all[i] ?? []);
   return {
-    key: c[0] as number[],
-    id: c[1] as string[],
-    lon: Float64Array.from(c[2] as number[]),
-    lat: Float64Array.from(c[3] as number[]),
-    region: Int32Array.from(c[4] as number[]),
-    sector: Int32Array.from(c[5] as number[]),
-    status: Int32Array.from(c[6] as number[]),
-    accuracy: Int32Array.from(c[7] as number[]),
+    key,
+    id: id as string[],
+    lon,
+    lat,
+    region,
+    sector,
+    status,
+    accuracy,
     dicts: {
       region: dicts.region,
       sector: dicts.sector as string[],
       status: dicts.status as PlantStatus[],
       accuracy: dicts.accuracy as LocationAccuracy[],
     },
-    commissioned_year: c[8] as (number | null)[],
-    above_scale: c[9] as (boolean | null)[],
-    in_park: c[10] as (boolean | null)[],
-    scattered_dirty: c[11] as boolean[],
-    green_factory: c[12] as boolean[],
+    commissioned_year: commissioned,
+    above_scale: aboveScale,
+    in_park: inPark,
+    scattered_dirty: scattered as boolean[],
+    green_factory: green as boolean[],
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { appendColumns, appendRecords } from '../db/bulk.ts';
 import type { Queryable } from '../db/database.ts';
+import { readColumns } from '../db/read-columns.ts';
 import { listZones } from '../db/zone-store.ts';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
 import type { RulePlan } from '../domain/screening/rule-plan.ts';
@@ -147,18 +148,20 @@ async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Pr
     [zones.map((z) => z.id), Int32Array.from(zones, (_, i) => i)],
   );
   // Scope rows are in key order (loadScope), so a row number over key is the scope row.
-  const reader = await tx.connection.runAndReadAll(
+  const [row, zone, distance] = await readColumns(
+    tx,
     `WITH rows AS (SELECT id, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS row FROM screen_scope)
      SELECT r.row, z.zone, h.distance_m
      FROM zone_hits h JOIN rows r ON r.id = h.enterprise_id JOIN hit_zone_index z ON z.id = h.zone_id
      ORDER BY r.row, z.zone`,
+    ['int32', 'int32', 'float64'],
   );
   await tx.run('DROP TABLE hit_zone_index');
-  const [row = [], zone = [], distance = []] = reader.getColumns() as number[][];
+  // Rows and zone indexes are never negative: the same bits read as unsigned.
   return indexHits(scope.id.length, {
-    point: Uint32Array.from(row),
-    zone: Uint32Array.from(zone),
-    distance: Float64Array.from(distance),
+    point: new Uint32Array(row.buffer, row.byteOffset, row.length),
+    zone: new Uint32Array(zone.buffer, zone.byteOffset, zone.length),
+    distance,
   });
 }
 

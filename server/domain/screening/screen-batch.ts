@@ -23,7 +23,7 @@ export interface ZoneTable {
 }
 
 export interface BatchInput {
-  key: number[];
+  key: Int32Array;
   id: string[];
   /** Codes into dicts.region, dicts.sector, dicts.status, dicts.accuracy. */
   region: Int32Array;
