@@ -1,12 +1,3 @@
-/**
- * Reads what screening needs from DuckDB as columns: the scope's enterprises once, then per batch
- * the indicators, equipment and compliance results — three set-based queries per batch, and only
- * for the sectors some rule reads them for. Indicators are cut in SQL to the rows the metrics read
- * (the latest two years on or before as-of, and the 2015 baseline); compliance to each standard's
- * latest assessment, kept only when it failed, since a later pass clears an earlier failure
- * exactly as the rule reads it.
- */
-import type { DuckDBValue } from '@duckdb/node-api';
 import type { Queryable } from '../db/database.ts';
 import { readColumns } from '../db/read-columns.ts';
 import type { LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
