@@ -21,8 +21,8 @@ afterAll(() => db.close());
 
 describe('readColumns', () => {
   it('reads every kind the same as DuckDB’s generic reader, across chunk boundaries', async () => {
-    const sql = 'SELECT i, d, ni, nb, s FROM t ORDER BY i';
-    const [i, d, ni, nb, s] = await readColumns(db, sql, ['int32', 'float64', 'int32?', 'boolean?', 'text']);
+    const sql = 'SELECT i, d, ni, nb, s, nd FROM t ORDER BY i';
+    const [i, d, ni, nb, s, nd] = await readColumns(db, sql, ['int32', 'float64', 'int32?', 'boolean?', 'text', 'float64?']);
     const generic = (await db.connection.runAndReadAll(sql)).getColumns();
     expect(i).toBeInstanceOf(Int32Array);
     expect(d).toBeInstanceOf(Float64Array);
@@ -31,6 +31,7 @@ describe('readColumns', () => {
     expect(ni).toEqual(generic[2]);
     expect(nb).toEqual(generic[3]);
     expect(s).toEqual(generic[4]);
+    expect(nd).toEqual(generic[5]);
     expect(ni[7]).toBeNull();
     expect(ni[4998]).toBeNull();
     expect(ni[4997]).toBe(49_970);

@@ -15,15 +15,15 @@ import type { Params, Queryable } from './database.ts';
 
 /**
  * int32 / float64: typed arrays, a null reads as 0 / NaN (for columns that are never null);
- * int32? / boolean?: plain arrays with nulls; text: strings with nulls.
+ * int32? / float64? / boolean?: plain arrays with nulls; text: strings with nulls.
  */
-export type ColumnKind = 'int32' | 'float64' | 'int32?' | 'boolean?' | 'text';
+export type ColumnKind = 'int32' | 'float64' | 'int32?' | 'float64?' | 'boolean?' | 'text';
 
 type ColumnOf<K extends ColumnKind> = K extends 'int32'
   ? Int32Array<ArrayBuffer>
   : K extends 'float64'
     ? Float64Array<ArrayBuffer>
-    : K extends 'int32?'
+    : K extends 'int32?' | 'float64?'
       ? (number | null)[]
       : K extends 'boolean?'
         ? (boolean | null)[]
@@ -35,6 +35,7 @@ const EXPECTED: Record<ColumnKind, DuckDBTypeId> = {
   int32: DuckDBTypeId.INTEGER,
   float64: DuckDBTypeId.DOUBLE,
   'int32?': DuckDBTypeId.INTEGER,
+  'float64?': DuckDBTypeId.DOUBLE,
   'boolean?': DuckDBTypeId.BOOLEAN,
   text: DuckDBTypeId.VARCHAR,
 };
@@ -82,7 +83,7 @@ function copyColumn(chunk: DuckDBDataChunk, c: number, kind: ColumnKind, into: C
     return;
   }
   const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
-  const width = kind === 'boolean?' ? 1 : kind === 'float64' ? 8 : 4;
+  const width = kind === 'boolean?' ? 1 : kind === 'float64' || kind === 'float64?' ? 8 : 4;
   const bytes = bindings.vector_get_data(vector, rows * width);
   const validity = bindings.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
   const valid = (r: number) => !validity || ((validity[r >> 3] as number) >> (r & 7)) & 1;
@@ -95,8 +96,8 @@ function copyColumn(chunk: DuckDBDataChunk, c: number, kind: ColumnKind, into: C
     if (validity && kind === 'int32') for (let r = 0; r < rows; r++) if (!valid(r)) (into as Int32Array)[at + r] = 0;
     return;
   }
-  if (kind === 'int32?') {
-    const values = new Int32Array(bytes.slice().buffer, 0, rows);
+  if (kind === 'int32?' || kind === 'float64?') {
+    const values = kind === 'int32?' ? new Int32Array(bytes.slice().buffer, 0, rows) : new Float64Array(bytes.slice().buffer, 0, rows);
     for (let r = 0; r < rows; r++) (into as (number | null)[])[at + r] = valid(r) ? (values[r] as number) : null;
     return;
   }

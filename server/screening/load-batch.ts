@@ -1,3 +1,11 @@
+/**
+ * Reads what screening needs from DuckDB as columns: the scope's enterprises once, then per batch
+ * the indicators, equipment and compliance results of a key range of child rows staged once per
+ * run, and only for the sectors some rule reads them for. Indicators are cut in SQL to the rows
+ * the metrics read (the latest year on or before as-of, the year before it, and the 2015
+ * baseline); compliance to each standard's latest assessment, kept only when it failed, since a
+ * later pass clears an earlier failure exactly as the rule reads it.
+ */
 import type { Queryable } from '../db/database.ts';
 import { readColumns } from '../db/read-columns.ts';
 import type { LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
@@ -103,12 +111,6 @@ function sectorFilter(prefixes: string[] | null): { sql: string; params: Record<
   return { sql: `AND (${terms.join(' OR ')})`, params };
 }
 
-type Cell = string | number | boolean | null;
-
-async function columns(q: Queryable, sql: string, params: Record<string, string | number>): Promise<Cell[][]> {
-  return (await q.connection.runAndReadAll(sql, params)).getColumns() as Cell[][];
-}
-
 /**
  * Stages, once per run, the child rows screening reads for the whole scope, in key order: one
  * set-based query per table lets DuckDB use every core and scan each table once, where ten batch
@@ -117,32 +119,39 @@ async function columns(q: Queryable, sql: string, params: Record<string, string 
  * scope_compliance; dropChildRows removes them.
  */
 export async function stageChildRows(q: Queryable, asOf: string, needs: Needs): Promise<void> {
-  const scoped = 'JOIN screen_scope s ON s.id = e.id';
+  // The scope's enterprises whose sector needs this kind of data; child rows join it by id once
+  // (joining enterprises too, by id, doubled the string hashing over millions of rows).
+  const scoped = (filter: { sql: string }) =>
+    filter.sql
+      ? `(SELECT s.id, s.key FROM screen_scope s JOIN enterprises e ON e.key = s.key WHERE ${filter.sql.replace(/^AND /, '')})`
+      : 'screen_scope';
   const ind = sectorFilter(needs.indicators);
   const eq = sectorFilter(needs.equipment);
   const comp = sectorFilter(needs.compliance);
-  const where = (filter: { sql: string }) => (filter.sql ? `WHERE ${filter.sql.replace(/^AND /, '')}` : '');
+  // Metrics read the latest year on or before as-of, the year before it and the baseline: a
+  // maximum per enterprise finds them without ranking every row.
   await q.run(
     `CREATE OR REPLACE TEMP TABLE scope_indicators AS
-     SELECT key, year, energy_tce, added_value, water_m3, unit_power_kwh FROM (
-       SELECT s.key, i.year, i.energy_tce, i.added_value, i.water_m3, i.unit_power_kwh,
-              row_number() OVER (PARTITION BY i.enterprise_id ORDER BY i.year DESC) AS rn
-       FROM indicators i JOIN enterprises e ON e.id = i.enterprise_id ${scoped} AND i.year <= $y ${ind.sql})
-     WHERE rn <= 2 OR year = $base ORDER BY key, year`,
+     WITH known AS (
+       SELECT s.key, i.year, i.energy_tce, i.added_value, i.water_m3, i.unit_power_kwh
+       FROM indicators i JOIN ${scoped(ind)} s ON s.id = i.enterprise_id WHERE i.year <= $y),
+     latest AS (SELECT key, max(year) AS year FROM known GROUP BY key)
+     SELECT k.* FROM known k JOIN latest l ON l.key = k.key
+     WHERE k.year >= l.year - 1 OR k.year = $base ORDER BY k.key, k.year`,
     { ...ind.params, y: Number(asOf.slice(0, 4)), base: BASELINE_YEAR },
   );
   await q.run(
     `CREATE OR REPLACE TEMP TABLE scope_equipment AS
      SELECT s.key, q.kind, q.size, q.unit, q.count, q.commissioned_year
-     FROM equipment q JOIN enterprises e ON e.id = q.enterprise_id ${scoped} ${where(eq)}
+     FROM equipment q JOIN ${scoped(eq)} s ON s.id = q.enterprise_id
      ORDER BY s.key, q.kind, q.size`,
     eq.params,
   );
   await q.run(
     `CREATE OR REPLACE TEMP TABLE scope_compliance AS
      SELECT key, standard, passed, strftime(assessed_on, '%Y-%m-%d') AS assessed_on, strftime(rectify_by, '%Y-%m-%d') AS rectify_by, note FROM (
-       SELECT s.key, c.*, row_number() OVER (PARTITION BY c.enterprise_id, c.standard ORDER BY c.assessed_on DESC, c.passed DESC) AS rn
-       FROM compliance c JOIN enterprises e ON e.id = c.enterprise_id ${scoped} AND c.assessed_on <= CAST($asOf AS DATE) ${comp.sql})
+       SELECT s.key, c.*, row_number() OVER (PARTITION BY s.key, c.standard ORDER BY c.assessed_on DESC, c.passed DESC) AS rn
+       FROM compliance c JOIN ${scoped(comp)} s ON s.id = c.enterprise_id WHERE c.assessed_on <= CAST($asOf AS DATE))
      WHERE rn = 1 AND NOT passed ORDER BY key, standard`,
     { ...comp.params, asOf },
   );
@@ -155,9 +164,24 @@ export async function dropChildRows(q: Queryable): Promise<void> {
 /** The batch of scope rows [from, to); stageChildRows must have run. */
 export async function loadBatch(q: Queryable, scope: ScopeColumns, hits: HitIndex, from: number, to: number): Promise<BatchInput> {
   const range = { lo: scope.key[from] as number, hi: scope.key[to - 1] as number };
-  const indicators = await columns(q, 'SELECT * FROM scope_indicators WHERE key BETWEEN $lo AND $hi', range);
-  const equipment = await columns(q, 'SELECT * FROM scope_equipment WHERE key BETWEEN $lo AND $hi', range);
-  const compliance = await columns(q, 'SELECT * FROM scope_compliance WHERE key BETWEEN $lo AND $hi', range);
+  const indicators = await readColumns(
+    q,
+    'SELECT key, year, energy_tce, added_value, water_m3, unit_power_kwh FROM scope_indicators WHERE key BETWEEN $lo AND $hi',
+    ['int32', 'int32', 'float64?', 'float64?', 'float64?', 'float64?'],
+    range,
+  );
+  const equipment = await readColumns(
+    q,
+    'SELECT key, kind, size, unit, count, commissioned_year FROM scope_equipment WHERE key BETWEEN $lo AND $hi',
+    ['int32', 'text', 'float64?', 'text', 'int32', 'int32?'],
+    range,
+  );
+  const compliance = await readColumns(
+    q,
+    'SELECT key, standard, passed, assessed_on, rectify_by, note FROM scope_compliance WHERE key BETWEEN $lo AND $hi',
+    ['int32', 'text', 'boolean?', 'text', 'text', 'text'],
+    range,
+  );
   const first = hits.start[from] as number;
   const last = hits.start[to] as number;
   return {

@@ -41,11 +41,11 @@ export interface BatchInput {
   hitZone: Uint32Array;
   hitDistance: Float64Array;
   /** key, year, energy_tce, added_value, water_m3, unit_power_kwh */
-  indicators: Cell[][];
+  indicators: readonly ArrayLike<Cell>[];
   /** key, kind, size, unit, count, commissioned_year */
-  equipment: Cell[][];
+  equipment: readonly ArrayLike<Cell>[];
   /** key, standard, passed, assessed_on, rectify_by, note */
-  compliance: Cell[][];
+  compliance: readonly ArrayLike<Cell>[];
 }
 
 /**
@@ -72,9 +72,9 @@ export interface BatchOutput {
 }
 
 /** Rows grouped by their first column, the enterprise key. */
-function group<T>(c: Cell[][], make: (i: number) => T): Map<number, T[]> {
+function group<T>(c: readonly ArrayLike<Cell>[], make: (i: number) => T): Map<number, T[]> {
   const out = new Map<number, T[]>();
-  const ids = (c[0] ?? []) as number[];
+  const ids = (c[0] ?? []) as ArrayLike<number>;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
     const list = out.get(id);
