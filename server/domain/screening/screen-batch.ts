@@ -10,6 +10,7 @@ import { computeMetrics, type Metrics } from '../rules/metrics.ts';
 import type { RuleSetT, RuleT } from '../rules/rule-schema.ts';
 import type { ReserveZoneType, ZoneKind } from '../zone.ts';
 import type { EnterpriseFacts, ZoneHit } from './facts.ts';
+import { EvidenceTexts } from './evidence-texts.ts';
 import { RulePlan } from './rule-plan.ts';
 import { screenEnterprise } from './screen-enterprise.ts';
 
@@ -109,14 +110,13 @@ class RowFacts implements EnterpriseFacts {
   private computed: Metrics | null = null;
 
   constructor(
-    private readonly input: BatchInput,
+    private readonly batch: BatchContext,
     private readonly row: number,
-    private readonly zoneTable: ZoneTable,
     readonly equipment: Equipment[],
     readonly compliance: ComplianceResult[],
     private readonly indicators: readonly IndicatorRow[],
-    private readonly asOfYear: number,
   ) {
+    const { input } = batch;
     const { dicts } = input;
     this.id = input.id[row] as string;
     this.region_code = dicts.region[input.region[row] as number] ?? null;
@@ -132,27 +132,45 @@ class RowFacts implements EnterpriseFacts {
 
   get zones(): ZoneHit[] {
     if (this.zoneHits) return this.zoneHits;
-    const input = this.input;
+    const { input, inside } = this.batch;
     const row = this.row;
-    const t = this.zoneTable;
     const hits: ZoneHit[] = [];
     for (let j = input.hitStart[row] as number; j < (input.hitStart[row + 1] as number); j++) {
       const z = input.hitZone[j] as number;
-      hits.push({
-        zone_id: t.id[z] as string,
-        zone_name: t.name[z] as string,
-        zone_kind: t.kind[z] as ZoneKind,
-        zone_type: t.zone_type[z] ?? null,
-        distance_m: input.hitDistance[j] as number,
-      });
+      const distance = input.hitDistance[j] as number;
+      // Plants inside a zone share one hit object per zone, so its evidence is built once.
+      if (distance === 0) hits.push((inside[z] ??= this.batch.hit(z, 0)));
+      else hits.push(this.batch.hit(z, distance));
     }
     this.zoneHits = hits;
     return hits;
   }
 
   get metrics(): Metrics {
-    this.computed ??= computeMetrics(this.indicators, this.asOfYear);
+    this.computed ??= computeMetrics(this.indicators, this.batch.asOfYear);
     return this.computed;
+  }
+}
+
+/** What the rows of one batch share. */
+class BatchContext {
+  readonly inside: ZoneHit[] = [];
+
+  constructor(
+    readonly input: BatchInput,
+    private readonly zones: ZoneTable,
+    readonly asOfYear: number,
+  ) {}
+
+  hit(z: number, distance: number): ZoneHit {
+    const t = this.zones;
+    return {
+      zone_id: t.id[z] as string,
+      zone_name: t.name[z] as string,
+      zone_kind: t.kind[z] as ZoneKind,
+      zone_type: t.zone_type[z] ?? null,
+      distance_m: distance,
+    };
   }
 }
 
@@ -182,12 +200,13 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     rectify_by: co[4]?.[i] as string | null,
     note: co[5]?.[i] as string | null,
   }));
+  const batch = new BatchContext(input, zones, asOfYear);
+  const evidence = new EvidenceTexts();
   const out: BatchOutput = {
     flags: { key: [], rule: [], action: [], severity: [], deadline: [], evidence: [] },
-    evidenceTexts: [],
+    evidenceTexts: evidence.texts,
     notes: { enterprise_id: [], rule_id: [], message: [] },
   };
-  const evidenceIndex = new Map<string, number>();
   const { dicts } = input;
   const ruleIndex = new Map(plan.ruleSet.rules.map((r, i) => [r.id, i]));
   // Rules per (region, sector, status) profile, keyed by the integer codes rather than a string.
@@ -208,13 +227,11 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     if (rules.length === 0) continue;
     const key = input.key[row] as number;
     const facts = new RowFacts(
-      input,
+      batch,
       row,
-      zones,
       equipmentById.get(key) ?? NONE,
       complianceById.get(key) ?? NONE,
       indicatorsById.get(key) ?? NONE,
-      asOfYear,
     );
     const result = screenEnterprise(facts, plan, rules);
     for (const f of result.flags) {
@@ -223,13 +240,7 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
       out.flags.action.push(actionCode(f.action));
       out.flags.severity.push(f.severity);
       out.flags.deadline.push(f.deadline);
-      const text = JSON.stringify(f.evidence);
-      let e = evidenceIndex.get(text);
-      if (e === undefined) {
-        e = out.evidenceTexts.push(text) - 1;
-        evidenceIndex.set(text, e);
-      }
-      out.flags.evidence.push(e);
+      out.flags.evidence.push(evidence.indexOf(f.evidence));
     }
     for (const n of result.notes) {
       out.notes.enterprise_id.push(n.enterprise_id);

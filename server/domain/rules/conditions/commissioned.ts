@@ -8,7 +8,27 @@ import { PLANNED_STATUSES } from '../../screening/facts.ts';
 import type { CommissionedConditionT } from '../rule-schema.ts';
 import { NO, type Outcome, unknown, yes } from './outcome.ts';
 
+/** Outcomes per condition, by status (planned plants) or by year: a handful of each per rule. */
+const OUTCOMES = new WeakMap<CommissionedConditionT, Map<string | number, Outcome>>();
+
 export function matchCommissioned(c: CommissionedConditionT, facts: EnterpriseFacts): Outcome {
+  let byValue = OUTCOMES.get(c);
+  if (!byValue) {
+    byValue = new Map();
+    OUTCOMES.set(c, byValue);
+  }
+  const planned = PLANNED_STATUSES.includes(facts.status);
+  const value = planned ? facts.status : facts.commissioned_year;
+  if (value === null) return unknown('commissioning year unknown');
+  let outcome = byValue.get(value);
+  if (!outcome) {
+    outcome = commissioned(c, facts);
+    byValue.set(value, outcome);
+  }
+  return outcome;
+}
+
+function commissioned(c: CommissionedConditionT, facts: EnterpriseFacts): Outcome {
   if (PLANNED_STATUSES.includes(facts.status)) {
     return c.include_planned
       ? yes([{ kind: 'comparison', subject: 'status', value: facts.status, operator: 'in', threshold: [...PLANNED_STATUSES] }])

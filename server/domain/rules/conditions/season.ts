@@ -7,7 +7,15 @@ export function inSeason(from: string, to: string, asOf: string): boolean {
   return from <= to ? md >= from && md <= to : md >= from || md <= to;
 }
 
+/** The last outcome per condition: a run asks with one as-of date, for every plant the rule covers. */
+const LAST = new WeakMap<object, { asOf: string; outcome: Outcome }>();
+
 export function matchSeason(c: { from: string; to: string }, asOf: string): Outcome {
-  if (!inSeason(c.from, c.to, asOf)) return NO;
-  return yes([{ kind: 'comparison', subject: 'date', value: asOf, operator: 'between', threshold: [c.from, c.to] }]);
+  const last = LAST.get(c);
+  if (last?.asOf === asOf) return last.outcome;
+  const outcome = inSeason(c.from, c.to, asOf)
+    ? yes([{ kind: 'comparison', subject: 'date', value: asOf, operator: 'between', threshold: [c.from, c.to] }])
+    : NO;
+  LAST.set(c, { asOf, outcome });
+  return outcome;
 }
