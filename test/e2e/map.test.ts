@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePoints } from '../../server/domain/point-payload.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
@@ -120,6 +121,9 @@ describe('planner map', () => {
     const panel = page.getByTestId('detail-panel');
     await panel.waitFor();
     await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('统一社会信用代码');
+    // The map draws only the plants in view, yet the click names enterprise 0 of all the points.
+    const points = decodePoints(await (await fetch(`${server.url}/api/enterprises/points`)).arrayBuffer());
+    expect(await page.evaluate(() => window.__greenline?.store.get().enterprise)).toBe(points.key[0]);
     await page.screenshot({ path: join(SHOTS, 'detail-zh.png') });
   });
 

@@ -117,6 +117,28 @@ describe('filters', () => {
   });
 });
 
+describe('cells', () => {
+  it('zoomed out, count the plants the filter lets through, and the legend lists their classes', async () => {
+    await open(page, 'lang=en');
+    const drawn = () => page.evaluate(() => window.__greenline?.controller.drawnEnterprises() ?? null);
+    expect(await drawn()).toMatchObject({ kind: 'cells', plants: 3000 });
+    const legend = page.getByTestId('legend-cells');
+    expect(await legend.textContent()).toMatch(/Enterprises per cell \(cells ≈ [\d.]+ km\)1–/);
+    expect(await page.getByTestId('legend-enterprises').count()).toBe(0);
+
+    const relocateCount = Number(await page.getByTestId('facet-action-relocate-count').textContent());
+    await page.getByTestId('facet-action-relocate').check();
+    await expect.poll(async () => (await drawn())?.plants).toBe(relocateCount);
+    await page.getByTestId('clear-filters').click();
+
+    // Zoomed in past the aggregation zoom, plants are drawn one by one with their own legend.
+    await page.evaluate(() => window.__greenline?.controller.map.jumpTo({ center: [118.18, 39.63], zoom: 8 }));
+    await expect.poll(async () => (await drawn())?.kind).toBe('points');
+    await page.getByTestId('legend-enterprises').waitFor();
+    expect(await legend.count()).toBe(0);
+  });
+});
+
 describe('drawing', () => {
   it('a rectangle gives selection statistics by action and sector', async () => {
     await open(page, 'lang=en&agg=0&v=109.84,40.66,9');

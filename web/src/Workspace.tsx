@@ -17,6 +17,7 @@ import { Legend } from './map/Legend.tsx';
 import type { PlaceLabel } from './map/layers/label-layer.ts';
 import { MapToolbar } from './map/MapToolbar.tsx';
 import { MapView, type MapViewProps } from './map/MapView.tsx';
+import type { DrawnEnterprises } from './map/map-controller.ts';
 import { useBasemap } from './map/use-basemap.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
 import { DetailPanel } from './panels/DetailPanel.tsx';
@@ -69,6 +70,7 @@ export function Workspace() {
   const detail = useEnterpriseDetail(state.enterprise);
   const [listHover, setListHover] = useState<number | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [drawn, setDrawn] = useState<DrawnEnterprises | null>(null);
   const [drawMode, setDrawMode] = useState<DrawMode>('none');
   const [radiusKm, setRadiusKm] = useState(1);
   const [measure, setMeasure] = useState<{ line: [number, number][]; finished: boolean } | null>(null);
@@ -89,6 +91,7 @@ export function Workspace() {
   const callbacks = {
     onClick: (index: number | null) => update({ enterprise: index === null || !points ? null : (points.key[index] as number) }),
     onHover: setHover,
+    onDrawn: setDrawn,
     onViewChange: (view: { lon: number; lat: number; zoom: number }) => update({ view }),
     onCircleCentre: (centre: [number, number]) => {
       update({ selection: { kind: 'circle', centre, radiusM: radiusKm * 1000 }, tab: 'selection' });
@@ -163,9 +166,10 @@ export function Workspace() {
               update({ selection: null });
             }}
             legend={legend}
+            drawn={drawn}
             choroplethLegend={choropleth.legend}
           />
-          <Legend legend={legend} choropleth={choropleth.legend} />
+          <Legend legend={legend} drawn={drawn} choropleth={choropleth.legend} />
           {mapData.points.status === 'loading' && <div className="map-status">{t.loading}</div>}
           {loadError?.status === 'error' && (
             <div className="map-status error" role="alert">

@@ -9,8 +9,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useAppState } from '../state/store.ts';
 import { CHOROPLETH_CLASSES } from './choropleth.ts';
 import type { Legend as EnterpriseLegend } from './enterprise-style.ts';
-import { AGGREGATE_BELOW_ZOOM } from './layers/density-layer.ts';
-import { DENSITY_RAMP, hex, RESERVE_STYLES, type RGB, ZONE_STYLES, type ZoneStyle } from './palette.ts';
+import { cellClassLabel } from './level-of-detail/cell-classes.ts';
+import type { DrawnEnterprises } from './map-controller.ts';
+import { hex, RESERVE_STYLES, type RGB, ZONE_STYLES, type ZoneStyle } from './palette.ts';
 import type { ChoroplethState } from './use-choropleth.ts';
 
 const ZONES: ZoneKind[] = ['nature_reserve', 'built_up', 'river_basin', 'key_region', 'industrial_park'];
@@ -30,25 +31,34 @@ function Swatch({ style }: { style: ZoneStyle }) {
   );
 }
 
-export function Legend({ legend, choropleth }: { legend: EnterpriseLegend | null; choropleth: ChoroplethState['legend'] }) {
-  const { t, pick } = useI18n();
+interface Props {
+  legend: EnterpriseLegend | null;
+  /** How the map draws the enterprises now (cells or plants), as the map controller reports it. */
+  drawn: DrawnEnterprises | null;
+  choropleth: ChoroplethState['legend'];
+}
+
+export function Legend({ legend, drawn, choropleth }: Props) {
+  const { t, pick, lang } = useI18n();
   const hidden = useAppState((s) => s.hidden);
-  const aggregate = useAppState((s) => s.aggregate);
-  const zoom = useAppState((s) => s.view?.zoom ?? 4);
   const shows = (id: string) => !hidden.includes(id as never);
-  const heat = aggregate && zoom < AGGREGATE_BELOW_ZOOM;
   const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  const locale = lang === 'zh' ? 'zh-CN' : 'en';
 
   const blocks = [];
-  if (shows('enterprises') && heat) {
+  if (shows('enterprises') && drawn?.kind === 'cells') {
     blocks.push(
-      <div key="density" className="legend-block" data-testid="legend-density">
-        <strong>{t.density}</strong>
-        <div className="ramp" style={{ background: gradient(DENSITY_RAMP) }} />
-        <div className="ramp-labels">
-          <span>{t.densityLow}</span>
-          <span>{t.densityHigh}</span>
-        </div>
+      <div key="cells" className="legend-block" data-testid="legend-cells">
+        <strong>{t.cellsTitle(drawn.cellKm)}</strong>
+        <ul>
+          {drawn.classes.map((c) => (
+            <li key={c.from}>
+              <span className="swatch" style={{ background: hex(c.color), borderColor: hex(c.color) }} />
+              {cellClassLabel(c, locale)}
+            </li>
+          ))}
+        </ul>
+        {drawn.reason === 'budget' && <p className="muted">{t.cellsOverBudget(drawn.budget)}</p>}
       </div>,
     );
   } else if (shows('enterprises') && legend) {

@@ -6,6 +6,8 @@ import { geodesicLength } from '../selection/shape-geometry.ts';
 import { CHOROPLETH_CLASSES } from './choropleth.ts';
 import type { DrawMode } from './draw-tools.ts';
 import type { Legend } from './enterprise-style.ts';
+import { cellClassLabel } from './level-of-detail/cell-classes.ts';
+import type { DrawnEnterprises } from './map-controller.ts';
 import { composeMapImage, downloadCanvas, type ImageLegend } from './save-map-image.ts';
 import type { ChoroplethState } from './use-choropleth.ts';
 
@@ -17,6 +19,7 @@ interface Props {
   measure: { line: [number, number][]; finished: boolean } | null;
   onClear: () => void;
   legend: Legend | null;
+  drawn: DrawnEnterprises | null;
   choroplethLegend: ChoroplethState['legend'];
 }
 
@@ -45,7 +48,13 @@ export function MapToolbar(props: Props) {
     if (!c) return;
     const legends: ImageLegend[] = [];
     const l = props.legend;
-    if (l?.kind === 'categories') {
+    const drawn = props.drawn;
+    if (drawn?.kind === 'cells') {
+      legends.push({
+        title: t.cellsTitle(drawn.cellKm),
+        items: drawn.classes.map((c) => ({ color: c.color, label: cellClassLabel(c, lang === 'zh' ? 'zh-CN' : 'en') })),
+      });
+    } else if (l?.kind === 'categories') {
       legends.push({
         title: l.of === 'action' ? t.colorByAction : t.colorBySector,
         items: l.items.map((i) => ({

@@ -54,6 +54,7 @@ export function MapView(props: MapViewProps) {
         onPolygon: (r) => callbacks.current.onPolygon(r),
         onMeasure: (l, f) => callbacks.current.onMeasure(l, f),
         onFrame: () => callbacks.current.onFrame?.(),
+        onDrawn: (d) => callbacks.current.onDrawn?.(d),
       },
       offline,
       store.get().view,

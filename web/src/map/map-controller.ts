@@ -3,7 +3,7 @@
  * React talks to it through the setters below and hears back through callbacks; nothing else
  * touches the map instance. Setters only store what they are given and schedule one render.
  */
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -20,10 +20,15 @@ import {
   zoneOpacityPaint,
 } from './basemap-style.ts';
 import { type DrawMode, DrawTools } from './draw-tools.ts';
-import { AGGREGATE_BELOW_ZOOM, densityLayer } from './layers/density-layer.ts';
-import { enterpriseLayer, positions3d, ringLayer } from './layers/enterprise-layer.ts';
+import { cellLayer } from './layers/cell-layer.ts';
+import { enterpriseLayer, ringLayer } from './layers/enterprise-layer.ts';
 import { labelLayer, type PlaceLabel } from './layers/label-layer.ts';
 import { measureLayer, selectionLayer } from './layers/shape-layer.ts';
+import type { CellClass } from './level-of-detail/cell-classes.ts';
+import { type Detail, EnterpriseDetail, POINT_BUDGET } from './level-of-detail/enterprise-detail.ts';
+import { type Box, boxOfLonLat, metresPerUnit } from './level-of-detail/mercator.ts';
+import type { SubsetStyle } from './level-of-detail/point-subset.ts';
+import { isSoftwareRenderer, webglRenderer } from './software-renderer.ts';
 
 export interface MapCallbacks {
   onClick: (index: number | null) => void;
@@ -34,13 +39,25 @@ export interface MapCallbacks {
   onMeasure: (line: [number, number][], finished: boolean) => void;
   /** After deck.gl drew a frame; the benchmark times filters with it. */
   onFrame?: () => void;
+  /** When what the enterprises are drawn as changes, for the legend; null while none are drawn. */
+  onDrawn?: (drawn: DrawnEnterprises | null) => void;
 }
 
-export interface EnterpriseStyle {
-  colors: Uint8Array;
-  radii: Float32Array | null;
-  visible: Float32Array;
-}
+/** Colour, size and filter of every enterprise, in the order of the points. */
+export type EnterpriseStyle = SubsetStyle;
+
+/** What the legend needs to know of how the enterprises are drawn. */
+export type DrawnEnterprises =
+  | { kind: 'points' }
+  | {
+      kind: 'cells';
+      reason: 'zoom' | 'budget';
+      /** The most plants this renderer draws one by one. */
+      budget: number;
+      classes: CellClass[];
+      /** Side of a cell at the view's centre, two significant digits. */
+      cellKm: number;
+    };
 
 export interface LayerOptions {
   aggregate: boolean;
@@ -60,7 +77,12 @@ export class MapController {
   private readonly overlay: MapboxOverlay;
   private readonly draw: DrawTools;
   private points: PointColumns | null = null;
-  private positions: Float32Array | null = null;
+  private detail: EnterpriseDetail | null = null;
+  /** Plants drawn one by one at most, by what draws WebGL here (POINT_BUDGET). */
+  private readonly budget: number;
+  /** What the last render handed deck.gl for the enterprises; picked indices are read through it. */
+  private drawn: Detail | null = null;
+  private reportedDrawn = '';
   private style: EnterpriseStyle | null = null;
   private options: LayerOptions = { aggregate: true, hidden: [], opacity: {} };
   private selected: number | null = null;
@@ -74,15 +96,14 @@ export class MapController {
   private measuring: [number, number][] = [];
   private loaded = false;
   private renderQueued = false;
-  private aggregatedLastRender = false;
   /** Resolves once the style and its sources have loaded. */
   readonly ready: Promise<void>;
   /**
    * performance.now() of the first frame that drew enterprises; of the last enterprise style
    * (colours, sizes, filter) handed in, of the layers built from it being handed to deck.gl, and of
-   * the frame that first drew it: the map benchmark reads them.
+   * the frame that first drew it, and of the last frame drawn: the map benchmark reads them.
    */
-  readonly timings = { firstEnterpriseFrame: null as number | null, styleSetAt: 0, layersSetAt: 0, styleDrawnAt: 0 };
+  readonly timings = { firstEnterpriseFrame: null as number | null, styleSetAt: 0, layersSetAt: 0, styleDrawnAt: 0, frameAt: 0 };
   private styleFramePending = false;
   private enterprisesInLastRender = false;
 
@@ -100,6 +121,7 @@ export class MapController {
       // Needed so the canvas can be saved as an image.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    this.budget = isSoftwareRenderer(webglRenderer(this.map.getCanvas()) ?? '') ? POINT_BUDGET.software : POINT_BUDGET.gpu;
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.overlay = new MapboxOverlay({
@@ -108,16 +130,15 @@ export class MapController {
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onClick: (info) => {
         if (this.drawMode !== 'none') return;
-        this.callbacks.onClick(info.layer?.id === 'enterprises' && info.index >= 0 ? info.index : null);
+        this.callbacks.onClick(this.pickedEnterprise(info));
       },
-      onHover: (info) =>
-        this.callbacks.onHover(
-          this.drawMode === 'none' && info.layer?.id === 'enterprises' && info.index >= 0
-            ? { index: info.index, x: info.x, y: info.y }
-            : null,
-        ),
+      onHover: (info) => {
+        const index = this.drawMode === 'none' ? this.pickedEnterprise(info) : null;
+        this.callbacks.onHover(index === null ? null : { index, x: info.x, y: info.y });
+      },
       onAfterRender: () => {
         const now = performance.now();
+        this.timings.frameAt = now;
         if (this.enterprisesInLastRender && this.timings.firstEnterpriseFrame === null) this.timings.firstEnterpriseFrame = now;
         if (this.styleFramePending && this.enterprisesInLastRender) {
           this.styleFramePending = false;
@@ -151,9 +172,9 @@ export class MapController {
       const c = this.map.getCenter();
       this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
     });
-    this.map.on('zoom', () => {
-      // Crossing the aggregation zoom swaps heat map and points.
-      if (this.shouldAggregate() !== this.aggregatedLastRender) this.queueRender();
+    this.map.on('move', () => {
+      // A view beyond the region drawn, or across a whole zoom, needs other plants or other cells.
+      if (this.drawn && this.detail?.stale(this.viewBox(), this.map.getZoom())) this.queueRender();
     });
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -168,7 +189,7 @@ export class MapController {
   setPoints(points: PointColumns): void {
     if (points === this.points) return;
     this.points = points;
-    this.positions = positions3d(points);
+    this.detail = new EnterpriseDetail(points, { budget: this.budget });
     this.queueRender();
   }
 
@@ -257,6 +278,15 @@ export class MapController {
     return { x: p.x, y: p.y };
   }
 
+  /** How the enterprises are drawn now, and how many plants and cells: for the benchmark and tests. */
+  drawnEnterprises(): { kind: 'points'; plants: number } | { kind: 'cells'; cells: number; plants: number } | null {
+    const d = this.drawn;
+    if (!d) return null;
+    return d.kind === 'points'
+      ? { kind: 'points', plants: d.subset.count }
+      : { kind: 'cells', cells: d.grid.counts.filter((c) => c > 0).length, plants: d.grid.total };
+  }
+
   /** The basemap and deck.gl canvases, in drawing order, for saving the map as an image. */
   canvases(): HTMLCanvasElement[] {
     const deck = this.overlay.getCanvas();
@@ -276,8 +306,32 @@ export class MapController {
     return !this.options.hidden.includes(layer);
   }
 
-  private shouldAggregate(): boolean {
-    return this.options.aggregate && this.map.getZoom() < AGGREGATE_BELOW_ZOOM;
+  /** The view in Web Mercator world units. */
+  private viewBox(): Box {
+    const b = this.map.getBounds();
+    return boxOfLonLat(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
+  }
+
+  /** The enterprise under the pointer, by its index in the points; deck.gl picks by place in the subset drawn. */
+  private pickedEnterprise(info: PickingInfo): number | null {
+    const drawn = this.drawn;
+    if (info.layer?.id !== 'enterprises' || info.index < 0 || drawn?.kind !== 'points') return null;
+    return drawn.subset.index[info.index] ?? null;
+  }
+
+  /** Tells the legend when what is drawn changes; a pan that only moves the same cells says nothing. */
+  private reportDrawn(): void {
+    const d = this.drawn;
+    let drawn: DrawnEnterprises | null = null;
+    if (d?.kind === 'points') drawn = { kind: 'points' };
+    else if (d?.kind === 'cells') {
+      const km = (d.grid.cell * metresPerUnit(this.map.getCenter().lat)) / 1000;
+      drawn = { kind: 'cells', reason: d.reason, budget: this.budget, classes: d.classes, cellKm: Number(km.toPrecision(2)) };
+    }
+    const key = JSON.stringify(drawn);
+    if (key === this.reportedDrawn) return;
+    this.reportedDrawn = key;
+    this.callbacks.onDrawn?.(drawn);
   }
 
   private applyMapLibreState(): void {
@@ -311,22 +365,24 @@ export class MapController {
   private render(): void {
     const layers: Layer[] = [];
     const points = this.points;
-    const positions = this.positions;
     const style = this.style;
     if (this.selection) layers.push(selectionLayer(this.selection));
-    this.aggregatedLastRender = this.shouldAggregate();
-    if (points && positions && style && this.isVisible('enterprises')) {
+    this.drawn = null;
+    // A new payload and the style made for it arrive through separate setters.
+    if (points && this.detail && style?.visible.length === points.count && this.isVisible('enterprises')) {
       const opacity = this.opacityOf('enterprises');
-      if (this.aggregatedLastRender) layers.push(densityLayer({ count: points.count, positions, visible: style.visible, opacity }));
-      else layers.push(enterpriseLayer({ count: points.count, positions, ...style, opacity }));
+      const drawn = this.detail.detail(this.viewBox(), this.map.getZoom(), style, this.options.aggregate);
+      this.drawn = drawn;
+      layers.push(drawn.kind === 'cells' ? cellLayer(drawn, opacity) : enterpriseLayer(drawn.subset, opacity));
       if (this.listHover !== null) layers.push(ringLayer('enterprise-hovered', points, [this.listHover], [255, 160, 0, 255], 8));
       if (this.selected !== null) layers.push(ringLayer('enterprise-selected', points, [this.selected], [0, 120, 215, 255], 10));
     }
     if (this.measure && this.measure.length > 1) layers.push(measureLayer(this.measure));
     if (this.isVisible('labels')) layers.push(labelLayer(this.labels, true));
-    this.enterprisesInLastRender = layers.some((l) => l.id === 'enterprises' || l.id === 'enterprise-density');
+    this.enterprisesInLastRender = this.drawn !== null;
     this.styleFramePending = this.enterprisesInLastRender;
     this.overlay.setProps({ layers });
     this.timings.layersSetAt = performance.now();
+    this.reportDrawn();
   }
 }

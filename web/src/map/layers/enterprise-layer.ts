@@ -1,63 +1,35 @@
 /**
- * Enterprises as a deck.gl scatterplot fed straight from binary columns: positions, colours and
- * radii are typed arrays, and the filter is applied on the GPU by DataFilterExtension reading the
- * per-enterprise visibility column (filterRange [1, 1]). A filter change uploads that one column;
- * positions and colours stay where they are. No object per enterprise.
+ * The plants in view as a deck.gl scatterplot fed straight from compact binary columns
+ * (level-of-detail/point-subset.ts): only the plants the filter lets through in a region around
+ * the view, never the million. A picked plant is reported by its place in those columns; the
+ * subset's `index` maps it back to the enterprise.
  */
-import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { PointColumns } from '../../../../server/domain/point-payload.ts';
 import { FIXED_RADIUS } from '../enterprise-style.ts';
+import type { PointSubset } from '../level-of-detail/point-subset.ts';
 import { type BinaryAttribute, binaryAttribute } from './binary-attribute.ts';
 
-const FILTER = new DataFilterExtension({ filterSize: 1 });
-
-/**
- * deck.gl 9 ignores `size` on binary attributes (visgl/deck.gl#8152): positions must arrive as
- * three components. The wire format stays two floats per point; the z = 0 copy is made once here.
- */
-export function positions3d(points: PointColumns): Float32Array {
-  const out = new Float32Array(points.count * 3);
-  for (let i = 0; i < points.count; i++) {
-    out[3 * i] = points.position[2 * i] as number;
-    out[3 * i + 1] = points.position[2 * i + 1] as number;
-  }
-  return out;
-}
-
-export interface EnterpriseLayerInput {
-  count: number;
-  positions: Float32Array;
-  colors: Uint8Array;
-  /** Pixels per enterprise; null draws every plant the same size. */
-  radii: Float32Array | null;
-  visible: Float32Array;
-  opacity: number;
-}
-
-export function enterpriseLayer(input: EnterpriseLayerInput) {
+export function enterpriseLayer(subset: PointSubset, opacity: number) {
   const attributes: Record<string, BinaryAttribute> = {
-    getPosition: binaryAttribute(input.positions, 3),
-    getFillColor: binaryAttribute(input.colors, 4, true),
-    getFilterValue: binaryAttribute(input.visible, 1),
+    getPosition: binaryAttribute(subset.positions, 3),
+    getFillColor: binaryAttribute(subset.colors, 4, true),
   };
-  if (input.radii) attributes.getRadius = binaryAttribute(input.radii, 1);
+  if (subset.radii) attributes.getRadius = binaryAttribute(subset.radii, 1);
   return new ScatterplotLayer({
     id: 'enterprises',
-    data: { length: input.count, attributes },
+    data: { length: subset.count, attributes },
     pickable: true,
     autoHighlight: true,
     highlightColor: [0, 200, 255, 255],
-    opacity: input.opacity,
+    opacity,
     radiusUnits: 'pixels',
-    ...(input.radii ? {} : { getRadius: FIXED_RADIUS }),
+    ...(subset.radii ? {} : { getRadius: FIXED_RADIUS }),
     radiusMinPixels: 1.5,
     stroked: true,
     lineWidthUnits: 'pixels',
     getLineWidth: 0.5,
     getLineColor: [255, 255, 255, 200],
-    extensions: [FILTER],
-    filterRange: [1, 1],
   });
 }
 
