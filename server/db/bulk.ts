@@ -19,6 +19,7 @@ import {
   timestampValue,
   VARCHAR,
 } from '@duckdb/node-api';
+import bindings from '@duckdb/node-bindings';
 import type { Queryable } from './database.ts';
 import type { Columns, ColumnType } from './tables.ts';
 
@@ -92,7 +93,9 @@ export async function appendRecords(q: Queryable, table: string, columns: Column
 
 /**
  * Appends columns that are already arrays of primitives (numbers, strings, booleans), such as
- * typed arrays of indexes and distances: no object per row at all.
+ * typed arrays of indexes and distances: no object per row at all. An Int32Array (or a
+ * Uint32Array of values below 2³¹) for an INTEGER column and a Float64Array for a DOUBLE column
+ * are copied into the chunk's vector memory as they are, without a conversion per value.
  */
 export async function appendColumns(
   q: Queryable,
@@ -102,12 +105,28 @@ export async function appendColumns(
 ): Promise<number> {
   const n = data[0]?.length ?? 0;
   const types = columns.map(([, type]) => DUCK_TYPES[type]);
+  const raw = columns.map(([, type], c) => {
+    const column = data[c];
+    return (
+      (type === 'INTEGER' && (column instanceof Int32Array || column instanceof Uint32Array)) ||
+      (type === 'DOUBLE' && column instanceof Float64Array)
+    );
+  });
   const appender = await q.connection.createAppender(table);
   try {
     for (let from = 0; from < n; from += CHUNK_ROWS) {
       const to = Math.min(n, from + CHUNK_ROWS);
       const chunk = DuckDBDataChunk.create(types, to - from);
-      chunk.setColumns(data.map((column) => Array.prototype.slice.call(column, from, to) as DuckDBValue[]));
+      for (const [c, column] of data.entries()) {
+        if (raw[c]) {
+          const typed = column as Int32Array | Uint32Array | Float64Array;
+          const width = typed.BYTES_PER_ELEMENT;
+          const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
+          bindings.copy_data_to_vector(vector, 0, typed.buffer as ArrayBuffer, typed.byteOffset + from * width, (to - from) * width);
+        } else {
+          chunk.setColumnValues(c, Array.prototype.slice.call(column, from, to) as DuckDBValue[]);
+        }
+      }
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();

@@ -1,6 +1,7 @@
 /** Screening results: flags, notes and zone hits, written in bulk and read per enterprise. */
 import { ACTIONS } from '../domain/actions.ts';
 import type { Flag } from '../domain/flag.ts';
+import { NO_DEADLINE } from '../domain/screening/screen-batch.ts';
 import { appendColumns, appendRecords } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import type { Columns } from './tables.ts';
@@ -46,15 +47,16 @@ export interface RuleText {
 
 export interface FlagColumns {
   /** Enterprise key (enterprises.key). */
-  key: number[];
+  key: Int32Array;
   /** Index of the rule in the rule set. */
-  rule: number[];
+  rule: Int32Array;
   /** actionCode(action). */
-  action: number[];
-  severity: number[];
-  deadline: (string | null)[];
+  action: Int32Array;
+  severity: Int32Array;
+  /** Days since 1970-01-01, or NO_DEADLINE. */
+  deadline: Int32Array;
   /** Index into the batch's evidence texts. */
-  evidence: number[];
+  evidence: Int32Array;
 }
 
 /**
@@ -70,7 +72,7 @@ export class FlagWriter {
 
   static async start(q: Queryable): Promise<FlagWriter> {
     await q.run(
-      'CREATE OR REPLACE TEMP TABLE flag_verdicts (key INTEGER, rule INTEGER, action INTEGER, severity INTEGER, deadline VARCHAR, evidence INTEGER)',
+      'CREATE OR REPLACE TEMP TABLE flag_verdicts (key INTEGER, rule INTEGER, action INTEGER, severity INTEGER, deadline INTEGER, evidence INTEGER)',
     );
     // JSON, so each distinct text is validated once here rather than once per flag on insert.
     await q.run('CREATE OR REPLACE TEMP TABLE flag_evidence (id INTEGER, evidence JSON)');
@@ -99,8 +101,15 @@ export class FlagWriter {
     await appendColumns(
       this.q,
       'flag_verdicts',
-      [['key', 'INTEGER'], ['rule', 'INTEGER'], ['action', 'INTEGER'], ['severity', 'INTEGER'], v('deadline'), ['evidence', 'INTEGER']],
-      [flags.key, flags.rule, flags.action, flags.severity, flags.deadline, Int32Array.from(flags.evidence, (e) => base + e)],
+      [
+        ['key', 'INTEGER'],
+        ['rule', 'INTEGER'],
+        ['action', 'INTEGER'],
+        ['severity', 'INTEGER'],
+        ['deadline', 'INTEGER'],
+        ['evidence', 'INTEGER'],
+      ],
+      [flags.key, flags.rule, flags.action, flags.severity, flags.deadline, flags.evidence.map((e) => base + e)],
     );
     await appendColumns(
       this.q,
@@ -126,7 +135,7 @@ export class FlagWriter {
     await this.q.run(
       `INSERT INTO flags (${FLAG_COLUMNS.map(([c]) => c).join(', ')})
        SELECT e.id, r.rule_id, r.policy, r.citation, r.title_zh, r.title_en, ${actions}[v.action], v.severity,
-              CAST(v.deadline AS DATE), r.jurisdiction, x.evidence, $run
+              CASE WHEN v.deadline = ${NO_DEADLINE} THEN NULL ELSE DATE '1970-01-01' + v.deadline END, r.jurisdiction, x.evidence, $run
        FROM flag_verdicts v JOIN flag_rules r ON r.rule = v.rule JOIN enterprises e ON e.key = v.key
        JOIN flag_evidence x ON x.id = v.evidence`,
       { run: runId },

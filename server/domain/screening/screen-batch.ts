@@ -9,8 +9,8 @@ import type { ComplianceResult, Equipment, LocationAccuracy, PlantStatus } from 
 import { computeMetrics, type Metrics } from '../rules/metrics.ts';
 import type { RuleSetT, RuleT } from '../rules/rule-schema.ts';
 import type { ReserveZoneType, ZoneKind } from '../zone.ts';
-import type { EnterpriseFacts, ZoneHit } from './facts.ts';
 import { EvidenceTexts } from './evidence-texts.ts';
+import type { EnterpriseFacts, ZoneHit } from './facts.ts';
 import { RulePlan } from './rule-plan.ts';
 import { screenEnterprise } from './screen-enterprise.ts';
 
@@ -59,18 +59,24 @@ export interface BatchInput {
  */
 export interface BatchOutput {
   flags: {
-    key: number[];
-    rule: number[];
-    action: number[];
-    severity: number[];
-    deadline: (string | null)[];
+    key: Int32Array;
+    rule: Int32Array;
+    action: Int32Array;
+    severity: Int32Array;
+    /** Days since 1970-01-01, or NO_DEADLINE. */
+    deadline: Int32Array;
     /** Index into evidenceTexts. */
-    evidence: number[];
+    evidence: Int32Array;
   };
   /** Each distinct evidence (JSON) of the batch once. */
   evidenceTexts: string[];
   notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] };
 }
+
+/** A flag without a deadline, in BatchOutput's day-number column. */
+export const NO_DEADLINE = -2_147_483_648;
+
+const MS_PER_DAY = 86_400_000;
 
 /** Rows grouped by their first column, the enterprise key. */
 function group<T>(c: readonly ArrayLike<Cell>[], make: (i: number) => T): Map<number, T[]> {
@@ -132,15 +138,14 @@ class RowFacts implements EnterpriseFacts {
 
   get zones(): ZoneHit[] {
     if (this.zoneHits) return this.zoneHits;
-    const { input, inside } = this.batch;
+    const { input } = this.batch;
     const row = this.row;
     const hits: ZoneHit[] = [];
     for (let j = input.hitStart[row] as number; j < (input.hitStart[row + 1] as number); j++) {
       const z = input.hitZone[j] as number;
       const distance = input.hitDistance[j] as number;
       // Plants inside a zone share one hit object per zone, so its evidence is built once.
-      if (distance === 0) hits.push((inside[z] ??= this.batch.hit(z, 0)));
-      else hits.push(this.batch.hit(z, distance));
+      hits.push(distance === 0 ? this.batch.insideHit(z) : this.batch.hit(z, distance));
     }
     this.zoneHits = hits;
     return hits;
@@ -154,13 +159,23 @@ class RowFacts implements EnterpriseFacts {
 
 /** What the rows of one batch share. */
 class BatchContext {
-  readonly inside: ZoneHit[] = [];
+  private readonly inside: ZoneHit[] = [];
 
   constructor(
     readonly input: BatchInput,
     private readonly zones: ZoneTable,
     readonly asOfYear: number,
   ) {}
+
+  /** The one hit object of zone z for every plant inside it. */
+  insideHit(z: number): ZoneHit {
+    let hit = this.inside[z];
+    if (!hit) {
+      hit = this.hit(z, 0);
+      this.inside[z] = hit;
+    }
+    return hit;
+  }
 
   hit(z: number, distance: number): ZoneHit {
     const t = this.zones;
@@ -202,10 +217,26 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
   }));
   const batch = new BatchContext(input, zones, asOfYear);
   const evidence = new EvidenceTexts();
-  const out: BatchOutput = {
-    flags: { key: [], rule: [], action: [], severity: [], deadline: [], evidence: [] },
-    evidenceTexts: evidence.texts,
-    notes: { enterprise_id: [], rule_id: [], message: [] },
+  // Flags gather in plain lists and leave as typed columns: those cross to the main thread and
+  // into DuckDB as memory copies.
+  const flags = {
+    key: [] as number[],
+    rule: [] as number[],
+    action: [] as number[],
+    severity: [] as number[],
+    deadline: [] as number[],
+    evidence: [] as number[],
+  };
+  const notes: BatchOutput['notes'] = { enterprise_id: [], rule_id: [], message: [] };
+  const days = new Map<string, number>();
+  const dayOf = (date: string | null): number => {
+    if (date === null) return NO_DEADLINE;
+    let day = days.get(date);
+    if (day === undefined) {
+      day = Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+      days.set(date, day);
+    }
+    return day;
   };
   const { dicts } = input;
   const ruleIndex = new Map(plan.ruleSet.rules.map((r, i) => [r.id, i]));
@@ -235,20 +266,31 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     );
     const result = screenEnterprise(facts, plan, rules);
     for (const f of result.flags) {
-      out.flags.key.push(key);
-      out.flags.rule.push(ruleIndex.get(f.rule_id) as number);
-      out.flags.action.push(actionCode(f.action));
-      out.flags.severity.push(f.severity);
-      out.flags.deadline.push(f.deadline);
-      out.flags.evidence.push(evidence.indexOf(f.evidence));
+      flags.key.push(key);
+      flags.rule.push(ruleIndex.get(f.rule_id) as number);
+      flags.action.push(actionCode(f.action));
+      flags.severity.push(f.severity);
+      flags.deadline.push(dayOf(f.deadline));
+      flags.evidence.push(evidence.indexOf(f.evidence));
     }
     for (const n of result.notes) {
-      out.notes.enterprise_id.push(n.enterprise_id);
-      out.notes.rule_id.push(n.rule_id);
-      out.notes.message.push(n.message);
+      notes.enterprise_id.push(n.enterprise_id);
+      notes.rule_id.push(n.rule_id);
+      notes.message.push(n.message);
     }
   }
-  return out;
+  return {
+    flags: {
+      key: Int32Array.from(flags.key),
+      rule: Int32Array.from(flags.rule),
+      action: Int32Array.from(flags.action),
+      severity: Int32Array.from(flags.severity),
+      deadline: Int32Array.from(flags.deadline),
+      evidence: Int32Array.from(flags.evidence),
+    },
+    evidenceTexts: evidence.texts,
+    notes,
+  };
 }
 
 /** A plan from a rule set and date, for callers (workers) that receive them as plain data. */
