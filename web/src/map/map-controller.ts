@@ -118,6 +118,9 @@ export class MapController {
       style: overlayStyle(base, () => 1),
       ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: DEMO_BOUNDS }),
       attributionControl: { compact: true },
+      // A flat map: the plants drawn are those in the view's bounds, which a tilted view stretches
+      // to the horizon (and a view's pitch is not kept in the URL).
+      maxPitch: 0,
       // Needed so the canvas can be saved as an image.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
