@@ -6,17 +6,13 @@ import { appendColumns, appendRecords } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import type { Columns } from './tables.ts';
 
-export const FLAG_COLUMNS = [
+/** What a run stores per flag; the rule's texts are stored once per run (run_rules). */
+export const FLAG_ROW_COLUMNS = [
   ['enterprise_id', 'VARCHAR'],
   ['rule_id', 'VARCHAR'],
-  ['policy', 'VARCHAR'],
-  ['citation', 'VARCHAR'],
-  ['title_zh', 'VARCHAR'],
-  ['title_en', 'VARCHAR'],
   ['action', 'VARCHAR'],
   ['severity', 'INTEGER'],
   ['deadline', 'DATE'],
-  ['jurisdiction', 'VARCHAR'],
   ['evidence', 'JSON'],
   ['run_id', 'INTEGER'],
 ] as const satisfies Columns;
@@ -60,9 +56,9 @@ export interface FlagColumns {
 }
 
 /**
- * Flags arrive in batches as columns of verdicts, mostly numbers; the enterprise id, the rule's
- * texts (id, policy, citation, titles, jurisdiction) and the action name are joined in by DuckDB
- * at the end instead of crossing from JavaScript half a million times each.
+ * Flags arrive in batches as columns of verdicts, mostly numbers; the enterprise id, the rule id
+ * and the action name are joined in by DuckDB at the end instead of crossing from JavaScript half a
+ * million times each, and the rule's texts are stored once for the run.
  */
 export class FlagWriter {
   /** Evidence texts stored so far; a batch's indexes are offset by it. */
@@ -133,9 +129,14 @@ export class FlagWriter {
     // Action names by code: ACTIONS is a constant of the code, not input.
     const actions = `[${ACTIONS.map((a) => `'${a}'`).join(', ')}]`;
     await this.q.run(
-      `INSERT INTO flags (${FLAG_COLUMNS.map(([c]) => c).join(', ')})
-       SELECT e.id, r.rule_id, r.policy, r.citation, r.title_zh, r.title_en, ${actions}[v.action], v.severity,
-              CASE WHEN v.deadline = ${NO_DEADLINE} THEN NULL ELSE DATE '1970-01-01' + v.deadline END, r.jurisdiction, x.evidence, $run
+      `INSERT INTO run_rules (run_id, ${RULE_TEXT_COLUMNS.map(([c]) => c).join(', ')})
+       SELECT $run, ${RULE_TEXT_COLUMNS.map(([c]) => c).join(', ')} FROM flag_rules`,
+      { run: runId },
+    );
+    await this.q.run(
+      `INSERT INTO flag_rows (${FLAG_ROW_COLUMNS.map(([c]) => c).join(', ')})
+       SELECT e.id, r.rule_id, ${actions}[v.action], v.severity,
+              CASE WHEN v.deadline = ${NO_DEADLINE} THEN NULL ELSE DATE '1970-01-01' + v.deadline END, x.evidence, $run
        FROM flag_verdicts v JOIN flag_rules r ON r.rule = v.rule JOIN enterprises e ON e.key = v.key
        JOIN flag_evidence x ON x.id = v.evidence`,
       { run: runId },

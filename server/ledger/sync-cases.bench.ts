@@ -30,17 +30,20 @@ try {
   const db = await Database.open(path);
   // Deterministic flags: every fifth enterprise, with one to three of three rules.
   await db.run(`
-    INSERT INTO flags
-    SELECT e.id, r.rule_id, r.policy, '', r.rule_id, r.rule_id, r.action, 1, r.deadline, '000000', '[]', 1
-    FROM enterprises e, (VALUES ('P1-core', 'P1', 'withdraw', DATE '2019-12-31', 1),
+    CREATE TEMP TABLE bench_rules AS SELECT * FROM (VALUES ('P1-core', 'P1', 'withdraw', DATE '2019-12-31', 1),
                                 ('P2-built-up', 'P2', 'relocate', DATE '2025-12-31', 2),
-                                ('P4-furnace', 'P4', 'upgrade', NULL, 3)) r(rule_id, policy, action, deadline, n)
+                                ('P4-furnace', 'P4', 'upgrade', NULL, 3)) r(rule_id, policy, action, deadline, n)`);
+  await db.run(`INSERT INTO run_rules SELECT 1, rule_id, policy, '', rule_id, rule_id, '000000' FROM bench_rules`);
+  await db.run(`
+    INSERT INTO flag_rows
+    SELECT e.id, r.rule_id, r.action, 1, r.deadline, '[]', 1
+    FROM enterprises e, bench_rules r
     WHERE e.key % 5 = 0 AND r.n <= 1 + e.key % 3`);
   const flags = (await db.one<{ n: number }>('SELECT count(*) AS n FROM flags'))?.n;
   console.log(`${enterprises} enterprises, ${flags} flags`);
   await time('first sync (every case new)', () => db.transaction((tx) => syncCasesFromFlags(tx, 1)));
   await time('re-sync, nothing changed', () => db.transaction((tx) => syncCasesFromFlags(tx, 2)));
-  await db.run('DELETE FROM flags WHERE hash(enterprise_id) % 10 = 0');
+  await db.run('DELETE FROM flag_rows WHERE hash(enterprise_id) % 10 = 0');
   await time('re-sync, a tenth of the flags gone', () => db.transaction((tx) => syncCasesFromFlags(tx, 3)));
   await time(
     'GET /api/cases page of 100, overdue filter',

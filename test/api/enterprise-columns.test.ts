@@ -134,7 +134,7 @@ describe('before any screening, and with zero enterprises', () => {
     const fresh = await tempDemoDb(50, 2);
     const fdb = await fresh.open();
     try {
-      await fdb.run('DELETE FROM flags');
+      await fdb.run('DELETE FROM flag_rows');
       const fapp = createApp({ db: fdb, config: TEST_CONFIG });
       const res = await fapp.request('/api/enterprises/rules.bin');
       expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 /**
- * Ledger test fixtures: realistic flags rows written straight into the flags table (screening's
+ * Ledger test fixtures: realistic flags written straight into the tables behind `flags` (screening's
  * output contract, server/domain/flag.ts), accounts, and sessions, so ledger tests do not depend
  * on the screening engine.
  */
@@ -14,19 +14,24 @@ import type { Flag } from '../../server/domain/flag.ts';
 import type { Role } from '../../server/domain/roles.ts';
 import { syncCasesFromFlags } from '../../server/ledger/sync-cases-from-flags.ts';
 
-const FLAG_COLUMNS = [
+const FLAG_ROW_COLUMNS = [
   ['enterprise_id', 'VARCHAR'],
+  ['rule_id', 'VARCHAR'],
+  ['action', 'VARCHAR'],
+  ['severity', 'INTEGER'],
+  ['deadline', 'DATE'],
+  ['evidence', 'JSON'],
+  ['run_id', 'INTEGER'],
+] as const satisfies Columns;
+
+const RUN_RULE_COLUMNS = [
+  ['run_id', 'INTEGER'],
   ['rule_id', 'VARCHAR'],
   ['policy', 'VARCHAR'],
   ['citation', 'VARCHAR'],
   ['title_zh', 'VARCHAR'],
   ['title_en', 'VARCHAR'],
-  ['action', 'VARCHAR'],
-  ['severity', 'INTEGER'],
-  ['deadline', 'DATE'],
   ['jurisdiction', 'VARCHAR'],
-  ['evidence', 'JSON'],
-  ['run_id', 'INTEGER'],
 ] as const satisfies Columns;
 
 /** Flags as the screening rules of domain.md would raise them. */
@@ -121,13 +126,19 @@ export function flagWith(enterpriseId: string, action: Action, ruleId: string, d
   return flag(enterpriseId, 'blastFurnace', { action, rule_id: ruleId, deadline });
 }
 
+/** Writes flags as a run stores them: the verdicts, and each rule's texts once per run. */
 export async function insertFlags(q: Queryable, flags: readonly Flag[], runId = 1): Promise<void> {
   await appendRecords(
     q,
-    'flags',
-    FLAG_COLUMNS,
+    'flag_rows',
+    FLAG_ROW_COLUMNS,
     flags.map((f) => ({ ...f, run_id: runId })),
   );
+  const known = new Set(
+    (await q.all<{ rule_id: string }>('SELECT rule_id FROM run_rules WHERE run_id = $run', { run: runId })).map((r) => r.rule_id),
+  );
+  const rules = new Map(flags.filter((f) => !known.has(f.rule_id)).map((f) => [f.rule_id, { ...f, run_id: runId }]));
+  await appendRecords(q, 'run_rules', RUN_RULE_COLUMNS, rules.values());
 }
 
 /** Inserts flags and syncs the ledger, as a screening run would. */
