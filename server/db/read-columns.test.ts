@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from './database.ts';
-import { readColumns } from './read-columns.ts';
+import { NULL_BOOL8, readColumns } from './read-columns.ts';
 
 let db: Database;
 
@@ -54,6 +54,11 @@ describe('readColumns', () => {
   it('refuses a column whose type differs from the declaration, naming it', async () => {
     await expect(readColumns(db, 'SELECT d FROM t', ['int32'])).rejects.toThrow('column 0 (d) is DOUBLE, declared int32');
     await expect(readColumns(db, 'SELECT i, d FROM t', ['int32'])).rejects.toThrow('returns 2 columns, 1 were declared');
+  });
+
+  it('reads booleans as bytes, null as NULL_BOOL8', async () => {
+    const [b] = await readColumns(db, 'SELECT nb FROM t WHERE i BETWEEN 6 AND 8 ORDER BY i', ['bool8']);
+    expect(Array.from(b)).toEqual([1, NULL_BOOL8, 1]);
   });
 
   it('binds parameters', async () => {

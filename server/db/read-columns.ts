@@ -15,30 +15,37 @@ import type { Params, Queryable } from './database.ts';
 
 /**
  * int32 / float64: typed arrays, a null reads as 0 / NaN (for columns that are never null);
+ * bool8: a Uint8Array of 0 (false), 1 (true) or NULL_BOOL8;
  * int32? / float64? / boolean?: plain arrays with nulls; text: strings with nulls.
  */
-export type ColumnKind = 'int32' | 'float64' | 'int32?' | 'float64?' | 'boolean?' | 'text';
+export type ColumnKind = 'int32' | 'float64' | 'bool8' | 'int32?' | 'float64?' | 'boolean?' | 'text';
 
 type ColumnOf<K extends ColumnKind> = K extends 'int32'
   ? Int32Array<ArrayBuffer>
   : K extends 'float64'
     ? Float64Array<ArrayBuffer>
-    : K extends 'int32?' | 'float64?'
-      ? (number | null)[]
-      : K extends 'boolean?'
-        ? (boolean | null)[]
-        : (string | null)[];
+    : K extends 'bool8'
+      ? Uint8Array<ArrayBuffer>
+      : K extends 'int32?' | 'float64?'
+        ? (number | null)[]
+        : K extends 'boolean?'
+          ? (boolean | null)[]
+          : (string | null)[];
 
 export type Columns<K extends readonly ColumnKind[]> = { [I in keyof K]: ColumnOf<K[I]> };
 
 const EXPECTED: Record<ColumnKind, DuckDBTypeId> = {
   int32: DuckDBTypeId.INTEGER,
   float64: DuckDBTypeId.DOUBLE,
+  bool8: DuckDBTypeId.BOOLEAN,
   'int32?': DuckDBTypeId.INTEGER,
   'float64?': DuckDBTypeId.DOUBLE,
   'boolean?': DuckDBTypeId.BOOLEAN,
   text: DuckDBTypeId.VARCHAR,
 };
+
+/** A null in a bool8 column. */
+export const NULL_BOOL8 = 2;
 
 export async function readColumns<const K extends readonly ColumnKind[]>(
   q: Queryable,
@@ -68,11 +75,12 @@ export async function readColumns<const K extends readonly ColumnKind[]>(
   return out as unknown as Columns<K>;
 }
 
-type Column = Int32Array | Float64Array | (number | null)[] | (boolean | null)[] | (string | null)[];
+type Column = Int32Array | Float64Array | Uint8Array | (number | null)[] | (boolean | null)[] | (string | null)[];
 
 function allocate(kind: ColumnKind, n: number): Column {
   if (kind === 'int32') return new Int32Array(n);
   if (kind === 'float64') return new Float64Array(n);
+  if (kind === 'bool8') return new Uint8Array(n);
   return new Array(n).fill(null);
 }
 
@@ -83,7 +91,7 @@ function copyColumn(chunk: DuckDBDataChunk, c: number, kind: ColumnKind, into: C
     return;
   }
   const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
-  const width = kind === 'boolean?' ? 1 : kind === 'float64' || kind === 'float64?' ? 8 : 4;
+  const width = kind === 'boolean?' || kind === 'bool8' ? 1 : kind === 'float64' || kind === 'float64?' ? 8 : 4;
   const bytes = bindings.vector_get_data(vector, rows * width);
   const validity = bindings.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
   const valid = (r: number) => !validity || ((validity[r >> 3] as number) >> (r & 7)) & 1;
@@ -94,6 +102,10 @@ function copyColumn(chunk: DuckDBDataChunk, c: number, kind: ColumnKind, into: C
     (into as Int32Array | Float64Array).set(values, at);
     if (validity && kind === 'float64') for (let r = 0; r < rows; r++) if (!valid(r)) (into as Float64Array)[at + r] = Number.NaN;
     if (validity && kind === 'int32') for (let r = 0; r < rows; r++) if (!valid(r)) (into as Int32Array)[at + r] = 0;
+    return;
+  }
+  if (kind === 'bool8') {
+    for (let r = 0; r < rows; r++) (into as Uint8Array)[at + r] = valid(r) ? (bytes[r] !== 0 ? 1 : 0) : NULL_BOOL8;
     return;
   }
   if (kind === 'int32?' || kind === 'float64?') {

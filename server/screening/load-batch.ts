@@ -27,11 +27,13 @@ export interface ScopeColumns {
   status: Int32Array;
   accuracy: Int32Array;
   dicts: Dictionaries;
-  commissioned_year: (number | null)[];
-  above_scale: (boolean | null)[];
-  in_park: (boolean | null)[];
-  scattered_dirty: boolean[];
-  green_factory: boolean[];
+  /** 0 where unknown. */
+  commissioned_year: Int32Array;
+  /** bool8 (read-columns.ts): 0, 1 or NULL_BOOL8. */
+  above_scale: Uint8Array;
+  in_park: Uint8Array;
+  scattered_dirty: Uint8Array;
+  green_factory: Uint8Array;
 }
 
 export interface Dictionaries {
@@ -73,7 +75,9 @@ export async function loadScope(q: Queryable): Promise<ScopeColumns> {
      JOIN dict_status dt ON dt.v = e.status
      JOIN dict_accuracy da ON da.v = e.location_accuracy
      ORDER BY e.key`,
-    ['int32', 'text', 'float64', 'float64', 'int32', 'int32', 'int32', 'int32', 'int32?', 'boolean?', 'boolean?', 'boolean?', 'boolean?'],
+    // Typed columns throughout (a year of 0 is unknown): batches cross to the workers as copies of
+    // memory rather than element by element.
+    ['int32', 'text', 'float64', 'float64', 'int32', 'int32', 'int32', 'int32', 'int32', 'bool8', 'bool8', 'bool8', 'bool8'],
   );
   for (const name of Object.keys(DICTIONARY_COLUMNS)) await q.run(`DROP TABLE dict_${name}`);
   return {
@@ -94,8 +98,8 @@ export async function loadScope(q: Queryable): Promise<ScopeColumns> {
     commissioned_year: commissioned,
     above_scale: aboveScale,
     in_park: inPark,
-    scattered_dirty: scattered as boolean[],
-    green_factory: green as boolean[],
+    scattered_dirty: scattered,
+    green_factory: green,
   };
 }
 
@@ -167,7 +171,7 @@ export async function loadBatch(q: Queryable, scope: ScopeColumns, hits: HitInde
   const indicators = await readColumns(
     q,
     'SELECT key, year, energy_tce, added_value, water_m3, unit_power_kwh FROM scope_indicators WHERE key BETWEEN $lo AND $hi',
-    ['int32', 'int32', 'float64?', 'float64?', 'float64?', 'float64?'],
+    ['int32', 'int32', 'float64', 'float64', 'float64', 'float64'],
     range,
   );
   const equipment = await readColumns(

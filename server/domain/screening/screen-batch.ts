@@ -32,16 +32,18 @@ export interface BatchInput {
   status: Int32Array;
   accuracy: Int32Array;
   dicts: { region: (string | null)[]; sector: string[]; status: PlantStatus[]; accuracy: LocationAccuracy[] };
-  commissioned_year: (number | null)[];
-  above_scale: (boolean | null)[];
-  in_park: (boolean | null)[];
-  scattered_dirty: boolean[];
-  green_factory: boolean[];
+  /** 0 where unknown. */
+  commissioned_year: Int32Array;
+  /** 0 false, 1 true, anything else unknown. */
+  above_scale: Uint8Array;
+  in_park: Uint8Array;
+  scattered_dirty: Uint8Array;
+  green_factory: Uint8Array;
   /** Zone hits of row r are zone[hitStart[r] .. hitStart[r + 1]), as indexes into the ZoneTable. */
   hitStart: Uint32Array;
   hitZone: Uint32Array;
   hitDistance: Float64Array;
-  /** key, year, energy_tce, added_value, water_m3, unit_power_kwh */
+  /** key, year, energy_tce, added_value, water_m3, unit_power_kwh (NaN where missing) */
   indicators: readonly ArrayLike<Cell>[];
   /** key, kind, size, unit, count, commissioned_year */
   equipment: readonly ArrayLike<Cell>[];
@@ -93,6 +95,9 @@ function group<T>(c: readonly ArrayLike<Cell>[], make: (i: number) => T): Map<nu
 
 const NONE = Object.freeze([]) as unknown as never[];
 
+const bool = (byte: number): boolean | null => (byte === 0 ? false : byte === 1 ? true : null);
+const number = (v: Cell): number | null => (typeof v === 'number' && !Number.isNaN(v) ? v : null);
+
 type IndicatorRow = Parameters<typeof computeMetrics>[0][number];
 
 /**
@@ -128,11 +133,11 @@ class RowFacts implements EnterpriseFacts {
     this.region_code = dicts.region[input.region[row] as number] ?? null;
     this.sector = dicts.sector[input.sector[row] as number] as string;
     this.status = dicts.status[input.status[row] as number] as PlantStatus;
-    this.commissioned_year = input.commissioned_year[row] ?? null;
-    this.above_scale = input.above_scale[row] ?? null;
-    this.in_park = input.in_park[row] ?? null;
-    this.scattered_dirty = input.scattered_dirty[row] === true;
-    this.green_factory = input.green_factory[row] === true;
+    this.commissioned_year = input.commissioned_year[row] || null;
+    this.above_scale = bool(input.above_scale[row] as number);
+    this.in_park = bool(input.in_park[row] as number);
+    this.scattered_dirty = input.scattered_dirty[row] === 1;
+    this.green_factory = input.green_factory[row] === 1;
     this.location_accuracy = dicts.accuracy[input.accuracy[row] as number] as LocationAccuracy;
   }
 
@@ -194,10 +199,10 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
   const ind = input.indicators;
   const indicatorsById = group(ind, (i) => ({
     year: ind[1]?.[i] as number,
-    energy_tce: ind[2]?.[i] as number | null,
-    added_value: ind[3]?.[i] as number | null,
-    water_m3: ind[4]?.[i] as number | null,
-    unit_power_kwh: ind[5]?.[i] as number | null,
+    energy_tce: number(ind[2]?.[i] ?? null),
+    added_value: number(ind[3]?.[i] ?? null),
+    water_m3: number(ind[4]?.[i] ?? null),
+    unit_power_kwh: number(ind[5]?.[i] ?? null),
   }));
   const eq = input.equipment;
   const equipmentById = group<Equipment>(eq, (i) => ({
