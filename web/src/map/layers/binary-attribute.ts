@@ -1,8 +1,8 @@
 /**
  * deck.gl decides whether a binary attribute changed by the identity of its descriptor object
  * ({value, size}), not of the typed array inside (deck.gl 9 Attribute.setBinaryValue). A fresh
- * descriptor on every render re-uploads every column — at a million enterprises, tens of
- * megabytes per filter change. One descriptor per typed array keeps unchanged columns on the GPU.
+ * descriptor on every render re-uploads every column, even when only a selection ring or a label
+ * changed. One descriptor per typed array keeps unchanged columns on the GPU.
  */
 
 export interface BinaryAttribute {
