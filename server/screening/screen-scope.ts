@@ -46,11 +46,8 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
     t = performance.now();
   };
   await defineScope(tx, options.scope);
-  const scope = await loadScope(tx);
-  const total = scope.id.length;
+  const total = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM screen_scope'))?.n ?? 0;
   const threads = total >= PARALLEL_FROM ? (options.threads ?? defaultThreads()) : 1;
-  lap('load_scope');
-
   const zones = await listZones(tx);
   const zoneTable: ZoneTable = {
     id: zones.map((z) => z.id),
@@ -58,14 +55,30 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
     kind: zones.map((z) => z.kind),
     zone_type: zones.map((z) => z.zone_type),
   };
-  const hits = options.recomputeZones
-    ? await computeHits(scope, zones, options.plan.zoneBands(), threads)
-    : await storedHits(tx, scope, zones);
+  // Worker threads take a few hundred milliseconds to load their code and index the zones; they
+  // start now, while this thread reads the scope, and the rule workers while DuckDB stages rows.
+  const hitPool = options.recomputeZones ? started(ZoneHitPool.create(zoneShapes(zones), options.plan.zoneBands(), threads)) : null;
+  let scope: ScopeColumns;
+  try {
+    scope = await loadScope(tx);
+  } catch (error) {
+    await closeWhenStarted(hitPool);
+    throw error;
+  }
+  lap('load_scope');
+
+  const hits = hitPool ? await findHits(hitPool, scope) : await storedHits(tx, scope, zones);
   lap('zone_hits');
 
-  await stageChildRows(tx, options.plan.asOf, options.plan.needs());
+  const poolStarting = started(ScreenPool.create(options.ruleSet, options.plan, zoneTable, threads));
+  try {
+    await stageChildRows(tx, options.plan.asOf, options.plan.needs());
+  } catch (error) {
+    await closeWhenStarted(poolStarting);
+    throw error;
+  }
   lap('stage_rows');
-  const pool = await ScreenPool.create(options.ruleSet, options.plan, zoneTable, threads);
+  const pool = await poolStarting;
   try {
     const pending: Promise<BatchOutput>[] = [];
     // Batches are read on this thread while the workers screen the ones before; the parts are
@@ -96,6 +109,7 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
   lap('rules');
   return { scope, zones, hits };
 }
+
 async function defineScope(tx: Queryable, ids: ScopeOptions['scope']): Promise<void> {
   await tx.run('CREATE OR REPLACE TEMP TABLE screen_scope (id VARCHAR, key INTEGER)');
   if (ids === undefined) {
@@ -113,17 +127,21 @@ async function defineScope(tx: Queryable, ids: ScopeOptions['scope']): Promise<v
   await tx.run('DROP TABLE screen_ids');
 }
 
-export async function computeHits(
-  scope: ScopeColumns,
-  zones: Zone[],
-  bands: ReadonlyMap<string, number>,
-  threads: number,
-): Promise<HitIndex> {
-  const pool = await ZoneHitPool.create(
-    zones.map((z) => ({ kind: z.kind, geometry: z.geometry })),
-    bands,
-    threads,
-  );
+/** A pool being started, its failure kept for whoever awaits it rather than left unhandled. */
+function started<T>(pool: Promise<T>): Promise<T> {
+  pool.catch(() => undefined);
+  return pool;
+}
+
+async function closeWhenStarted(pool: Promise<{ close(): Promise<void> }> | null): Promise<void> {
+  const ready = await pool?.catch(() => null);
+  await ready?.close();
+}
+
+const zoneShapes = (zones: Zone[]) => zones.map((z) => ({ kind: z.kind, geometry: z.geometry }));
+
+async function findHits(starting: Promise<ZoneHitPool>, scope: ScopeColumns): Promise<HitIndex> {
+  const pool = await starting;
   try {
     return indexHits(scope.id.length, await pool.find(scope.lon, scope.lat));
   } finally {

@@ -24,9 +24,7 @@ export function matchSectors(
   let outcome = bySector.get(facts.sector);
   if (!outcome) {
     const prefix = include.find((p) => facts.sector.startsWith(p));
-    outcome = prefix
-      ? yes([{ kind: 'comparison', subject: 'sector', value: facts.sector, operator: 'in', threshold: [...include] }])
-      : NO;
+    outcome = prefix ? yes([{ kind: 'comparison', subject: 'sector', value: facts.sector, operator: 'in', threshold: [...include] }]) : NO;
     bySector.set(facts.sector, outcome);
   }
   return outcome;
@@ -52,7 +50,8 @@ export function matchEnterprise(c: EnterpriseConditionT, facts: EnterpriseFacts)
     const evidence = [];
     for (const key of ATTRIBUTES) {
       const wanted = c[key];
-      if (wanted !== undefined) evidence.push({ kind: 'comparison' as const, subject: key, value: wanted, operator: '=' as const, threshold: wanted });
+      if (wanted !== undefined)
+        evidence.push({ kind: 'comparison' as const, subject: key, value: wanted, operator: '=' as const, threshold: wanted });
     }
     outcome = yes(evidence);
     MATCHED.set(c, outcome);
