@@ -1,7 +1,7 @@
 /**
  * Whether the browser draws WebGL on the CPU. Chromium without a GPU falls back to SwiftShader,
  * Linux without a driver to Mesa's llvmpipe, Windows to the Basic Render Driver. SwiftShader draws
- * instanced geometry, which is how deck.gl draws every plant, at about 19 µs an instance on two
+ * instanced geometry, which is how deck.gl draws every plant, at some 15–25 µs an instance on two
  * cores (README, "Measured at a million enterprises"): a map that draws tens of thousands of plants
  * in a few milliseconds on a GPU takes most of a second there.
  */

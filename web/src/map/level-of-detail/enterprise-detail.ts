@@ -21,7 +21,7 @@ export const AGGREGATE_BELOW_ZOOM = 6;
 /**
  * The most plants drawn one by one; a region holding more is drawn as cells (when aggregation is
  * on). A GPU draws 50,000 in a few milliseconds. A software renderer draws deck.gl's instanced
- * dots at about 19 µs each (software-renderer.ts), so there 5,000 cost a frame about 100 ms.
+ * dots at some 15–25 µs each (software-renderer.ts), so there 5,000 cost a frame about 100 ms.
  */
 export const POINT_BUDGET = { gpu: 50_000, software: 5_000 } as const;
 
