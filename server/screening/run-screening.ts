@@ -99,7 +99,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
     t = performance.now();
 
     const inScope = all ? '' : 'WHERE enterprise_id IN (SELECT id FROM screen_scope)';
-    for (const table of recompute ? ['flag_rows', 'screening_notes', 'zone_hits'] : ['flag_rows', 'screening_notes']) {
+    for (const table of recompute ? ['flag_rows', 'screening_notes', 'zone_hit_rows'] : ['flag_rows', 'screening_notes']) {
       await tx.run(`DELETE FROM ${table} ${inScope}`);
       // Enterprises deleted since the last run leave nothing behind.
       if (!all) await tx.run(`DELETE FROM ${table} WHERE enterprise_id NOT IN (SELECT id FROM enterprises)`);

@@ -3,7 +3,7 @@
  * and screens batch after batch on the worker pool, handing each batch's flags and notes to the
  * caller. runScreening stores them; evaluateAsOf only counts them.
  */
-import { appendColumns, appendRecords } from '../db/bulk.ts';
+import { appendColumns } from '../db/bulk.ts';
 import type { Queryable } from '../db/database.ts';
 import { readColumns } from '../db/read-columns.ts';
 import { listZones } from '../db/zone-store.ts';
@@ -205,7 +205,7 @@ function indexHits(n: number, hits: HitArrays): HitIndex {
  */
 export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Zone[], hits: HitIndex): Promise<number> {
   await tx.run('CREATE OR REPLACE TEMP TABLE hit_rows (key INTEGER, zone INTEGER, distance_m DOUBLE)');
-  await tx.run('CREATE OR REPLACE TEMP TABLE hit_zones (zone INTEGER, id VARCHAR, kind VARCHAR, zone_type VARCHAR)');
+  await tx.run('CREATE OR REPLACE TEMP TABLE hit_zones (zone INTEGER, id VARCHAR)');
   const keys = new Int32Array(hits.zone.length);
   for (let row = 0; row < scope.id.length; row++) {
     for (let j = hits.start[row] as number; j < (hits.start[row + 1] as number); j++) keys[j] = scope.key[row] as number;
@@ -220,20 +220,19 @@ export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Z
     ],
     [keys, hits.zone, hits.distance],
   );
-  await appendRecords(
+  await appendColumns(
     tx,
     'hit_zones',
     [
       ['zone', 'INTEGER'],
       ['id', 'VARCHAR'],
-      ['kind', 'VARCHAR'],
-      ['zone_type', 'VARCHAR'],
     ],
-    zones.map((z, i) => ({ zone: i, id: z.id, kind: z.kind, zone_type: z.zone_type })),
+    [Int32Array.from(zones, (_, i) => i), zones.map((z) => z.id)],
   );
+  // Kind and type come from zones through the zone_hits view.
   await tx.run(
-    `INSERT INTO zone_hits (enterprise_id, zone_id, zone_kind, zone_type, distance_m)
-     SELECT s.id, z.id, z.kind, z.zone_type, h.distance_m
+    `INSERT INTO zone_hit_rows (enterprise_id, zone_id, distance_m)
+     SELECT s.id, z.id, h.distance_m
      FROM hit_rows h JOIN screen_scope s ON s.key = h.key JOIN hit_zones z ON z.zone = h.zone`,
   );
   await tx.run('DROP TABLE hit_rows');
