@@ -156,7 +156,8 @@ describe('drawing', () => {
     const count = Number(((await page.getByTestId('selection-count').textContent()) ?? '').replace(/,/g, '').match(/\d+/)?.[0]);
     expect(count).toBeGreaterThan(0);
     expect(await page.getByTestId('selection-by-sector').textContent()).toMatch(/Iron & steel|Non-ferrous|Other/);
-    expect(page.url()).toMatch(/sel=r:/);
+    // The store writes the URL 150 ms after a change; the statistics can arrive sooner.
+    await expect.poll(() => page.url()).toMatch(/sel=r:/);
     await page.screenshot({ path: join(SHOTS, 'selection-rectangle.png') });
     const href = await page.getByTestId('export-selection').getAttribute('href');
     expect(href).toMatch(/^\/api\/enterprises\/export\?format=csv&bbox=[\d.,]+&shape=r:/);

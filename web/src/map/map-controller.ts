@@ -20,14 +20,17 @@ import {
   zoneOpacityPaint,
 } from './basemap-style.ts';
 import { type DrawMode, DrawTools } from './draw-tools.ts';
+import { FIXED_RADIUS } from './enterprise-style.ts';
 import { cellLayer } from './layers/cell-layer.ts';
 import { enterpriseLayer, ringLayer } from './layers/enterprise-layer.ts';
 import { labelLayer, type PlaceLabel } from './layers/label-layer.ts';
+import { highlightLayer, type Painting, paintedLayer, paintingServes, paintPlants } from './layers/painted-layer.ts';
 import { measureLayer, selectionLayer } from './layers/shape-layer.ts';
 import type { CellClass } from './level-of-detail/cell-classes.ts';
 import { type Detail, EnterpriseDetail, POINT_BUDGET } from './level-of-detail/enterprise-detail.ts';
-import { type Box, boxOfLonLat, metresPerUnit } from './level-of-detail/mercator.ts';
-import type { SubsetStyle } from './level-of-detail/point-subset.ts';
+import { type Box, boxOfLonLat, latToY, lonToX, metresPerUnit } from './level-of-detail/mercator.ts';
+import { drawnRadius, unitsPerPixel } from './level-of-detail/paint-points.ts';
+import type { PointSubset, SubsetStyle } from './level-of-detail/point-subset.ts';
 import { isSoftwareRenderer, webglRenderer } from './software-renderer.ts';
 
 export interface MapCallbacks {
@@ -78,8 +81,14 @@ export class MapController {
   private readonly draw: DrawTools;
   private points: PointColumns | null = null;
   private detail: EnterpriseDetail | null = null;
+  /** Whether WebGL is drawn in software here: plants are then painted into a bitmap (layers/painted-layer.ts). */
+  private readonly software: boolean;
   /** Plants drawn one by one at most, by what draws WebGL here (POINT_BUDGET). */
   private readonly budget: number;
+  /** The plants last painted, in software; reused while the view stays within it at the same zoom. */
+  private painting: Painting | null = null;
+  /** The painted plant under the pointer, highlighted as deck.gl's autoHighlight does on a GPU. */
+  private paintedHover: number | null = null;
   /** What the last render handed deck.gl for the enterprises; picked indices are read through it. */
   private drawn: Detail | null = null;
   private reportedDrawn = '';
@@ -124,7 +133,8 @@ export class MapController {
       // Needed so the canvas can be saved as an image.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    this.budget = isSoftwareRenderer(webglRenderer(this.map.getCanvas()) ?? '') ? POINT_BUDGET.software : POINT_BUDGET.gpu;
+    this.software = isSoftwareRenderer(webglRenderer(this.map.getCanvas()) ?? '');
+    this.budget = this.software ? POINT_BUDGET.software : POINT_BUDGET.gpu;
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.overlay = new MapboxOverlay({
@@ -137,6 +147,10 @@ export class MapController {
       },
       onHover: (info) => {
         const index = this.drawMode === 'none' ? this.pickedEnterprise(info) : null;
+        if (this.painting && index !== this.paintedHover) {
+          this.paintedHover = index;
+          this.queueRender();
+        }
         this.callbacks.onHover(index === null ? null : { index, x: info.x, y: info.y });
       },
       onAfterRender: () => {
@@ -149,7 +163,8 @@ export class MapController {
         }
         this.callbacks.onFrame?.();
       },
-      getCursor: ({ isHovering }) => (this.drawMode !== 'none' ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }) =>
+        this.drawMode !== 'none' ? 'crosshair' : isHovering || this.paintedHover !== null ? 'pointer' : 'grab',
     });
     this.map.addControl(this.overlay);
     this.draw = new DrawTools(this.map, { onPolygon: (r) => this.callbacks.onPolygon(r) });
@@ -177,7 +192,12 @@ export class MapController {
     });
     this.map.on('move', () => {
       // A view beyond the region drawn, or across a whole zoom, needs other plants or other cells.
-      if (this.drawn && this.detail?.stale(this.viewBox(), this.map.getZoom())) this.queueRender();
+      // Painted plants are painted for one zoom and a margin around the view.
+      const view = this.viewBox();
+      const zoom = this.map.getZoom();
+      if (this.drawn && this.detail?.stale(view, zoom)) this.queueRender();
+      else if (this.painting && this.drawn?.kind === 'points' && !paintingServes(this.painting, this.drawn.subset, view, zoom))
+        this.queueRender();
     });
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -315,11 +335,37 @@ export class MapController {
     return boxOfLonLat(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
   }
 
-  /** The enterprise under the pointer, by its index in the points; deck.gl picks by place in the subset drawn. */
+  /**
+   * The enterprise under the pointer, by its index in the points. deck.gl picks by place in the
+   * subset drawn; painted plants are found through the k-d tree.
+   */
   private pickedEnterprise(info: PickingInfo): number | null {
     const drawn = this.drawn;
-    if (info.layer?.id !== 'enterprises' || info.index < 0 || drawn?.kind !== 'points') return null;
+    if (drawn?.kind !== 'points') return null;
+    if (this.painting && this.detail) {
+      const at = this.map.unproject([info.x, info.y]);
+      const zoom = this.map.getZoom();
+      return this.detail.pick(drawn.subset, FIXED_RADIUS, { x: lonToX(at.lng), y: latToY(at.lat) }, unitsPerPixel(zoom));
+    }
+    if (info.layer?.id !== 'enterprises' || info.index < 0) return null;
     return drawn.subset.index[info.index] ?? null;
+  }
+
+  /** The plants as one painted bitmap, repainted only when the plants, the zoom or a view beyond it need it. */
+  private paintedLayers(detail: EnterpriseDetail, subset: PointSubset, opacity: number): Layer[] {
+    const view = this.viewBox();
+    const zoom = this.map.getZoom();
+    if (!this.painting || !paintingServes(this.painting, subset, view, zoom))
+      this.painting = paintPlants(detail.xy, subset, FIXED_RADIUS, view, zoom, window.devicePixelRatio || 1);
+    const layers: Layer[] = [paintedLayer(this.painting, opacity)];
+    const hovered = this.paintedHover;
+    const slot = hovered === null ? -1 : subset.index.indexOf(hovered);
+    if (hovered !== null && slot >= 0 && this.points) {
+      const p = this.points.position;
+      const at: [number, number] = [p[2 * hovered] as number, p[2 * hovered + 1] as number];
+      layers.push(highlightLayer(at, drawnRadius(subset, slot, FIXED_RADIUS)));
+    }
+    return layers;
   }
 
   /** Tells the legend when what is drawn changes; a pan that only moves the same cells says nothing. */
@@ -376,12 +422,17 @@ export class MapController {
       const opacity = this.opacityOf('enterprises');
       const drawn = this.detail.detail(this.viewBox(), this.map.getZoom(), style, this.options.aggregate);
       this.drawn = drawn;
-      layers.push(drawn.kind === 'cells' ? cellLayer(drawn, opacity) : enterpriseLayer(drawn.subset, opacity));
+      if (drawn.kind === 'points' && this.software) layers.push(...this.paintedLayers(this.detail, drawn.subset, opacity));
+      else layers.push(drawn.kind === 'cells' ? cellLayer(drawn, opacity) : enterpriseLayer(drawn.subset, opacity));
       if (this.listHover !== null) layers.push(ringLayer('enterprise-hovered', points, [this.listHover], [255, 160, 0, 255], 8));
       if (this.selected !== null) layers.push(ringLayer('enterprise-selected', points, [this.selected], [0, 120, 215, 255], 10));
     }
     if (this.measure && this.measure.length > 1) layers.push(measureLayer(this.measure));
     if (this.isVisible('labels')) layers.push(labelLayer(this.labels, true));
+    if (this.drawn?.kind !== 'points' || !this.software) {
+      this.painting = null;
+      this.paintedHover = null;
+    }
     this.enterprisesInLastRender = this.drawn !== null;
     this.styleFramePending = this.enterprisesInLastRender;
     this.overlay.setProps({ layers });

@@ -3,7 +3,8 @@
  * Linux without a driver to Mesa's llvmpipe, Windows to the Basic Render Driver. SwiftShader draws
  * instanced geometry, which is how deck.gl draws every plant, at some 15–25 µs an instance on two
  * cores (README, "Measured at a million enterprises"): a map that draws tens of thousands of plants
- * in a few milliseconds on a GPU takes most of a second there.
+ * in a few milliseconds on a GPU takes most of a second there. There the map paints the plants on
+ * the CPU into one bitmap instead (layers/painted-layer.ts).
  */
 
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;

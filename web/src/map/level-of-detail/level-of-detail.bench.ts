@@ -11,8 +11,9 @@
 import { clusteredPoints, EXTENT } from '../../../../bench/lib/synthetic.ts';
 import { allocatePoints } from '../../../../server/domain/point-payload.ts';
 import { DEMO_REGIONS } from '../../../../server/domain/regions.ts';
-import { EnterpriseDetail } from './enterprise-detail.ts';
-import { boxOfLonLat, mercatorPoints } from './mercator.ts';
+import { EnterpriseDetail, POINT_BUDGET, VIEW_MARGIN } from './enterprise-detail.ts';
+import { boxOfLonLat, expandBox, mercatorPoints } from './mercator.ts';
+import { paintFrame, paintPoints } from './paint-points.ts';
 
 const n = Number(process.argv[2] ?? 1_000_000);
 const { lon, lat } = clusteredPoints(n, 42);
@@ -66,6 +67,22 @@ time('pan beyond the region', () => {
   east = !east;
   return detail.detail(city(east ? 0.6 : 0), 11, half, true);
 });
+
+// Software WebGL paints the plants around the view into one bitmap: a 1280 × 720 view at zoom 9
+// over the city and its margins, as many plants as the software budget allows, sized 2–11 px as
+// by capacity.
+const region = boxOfLonLat(x - 0.88, y - 0.4, x + 0.88, y + 0.4);
+const painted = new EnterpriseDetail(points, { budget: Number.POSITIVE_INFINITY }).detail(region, 9, half, false);
+if (painted.kind === 'points') {
+  const count = Math.min(POINT_BUDGET.software, painted.subset.count);
+  const radii = new Float32Array(count);
+  for (let j = 0; j < count; j++) radii[j] = 2 + (((j * 2654435761) >>> 0) % 1000) / 111;
+  const sized = { ...painted.subset, count, radii };
+  const frame = paintFrame(expandBox(region, VIEW_MARGIN), 9, 1, 4096);
+  time(`paint ${count.toLocaleString('en')} plants at ${frame.width} × ${frame.height} px`, () =>
+    paintPoints(detail.xy, sized, 3.2, frame),
+  );
+}
 
 console.log(`level of detail, ${n.toLocaleString('en')} enterprises (seed 42), median of 5:`);
 for (const [label, figure] of Object.entries(figures)) console.log(`  ${label}: ${figure}`);
