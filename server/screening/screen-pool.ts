@@ -1,14 +1,24 @@
 /**
  * Screens batches on worker threads while the main thread reads the next batch from DuckDB, so
  * loading and evaluating overlap and both cores work. A pool of one evaluates on the main thread.
+ * Given zone shapes, the same workers first find the scope's zone hits: starting one set of
+ * workers rather than two saves each of them loading its code and warming up again.
  */
 import { Worker } from 'node:worker_threads';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
 import type { RulePlan } from '../domain/screening/rule-plan.ts';
 import { type BatchInput, type BatchOutput, screenBatch, type ZoneTable } from '../domain/screening/screen-batch.ts';
+import { type HitArrays, ZoneHitFinder, type ZoneShape } from '../domain/screening/zone-hit-finder.ts';
+import { findLocally, findOnWorkers } from './zone-hits-pool.ts';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('./screen-worker.ts', import.meta.url).href;
+
+/** Zones to find hits against, with how far to look per zone kind. */
+export interface HitZones {
+  shapes: ZoneShape[];
+  bands: ReadonlyMap<string, number>;
+}
 
 export class ScreenPool {
   private next = 0;
@@ -16,17 +26,21 @@ export class ScreenPool {
 
   private constructor(
     private readonly workers: Worker[],
-    private readonly local: { plan: RulePlan; zones: ZoneTable } | null,
+    private readonly local: { plan: RulePlan; zones: ZoneTable; finder: ZoneHitFinder | null } | null,
   ) {
     this.queues = workers.map(() => Promise.resolve());
   }
 
-  static async create(ruleSet: RuleSetT, plan: RulePlan, zones: ZoneTable, threads: number): Promise<ScreenPool> {
-    if (threads <= 1) return new ScreenPool([], { plan, zones });
+  static async create(ruleSet: RuleSetT, plan: RulePlan, zones: ZoneTable, threads: number, hitZones?: HitZones): Promise<ScreenPool> {
+    if (threads <= 1) {
+      const finder = hitZones ? new ZoneHitFinder(hitZones.shapes, hitZones.bands) : null;
+      return new ScreenPool([], { plan, zones, finder });
+    }
+    const hits = hitZones ? { shapes: hitZones.shapes, bands: [...hitZones.bands] } : null;
     const workers = await Promise.all(
       Array.from({ length: threads }, async () => {
         const worker = new Worker(BOOTSTRAP, {
-          workerData: { entry: ENTRY, ruleSet, asOf: plan.asOf, zones },
+          workerData: { entry: ENTRY, ruleSet, asOf: plan.asOf, zones, hits },
           resourceLimits: { maxYoungGenerationSizeMb: 96 },
         });
         await new Promise<void>((resolve, reject) => {
@@ -37,6 +51,15 @@ export class ScreenPool {
       }),
     );
     return new ScreenPool(workers, null);
+  }
+
+  /** Zone hits of the points, in point order within each worker's share; needs hitZones. */
+  findHits(lon: Float64Array, lat: Float64Array): Promise<HitArrays> {
+    if (this.local) {
+      if (!this.local.finder) throw new Error('ScreenPool: created without zones to find hits against');
+      return Promise.resolve(findLocally(this.local.finder, lon, lat));
+    }
+    return findOnWorkers(this.workers, lon, lat);
   }
 
   /** Screens one batch; batches go to the workers in turn, each worker's in order. */
@@ -53,7 +76,7 @@ export class ScreenPool {
             worker.off('error', onError);
             resolve(out);
           });
-          worker.postMessage(batch);
+          worker.postMessage({ kind: 'batch', batch });
         }),
     );
     this.queues[w] = result.catch(() => undefined);

@@ -14,7 +14,7 @@ import type { HitArrays } from '../domain/screening/zone-hit-finder.ts';
 import type { Zone } from '../domain/zone.ts';
 import { dropChildRows, type HitIndex, loadBatch, loadScope, type ScopeColumns, stageChildRows } from './load-batch.ts';
 import { ScreenPool } from './screen-pool.ts';
-import { defaultThreads, ZoneHitPool } from './zone-hits-pool.ts';
+import { defaultThreads } from './zone-hits-pool.ts';
 
 /** Enterprises per batch: small enough to keep both workers busy, large enough to scan little. */
 const BATCH = 100_000;
@@ -55,23 +55,21 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
     kind: zones.map((z) => z.kind),
     zone_type: zones.map((z) => z.zone_type),
   };
-  // Worker threads take a few hundred milliseconds to load their code and index the zones; they
-  // start now, while this thread reads the scope, and the rule workers while DuckDB stages rows.
-  const hitPool = options.recomputeZones ? started(ZoneHitPool.create(zoneShapes(zones), options.plan.zoneBands(), threads)) : null;
+  // Worker threads take a few hundred milliseconds to load their code and index the zones: one
+  // pool finds the zone hits and then screens, and it starts while this thread reads the scope.
+  const hitZones = options.recomputeZones
+    ? { shapes: zones.map((z) => ({ kind: z.kind, geometry: z.geometry })), bands: options.plan.zoneBands() }
+    : undefined;
+  const poolStarting = started(ScreenPool.create(options.ruleSet, options.plan, zoneTable, threads, hitZones));
   let scope: ScopeColumns;
+  let hits: HitIndex;
   try {
     scope = await loadScope(tx);
-  } catch (error) {
-    await closeWhenStarted(hitPool);
-    throw error;
-  }
-  lap('load_scope');
-
-  const hits = hitPool ? await findHits(hitPool, scope) : await storedHits(tx, scope, zones);
-  lap('zone_hits');
-
-  const poolStarting = started(ScreenPool.create(options.ruleSet, options.plan, zoneTable, threads));
-  try {
+    lap('load_scope');
+    hits = hitZones
+      ? indexHits(scope.id.length, await (await poolStarting).findHits(scope.lon, scope.lat))
+      : await storedHits(tx, scope, zones);
+    lap('zone_hits');
     await stageChildRows(tx, options.plan.asOf, options.plan.needs());
   } catch (error) {
     await closeWhenStarted(poolStarting);
@@ -133,20 +131,9 @@ function started<T>(pool: Promise<T>): Promise<T> {
   return pool;
 }
 
-async function closeWhenStarted(pool: Promise<{ close(): Promise<void> }> | null): Promise<void> {
-  const ready = await pool?.catch(() => null);
+async function closeWhenStarted(pool: Promise<{ close(): Promise<void> }>): Promise<void> {
+  const ready = await pool.catch(() => null);
   await ready?.close();
-}
-
-const zoneShapes = (zones: Zone[]) => zones.map((z) => ({ kind: z.kind, geometry: z.geometry }));
-
-async function findHits(starting: Promise<ZoneHitPool>, scope: ScopeColumns): Promise<HitIndex> {
-  const pool = await starting;
-  try {
-    return indexHits(scope.id.length, await pool.find(scope.lon, scope.lat));
-  } finally {
-    await pool.close();
-  }
 }
 
 /**

@@ -39,34 +39,59 @@ export class ZoneHitPool {
   }
 
   async find(lon: Float64Array, lat: Float64Array): Promise<HitArrays> {
-    const n = lon.length;
-    if (this.local) {
-      const out = new HitBuffer();
-      this.local.find(lon, lat, 0, n, out);
-      return out.toArrays();
-    }
-    const workers = n < PARALLEL_THRESHOLD ? this.workers.slice(0, 1) : this.workers;
-    const sharedLon = new SharedArrayBuffer(n * 8);
-    const sharedLat = new SharedArrayBuffer(n * 8);
-    new Float64Array(sharedLon).set(lon);
-    new Float64Array(sharedLat).set(lat);
-    const share = Math.ceil(n / workers.length);
-    const parts = await Promise.all(
-      workers.map(
-        (worker, w) =>
-          new Promise<HitArrays>((resolve, reject) => {
-            worker.once('message', (hits: HitArrays) => resolve(hits));
-            worker.once('error', reject);
-            worker.postMessage({ lon: sharedLon, lat: sharedLat, start: w * share, end: Math.min(n, (w + 1) * share) });
-          }),
-      ),
-    );
-    return concat(parts);
+    if (this.local) return findLocally(this.local, lon, lat);
+    return findOnWorkers(this.workers, lon, lat);
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** A share of the points for a worker that holds a ZoneHitFinder; answered with its HitArrays. */
+export interface HitJob {
+  kind: 'hits';
+  lon: SharedArrayBuffer;
+  lat: SharedArrayBuffer;
+  start: number;
+  end: number;
+}
+
+export function findLocally(finder: ZoneHitFinder, lon: Float64Array, lat: Float64Array): HitArrays {
+  const out = new HitBuffer();
+  finder.find(lon, lat, 0, lon.length, out);
+  return out.toArrays();
+}
+
+/** Splits the points over the workers through shared memory and joins their hits in order. */
+export async function findOnWorkers(all: readonly Worker[], lon: Float64Array, lat: Float64Array): Promise<HitArrays> {
+  const n = lon.length;
+  const workers = n < PARALLEL_THRESHOLD ? all.slice(0, 1) : all;
+  const sharedLon = new SharedArrayBuffer(n * 8);
+  const sharedLat = new SharedArrayBuffer(n * 8);
+  new Float64Array(sharedLon).set(lon);
+  new Float64Array(sharedLat).set(lat);
+  const share = Math.ceil(n / workers.length);
+  const parts = await Promise.all(
+    workers.map(
+      (worker, w) =>
+        new Promise<HitArrays>((resolve, reject) => {
+          worker.once('message', (hits: HitArrays) => resolve(hits));
+          worker.once('error', reject);
+          const job: HitJob = { kind: 'hits', lon: sharedLon, lat: sharedLat, start: w * share, end: Math.min(n, (w + 1) * share) };
+          worker.postMessage(job);
+        }),
+    ),
+  );
+  return concat(parts);
+}
+
+/** Answers a HitJob in a worker: the hits travel back as transferred buffers. */
+export function answerHitJob(finder: ZoneHitFinder, job: HitJob, reply: (hits: HitArrays, transfer: ArrayBuffer[]) => void): void {
+  const out = new HitBuffer();
+  finder.find(new Float64Array(job.lon), new Float64Array(job.lat), job.start, job.end, out);
+  const hits = out.toArrays();
+  reply(hits, [hits.point.buffer, hits.zone.buffer, hits.distance.buffer]);
 }
 
 export function defaultThreads(): number {
