@@ -72,7 +72,7 @@ export class FlagWriter {
     );
     // JSON, so each distinct text is validated once here rather than once per flag on insert.
     await q.run('CREATE OR REPLACE TEMP TABLE flag_evidence (id INTEGER, evidence JSON)');
-    await q.run('CREATE OR REPLACE TEMP TABLE screening_note_rows (enterprise_id VARCHAR, rule_id VARCHAR, message VARCHAR)');
+    await q.run('CREATE OR REPLACE TEMP TABLE screening_note_rows (key INTEGER, rule_id VARCHAR, message VARCHAR)');
     return new FlagWriter(q);
   }
 
@@ -80,7 +80,7 @@ export class FlagWriter {
   async add(
     flags: FlagColumns,
     evidenceTexts: readonly string[],
-    notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] },
+    notes: { key: number[]; rule_id: (string | null)[]; message: string[] },
   ): Promise<void> {
     const v = (name: string) => [name, 'VARCHAR'] as const;
     const base = this.texts;
@@ -110,8 +110,8 @@ export class FlagWriter {
     await appendColumns(
       this.q,
       'screening_note_rows',
-      [v('enterprise_id'), v('rule_id'), v('message')],
-      [notes.enterprise_id, notes.rule_id, notes.message],
+      [['key', 'INTEGER'], v('rule_id'), v('message')],
+      [notes.key, notes.rule_id, notes.message],
     );
   }
 
@@ -141,7 +141,10 @@ export class FlagWriter {
        JOIN flag_evidence x ON x.id = v.evidence`,
       { run: runId },
     );
-    await this.q.run('INSERT INTO screening_notes SELECT enterprise_id, rule_id, message, $run FROM screening_note_rows', { run: runId });
+    await this.q.run(
+      'INSERT INTO screening_notes SELECT e.id, n.rule_id, n.message, $run FROM screening_note_rows n JOIN enterprises e ON e.key = n.key',
+      { run: runId },
+    );
     const n = (await this.q.one<{ n: number }>('SELECT count(*) AS n FROM flag_verdicts'))?.n ?? 0;
     for (const t of ['flag_verdicts', 'flag_evidence', 'screening_note_rows', 'flag_rules']) await this.q.run(`DROP TABLE ${t}`);
     return n;

@@ -47,7 +47,7 @@ export async function evaluateAsOf(
     });
     await tx.run('DROP TABLE screen_scope');
     const { scope: rows } = result;
-    const actions = new Uint8Array(rows.id.length);
+    const actions = new Uint8Array(rows.key.length);
     const enterprisesByAction = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
     rows.key.forEach((key, i) => {
       const code = best.get(key) ?? 0;

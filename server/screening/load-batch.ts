@@ -18,8 +18,8 @@ import type { BatchInput } from '../domain/screening/screen-batch.ts';
  * small dictionaries: decoding a million strings per column was the slowest part of loading.
  */
 export interface ScopeColumns {
+  /** Enterprises are known by key here; ids are joined back in by SQL when results are stored. */
   key: Int32Array;
-  id: string[];
   lon: Float64Array;
   lat: Float64Array;
   region: Int32Array;
@@ -65,9 +65,9 @@ export async function loadScope(q: Queryable): Promise<ScopeColumns> {
     );
     dicts[name] = ((await q.connection.runAndReadAll(`SELECT v FROM dict_${name} ORDER BY i`)).getColumns()[0] ?? []) as (string | null)[];
   }
-  const [key, id, lon, lat, region, sector, status, accuracy, commissioned, aboveScale, inPark, scattered, green] = await readColumns(
+  const [key, lon, lat, region, sector, status, accuracy, commissioned, aboveScale, inPark, scattered, green] = await readColumns(
     q,
-    `SELECT e.key, e.id, e.lon, e.lat, dr.i, ds.i, dt.i, da.i,
+    `SELECT e.key, e.lon, e.lat, dr.i, ds.i, dt.i, da.i,
             e.commissioned_year, e.above_scale, e.in_park, e.scattered_dirty, e.green_factory
      FROM enterprises e JOIN screen_scope s ON s.key = e.key
      JOIN dict_region dr ON dr.v IS NOT DISTINCT FROM e.region_code
@@ -77,12 +77,11 @@ export async function loadScope(q: Queryable): Promise<ScopeColumns> {
      ORDER BY e.key`,
     // Typed columns throughout (a year of 0 is unknown): batches cross to the workers as copies of
     // memory rather than element by element.
-    ['int32', 'text', 'float64', 'float64', 'int32', 'int32', 'int32', 'int32', 'int32', 'bool8', 'bool8', 'bool8', 'bool8'],
+    ['int32', 'float64', 'float64', 'int32', 'int32', 'int32', 'int32', 'int32', 'bool8', 'bool8', 'bool8', 'bool8'],
   );
   for (const name of Object.keys(DICTIONARY_COLUMNS)) await q.run(`DROP TABLE dict_${name}`);
   return {
     key,
-    id: id as string[],
     lon,
     lat,
     region,
@@ -190,7 +189,6 @@ export async function loadBatch(q: Queryable, scope: ScopeColumns, hits: HitInde
   const last = hits.start[to] as number;
   return {
     key: scope.key.slice(from, to),
-    id: scope.id.slice(from, to),
     region: scope.region.slice(from, to),
     sector: scope.sector.slice(from, to),
     status: scope.status.slice(from, to),

@@ -125,7 +125,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
     const cases = await syncCasesFromFlags(tx, runId);
     lap('cases');
 
-    const total = scope.id.length;
+    const total = scope.key.length;
     const seconds = (performance.now() - started) / 1000;
     await tx.run('UPDATE screening_runs SET finished_at = now()::TIMESTAMP, enterprises = $n, flags = $f, seconds = $s WHERE id = $id', {
       n: total,

@@ -67,7 +67,7 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
     scope = await loadScope(tx);
     lap('load_scope');
     hits = hitZones
-      ? indexHits(scope.id.length, await (await poolStarting).findHits(scope.lon, scope.lat))
+      ? indexHits(scope.key.length, await (await poolStarting).findHits(scope.lon, scope.lat))
       : await storedHits(tx, scope, zones);
     lap('zone_hits');
     await stageChildRows(tx, options.plan.asOf, options.plan.needs());
@@ -163,7 +163,7 @@ async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Pr
   );
   await tx.run('DROP TABLE hit_zone_index');
   // Rows and zone indexes are never negative: the same bits read as unsigned.
-  return indexHits(scope.id.length, {
+  return indexHits(scope.key.length, {
     point: new Uint32Array(row.buffer, row.byteOffset, row.length),
     zone: new Uint32Array(zone.buffer, zone.byteOffset, zone.length),
     distance,
@@ -194,7 +194,7 @@ export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Z
   await tx.run('CREATE OR REPLACE TEMP TABLE hit_rows (key INTEGER, zone INTEGER, distance_m DOUBLE)');
   await tx.run('CREATE OR REPLACE TEMP TABLE hit_zones (zone INTEGER, id VARCHAR)');
   const keys = new Int32Array(hits.zone.length);
-  for (let row = 0; row < scope.id.length; row++) {
+  for (let row = 0; row < scope.key.length; row++) {
     for (let j = hits.start[row] as number; j < (hits.start[row + 1] as number); j++) keys[j] = scope.key[row] as number;
   }
   await appendColumns(

@@ -24,8 +24,8 @@ export interface ZoneTable {
 }
 
 export interface BatchInput {
+  /** Enterprises by key: ids cost a string per enterprise on every hop and SQL joins them back. */
   key: Int32Array;
-  id: string[];
   /** Codes into dicts.region, dicts.sector, dicts.status, dicts.accuracy. */
   region: Int32Array;
   sector: Int32Array;
@@ -72,7 +72,8 @@ export interface BatchOutput {
   };
   /** Each distinct evidence (JSON) of the batch once. */
   evidenceTexts: string[];
-  notes: { enterprise_id: string[]; rule_id: (string | null)[]; message: string[] };
+  /** Notes by enterprise key, as flags. */
+  notes: { key: number[]; rule_id: (string | null)[]; message: string[] };
 }
 
 /** A flag without a deadline, in BatchOutput's day-number column. */
@@ -107,7 +108,6 @@ type IndicatorRow = Parameters<typeof computeMetrics>[0][number];
  * reads them — most enterprises are judged on sector, status and zone alone.
  */
 class RowFacts implements EnterpriseFacts {
-  readonly id: string;
   readonly region_code: string | null;
   readonly sector: string;
   readonly status: PlantStatus;
@@ -129,7 +129,6 @@ class RowFacts implements EnterpriseFacts {
   ) {
     const { input } = batch;
     const { dicts } = input;
-    this.id = input.id[row] as string;
     this.region_code = dicts.region[input.region[row] as number] ?? null;
     this.sector = dicts.sector[input.sector[row] as number] as string;
     this.status = dicts.status[input.status[row] as number] as PlantStatus;
@@ -139,6 +138,14 @@ class RowFacts implements EnterpriseFacts {
     this.scattered_dirty = input.scattered_dirty[row] === 1;
     this.green_factory = input.green_factory[row] === 1;
     this.location_accuracy = dicts.accuracy[input.accuracy[row] as number] as LocationAccuracy;
+  }
+
+  /**
+   * Flags and notes leave a batch by key and SQL joins the ids back in, so the id a rule would
+   * quote is the key as text.
+   */
+  get id(): string {
+    return String(this.batch.input.key[this.row]);
   }
 
   get zones(): ZoneHit[] {
@@ -232,7 +239,7 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     deadline: [] as number[],
     evidence: [] as number[],
   };
-  const notes: BatchOutput['notes'] = { enterprise_id: [], rule_id: [], message: [] };
+  const notes: BatchOutput['notes'] = { key: [], rule_id: [], message: [] };
   const days = new Map<string, number>();
   const dayOf = (date: string | null): number => {
     if (date === null) return NO_DEADLINE;
@@ -249,7 +256,7 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
   const profiles = new Map<number, RuleT[]>();
   const sectors = dicts.sector.length;
   const statuses = dicts.status.length;
-  for (let row = 0; row < input.id.length; row++) {
+  for (let row = 0; row < input.key.length; row++) {
     const r = input.region[row] as number;
     const sc = input.sector[row] as number;
     const st = input.status[row] as number;
@@ -279,7 +286,7 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
       flags.evidence.push(evidence.indexOf(f.evidence));
     }
     for (const n of result.notes) {
-      notes.enterprise_id.push(n.enterprise_id);
+      notes.key.push(key);
       notes.rule_id.push(n.rule_id);
       notes.message.push(n.message);
     }
