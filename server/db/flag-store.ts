@@ -1,7 +1,7 @@
 /** Screening results: flags, notes and zone hits, written in bulk and read per enterprise. */
 import { ACTIONS } from '../domain/actions.ts';
 import type { Flag } from '../domain/flag.ts';
-import { NO_DEADLINE } from '../domain/screening/screen-batch.ts';
+import { type BatchOutput, NO_DEADLINE } from '../domain/screening/screen-batch.ts';
 import { appendColumns, appendRecords } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import type { Columns } from './tables.ts';
@@ -17,19 +17,14 @@ export const FLAG_ROW_COLUMNS = [
   ['run_id', 'INTEGER'],
 ] as const satisfies Columns;
 
-export const NOTE_COLUMNS = [
-  ['enterprise_id', 'VARCHAR'],
+/** A run's rule texts, once per rule (run_rules holds them with the run id). */
+export const RULE_TEXT_COLUMNS = [
   ['rule_id', 'VARCHAR'],
-  ['message', 'VARCHAR'],
-  ['run_id', 'INTEGER'],
-] as const satisfies Columns;
-
-export const ZONE_HIT_COLUMNS = [
-  ['enterprise_id', 'VARCHAR'],
-  ['zone_id', 'VARCHAR'],
-  ['zone_kind', 'VARCHAR'],
-  ['zone_type', 'VARCHAR'],
-  ['distance_m', 'DOUBLE'],
+  ['policy', 'VARCHAR'],
+  ['citation', 'VARCHAR'],
+  ['title_zh', 'VARCHAR'],
+  ['title_en', 'VARCHAR'],
+  ['jurisdiction', 'VARCHAR'],
 ] as const satisfies Columns;
 
 export interface RuleText {
@@ -41,19 +36,8 @@ export interface RuleText {
   jurisdiction: string;
 }
 
-export interface FlagColumns {
-  /** Enterprise key (enterprises.key). */
-  key: Int32Array;
-  /** Index of the rule in the rule set. */
-  rule: Int32Array;
-  /** actionCode(action). */
-  action: Int32Array;
-  severity: Int32Array;
-  /** Days since 1970-01-01, or NO_DEADLINE. */
-  deadline: Int32Array;
-  /** Index into the batch's evidence texts. */
-  evidence: Int32Array;
-}
+/** A batch's flags as screening hands them over (screen-batch.ts). */
+export type FlagColumns = BatchOutput['flags'];
 
 /**
  * Flags arrive in batches as columns of verdicts, mostly numbers; the enterprise id, the rule id
@@ -77,11 +61,7 @@ export class FlagWriter {
   }
 
   /** One batch: its flags, their evidence texts (flags.evidence indexes into them) and its notes. */
-  async add(
-    flags: FlagColumns,
-    evidenceTexts: readonly string[],
-    notes: { key: number[]; rule_id: (string | null)[]; message: string[] },
-  ): Promise<void> {
+  async add(flags: FlagColumns, evidenceTexts: readonly string[], notes: BatchOutput['notes']): Promise<void> {
     const v = (name: string) => [name, 'VARCHAR'] as const;
     const base = this.texts;
     await appendColumns(
@@ -150,15 +130,6 @@ export class FlagWriter {
     return n;
   }
 }
-
-const RULE_TEXT_COLUMNS = [
-  ['rule_id', 'VARCHAR'],
-  ['policy', 'VARCHAR'],
-  ['citation', 'VARCHAR'],
-  ['title_zh', 'VARCHAR'],
-  ['title_en', 'VARCHAR'],
-  ['jurisdiction', 'VARCHAR'],
-] as const satisfies Columns;
 
 export async function flagsOfEnterprise(q: Queryable, id: string): Promise<Flag[]> {
   const rows = await q.all<Record<string, unknown>>(

@@ -7,6 +7,7 @@
 import { addUser } from '../../server/auth/accounts.ts';
 import { appendRecords } from '../../server/db/bulk.ts';
 import type { Database, Queryable } from '../../server/db/database.ts';
+import { FLAG_ROW_COLUMNS, RULE_TEXT_COLUMNS } from '../../server/db/flag-store.ts';
 import { createSession } from '../../server/db/session-store.ts';
 import type { Columns } from '../../server/db/tables.ts';
 import type { Action } from '../../server/domain/actions.ts';
@@ -14,25 +15,7 @@ import type { Flag } from '../../server/domain/flag.ts';
 import type { Role } from '../../server/domain/roles.ts';
 import { syncCasesFromFlags } from '../../server/ledger/sync-cases-from-flags.ts';
 
-const FLAG_ROW_COLUMNS = [
-  ['enterprise_id', 'VARCHAR'],
-  ['rule_id', 'VARCHAR'],
-  ['action', 'VARCHAR'],
-  ['severity', 'INTEGER'],
-  ['deadline', 'DATE'],
-  ['evidence', 'JSON'],
-  ['run_id', 'INTEGER'],
-] as const satisfies Columns;
-
-const RUN_RULE_COLUMNS = [
-  ['run_id', 'INTEGER'],
-  ['rule_id', 'VARCHAR'],
-  ['policy', 'VARCHAR'],
-  ['citation', 'VARCHAR'],
-  ['title_zh', 'VARCHAR'],
-  ['title_en', 'VARCHAR'],
-  ['jurisdiction', 'VARCHAR'],
-] as const satisfies Columns;
+const RUN_RULE_COLUMNS = [['run_id', 'INTEGER'], ...RULE_TEXT_COLUMNS] as const satisfies Columns;
 
 /** Flags as the screening rules of domain.md would raise them. */
 const TEMPLATES: Record<string, Omit<Flag, 'enterprise_id'>> = {
