@@ -142,32 +142,37 @@ async function closeWhenStarted(pool: Promise<{ close(): Promise<void> }>): Prom
  * costs a fraction of recomputing and rewriting them.
  */
 async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Promise<HitIndex> {
-  await tx.run('CREATE OR REPLACE TEMP TABLE hit_zone_index (id VARCHAR, zone INTEGER)');
-  await appendColumns(
-    tx,
-    'hit_zone_index',
-    [
-      ['id', 'VARCHAR'],
-      ['zone', 'INTEGER'],
-    ],
-    [zones.map((z) => z.id), Int32Array.from(zones, (_, i) => i)],
-  );
+  await stageZoneIndex(tx, zones);
   // Scope rows are in key order (loadScope), so a row number over key is the scope row.
   const [row, zone, distance] = await readColumns(
     tx,
     `WITH rows AS (SELECT id, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS row FROM screen_scope)
      SELECT r.row, z.zone, h.distance_m
-     FROM zone_hits h JOIN rows r ON r.id = h.enterprise_id JOIN hit_zone_index z ON z.id = h.zone_id
+     FROM zone_hit_rows h JOIN rows r ON r.id = h.enterprise_id JOIN zone_index z ON z.id = h.zone_id
      ORDER BY r.row, z.zone`,
     ['int32', 'int32', 'float64'],
   );
-  await tx.run('DROP TABLE hit_zone_index');
+  await tx.run('DROP TABLE zone_index');
   // Rows and zone indexes are never negative: the same bits read as unsigned.
   return indexHits(scope.key.length, {
     point: new Uint32Array(row.buffer, row.byteOffset, row.length),
     zone: new Uint32Array(zone.buffer, zone.byteOffset, zone.length),
     distance,
   });
+}
+
+/** Temp table zone_index(zone, id): each zone's index in `zones`, which hits carry instead of its id. */
+async function stageZoneIndex(tx: Queryable, zones: Zone[]): Promise<void> {
+  await tx.run('CREATE OR REPLACE TEMP TABLE zone_index (zone INTEGER, id VARCHAR)');
+  await appendColumns(
+    tx,
+    'zone_index',
+    [
+      ['zone', 'INTEGER'],
+      ['id', 'VARCHAR'],
+    ],
+    [Int32Array.from(zones, (_, i) => i), zones.map((z) => z.id)],
+  );
 }
 
 /** Hits arrive ordered by worker and zone group; a counting sort indexes them by scope row. */
@@ -192,7 +197,6 @@ function indexHits(n: number, hits: HitArrays): HitIndex {
  */
 export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Zone[], hits: HitIndex): Promise<number> {
   await tx.run('CREATE OR REPLACE TEMP TABLE hit_rows (key INTEGER, zone INTEGER, distance_m DOUBLE)');
-  await tx.run('CREATE OR REPLACE TEMP TABLE hit_zones (zone INTEGER, id VARCHAR)');
   const keys = new Int32Array(hits.zone.length);
   for (let row = 0; row < scope.key.length; row++) {
     for (let j = hits.start[row] as number; j < (hits.start[row + 1] as number); j++) keys[j] = scope.key[row] as number;
@@ -207,22 +211,14 @@ export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Z
     ],
     [keys, hits.zone, hits.distance],
   );
-  await appendColumns(
-    tx,
-    'hit_zones',
-    [
-      ['zone', 'INTEGER'],
-      ['id', 'VARCHAR'],
-    ],
-    [Int32Array.from(zones, (_, i) => i), zones.map((z) => z.id)],
-  );
+  await stageZoneIndex(tx, zones);
   // Kind and type come from zones through the zone_hits view.
   await tx.run(
     `INSERT INTO zone_hit_rows (enterprise_id, zone_id, distance_m)
      SELECT s.id, z.id, h.distance_m
-     FROM hit_rows h JOIN screen_scope s ON s.key = h.key JOIN hit_zones z ON z.zone = h.zone`,
+     FROM hit_rows h JOIN screen_scope s ON s.key = h.key JOIN zone_index z ON z.zone = h.zone`,
   );
   await tx.run('DROP TABLE hit_rows');
-  await tx.run('DROP TABLE hit_zones');
+  await tx.run('DROP TABLE zone_index');
   return hits.zone.length;
 }
