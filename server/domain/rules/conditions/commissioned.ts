@@ -7,25 +7,15 @@ import type { EnterpriseFacts } from '../../screening/facts.ts';
 import { PLANNED_STATUSES } from '../../screening/facts.ts';
 import type { CommissionedConditionT } from '../rule-schema.ts';
 import { NO, type Outcome, unknown, yes } from './outcome.ts';
+import { OutcomeMemo } from './outcome-memo.ts';
 
-/** Outcomes per condition, by status (planned plants) or by year: a handful of each per rule. */
-const OUTCOMES = new WeakMap<CommissionedConditionT, Map<string | number, Outcome>>();
+/** By status for planned plants, by year for the others: a handful of each per rule. */
+const MEMO = new OutcomeMemo<CommissionedConditionT, string | number>();
 
 export function matchCommissioned(c: CommissionedConditionT, facts: EnterpriseFacts): Outcome {
-  let byValue = OUTCOMES.get(c);
-  if (!byValue) {
-    byValue = new Map();
-    OUTCOMES.set(c, byValue);
-  }
-  const planned = PLANNED_STATUSES.includes(facts.status);
-  const value = planned ? facts.status : facts.commissioned_year;
-  if (value === null) return unknown('commissioning year unknown');
-  let outcome = byValue.get(value);
-  if (!outcome) {
-    outcome = commissioned(c, facts);
-    byValue.set(value, outcome);
-  }
-  return outcome;
+  const fact = PLANNED_STATUSES.includes(facts.status) ? facts.status : facts.commissioned_year;
+  if (fact === null) return unknown('commissioning year unknown');
+  return MEMO.get(c, fact, () => commissioned(c, facts));
 }
 
 function commissioned(c: CommissionedConditionT, facts: EnterpriseFacts): Outcome {

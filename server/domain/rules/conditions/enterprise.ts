@@ -2,12 +2,10 @@
 import type { EnterpriseFacts } from '../../screening/facts.ts';
 import type { ConditionsT, EnterpriseConditionT } from '../rule-schema.ts';
 import { NO, type Outcome, yes } from './outcome.ts';
+import { OutcomeMemo } from './outcome-memo.ts';
 
-/**
- * Outcomes by sector list and sector: every flag of a rule with a sector list cites it, so the
- * outcome (and its evidence object) is made once per sector and shared.
- */
-const BY_SECTOR = new WeakMap<readonly string[], Map<string, Outcome>>();
+/** By sector list and sector: every flag of a rule with a sector list cites it. */
+const BY_SECTOR = new OutcomeMemo<readonly string[], string>();
 
 export function matchSectors(
   include: readonly string[] | undefined,
@@ -16,18 +14,11 @@ export function matchSectors(
 ): Outcome {
   if (exclude?.some((p) => facts.sector.startsWith(p))) return NO;
   if (!include) return yes();
-  let bySector = BY_SECTOR.get(include);
-  if (!bySector) {
-    bySector = new Map();
-    BY_SECTOR.set(include, bySector);
-  }
-  let outcome = bySector.get(facts.sector);
-  if (!outcome) {
-    const prefix = include.find((p) => facts.sector.startsWith(p));
-    outcome = prefix ? yes([{ kind: 'comparison', subject: 'sector', value: facts.sector, operator: 'in', threshold: [...include] }]) : NO;
-    bySector.set(facts.sector, outcome);
-  }
-  return outcome;
+  return BY_SECTOR.get(include, facts.sector, () =>
+    include.find((p) => facts.sector.startsWith(p))
+      ? yes([{ kind: 'comparison', subject: 'sector', value: facts.sector, operator: 'in', threshold: [...include] }])
+      : NO,
+  );
 }
 
 export function matchStatus(statuses: ConditionsT['statuses'], facts: EnterpriseFacts): Outcome {
@@ -38,23 +29,21 @@ export function matchStatus(statuses: ConditionsT['statuses'], facts: Enterprise
 const ATTRIBUTES = ['scattered_dirty', 'green_factory', 'in_park', 'above_scale'] as const;
 
 /** When the attributes match, the evidence is the condition itself: one outcome per condition. */
-const MATCHED = new WeakMap<EnterpriseConditionT, Outcome>();
+const MATCHED = new OutcomeMemo<EnterpriseConditionT, true>();
 
 export function matchEnterprise(c: EnterpriseConditionT, facts: EnterpriseFacts): Outcome {
   for (const key of ATTRIBUTES) {
     const wanted = c[key];
     if (wanted !== undefined && facts[key] !== wanted) return NO;
   }
-  let outcome = MATCHED.get(c);
-  if (!outcome) {
-    const evidence = [];
-    for (const key of ATTRIBUTES) {
-      const wanted = c[key];
-      if (wanted !== undefined)
-        evidence.push({ kind: 'comparison' as const, subject: key, value: wanted, operator: '=' as const, threshold: wanted });
-    }
-    outcome = yes(evidence);
-    MATCHED.set(c, outcome);
-  }
-  return outcome;
+  return MATCHED.get(c, true, () =>
+    yes(
+      ATTRIBUTES.flatMap((key) => {
+        const wanted = c[key];
+        return wanted === undefined
+          ? []
+          : [{ kind: 'comparison' as const, subject: key, value: wanted, operator: '=' as const, threshold: wanted }];
+      }),
+    ),
+  );
 }
