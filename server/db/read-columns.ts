@@ -84,6 +84,8 @@ function allocate(kind: ColumnKind, n: number): Column {
   return new Array(n).fill(null);
 }
 
+const WIDTH: Record<Exclude<ColumnKind, 'text'>, number> = { int32: 4, 'int32?': 4, float64: 8, 'float64?': 8, bool8: 1, 'boolean?': 1 };
+
 function copyColumn(chunk: DuckDBDataChunk, c: number, kind: ColumnKind, into: Column, at: number, rows: number): void {
   if (kind === 'text') {
     const values = chunk.getColumnValues(c) as (string | null)[];
@@ -91,27 +93,25 @@ function copyColumn(chunk: DuckDBDataChunk, c: number, kind: ColumnKind, into: C
     return;
   }
   const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
-  const width = kind === 'boolean?' || kind === 'bool8' ? 1 : kind === 'float64' || kind === 'float64?' ? 8 : 4;
-  const bytes = bindings.vector_get_data(vector, rows * width);
+  const bytes = bindings.vector_get_data(vector, rows * WIDTH[kind]);
   const validity = bindings.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
   const valid = (r: number) => !validity || ((validity[r >> 3] as number) >> (r & 7)) & 1;
-  if (kind === 'int32' || kind === 'float64') {
-    const Typed = kind === 'int32' ? Int32Array : Float64Array;
-    // vector memory need not be aligned for a typed view; copy the bytes first.
-    const values = new Typed(bytes.slice().buffer, 0, rows);
-    (into as Int32Array | Float64Array).set(values, at);
-    if (validity && kind === 'float64') for (let r = 0; r < rows; r++) if (!valid(r)) (into as Float64Array)[at + r] = Number.NaN;
-    if (validity && kind === 'int32') for (let r = 0; r < rows; r++) if (!valid(r)) (into as Int32Array)[at + r] = 0;
+  if (kind === 'bool8' || kind === 'boolean?') {
+    const out = into as Uint8Array | (boolean | null)[];
+    for (let r = 0; r < rows; r++) {
+      if (kind === 'bool8') out[at + r] = valid(r) ? (bytes[r] !== 0 ? 1 : 0) : NULL_BOOL8;
+      else out[at + r] = valid(r) ? bytes[r] !== 0 : null;
+    }
     return;
   }
-  if (kind === 'bool8') {
-    for (let r = 0; r < rows; r++) (into as Uint8Array)[at + r] = valid(r) ? (bytes[r] !== 0 ? 1 : 0) : NULL_BOOL8;
-    return;
-  }
+  // Vector memory need not be aligned for a typed view: the bytes are copied first.
+  const values =
+    kind === 'int32' || kind === 'int32?' ? new Int32Array(bytes.slice().buffer, 0, rows) : new Float64Array(bytes.slice().buffer, 0, rows);
   if (kind === 'int32?' || kind === 'float64?') {
-    const values = kind === 'int32?' ? new Int32Array(bytes.slice().buffer, 0, rows) : new Float64Array(bytes.slice().buffer, 0, rows);
     for (let r = 0; r < rows; r++) (into as (number | null)[])[at + r] = valid(r) ? (values[r] as number) : null;
     return;
   }
-  for (let r = 0; r < rows; r++) (into as (boolean | null)[])[at + r] = valid(r) ? bytes[r] !== 0 : null;
+  const typed = into as Int32Array | Float64Array;
+  typed.set(values, at);
+  if (validity) for (let r = 0; r < rows; r++) if (!valid(r)) typed[at + r] = kind === 'int32' ? 0 : Number.NaN;
 }
