@@ -10,6 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
 import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
+import { bisect } from '../data/bisect.ts';
 import type { LayerId, Shape, View } from '../state/app-state.ts';
 import {
   type BasemapPart,
@@ -359,7 +360,7 @@ export class MapController {
       this.painting = paintPlants(detail.xy, subset, FIXED_RADIUS, view, zoom, window.devicePixelRatio || 1);
     const layers: Layer[] = [paintedLayer(this.painting, opacity)];
     const hovered = this.paintedHover;
-    const slot = hovered === null ? -1 : subset.index.indexOf(hovered);
+    const slot = hovered === null ? -1 : bisect(subset.index, hovered, subset.count);
     if (hovered !== null && slot >= 0 && this.points) {
       const p = this.points.position;
       const at: [number, number] = [p[2 * hovered] as number, p[2 * hovered + 1] as number];

@@ -6,22 +6,9 @@
  * `subset.index`.
  */
 import type KDBush from 'kdbush';
+import { bisect } from '../../data/bisect.ts';
 import { drawnRadius } from './paint-points.ts';
 import type { PointSubset } from './point-subset.ts';
-
-/** The slot of a global index in the subset's ascending `index`, or -1 when it is not drawn. */
-function slotOf(index: Uint32Array, count: number, global: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = index[mid] as number;
-    if (v === global) return mid;
-    if (v < global) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /**
  * @param tree   k-d tree over `xy`, every enterprise's world position (mercator.ts)
@@ -44,7 +31,8 @@ export function pickPoint(
   let best: number | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const i of tree.within(at.x, at.y, reach * unitsPerPixel)) {
-    const slot = slotOf(subset.index, subset.count, i);
+    // The subset's `index` is ascending: a plant's slot in it is found by bisection.
+    const slot = bisect(subset.index, i, subset.count);
     if (slot < 0) continue;
     const distance = Math.hypot((xy[2 * i] as number) - at.x, (xy[2 * i + 1] as number) - at.y) / unitsPerPixel;
     if (distance > drawnRadius(subset, slot, fixedRadius) + 0.5) continue;
