@@ -35,9 +35,35 @@ export interface AppConfig {
   secureCookies?: boolean;
   /** Local PMTiles archives by basemap id (never sent to the browser). */
   basemapFiles?: Record<string, string>;
+  /** Where publication versions are written (GREENLINE_PUBLICATIONS_DIR; default beside the database). */
+  publicationsDir?: string;
+  /** The address the public reaches this server at (GREENLINE_PUBLIC_URL), for embed snippets. */
+  publicUrl?: string;
+  /** Requests per minute one client address may make to public routes (GREENLINE_PUBLIC_RATE; default 1200). */
+  publicRatePerMinute?: number;
+  /** Proxies whose X-Forwarded-For names the client (GREENLINE_TRUSTED_PROXIES: addresses, IPv4 CIDR). */
+  trustedProxies?: string;
 }
 
 export const DEFAULT_DB = 'data/greenline.duckdb';
+
+/** Publications live beside their database: data/greenline.duckdb → data/greenline.publications/. */
+export function defaultPublicationsDir(dbPath: string): string {
+  return dbPath === ':memory:' ? 'data/memory.publications' : `${dbPath.replace(/\.duckdb$/, '')}.publications`;
+}
+
+/** A public base URL: scheme and host (and port, path prefix), no trailing slash. */
+export function parsePublicUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be a URL such as https://maps.example.gov.cn, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must start with http:// or https://, got "${value}"`);
+  if (url.search || url.hash) throw new Error(`${name} must have no query or fragment, got "${value}"`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 8080);
@@ -63,9 +89,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new Error(`GREENLINE_EVIDENCE_MAX_MB must be a number of megabytes from 0 to 1024, got "${env.GREENLINE_EVIDENCE_MAX_MB}"`);
     evidenceMaxBytes = Math.round(mb * 1024 * 1024);
   }
+  let publicRatePerMinute: number | undefined;
+  if (env.GREENLINE_PUBLIC_RATE !== undefined) {
+    publicRatePerMinute = Number(env.GREENLINE_PUBLIC_RATE);
+    if (!Number.isInteger(publicRatePerMinute) || publicRatePerMinute < 1)
+      throw new Error(`GREENLINE_PUBLIC_RATE must be a whole number of requests per minute, got "${env.GREENLINE_PUBLIC_RATE}"`);
+  }
+  const dbPath = env.GREENLINE_DB ?? DEFAULT_DB;
   return {
     port,
-    dbPath: env.GREENLINE_DB ?? DEFAULT_DB,
+    dbPath,
+    publicationsDir: env.GREENLINE_PUBLICATIONS_DIR ?? defaultPublicationsDir(dbPath),
+    ...(env.GREENLINE_PUBLIC_URL ? { publicUrl: parsePublicUrl(env.GREENLINE_PUBLIC_URL, 'GREENLINE_PUBLIC_URL') } : {}),
+    ...(publicRatePerMinute === undefined ? {} : { publicRatePerMinute }),
+    ...(env.GREENLINE_TRUSTED_PROXIES ? { trustedProxies: env.GREENLINE_TRUSTED_PROXIES } : {}),
     webDir: 'dist/web',
     basemaps,
     basemapFiles,

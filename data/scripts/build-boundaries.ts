@@ -1,7 +1,9 @@
 /**
- * Builds data/boundaries/*.geojson from the map JSON that echarts 4.9.0 ships (Apache-2.0):
- * map/json/china.json for province outlines and map/json/province/{neimenggu,hebei}.json for
- * prefectures. Those files use echarts' compact "UTF8Encoding" (zig-zag, delta-coded characters,
+ * Builds data/boundaries/* from the map JSON that echarts 4.9.0 ships (Apache-2.0):
+ * map/json/china.json for province outlines, map/json/province/{neimenggu,hebei}.json for
+ * prefectures, the islands of Sansha (三沙市, 460300) from map/json/province/hainan.json, and the
+ * South China Sea inset (南海诸岛) that echarts draws beside its map of China (lib/coord/geo/fix/nanhai.js),
+ * which public maps at national extent must show. Those files use echarts' compact "UTF8Encoding" (zig-zag, delta-coded characters,
  * 1/1024 degree); echarts' own parseGeoJson decodes them in place, so we call it rather than
  * re-implementing the codec.
  *
@@ -66,6 +68,35 @@ const context: Feature<Polygon | MultiPolygon>[] = china.map((f) => ({
   geometry: clean(f.geometry),
 }));
 
+const sansha = decoded('echarts/map/json/province/hainan.json').find((f) => f.id === '460300');
+if (!sansha) throw new Error('Sansha (460300) missing from echarts hainan.json');
+const islands: Feature<Polygon | MultiPolygon>[] = [
+  { type: 'Feature', properties: { code: '460300', name: '三沙市', name_en: 'Sansha' }, geometry: clean(sansha.geometry) },
+];
+
+/**
+ * echarts places its inset at lon 126–132, lat 18.4–25 of its own map by scaling drawing units
+ * (x / 10.5, y / −14); undone here, each point becomes a fraction of the inset box (x right,
+ * y down), which is 64 by 93.1 of those units.
+ */
+interface EchartsRegion {
+  geometries: { exterior: [number, number][] }[];
+}
+const nanhai: (mapType: string, regions: EchartsRegion[]) => void = require('echarts/lib/coord/geo/fix/nanhai');
+const found: EchartsRegion[] = [];
+nanhai('china', found);
+const [inset] = found;
+if (!inset) throw new Error('echarts nanhai.js added no region');
+const unit = (v: number) => Math.round(v * 10000) / 10000;
+const insetShapes = {
+  name: '南海诸岛',
+  name_en: 'South China Sea Islands',
+  source: 'echarts 4.9.0 lib/coord/geo/fix/nanhai.js (Apache-2.0)',
+  width: 64,
+  height: 93.1,
+  polygons: inset.geometries.map((g) => g.exterior.map(([lon, lat]) => [unit(((lon - 126) * 10.5) / 64), unit(((25 - lat) * 14) / 93.1)])),
+};
+
 const write = (name: string, fc: FeatureCollection) => {
   const path = new URL(`../boundaries/${name}`, import.meta.url);
   writeFileSync(path, `${JSON.stringify(fc)}\n`);
@@ -73,3 +104,6 @@ const write = (name: string, fc: FeatureCollection) => {
 };
 write('regions.geojson', { type: 'FeatureCollection', features });
 write('china-provinces.geojson', { type: 'FeatureCollection', features: context });
+write('south-china-sea-islands.geojson', { type: 'FeatureCollection', features: islands });
+writeFileSync(new URL('../boundaries/south-china-sea-inset.json', import.meta.url), `${JSON.stringify(insetShapes)}\n`);
+console.log(`wrote data/boundaries/south-china-sea-inset.json: ${insetShapes.polygons.length} shapes`);

@@ -9,7 +9,9 @@ import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { ledgerCommand } from './commands/ledger.ts';
+import { publishCommand } from './commands/publish.ts';
 import { screenCommand } from './commands/screen.ts';
+import { settingsCommand } from './commands/settings.ts';
 import { userCommand } from './commands/user.ts';
 import type { GlobalOptions } from './output.ts';
 
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   userCommand(program, globals);
   ledgerCommand(program, globals);
   auditCommand(program, globals);
+  publishCommand(program, globals);
+  settingsCommand(program, globals);
   program.exitOverride((err) => {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) process.exit(0);
     process.exit(err.exitCode || 1);

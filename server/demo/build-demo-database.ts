@@ -9,6 +9,7 @@ import { type DemoGeography, loadDemoGeography, REGIONS_FILE, readFeatures, zone
 import { appendRecords } from '../db/bulk.ts';
 import { Database } from '../db/database.ts';
 import { bumpDataVersion, setMeta } from '../db/meta-store.ts';
+import { setSetting } from '../db/settings-store.ts';
 import { COMPLIANCE_COLUMNS, ENTERPRISE_COLUMNS, EQUIPMENT_COLUMNS, INDICATOR_COLUMNS } from '../db/tables.ts';
 import { insertRegions, insertZones } from '../db/zone-store.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
@@ -49,6 +50,9 @@ export async function buildDemoDatabase(path: string, options: DemoOptions): Pro
     const zones = await loadZones(db);
     const counts = await loadEnterprises(db, loadDemoGeography(), options);
     await setMeta(db, 'demo', JSON.stringify({ enterprises: options.enterprises, seed: options.seed }));
+    // The demo is for trying Greenline out: its planner map is open to anonymous readers. Any
+    // other database starts closed (settings-store.ts).
+    await setSetting(db, 'public-map', 'on');
     await bumpDataVersion(db);
     const flags = options.screen === false ? 0 : (await runScreening(db, options.asOf ? { asOf: options.asOf } : {})).flags;
     await db.checkpoint();

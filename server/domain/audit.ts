@@ -4,7 +4,7 @@
  * outside the application breaks the chain and the check finds it.
  */
 
-export const AUDIT_ENTITIES = ['case', 'user'] as const;
+export const AUDIT_ENTITIES = ['case', 'user', 'publication'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_EVENTS = [
@@ -28,6 +28,11 @@ export const AUDIT_EVENTS = [
   'enabled',
   'token_created',
   'token_revoked',
+  // publications
+  'published',
+  'republished',
+  'renamed',
+  'withdrawn',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -8,16 +8,23 @@
  * route that table does not cover.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { publicMapOpen } from '../db/settings-store.ts';
 import { ACCESS_POLICY, openApiPath, policyFor } from './auth/access-policy.ts';
+import { authState } from './auth/auth-state.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { authorize } from './auth/authorize.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
+import { clientAddress, parseTrustedProxies } from './client-address.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { docsRoutes } from './docs.ts';
+import { embedRoutes } from './embed/embed-routes.ts';
+import { PublicationCache } from './embed/publication-cache.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
+import { rateLimit } from './middleware/rate-limit/index.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { basemapRoutes } from './routes/basemaps.ts';
@@ -30,6 +37,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { publicationRoutes } from './routes/publications.ts';
 import { regionStatsRoutes } from './routes/region-stats.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -37,15 +45,42 @@ import { userRoutes } from './routes/users.ts';
 import { zoneRoutes } from './routes/zones.ts';
 import { staticRoutes } from './static.ts';
 
+export const DEFAULT_PUBLIC_RATE = 1200;
+
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
+  const trusted = parseTrustedProxies(deps.config.trustedProxies);
+  const publicLimit = (applies?: (c: Context) => boolean) =>
+    rateLimit({
+      perMinute: deps.config.publicRatePerMinute ?? DEFAULT_PUBLIC_RATE,
+      keyOf: (c) => clientAddress(c, trusted),
+      ...(applies ? { applies } : {}),
+    });
   app.onError(onError);
   app.use('*', compress());
-  app.use('*', secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(deps), crossOriginEmbedderPolicy: false }));
+  // Embeds may be framed by the sites their publication lists; they set their own headers.
+  const pageHeaders = secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(deps), crossOriginEmbedderPolicy: false });
+  app.use('*', (c, next) => (c.req.path.startsWith('/embed/') ? next() : pageHeaders(c, next)));
+
+  const publications = new PublicationCache(deps.db);
+  app.use('/embed/*', publicLimit());
+  app.route(
+    '/',
+    embedRoutes({
+      cache: publications,
+      publicationsDir: deps.config.publicationsDir ?? 'data/greenline.publications',
+      webDir: deps.config.webDir,
+    }),
+  );
 
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', authenticate(deps.db));
-  api.use('*', authorize());
+  // Anonymous callers are the public: limited per address. Accounts are not.
+  api.use(
+    '*',
+    publicLimit((c) => !authState(c).principal),
+  );
+  api.use('*', authorize(mapIsPublic(deps)));
   api.use('*', csrfProtection());
   api.route('/', authRoutes(deps, new LoginLimiter()));
   api.route('/', userRoutes(deps));
@@ -66,6 +101,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', importRoutes(deps));
   api.route('/', regionStatsRoutes(deps));
   api.route('/', basemapRoutes(deps));
+  api.route('/', publicationRoutes(deps, publications));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -84,6 +120,15 @@ export function createApp(deps: AppDeps) {
   if (deps.config.webDir) app.route('/', staticRoutes(deps.config.webDir));
   app.notFound((c) => c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404));
   return app;
+}
+
+/** Whether public-map is on, re-read every few seconds so `settings set` takes effect without a restart. */
+function mapIsPublic({ db }: AppDeps): () => Promise<boolean> {
+  let known: { open: boolean; at: number } | null = null;
+  return async () => {
+    if (!known || Date.now() - known.at > 5000) known = { open: await publicMapOpen(db), at: Date.now() };
+    return known.open;
+  };
 }
 
 /**
@@ -134,5 +179,6 @@ function contentSecurityPolicy({ config }: AppDeps) {
     scriptSrc: ["'self'"],
     workerSrc: ["'self'", 'blob:'],
     fontSrc: ["'self'", 'data:'],
+    frameAncestors: ["'self'"],
   };
 }

@@ -14,9 +14,9 @@ import { actionCode } from '../domain/actions.ts';
 import { INDICATOR_COLUMNS } from '../domain/column-payload.ts';
 import { PreparedPolygon } from '../domain/geometry/prepared-polygon.ts';
 import { parseShape, shapeRing } from '../domain/geometry/shape.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, describeValidation } from './errors.ts';
 import { toFilter } from './routes/enterprises.ts';
-import type { MapFilterQuery } from './schemas/enterprise.ts';
+import { MapFilterQuery } from './schemas/enterprise.ts';
 
 export async function mapFilter(q: Queryable, query: z.infer<typeof MapFilterQuery>): Promise<EnterpriseFilter> {
   const filter = toFilter(query);
@@ -53,4 +53,23 @@ async function keysInside(q: Queryable, filter: EnterpriseFilter, polygon: Prepa
     where.params,
   );
   return rows.filter((r) => polygon.contains(Math.fround(r.lon), Math.fround(r.lat))).map((r) => r.key);
+}
+
+/**
+ * The planner map's filter query string (`action=withdraw&region=150200`), as a publication or a
+ * script gives it, validated like the request it came from and resolved like an export's.
+ */
+export async function filterFromQueryString(q: Queryable, text: string): Promise<EnterpriseFilter> {
+  const params = new URLSearchParams(text.replace(/^\?/, ''));
+  const input: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key in input) throw new ApiError(400, `filter: "${key}" is given twice; list values comma-separated instead`);
+    input[key] = value;
+  }
+  const known = new Set(Object.keys(MapFilterQuery.shape));
+  const unknown = Object.keys(input).find((k) => !known.has(k));
+  if (unknown) throw new ApiError(400, `filter: "${unknown}" is not a map filter; use ${[...known].join(', ')}`);
+  const parsed = MapFilterQuery.safeParse(input);
+  if (!parsed.success) throw new ApiError(400, `filter: ${describeValidation(parsed.error, input)}`);
+  return mapFilter(q, parsed.data);
 }

@@ -109,11 +109,16 @@ describe('sessions', () => {
   it('an expired session is anonymous', async () => {
     const session = await t.session('viewer');
     await t.db.run("UPDATE sessions SET expires_at = TIMESTAMP '2000-01-01 00:00:00'");
-    expect((await call(t.app, 'GET', '/api/auth/me', { session })).status).toBe(401);
+    const me = await call(t.app, 'GET', '/api/auth/me', { session });
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({ user: null, csrfToken: null });
+    expect((await call(t.app, 'GET', '/api/cases', { session })).status).toBe(401);
   });
 
   it('a made-up cookie is anonymous', async () => {
-    expect((await call(t.app, 'GET', '/api/auth/me', { session: { cookie: 'greenline_session=forged', csrf: 'x' } })).status).toBe(401);
+    const me = await call(t.app, 'GET', '/api/auth/me', { session: { cookie: 'greenline_session=forged', csrf: 'x' } });
+    expect(me.json).toMatchObject({ user: null });
+    expect((await call(t.app, 'GET', '/api/cases', { session: { cookie: 'greenline_session=forged', csrf: 'x' } })).status).toBe(401);
   });
 });
 
@@ -196,7 +201,8 @@ describe('API tokens', () => {
     const session = await t.session('planner');
     const { token } = (await call(t.app, 'POST', '/api/auth/tokens', { session, body: { label: 'p' } })).json as { token: string };
     await t.db.run("UPDATE users SET disabled = true WHERE username = 'planner'");
-    expect((await call(t.app, 'GET', '/api/auth/me', { session })).status).toBe(401);
+    expect((await call(t.app, 'GET', '/api/auth/me', { session })).json).toMatchObject({ user: null });
+    expect((await call(t.app, 'GET', '/api/cases', { session })).status).toBe(401);
     expect((await call(t.app, 'GET', '/api/auth/me', { token })).status).toBe(401);
     expect((await login('planner', TEST_PASSWORD)).status).toBe(401);
     await t.db.run("UPDATE users SET disabled = false WHERE username = 'planner'");

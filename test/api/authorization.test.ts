@@ -5,10 +5,12 @@
  * a sample below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setSetting } from '../../server/db/settings-store.ts';
 import { roleAtLeast } from '../../server/domain/roles.ts';
-import { apiRoutes, assertEveryRouteHasAPolicy } from '../../server/http/app.ts';
+import { apiRoutes, assertEveryRouteHasAPolicy, createApp } from '../../server/http/app.ts';
 import { ACCESS_POLICY, policyFor } from '../../server/http/auth/access-policy.ts';
 import { call, type LedgerApp, ledgerApp, PRINCIPALS, type PrincipalName } from '../helpers/ledger-app.ts';
+import { TEST_CONFIG } from '../helpers/temp-db.ts';
 
 let t: LedgerApp;
 let baotouCase: number;
@@ -17,9 +19,13 @@ let routes: { method: string; path: string }[];
 
 beforeAll(async () => {
   t = await ledgerApp();
+  // The demo database opens its planner map to anonymous readers; the matrix checks the default.
+  await setSetting(t.db, 'public-map', 'off');
   baotouCase = (await t.casesOf(t.baotou[0] as string))[0] as number;
   hohhotCase = (await t.casesOf(t.hohhot[0] as string))[0] as number;
-  const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await call(t.app, 'GET', '/api/openapi.json', { session: await t.session('viewer') })).json as unknown as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   const fromDoc = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path: `/api${path}` })),
   );
@@ -42,6 +48,9 @@ function concrete(path: string): string {
     '/api/stats/region/{code}': '/api/stats/region/150200',
     '/api/basemaps/{file}': '/api/basemaps/none.pmtiles',
     '/api/imports/{id}/commit': '/api/imports/no-such-upload/commit',
+    '/api/publications/{id}': '/api/publications/aaaaaaaaaa',
+    '/api/publications/{id}/republish': '/api/publications/aaaaaaaaaa/republish',
+    '/api/publications/{id}/withdraw': '/api/publications/aaaaaaaaaa/withdraw',
   };
   if (!path.includes('{')) return path;
   const url = samples[path];
@@ -81,6 +90,7 @@ function expected(method: string, path: string, who: Caller): 'allowed' | 401 | 
   if (!entry) throw new Error(`no policy for ${method} ${path}`);
   if (entry.access.kind === 'public') return 'allowed';
   if (who === 'anonymous') return 401;
+  if (entry.access.kind === 'map') return 'allowed';
   const p = PRINCIPALS[who];
   if (!roleAtLeast(p.role, entry.access.role)) return 403;
   if (entry.access.region === 'all-regions' && p.region !== null) return 403;
@@ -110,6 +120,24 @@ describe('role × endpoint matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBe(routes.length * CALLERS.length);
+  });
+
+  it('with public-map on, anonymous readers reach the planner map’s routes and nothing more', async () => {
+    await setSetting(t.db, 'public-map', 'on');
+    const app = createApp({ db: t.db, config: TEST_CONFIG });
+    try {
+      for (const route of routes) {
+        const entry = policyFor(route.method, route.path);
+        const { status } = await call(app, route.method, concrete(route.path), {
+          session: null,
+          body: route.method === 'GET' ? undefined : {},
+        });
+        if (entry?.access.kind === 'map') expect(status, `${route.method} ${route.path}`).not.toBe(401);
+        if (entry?.access.kind === 'role') expect(status, `${route.method} ${route.path}`).toBe(401);
+      }
+    } finally {
+      await setSetting(t.db, 'public-map', 'off');
+    }
   });
 
   it('an API token carries its owner’s role', async () => {

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
+import { setSetting } from '../../server/db/settings-store.ts';
 import { decodeColumns, INDICATOR_SCHEMA, PROFILE_SCHEMA, ruleMaskSchema } from '../../server/domain/column-payload.ts';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { SECTORS } from '../../server/domain/sectors.ts';
@@ -116,6 +117,8 @@ describe('before any screening, and with zero enterprises', () => {
     const dir = tempDir();
     const edb = await Database.open(join(dir, 'empty.duckdb'));
     try {
+      // A new database's planner map is closed to the public; these columns are read anonymously here.
+      await setSetting(edb, 'public-map', 'on');
       const eapp = createApp({ db: edb, config: TEST_CONFIG });
       const index = (await (await eapp.request('/api/enterprises/columns')).json()) as { rules: unknown[] };
       expect(index.rules).toEqual([]);

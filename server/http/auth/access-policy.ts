@@ -3,9 +3,13 @@
  * middleware before any handler runs. A route without an entry is unreachable (404), createApp
  * refuses to start with one, and test/api/access-policy.test.ts walks every route to check.
  *
- *   public       — no login. Such routes serve only what the public map and embeds may show;
- *                  case data (status, notes, department, assignee, evidence) lives only under
- *                  /api/cases, /api/ledger and /api/audit, none of which is public.
+ *   public       — no login: /api/health, logging in and asking who one is. The public's own
+ *                  pages are the published embeds (/embed/*), which read frozen files, not the API.
+ *   map          — the planner map's reads: any account, and anonymous readers too where the
+ *                  database's owner opened the planner map (`greenline settings set public-map
+ *                  on`; the demo database is created with it on). Case data (status, notes,
+ *                  department, assignee, evidence) lives only under /api/cases, /api/ledger and
+ *                  /api/audit, none of which is a map route.
  *   role         — the minimum role (viewer < planner < official < admin), and
  *     own-region  — region-scoped accounts may call it; the handler confines what it reads or
  *                   changes to their region (403 for a case outside it);
@@ -13,7 +17,7 @@
  */
 import type { Role } from '../../domain/roles.ts';
 
-export type Access = { kind: 'public' } | { kind: 'role'; role: Role; region: 'own-region' | 'all-regions' };
+export type Access = { kind: 'public' } | { kind: 'map' } | { kind: 'role'; role: Role; region: 'own-region' | 'all-regions' };
 
 export type PolicyMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -25,6 +29,7 @@ export interface PolicyEntry {
 }
 
 const publicRoute = (method: PolicyMethod, path: string): PolicyEntry => ({ method, path, access: { kind: 'public' } });
+const mapRoute = (method: PolicyMethod, path: string): PolicyEntry => ({ method, path, access: { kind: 'map' } });
 const ownRegion = (method: PolicyMethod, path: string, role: Role): PolicyEntry => ({
   method,
   path,
@@ -37,34 +42,34 @@ const allRegions = (method: PolicyMethod, path: string, role: Role): PolicyEntry
 });
 
 export const ACCESS_POLICY: readonly PolicyEntry[] = [
-  // The public map: read-only, no internal fields.
   publicRoute('GET', '/api/health'),
-  publicRoute('GET', '/api/openapi.json'),
-  publicRoute('GET', '/api/docs'),
-  publicRoute('GET', '/api/docs/{asset}'),
-  publicRoute('GET', '/api/catalogue'),
-  publicRoute('GET', '/api/enterprises'),
-  publicRoute('GET', '/api/enterprises/points'),
-  publicRoute('GET', '/api/enterprises/{id}'),
-  publicRoute('GET', '/api/zones'),
-  publicRoute('GET', '/api/regions'),
+  // The planner map: read-only, no internal fields; anonymous only where public-map is on.
+  mapRoute('GET', '/api/openapi.json'),
+  mapRoute('GET', '/api/docs'),
+  mapRoute('GET', '/api/docs/{asset}'),
+  mapRoute('GET', '/api/catalogue'),
+  mapRoute('GET', '/api/enterprises'),
+  mapRoute('GET', '/api/enterprises/points'),
+  mapRoute('GET', '/api/enterprises/{id}'),
+  mapRoute('GET', '/api/zones'),
+  mapRoute('GET', '/api/regions'),
   // The planner map's columns (what it filters and colours by), region dashboards and local basemaps.
-  publicRoute('GET', '/api/enterprises/columns'),
-  publicRoute('GET', '/api/enterprises/names'),
-  publicRoute('GET', '/api/enterprises/profile.bin'),
-  publicRoute('GET', '/api/enterprises/indicators.bin'),
-  publicRoute('GET', '/api/enterprises/rules.bin'),
-  publicRoute('GET', '/api/stats/region/{code}'),
-  publicRoute('GET', '/api/stats/regions'),
-  publicRoute('GET', '/api/basemaps/{file}'),
-  // Downloads of what the public map shows: enterprises (filtered) and zones.
-  publicRoute('GET', '/api/enterprises/export'),
-  publicRoute('GET', '/api/zones/export'),
+  mapRoute('GET', '/api/enterprises/columns'),
+  mapRoute('GET', '/api/enterprises/names'),
+  mapRoute('GET', '/api/enterprises/profile.bin'),
+  mapRoute('GET', '/api/enterprises/indicators.bin'),
+  mapRoute('GET', '/api/enterprises/rules.bin'),
+  mapRoute('GET', '/api/stats/region/{code}'),
+  mapRoute('GET', '/api/stats/regions'),
+  mapRoute('GET', '/api/basemaps/{file}'),
+  // Downloads of what the planner map shows: enterprises (filtered) and zones.
+  mapRoute('GET', '/api/enterprises/export'),
+  mapRoute('GET', '/api/zones/export'),
 
-  // Screening results in aggregate: as public as the map that shows them.
-  publicRoute('GET', '/api/screening'),
-  publicRoute('GET', '/api/rules'),
-  publicRoute('GET', '/api/stats/actions'),
+  // Screening results in aggregate: as open as the map that shows them.
+  mapRoute('GET', '/api/screening'),
+  mapRoute('GET', '/api/rules'),
+  mapRoute('GET', '/api/stats/actions'),
   // Screening as of another date runs the rules again: for accounts, within their region.
   allRegions('GET', '/api/screening/actions.bin', 'viewer'),
   ownRegion('GET', '/api/stats/actions-over-time', 'viewer'),
@@ -73,7 +78,8 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   // Accounts.
   publicRoute('POST', '/api/auth/login'),
   ownRegion('POST', '/api/auth/logout', 'viewer'),
-  ownRegion('GET', '/api/auth/me', 'viewer'),
+  // Anonymous callers learn that they are anonymous (user null), rather than meet an error.
+  publicRoute('GET', '/api/auth/me'),
   ownRegion('GET', '/api/auth/tokens', 'viewer'),
   ownRegion('POST', '/api/auth/tokens', 'viewer'),
   ownRegion('DELETE', '/api/auth/tokens/{id}', 'viewer'),
@@ -96,6 +102,13 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   allRegions('GET', '/api/imports/{id}', 'admin'),
   allRegions('DELETE', '/api/imports/{id}', 'admin'),
   allRegions('POST', '/api/imports/{id}/commit', 'admin'),
+
+  // Publications: planners publish the map for the public; every change is audited.
+  allRegions('GET', '/api/publications', 'planner'),
+  allRegions('POST', '/api/publications', 'planner'),
+  allRegions('PATCH', '/api/publications/{id}', 'planner'),
+  allRegions('POST', '/api/publications/{id}/republish', 'planner'),
+  allRegions('POST', '/api/publications/{id}/withdraw', 'planner'),
 
   // The audit trail: officials read their region's case entries; admins read all and check the chain.
   ownRegion('GET', '/api/audit', 'official'),

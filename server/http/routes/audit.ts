@@ -19,7 +19,10 @@ const list = createRoute({
   request: {
     query: z.object({
       case: z.coerce.number().int().min(1).optional().openapi({ description: 'Only this case' }),
-      entity: z.enum(['case', 'user']).optional().openapi({ description: 'Account entries are for admins only' }),
+      entity: z
+        .enum(['case', 'user', 'publication'])
+        .optional()
+        .openapi({ description: 'Account and publication entries are for admins only' }),
       format: z.enum(['json', 'csv']).default('json'),
       limit: z.coerce.number().int().min(1).max(100_000).default(1000),
       offset: z.coerce.number().int().min(0).default(0),

@@ -46,7 +46,7 @@ const me = createRoute({
   method: 'get',
   path: '/auth/me',
   tags: ['auth'],
-  summary: 'The account the request acts as, and the CSRF token of its session',
+  summary: 'The account the request acts as (user null when anonymous), and the CSRF token of its session',
   responses: { 200: { description: 'The caller', content: { 'application/json': { schema: MeSchema } } }, ...denied },
 });
 
@@ -135,7 +135,8 @@ export function authRoutes({ db, config }: AppDeps, limiter: LoginLimiter) {
     })
     .openapi(me, async (c) => {
       const auth = authState(c);
-      const user = caller(c);
+      const user = auth.principal;
+      if (!user) return c.json({ user: null, via: null, csrfToken: null, expiresAt: null }, 200);
       return c.json(
         {
           user: { id: user.userId, username: user.username, role: user.role, region: user.region },

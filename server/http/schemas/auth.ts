@@ -20,8 +20,8 @@ export const UserSchema = z
 
 export const MeSchema = z
   .object({
-    user: UserSchema,
-    via: z.enum(['session', 'token']),
+    user: UserSchema.nullable().openapi({ description: 'null for an anonymous caller' }),
+    via: z.enum(['session', 'token']).nullable(),
     csrfToken: z.string().nullable().openapi({ description: 'Send in X-CSRF-Token with every write made with the session cookie' }),
     expiresAt: z.string().nullable(),
   })

@@ -27,8 +27,10 @@ export function writeHeaders(): Record<string, string> {
 let asked: Promise<Me | null> | null = null;
 
 export function currentUser(): Promise<Me | null> {
+  // Anonymous callers get 200 with user null: no failed request on a public page load.
   asked ??= fetch('/api/auth/me', { credentials: 'same-origin' })
-    .then(async (r) => (r.ok ? ((await r.json()) as Me) : null))
+    .then(async (r) => (r.ok ? ((await r.json()) as Me | { user: null }) : null))
+    .then((me) => (me?.user ? (me as Me) : null))
     .catch(() => null)
     .then((me) => {
       if (me) rememberSession(me);

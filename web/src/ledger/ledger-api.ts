@@ -95,9 +95,11 @@ export function queryString(query: CaseQuery & Record<string, string | number | 
 export const ledgerApi = {
   async me(): Promise<Me | null> {
     try {
-      const me = await send<Me>('/api/auth/me');
-      rememberSession(me);
-      return me;
+      // An anonymous caller is answered with user null, not an error.
+      const me = await send<Me | { user: null }>('/api/auth/me');
+      if (!me.user) return null;
+      rememberSession(me as Me);
+      return me as Me;
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) return null;
       throw error;

@@ -1,0 +1,51 @@
+/**
+ * What embed requests look up on every hit — the publication's status and latest version, and a
+ * version's spec and file list — kept in memory so that tile requests do not each query DuckDB.
+ * Versions never change, so they stay until evicted; a publication's status is re-read after a few
+ * seconds, and at once after a change made through this server (invalidate).
+ */
+import type { Database } from '../../db/database.ts';
+import { getPublication, getVersion, type PublicationRow, type VersionRow } from '../../db/publication-store.ts';
+
+const STATUS_SECONDS = 5;
+const MAX_VERSIONS = 500;
+
+export class PublicationCache {
+  private readonly publications = new Map<string, { row: PublicationRow | null; at: number }>();
+  private readonly versions = new Map<string, VersionRow | null>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async publication(id: string): Promise<PublicationRow | null> {
+    const hit = this.publications.get(id);
+    if (hit && this.now() - hit.at < STATUS_SECONDS * 1000) return hit.row;
+    const row = (await getPublication(this.db, id)) ?? null;
+    if (this.publications.size > MAX_VERSIONS) this.publications.clear();
+    this.publications.set(id, { row, at: this.now() });
+    return row;
+  }
+
+  async version(id: string, version: number): Promise<VersionRow | null> {
+    const key = `${id}/${version}`;
+    if (this.versions.has(key)) {
+      const row = this.versions.get(key) ?? null;
+      // Least recently used last: re-insert on every hit.
+      this.versions.delete(key);
+      this.versions.set(key, row);
+      return row;
+    }
+    const row = (await getVersion(this.db, id, version)) ?? null;
+    if (row) {
+      this.versions.set(key, row);
+      if (this.versions.size > MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value as string);
+    }
+    return row;
+  }
+
+  invalidate(id: string): void {
+    this.publications.delete(id);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The public embed (/embed/{id}): a MapLibre map of one frozen publication and nothing of the
+ * planner or the ledger. The page arrives with its title, summary, footer and meta.json; this
+ * script adds the map (vector tiles from the version's PMTiles archives over HTTP range
+ * requests), legend, inset, popups, keyboard use, language switching and the height the host
+ * page's snippet sizes the iframe by. It asks nothing of the API: no login, no live data.
+ */
+import maplibregl from 'maplibre-gl-5';
+import 'maplibre-gl-5/dist/maplibre-gl.css';
+import { Protocol } from 'pmtiles';
+import { EMBED_MESSAGES, type EmbedLang, embedLang } from '../../../server/domain/publish/embed-messages.ts';
+import type { SnapshotMeta } from '../../../server/domain/publish/snapshot.ts';
+import { embedStyle, POINT_LAYERS, PREFECTURE_FILL, ZONE_FILL } from './embed-style.ts';
+import { onHostLanguage, reportHeight } from './host-frame.ts';
+import { InsetControl } from './inset.ts';
+import { LegendControl } from './legend.ts';
+import { applyPageLanguage, readPage } from './page.ts';
+import { popupContent } from './popups.ts';
+import { RowStore } from './rows.ts';
+import './embed.css';
+
+const protocol = new Protocol();
+maplibregl.addProtocol('pmtiles', protocol.tile);
+
+const { meta, dataBase, root } = readPage<SnapshotMeta>('.gl-embed');
+const fromUrl = embedLang(new URLSearchParams(window.location.search).get('lang'));
+let lang: EmbedLang = fromUrl ?? embedLang(root.dataset.lang) ?? 'zh';
+const rows = new RowStore(meta, dataBase);
+
+const cooperative = (l: EmbedLang): Record<string, string> =>
+  l === 'zh'
+    ? {
+        'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 键并滚动以缩放地图',
+        'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 键并滚动以缩放地图',
+        'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+        'NavigationControl.ZoomIn': '放大',
+        'NavigationControl.ZoomOut': '缩小',
+        'Popup.Close': '关闭',
+      }
+    : {};
+
+const map = new maplibregl.Map({
+  container: 'gl-map',
+  style: embedStyle(meta, dataBase),
+  center: meta.view.center,
+  zoom: meta.view.zoom,
+  minZoom: meta.minZoom,
+  maxZoom: meta.maxZoom,
+  maxBounds: meta.bounds,
+  maxPitch: 0,
+  dragRotate: false,
+  pitchWithRotate: false,
+  touchPitch: false,
+  // An embed sits inside a page that scrolls: the map zooms on Ctrl/⌘ + wheel and two fingers.
+  cooperativeGestures: true,
+  attributionControl: false,
+  locale: cooperative(lang),
+});
+map.touchZoomRotate.disableRotation();
+map.keyboard.disableRotation();
+map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+const legend = new LegendControl(meta, lang);
+map.addControl(legend, 'top-left');
+const inset = new InsetControl(lang);
+map.addControl(inset, 'bottom-right');
+
+const canvas = map.getCanvasContainer();
+canvas.setAttribute('tabindex', '0');
+canvas.setAttribute('role', 'application');
+const help = document.createElement('p');
+help.id = 'gl-map-help';
+help.className = 'gl-visually-hidden';
+root.querySelector('.gl-map-wrap')?.append(help);
+canvas.setAttribute('aria-describedby', help.id);
+
+const interactive = () => [
+  ...POINT_LAYERS,
+  PREFECTURE_FILL,
+  ...map
+    .getStyle()
+    .layers.filter((l) => l.id.startsWith(ZONE_FILL))
+    .map((l) => l.id),
+];
+let popup: maplibregl.Popup | null = null;
+
+async function openPopup(feature: maplibregl.MapGeoJSONFeature, at: maplibregl.LngLatLike) {
+  const content = await popupContent(feature, { meta, rows, lang, map });
+  popup?.remove();
+  popup = new maplibregl.Popup({ maxWidth: '320px', focusAfterOpen: true }).setLngLat(at).setDOMContent(content).addTo(map);
+}
+
+/** Points over zones over prefectures: the feature a visitor most likely meant. */
+function topFeature(features: maplibregl.MapGeoJSONFeature[]) {
+  const rank = (f: maplibregl.MapGeoJSONFeature) =>
+    f.layer.id === 'gl-points' ? 0 : f.layer.id === 'gl-clusters' ? 1 : f.layer.id.startsWith(ZONE_FILL) ? 2 : 3;
+  return [...features].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+map.on('click', (e) => {
+  const feature = topFeature(map.queryRenderedFeatures(e.point, { layers: interactive() }));
+  if (feature) openPopup(feature, e.lngLat);
+});
+for (const layer of POINT_LAYERS) {
+  map.on('mouseenter', layer, () => {
+    map.getCanvas().style.cursor = 'pointer';
+  });
+  map.on('mouseleave', layer, () => {
+    map.getCanvas().style.cursor = '';
+  });
+}
+
+// Keyboard: MapLibre pans and zooms with the arrows and +/−; Enter opens what lies at the centre.
+canvas.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') popup?.remove();
+  if (e.key !== 'Enter') return;
+  const c = map.project(map.getCenter());
+  const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+    [c.x - 24, c.y - 24],
+    [c.x + 24, c.y + 24],
+  ];
+  const feature = topFeature(map.queryRenderedFeatures(box, { layers: interactive() }));
+  if (feature) openPopup(feature, map.getCenter());
+});
+
+function setLanguage(next: EmbedLang) {
+  lang = next;
+  applyPageLanguage(root, meta, lang);
+  help.textContent = EMBED_MESSAGES[lang].mapHelp;
+  canvas.setAttribute('aria-label', `${EMBED_MESSAGES[lang].map}: ${meta.title[lang]}`);
+  legend.render(lang);
+  inset.setLang(lang);
+  popup?.remove();
+}
+
+root.querySelector<HTMLAnchorElement>('[data-gl="lang-link"]')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  const next = lang === 'zh' ? 'en' : 'zh';
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', next);
+  history.replaceState(null, '', url);
+  setLanguage(next);
+});
+// The URL's ?lang= wins; otherwise the host page's language, which the snippet sends once.
+if (!fromUrl) onHostLanguage(setLanguage);
+setLanguage(lang);
+reportHeight();
+
+map.once('idle', () => {
+  document.documentElement.dataset.glReady = 'true';
+});
