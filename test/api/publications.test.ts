@@ -185,7 +185,7 @@ describe('what /embed answers', () => {
     const en = await (await t.app.request(`/embed/${p.id}?lang=en`)).text();
     expect(en).toContain('<html lang="en">');
     expect(en).toContain(m.summary.en);
-    expect(en).toContain('Map review number：GS(2024)1234号');
+    expect(en).toContain('Map review number: GS(2024)1234号');
   });
 
   it('the table view lists the first rows as a real table, with the public columns only', async () => {

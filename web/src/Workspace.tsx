@@ -171,7 +171,12 @@ export function Workspace() {
           />
           <Legend legend={legend} drawn={drawn} choropleth={choropleth.legend} />
           {mapData.points.status === 'loading' && <div className="map-status">{t.loading}</div>}
-          {loadError?.status === 'error' && (
+          {loadError?.status === 'error' && loadError.httpStatus === 401 && (
+            <div className="map-status" role="alert" data-testid="map-login">
+              {t.mapNeedsLogin} <a href="/ledger">{t.signIn}</a>
+            </div>
+          )}
+          {loadError?.status === 'error' && loadError.httpStatus !== 401 && (
             <div className="map-status error" role="alert">
               {`${t.loadFailed}: ${loadError.error}`}{' '}
               <button type="button" onClick={mapData.retry}>

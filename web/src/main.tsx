@@ -3,20 +3,18 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles.css';
 
-// Path routing: /ledger is the officials' ledger, loaded on demand; everything else the map.
+// Path routing: /ledger is the officials' ledger and /publications the planners' publications,
+// both loaded on demand; everything else the map.
 const LedgerApp = lazy(() => import('./ledger/LedgerApp.tsx'));
-const onLedger = /^\/ledger\/?$/.test(window.location.pathname);
+const PublicationsApp = lazy(() => import('./publish/PublicationsPage.tsx'));
+const path = window.location.pathname;
+const onLedger = /^\/ledger\/?$/.test(path);
+const onPublications = /^\/publications\/?$/.test(path);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    {onLedger ? (
-      <Suspense fallback={null}>
-        <LedgerApp />
-      </Suspense>
-    ) : (
-      <App />
-    )}
+    {onLedger || onPublications ? <Suspense fallback={null}>{onLedger ? <LedgerApp /> : <PublicationsApp />}</Suspense> : <App />}
   </StrictMode>,
 );

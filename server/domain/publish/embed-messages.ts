@@ -8,6 +8,8 @@ export type EmbedLang = 'zh' | 'en';
 export const EMBED_MESSAGES = {
   zh: {
     htmlLang: 'zh-CN',
+    /** Between a label and its value. */
+    colon: '：',
     map: '地图',
     mapHelp: '用方向键平移，加号和减号缩放；按回车键查看地图中心附近的企业。',
     legend: '图例',
@@ -51,6 +53,7 @@ export const EMBED_MESSAGES = {
   },
   en: {
     htmlLang: 'en',
+    colon: ': ',
     map: 'Map',
     mapHelp: 'Arrow keys pan, plus and minus zoom; Enter shows the enterprises near the centre of the map.',
     legend: 'Legend',

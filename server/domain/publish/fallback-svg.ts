@@ -54,7 +54,7 @@ export function fallbackSvg(input: FallbackInput): string {
       (line, i) => `<text x="16" y="${24 + i * 20}" font-size="13">${escapeMarkup(line)}</text>`,
     ),
     `<svg x="0" y="${HEADER}" width="${input.width}" height="${mapHeight}" viewBox="0 0 ${input.width} ${mapHeight}">`,
-    `<rect width="${input.width}" height="${mapHeight}" fill="#dfe9ee"/>`,
+    `<rect width="${input.width}" height="${mapHeight}" fill="#e6e7e3"/>`,
   );
   for (const area of input.areas) {
     const d = pathOf(area.geometry, project, input.width, mapHeight);

@@ -41,7 +41,7 @@ export function cellText(meta: SnapshotMeta, row: PublicRow, column: TableColumn
     }
     case 'sector': {
       const s = meta.sectors[v as number];
-      return s ? `${s[lang]} (${s.code})` : '';
+      return s ? (s[lang] === s.code ? s.code : `${s[lang]} (${s.code})`) : '';
     }
     case 'action': {
       const a = actionOfCode(v as number);

@@ -32,8 +32,8 @@ export function inlineJson(value: unknown): string {
 export function footerHtml(meta: SnapshotMeta, lang: EmbedLang, links: string): string {
   const m = EMBED_MESSAGES[lang];
   const parts = [
-    meta.reviewNumber ? `<span data-gl="review">${e(m.reviewNumber)}：${e(meta.reviewNumber)}</span>` : '',
-    meta.sourceLine ? `<span data-gl="source">${e(m.source)}：${e(meta.sourceLine)}</span>` : '',
+    meta.reviewNumber ? `<span data-gl="review">${e(m.reviewNumber)}${m.colon}${e(meta.reviewNumber)}</span>` : '',
+    meta.sourceLine ? `<span data-gl="source">${e(m.source)}${m.colon}${e(meta.sourceLine)}</span>` : '',
     `<span data-gl="published">${e(m.published(meta.publishedAt.slice(0, 10), meta.version))}</span>`,
   ].filter(Boolean);
   return `<footer class="gl-footer"><p class="gl-credits">${parts.join(' · ')}</p><p class="gl-links">${links}</p></footer>`;

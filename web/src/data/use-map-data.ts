@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
-import { api, type Catalogue } from '../api/client.ts';
+import { ApiRequestError, api, type Catalogue } from '../api/client.ts';
 import {
   type ColumnIndex,
   type IndicatorColumns,
@@ -25,7 +25,12 @@ export interface Needs {
   year: number | null;
 }
 
-export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; value: T };
+/** An error keeps the HTTP status it came with, so the map can tell "log in" from "failed". */
+export type Loadable<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; error: string; httpStatus: number | null }
+  | { status: 'ready'; value: T };
 
 export interface MapDataState {
   catalogue: Loadable<Catalogue>;
@@ -53,7 +58,13 @@ function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loadable<
     setState({ status: 'loading' });
     load().then(
       (v) => live && setState({ status: 'ready', value: v }),
-      (e: unknown) => live && setState({ status: 'error', error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) =>
+        live &&
+        setState({
+          status: 'error',
+          error: e instanceof Error ? e.message : String(e),
+          httpStatus: e instanceof ApiRequestError ? e.status : null,
+        }),
     );
     return () => {
       live = false;

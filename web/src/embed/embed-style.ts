@@ -10,8 +10,9 @@ import { ACTION_COLORS, hex, RESERVE_STYLES, UNFLAGGED_COLOR, ZONE_STYLES } from
 import type { SnapshotMeta } from '../../../server/domain/publish/snapshot.ts';
 import { ZONE_KINDS } from '../../../server/domain/zone.ts';
 
-export const SEA = '#dfe9ee';
-export const LAND = '#f6f3ec';
+/** Outside China the basemap has no data: a neutral ground, not a sea. */
+export const GROUND = '#e6e7e3';
+export const LAND = '#f7f5ef';
 
 /** Interactive layers: clicking or Enter on these opens a popup. */
 export const POINT_LAYERS = ['gl-clusters', 'gl-points'] as const;
@@ -34,7 +35,7 @@ export function embedStyle(meta: SnapshotMeta, dataBase: string): StyleSpecifica
     basemap: { type: 'vector', url: url(meta.tiles.basemap.file) },
   };
   const layers: LayerSpecification[] = [
-    { id: 'gl-sea', type: 'background', paint: { 'background-color': SEA } },
+    { id: 'gl-ground', type: 'background', paint: { 'background-color': GROUND } },
     { id: 'gl-land', type: 'fill', source: 'basemap', 'source-layer': 'land', paint: { 'fill-color': LAND } },
     {
       id: 'gl-islands',

@@ -24,8 +24,8 @@ export function applyPageLanguage(root: HTMLElement, meta: SnapshotMeta, lang: E
   set('title', meta.title[lang]);
   set('description', meta.description[lang] || meta.description.zh);
   set('summary', meta.summary[lang]);
-  set('review', `${m.reviewNumber}：${meta.reviewNumber}`);
-  set('source', `${m.source}：${meta.sourceLine}`);
+  set('review', `${m.reviewNumber}${m.colon}${meta.reviewNumber}`);
+  set('source', `${m.source}${m.colon}${meta.sourceLine}`);
   set('published', m.published(meta.publishedAt.slice(0, 10), meta.version));
   set('table-link', m.table);
   const other: EmbedLang = lang === 'zh' ? 'en' : 'zh';

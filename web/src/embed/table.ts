@@ -51,6 +51,7 @@ async function show(p: number) {
       columns.forEach((c, i) => {
         const cell = document.createElement(i === 0 ? 'th' : 'td');
         if (i === 0) cell.setAttribute('scope', 'row');
+        else cell.dataset.column = c;
         cell.textContent = cellText(meta, row, c, lang);
         tr.append(cell);
       });

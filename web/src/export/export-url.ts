@@ -13,7 +13,15 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'geoparquet', 'shp'] as
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function exportUrl(format: ExportFormat, filter: FilterState, year: number | null, shape: Shape | null): string {
-  const q = new URLSearchParams({ format });
+  return `/api/enterprises/export?format=${format}${mapFilterQuery(filter, year, shape).replace(/^(.)/, '&$1')}`;
+}
+
+/**
+ * The map's filters as the server reads them (MapFilterQuery): the query string of an export, and
+ * the `filter` a publication freezes.
+ */
+export function mapFilterQuery(filter: FilterState, year: number | null, shape: Shape | null): string {
+  const q = new URLSearchParams();
   if (filter.sectors.length) q.set('sector', filter.sectors.join(','));
   if (filter.regions.length) q.set('region', filter.regions.join(','));
   if (filter.statuses.length) q.set('status', filter.statuses.join(','));
@@ -33,5 +41,5 @@ export function exportUrl(format: ExportFormat, filter: FilterState, year: numbe
     q.set('bbox', [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map(r5).join(','));
     q.set('shape', encodeShape(shape));
   }
-  return `/api/enterprises/export?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';')}`;
+  return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
 }

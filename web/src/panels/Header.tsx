@@ -5,6 +5,7 @@
 import type { Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ImportButton } from '../imports/ImportButton.tsx';
+import { PublishButton } from '../publish/PublishButton.tsx';
 import { update } from '../state/store.ts';
 
 interface HeaderProps {
@@ -70,6 +71,7 @@ export function Header({ visible = null, total = null, catalogue = null, onToggl
           </a>
         )}
         <ImportButton />
+        <PublishButton visible={visible} onMap={!onLedger && !window.location.pathname.startsWith('/publications')} />
         <a href="/api/docs" target="_blank" rel="noreferrer">
           {t.apiDocs}
         </a>

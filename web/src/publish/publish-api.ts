@@ -1,0 +1,40 @@
+/** The publish dialog's and page's calls to /api/publications, through the app's one request function. */
+import type { PublicationSpecInput } from '../../../server/domain/publish/publication-spec.ts';
+import { request } from '../api/client.ts';
+import { writeHeaders } from '../api/session.ts';
+
+export interface Published {
+  id: string;
+  version: number;
+  count: number;
+  url: string;
+  table_url: string;
+  snippet: string;
+}
+
+export interface PublicationListing extends Published {
+  status: 'live' | 'withdrawn';
+  title: { zh: string; en: string };
+  summary: { zh: string; en: string };
+  latest_version: number;
+  enterprise_count: number;
+  published_at: string;
+  withdrawn_at: string | null;
+}
+
+const send = async <T>(path: string, method: string, body?: unknown): Promise<T> => {
+  const response = await request(path, {
+    method,
+    headers: { ...writeHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (response.status === 204 ? undefined : await response.json()) as T;
+};
+
+export const publishApi = {
+  publish: (spec: PublicationSpecInput) => send<Published>('/api/publications', 'POST', spec),
+  list: async () => (await send<{ items: PublicationListing[] }>('/api/publications', 'GET')).items,
+  rename: (id: string, title: { zh: string; en: string }) => send<Published>(`/api/publications/${id}`, 'PATCH', { title }),
+  republish: (id: string) => send<Published>(`/api/publications/${id}/republish`, 'POST'),
+  withdraw: (id: string) => send<void>(`/api/publications/${id}/withdraw`, 'POST'),
+};
