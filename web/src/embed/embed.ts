@@ -145,6 +145,12 @@ if (!fromUrl) onHostLanguage(setLanguage);
 setLanguage(lang);
 reportHeight();
 
+// What the map shows, for assistive tests and anyone scripting the page: its zoom, and once the
+// first frame is drawn, ready.
+map.on('moveend', () => {
+  root.dataset.zoom = map.getZoom().toFixed(2);
+});
 map.once('idle', () => {
+  root.dataset.zoom = map.getZoom().toFixed(2);
   document.documentElement.dataset.glReady = 'true';
 });
