@@ -5,11 +5,12 @@
 
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { loadConfig } from './config.ts';
+import { defaultPublicationsDir, loadConfig } from './config.ts';
 import { Database } from './db/database.ts';
 import { listUsers } from './db/user-store.ts';
 import { buildDemoDatabase, DEFAULT_DEMO } from './demo/build-demo-database.ts';
 import { createApp } from './http/app.ts';
+import { cleanLeftovers } from './publish/publications.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const config = loadConfig();
@@ -21,6 +22,9 @@ if (!existsSync(config.dbPath)) {
   console.log(`[greenline] demo built in ${summary.seconds.toFixed(1)} s`);
 }
 const db = await Database.open(config.dbPath);
+// A publish interrupted by a crash leaves a folder the database never recorded; it goes now.
+const leftovers = await cleanLeftovers(db, config.publicationsDir ?? defaultPublicationsDir(config.dbPath));
+if (leftovers.length) console.log(`[greenline] removed ${leftovers.length} unfinished publication folder(s): ${leftovers.join(', ')}`);
 if ((await listUsers(db)).length === 0) {
   // There is no default account; say how to make the first one rather than leave /ledger a dead end.
   console.log('[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin)');

@@ -48,6 +48,7 @@ export function embedPage({ meta, lang, assets, dataBase, tableUrl, otherLangUrl
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${e(title)}</title>
 ${assets.css.map((href) => `<link rel="stylesheet" href="${e(href)}">`).join('\n')}
 <script type="module" src="${e(assets.js)}"></script>
