@@ -16,7 +16,8 @@ export function staticRoutes(webDir: string) {
     await next();
     c.header('cache-control', 'public, max-age=31536000, immutable');
   });
-  app.use('*', serveStatic({ root }));
+  // The build writes .br and .gz beside each asset (vite.config.ts): sent as they are.
+  app.use('*', serveStatic({ root, precompressed: true }));
   app.get('*', serveStatic({ root, path: 'index.html' }));
   return app;
 }

@@ -51,7 +51,8 @@ export function readEmbedAssets(webDir: string, prefix: string): EmbedAssets {
       for (const i of e.imports ?? []) walk(i);
     };
     walk(key);
-    return { js: prefix + root.file, css: css.map((c) => prefix + c) };
+    const preload = [...seen].filter((k) => k !== key).map((k) => prefix + (manifest[k] as ManifestEntry).file);
+    return { js: prefix + root.file, css: css.map((c) => prefix + c), preload };
   };
   return { embed: entry(EMBED_ENTRIES.embed), table: entry(EMBED_ENTRIES.table), files: [...files] };
 }

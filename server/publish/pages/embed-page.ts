@@ -11,6 +11,16 @@ import type { SnapshotMeta } from '../../domain/publish/snapshot.ts';
 export interface PageAssets {
   js: string;
   css: string[];
+  /** Modules the script imports, fetched at once rather than after the script is parsed. */
+  preload?: string[];
+}
+
+export function assetTags(assets: PageAssets): string {
+  return [
+    ...assets.css.map((href) => `<link rel="stylesheet" href="${e(href)}">`),
+    ...(assets.preload ?? []).map((href) => `<link rel="modulepreload" href="${e(href)}">`),
+    `<script type="module" src="${e(assets.js)}"></script>`,
+  ].join('\n');
 }
 
 export interface EmbedPageInput {
@@ -50,8 +60,7 @@ export function embedPage({ meta, lang, assets, dataBase, tableUrl, otherLangUrl
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${e(title)}</title>
-${assets.css.map((href) => `<link rel="stylesheet" href="${e(href)}">`).join('\n')}
-<script type="module" src="${e(assets.js)}"></script>
+${assetTags(assets)}
 </head>
 <body class="gl-embed-body">
 <main class="gl-embed" data-base="${e(dataBase)}" data-table="${e(tableUrl)}" data-lang="${lang}">

@@ -8,7 +8,7 @@ import { EMBED_MESSAGES, type EmbedLang } from '../../domain/publish/embed-messa
 import { escapeMarkup as e } from '../../domain/publish/escape-markup.ts';
 import { cellText, columnName, tableColumns } from '../../domain/publish/row-text.ts';
 import type { PublicRow, SnapshotMeta } from '../../domain/publish/snapshot.ts';
-import { footerHtml, inlineJson, type PageAssets } from './embed-page.ts';
+import { assetTags, footerHtml, inlineJson, type PageAssets } from './embed-page.ts';
 
 export const TABLE_PAGE_ROWS = 100;
 
@@ -44,8 +44,7 @@ export function tablePage({ meta, lang, assets, dataBase, mapUrl, otherLangUrl, 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${e(m.tableTitle(title))}</title>
-${assets.css.map((href) => `<link rel="stylesheet" href="${e(href)}">`).join('\n')}
-<script type="module" src="${e(assets.js)}"></script>
+${assetTags(assets)}
 </head>
 <body class="gl-embed-body">
 <main class="gl-table-page" data-base="${e(dataBase)}" data-lang="${lang}">
