@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` is the whole non-browser suite (npm test); `e2e` drives real Chromium
-// against a real server (npm run test:e2e).
+// Three projects: `unit` is the whole non-browser suite (npm test); `faults` kills processes at
+// their worst moments and sends what should not be sent (npm run test:faults); `e2e` drives real
+// Chromium against a real server (npm run test:e2e).
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +13,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
         },
       },
       {

@@ -11,6 +11,7 @@ import { listUsers } from './db/user-store.ts';
 import { buildDemoDatabase, DEFAULT_DEMO } from './demo/build-demo-database.ts';
 import { createApp } from './http/app.ts';
 import { cleanLeftovers } from './publish/publications.ts';
+import { catchUpScreening, ScreeningStatus } from './screening/catch-up.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const config = loadConfig();
@@ -29,10 +30,14 @@ if ((await listUsers(db)).length === 0) {
   // There is no default account; say how to make the first one rather than leave /ledger a dead end.
   console.log('[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin)');
 }
-const app = createApp({ db, config });
+const screening = new ScreeningStatus();
+const app = createApp({ db, config, screening });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`[greenline] serving http://localhost:${info.port} (ready in ${seconds} s; database ${config.dbPath})`);
+  // Anything committed but not screened (a crash between an import and its screening) is screened
+  // now, in the background; /api/health says "pending" until it is.
+  catchUpScreening(db, screening).catch((error) => console.error('[greenline] screening catch-up failed:', error));
 });
 
 const shutdown = () => {

@@ -99,12 +99,26 @@ export class Database implements Queryable {
     }
   }
 
-  /** A fresh connection for long work that must not queue behind other readers. */
-  async session(): Promise<Queryable & { close(): void }> {
+  /**
+   * A fresh connection for long work that must not queue behind other readers. `interrupt()`
+   * cancels the query it is running (when the client that asked for it has gone away).
+   */
+  async session(): Promise<Queryable & { close(): void; interrupt(): void }> {
     const connection = await this.instance.connect();
     const s = new Session(connection);
-    return Object.assign(s, { close: () => connection.closeSync() });
+    return Object.assign(s, { close: () => connection.closeSync(), interrupt: () => connection.interrupt() });
   }
+
+  /**
+   * Answers once the database can run a query, on a connection of its own: a health check must
+   * not wait behind the shared connection's queue of long reads.
+   */
+  async ping(): Promise<void> {
+    this.pingSession ??= this.instance.connect().then((c) => new Session(c));
+    await (await this.pingSession).one('SELECT 1 AS one');
+  }
+
+  private pingSession: Promise<Session> | null = null;
 
   async checkpoint(): Promise<void> {
     await this.run('CHECKPOINT');

@@ -8,9 +8,11 @@
  * route that table does not cover.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { DataEpoch } from '../db/data-epoch.ts';
 import { publicMapOpen } from '../db/settings-store.ts';
 import { ACCESS_POLICY, openApiPath, policyFor } from './auth/access-policy.ts';
 import { authState } from './auth/auth-state.ts';
@@ -18,13 +20,15 @@ import { authenticate } from './auth/authenticate.ts';
 import { authorize } from './auth/authorize.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
-import { clientAddress, parseTrustedProxies } from './client-address.ts';
+import { clientAddress, parseTrustedProxies, socketAddress, type TrustedProxies } from './client-address.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { embedRoutes } from './embed/embed-routes.ts';
 import { PublicationCache } from './embed/publication-cache.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
 import { rateLimit } from './middleware/rate-limit/index.ts';
+import { responseCache } from './middleware/response-cache/index.ts';
+import { WorkQueue, workQueue } from './middleware/work-queue/index.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { basemapRoutes } from './routes/basemaps.ts';
@@ -46,6 +50,8 @@ import { zoneRoutes } from './routes/zones.ts';
 import { staticRoutes } from './static.ts';
 
 export const DEFAULT_PUBLIC_RATE = 1200;
+/** JSON bodies: the largest any route takes is a bulk case edit or a publication's spec. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
@@ -59,8 +65,18 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.use('*', compress());
   // Embeds may be framed by the sites their publication lists; they set their own headers.
-  const pageHeaders = secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(deps), crossOriginEmbedderPolicy: false });
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: contentSecurityPolicy(deps),
+    crossOriginEmbedderPolicy: false,
+    // Sent only over HTTPS (below): over plain HTTP it means nothing, and says what is not so.
+    strictTransportSecurity: false,
+  });
   app.use('*', (c, next) => (c.req.path.startsWith('/embed/') ? next() : pageHeaders(c, next)));
+  app.use('*', async (c, next) => {
+    await next();
+    if (isHttps(c, trusted, deps.config.secureCookies ?? false))
+      c.res.headers.set('strict-transport-security', 'max-age=15552000; includeSubDomains');
+  });
 
   const publications = new PublicationCache(deps.db);
   app.use('/embed/*', publicLimit());
@@ -120,6 +136,30 @@ export function createApp(deps: AppDeps) {
   if (deps.config.webDir) app.route('/', staticRoutes(deps.config.webDir));
   app.notFound((c) => c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404));
   return app;
+}
+
+/** Reads of the planner map's data: the same for every caller, changing only with the data. */
+function cacheableMapRead(c: Context): boolean {
+  const path = c.req.path;
+  if (path.endsWith('/export') || path.startsWith('/api/basemaps/')) return false;
+  return policyFor(c.req.method, path)?.access.kind === 'map';
+}
+
+function jsonBodyLimit(): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: (c) => c.json(errorBody('payload_too_large', `request bodies are limited to ${JSON_BODY_LIMIT / 1024} KiB here`), 413),
+  });
+  // Uploads (imports, evidence) stream to disk under their own limits.
+  return (c, next) => (isUpload(c.req.method, c.req.path) ? next() : limit(c, next));
+}
+
+const isUpload = (method: string, path: string) =>
+  method === 'POST' && (/^\/api\/imports\/?$/.test(path) || /^\/api\/cases\/[^/]+\/evidence\/?$/.test(path));
+
+function isHttps(c: Context, trusted: TrustedProxies, configured: boolean): boolean {
+  if (configured || new URL(c.req.url).protocol === 'https:') return true;
+  return c.req.header('x-forwarded-proto') === 'https' && trusted(socketAddress(c));
 }
 
 /** Whether public-map is on, re-read every few seconds so `settings set` takes effect without a restart. */

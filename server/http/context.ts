@@ -2,12 +2,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { ScreeningStatus } from '../screening/catch-up.ts';
 import type { AuthState } from './auth/auth-state.ts';
 import { ApiError, describeValidation } from './errors.ts';
 
 export interface AppDeps {
   db: Database;
   config: AppConfig;
+  /** Whether screening has caught up with what is committed (server start-up; absent in tests). */
+  screening?: ScreeningStatus;
 }
 
 /** What middleware leaves on the context for handlers: who is asking (see auth/authenticate.ts). */

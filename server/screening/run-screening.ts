@@ -14,6 +14,7 @@ import { getMeta, setMeta } from '../db/meta-store.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
 import { ACTIONS, type Action, actionOfCode } from '../domain/actions.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
+import { failpoint } from '../faults.ts';
 import { syncCasesFromFlags } from '../ledger/sync-cases-from-flags.ts';
 import { screenScope, writeZoneHits } from './screen-scope.ts';
 
@@ -136,6 +137,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
     await setMeta(tx, 'screening_run', String(runId));
     await setMeta(tx, 'screening_as_of', asOf);
     await tx.run('DROP TABLE screen_scope');
+    failpoint('screening-before-commit');
     return {
       runId,
       asOf,

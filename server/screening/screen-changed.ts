@@ -30,9 +30,15 @@ export async function lastRun(db: Database): Promise<LastRun | undefined> {
   );
 }
 
-export async function screenChanged(db: Database, asOf = today()): Promise<ScreeningSummary | null> {
+/** What screening a change calls for, without doing it. */
+export type ScreeningPlan =
+  | { kind: 'none' }
+  | { kind: 'all'; recomputeZones: boolean; why: string }
+  | { kind: 'changed'; enterpriseIds: string[] };
+
+export async function planScreening(db: Database, asOf = today()): Promise<ScreeningPlan> {
   const last = await lastRun(db);
-  if (!last) return runScreening(db, { asOf });
+  if (!last) return { kind: 'all', recomputeZones: true, why: 'never screened' };
   const rules = await activeRuleSet(db);
   const dataVersion = Number((await getMeta(db, 'data_version')) ?? 0);
   const bands = JSON.stringify(Object.fromEntries(new RulePlan(rules.ruleSet, asOf).zoneBands()));
@@ -41,14 +47,22 @@ export async function screenChanged(db: Database, asOf = today()): Promise<Scree
   if (rules.version !== last.rule_set_version || last.as_of !== asOf || zonesStale) {
     // Stored zone hits stay valid while zones, bands and positions stay as they were; data
     // imported without screening (--no-screen) may have moved plants, so it recomputes them too.
-    return runScreening(db, { asOf, recomputeZones: zonesStale || dataVersion !== last.data_version });
+    const why = rules.version !== last.rule_set_version ? 'rules changed' : last.as_of !== asOf ? 'as-of date changed' : 'zones changed';
+    return { kind: 'all', recomputeZones: zonesStale || dataVersion !== last.data_version, why };
   }
-  if (dataVersion === last.data_version) return null;
+  if (dataVersion === last.data_version) return { kind: 'none' };
   const changed = await db.all<{ id: string }>('SELECT id FROM enterprises WHERE updated_at > CAST($t AS TIMESTAMP)', {
     t: last.started_at,
   });
   const total = (await db.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
-  if (changed.length > total * PARTIAL_SHARE) return runScreening(db, { asOf });
+  if (changed.length > total * PARTIAL_SHARE) return { kind: 'all', recomputeZones: true, why: 'data changed' };
+  return { kind: 'changed', enterpriseIds: changed.map((r) => r.id) };
+}
+
+export async function screenChanged(db: Database, asOf = today()): Promise<ScreeningSummary | null> {
+  const plan = await planScreening(db, asOf);
+  if (plan.kind === 'none') return null;
+  if (plan.kind === 'all') return runScreening(db, { asOf, recomputeZones: plan.recomputeZones });
   // Deleted enterprises are cleaned up by the partial run too.
-  return runScreening(db, { asOf, enterpriseIds: changed.map((r) => r.id) });
+  return runScreening(db, { asOf, enterpriseIds: plan.enterpriseIds });
 }

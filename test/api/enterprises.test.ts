@@ -25,7 +25,7 @@ const get = async (path: string) => {
 
 describe('GET /api/health', () => {
   it('answers ok once the database is open', async () => {
-    expect(await get('/api/health')).toEqual({ status: 200, body: { ok: true } });
+    expect(await get('/api/health')).toEqual({ status: 200, body: { ok: true, screening: 'current' } });
   });
 });
 

@@ -14,6 +14,11 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  pid: number;
+  /** Everything the server printed so far. */
+  log(): string;
+  /** Resolves when the process exits on its own (the crash tests' failpoints). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +36,7 @@ export async function startServer(dbPath: string, env: NodeJS.ProcessEnv = {}): 
     log += d;
   });
   const url = `http://localhost:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
@@ -45,10 +51,13 @@ export async function startServer(dbPath: string, env: NodeJS.ProcessEnv = {}): 
   }
   return {
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    pid: child.pid as number,
+    log: () => log,
+    exited,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

@@ -7,6 +7,7 @@ import { importIndicators } from '../../import/import-indicators.ts';
 import { IMPORT_KINDS, importZones } from '../../import/import-zones.ts';
 import type { ImportReport } from '../../import/problems.ts';
 import { formatProblem } from '../../import/problems.ts';
+import { failpoint } from '../../faults.ts';
 import { screenChanged } from '../../screening/screen-changed.ts';
 import { type GlobalOptions, Output, reportJson } from '../output.ts';
 import { oneOf } from '../parse.ts';
@@ -65,6 +66,7 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
               ? await importIndicators(db, { ...common, ...(opts.map ? { map: opts.map } : {}) })
               : await importZones(db, { ...common, kind: oneOf('--kind', opts.kind ?? '', IMPORT_KINDS) });
         progress.stop();
+        failpoint('import-committed');
         // Screening follows every import, re-screening only what changed where it can; --no-screen
         // defers it (say, to screen once after several large imports).
         const screening = opts.screen === false ? null : await screenChanged(db);

@@ -60,13 +60,17 @@ async function download(
   const dir = await mkdtemp(join(tmpdir(), 'greenline-export-'));
   const path = join(dir, `${stem}.${info.extension}`);
   // Exports stream a whole table; their own connection keeps them from queueing other requests.
+  // A client that gives up takes its query with it: DuckDB stops where it is.
   const session = await db.session();
+  const cancel = () => session.interrupt();
+  c.req.raw.signal.addEventListener('abort', cancel, { once: true });
   try {
     await write(session, path);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   } finally {
+    c.req.raw.signal.removeEventListener('abort', cancel);
     session.close();
   }
   const stream = createReadStream(path);
