@@ -2,15 +2,16 @@
  * KML and KMZ through @tmcw/togeojson on an @xmldom/xmldom document. KML is WGS84 by definition,
  * though KML made from Chinese web maps often holds GCJ-02: --crs gcj02 overrides.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
-import { unzipSync } from 'fflate';
 import type { Feature } from 'geojson';
 import iconv from 'iconv-lite';
 import { encodingFromLabel } from '../encoding.ts';
+import { formatMiB, importLimits } from '../limits.ts';
 import { featureSource } from './geojson.ts';
 import { type Source, SourceError } from './record.ts';
+import { readZipEntries } from './zip-entries.ts';
 
 /** togeojson's styling properties say nothing about the place itself. */
 const STYLE_KEYS = new Set([
@@ -38,21 +39,55 @@ function decodeXml(bytes: Uint8Array): string {
   return iconv.decode(Buffer.from(bytes), declared ? encodingFromLabel(declared) : 'utf-8');
 }
 
-function kmlText(bytes: Uint8Array, label: string, kmz: boolean): string {
-  if (!kmz) return decodeXml(bytes);
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, { filter: (f) => f.name.toLowerCase().endsWith('.kml') });
-  } catch (error) {
-    throw new SourceError(label, null, `not a readable KMZ (zip) file (${(error as Error).message})`);
-  }
-  const name = Object.keys(entries).sort((a, b) => Number(b.endsWith('doc.kml')) - Number(a.endsWith('doc.kml')))[0];
-  if (!name) throw new SourceError(label, null, `the KMZ holds no .kml document`);
-  return decodeXml(entries[name] as Uint8Array);
+/**
+ * The KMZ's document: doc.kml by convention, else its first .kml, inflated within the zip limits.
+ * Only the one chosen so far is held in memory.
+ */
+async function kmzDocument(path: string, label: string, maxBytes: number): Promise<Uint8Array> {
+  const isDoc = (name: string) => name.toLowerCase().endsWith('doc.kml');
+  let chosen: { name: string; chunks: Uint8Array[] } | undefined;
+  await readZipEntries(
+    path,
+    label,
+    (name) => name.toLowerCase().endsWith('.kml'),
+    (name) => {
+      if (chosen && (isDoc(chosen.name) || !isDoc(name))) return () => undefined;
+      const document = { name, chunks: [] as Uint8Array[] };
+      chosen = document;
+      let size = 0;
+      return (chunk) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          throw new SourceError(
+            label,
+            null,
+            `entry "${name}" is larger than ${formatMiB(maxBytes)}, the limit for a document read whole (GREENLINE_MAX_DOCUMENT_MB)`,
+          );
+        }
+        document.chunks.push(chunk.slice());
+      };
+    },
+  );
+  if (!chosen) throw new SourceError(label, null, `the KMZ holds no .kml document`);
+  return Buffer.concat(chosen.chunks);
 }
 
 export async function readKml(path: string, label: string, kmz = false): Promise<Source> {
-  const text = kmlText(await readFile(path), label, kmz);
+  const { maxDocumentBytes } = importLimits();
+  let bytes: Uint8Array;
+  if (kmz) bytes = await kmzDocument(path, label, maxDocumentBytes);
+  else {
+    const { size } = await stat(path);
+    if (size > maxDocumentBytes) {
+      throw new SourceError(
+        label,
+        null,
+        `the file is ${formatMiB(size)}, more than ${formatMiB(maxDocumentBytes)}, the limit for KML, which is read whole (GREENLINE_MAX_DOCUMENT_MB)`,
+      );
+    }
+    bytes = await readFile(path);
+  }
+  const text = decodeXml(bytes);
   if (text.trim() === '') throw new SourceError(label, null, `the file is empty`);
   const problems: string[] = [];
   let doc: ReturnType<DOMParser['parseFromString']>;

@@ -50,6 +50,12 @@ export interface ReadOptions {
   layer?: string;
   /** Overrides encoding detection: utf-8, gbk, gb18030 … */
   encoding?: string;
+  /**
+   * Where what a reader unpacks from this file (a zipped shapefile's entries) may be kept for the
+   * next read of the same file: an upload's, so that preview and commit unpack it once. Without
+   * it, unpacked files go to a temporary directory removed when the read ends.
+   */
+  unzippedDir?: string;
 }
 
 /** A file that cannot be read (further); `row` says where, when known, and `detail` what. */

@@ -55,14 +55,13 @@ export async function readShapefile(path: string, label: string, options: ReadOp
     await handle.read(magic, 0, 4, 0).finally(() => handle.close());
     if (magic.readUInt32LE(0) !== 0x04034b50)
       throw new SourceError(label, null, `not a zip file; a shapefile must be zipped with its .dbf, .prj and .cpg`);
-    const maxExpanded = Number(process.env.GREENLINE_MAX_UNZIPPED_MB ?? 4096) * 2 ** 20;
     const unzipped = await unzipToDir(
       path,
       label,
       (name) => !/(^|\/)(__MACOSX\/|\._)/.test(name) && SIDECARS.some((e) => name.toLowerCase().endsWith(e)),
-      maxExpanded,
+      options.unzippedDir,
     );
-    tempDir = unzipped.dir;
+    if (unzipped.temporary) tempDir = unzipped.dir;
     try {
       const chosen = pickShp(
         unzipped.entries.map((e) => e.name),
@@ -77,7 +76,7 @@ export async function readShapefile(path: string, label: string, options: ReadOp
       layer = basename(chosen, extname(chosen));
       layers = unzipped.entries.filter((e) => e.name.toLowerCase().endsWith('.shp')).map((e) => basename(e.name, extname(e.name)));
     } catch (error) {
-      await rm(tempDir, { recursive: true, force: true });
+      if (tempDir) await rm(tempDir, { recursive: true, force: true });
       throw error;
     }
   }

@@ -1,14 +1,14 @@
 /**
- * Extracts chosen entries of a zip into a temporary directory, streaming, with a cap on the
- * expanded size so that a zip bomb fails with a clear message instead of filling the disk.
+ * Extracts chosen entries of a zip into a private directory (0700, files 0600), streaming, within
+ * the zip limits of readZipEntries. Given a `keep` directory (an upload's), the extraction is kept
+ * there and reused by every later read of the same upload, so preview and commit unpack it once.
  */
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { Unzip, UnzipInflate } from 'fflate';
-import iconv from 'iconv-lite';
-import { isValidUtf8 } from '../encoding.ts';
-import { SourceError } from './record.ts';
+import { basename, dirname, extname, join } from 'node:path';
+import { z } from 'zod';
+import { readZipEntries } from './zip-entries.ts';
 
 export interface ZipEntry {
   /** The name as stored, decoded: UTF-8 when flagged, else GBK as Chinese Windows writes it. */
@@ -17,73 +17,78 @@ export interface ZipEntry {
   size: number;
 }
 
-/**
- * fflate decodes names without the UTF-8 flag as Latin-1; zip tools on Chinese Windows write
- * them in GBK. The bytes are recovered from the Latin-1 string and decoded properly.
- */
-export function zipEntryName(raw: string): string {
-  const codes = [...raw].map((c) => c.codePointAt(0) ?? 0);
-  // Only a name made of Latin-1 characters, some of them high, can be mis-decoded bytes.
-  if (!codes.some((c) => c >= 0x80) || codes.some((c) => c > 0xff)) return raw;
-  const bytes = Buffer.from(raw, 'latin1');
-  return isValidUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'gb18030');
+export interface Unzipped {
+  dir: string;
+  entries: ZipEntry[];
+  /** Removed when the read ends; a kept extraction is the upload's to remove. */
+  temporary: boolean;
 }
 
-export async function unzipToDir(
-  zipPath: string,
-  label: string,
-  wanted: (name: string) => boolean,
-  maxExpandedBytes: number,
-): Promise<{ dir: string; entries: ZipEntry[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'greenline-unzip-'));
+const MANIFEST = 'entries.json';
+const Manifest = z.array(z.object({ name: z.string(), file: z.string().regex(/^entry-\d+[^/\\]*$/), size: z.number() }));
+
+async function extract(zipPath: string, label: string, wanted: (name: string) => boolean, dir: string): Promise<ZipEntry[]> {
   const entries: ZipEntry[] = [];
-  let expanded = 0;
-  let failure: Error | undefined;
-  const unzip = new Unzip((file) => {
-    const name = zipEntryName(file.name);
-    if (file.name.endsWith('/') || !wanted(name)) return;
-    // Readers find sidecar files by extension (shapefile.open appends .dbf), so it is kept.
-    const path = join(dir, `entry-${entries.length}${extname(name).toLowerCase()}`);
-    const entry: ZipEntry = { name, path, size: 0 };
-    entries.push(entry);
-    const fd = openSync(path, 'w');
-    file.ondata = (error, chunk, final) => {
-      if (failure) return;
-      if (error) {
-        failure = error;
-        closeSync(fd);
-        return;
-      }
-      expanded += chunk.length;
-      entry.size += chunk.length;
-      if (expanded > maxExpandedBytes) {
-        failure = new SourceError(
-          label,
-          null,
-          `the zip expands to more than ${Math.round(maxExpandedBytes / 2 ** 20)} MiB; refusing to unpack it`,
-        );
-        closeSync(fd);
-        return;
-      }
-      writeSync(fd, chunk);
-      if (final) closeSync(fd);
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
+  let fd: number | undefined;
   try {
-    for await (const chunk of createReadStream(zipPath)) {
-      unzip.push(chunk as Uint8Array);
-      if (failure) break;
-    }
-    if (!failure) unzip.push(new Uint8Array(0), true);
+    await readZipEntries(zipPath, label, wanted, (name) => {
+      // Readers find sidecar files by extension (shapefile.open appends .dbf), so it is kept; the
+      // rest of the name never reaches the file system.
+      const path = join(dir, `entry-${entries.length}${extname(name).toLowerCase()}`);
+      const entry: ZipEntry = { name, path, size: 0 };
+      entries.push(entry);
+      fd = openSync(path, 'wx', 0o600);
+      const entryFd = fd;
+      return (chunk, final) => {
+        writeSync(entryFd, chunk);
+        entry.size += chunk.length;
+        if (final) {
+          closeSync(entryFd);
+          fd = undefined;
+        }
+      };
+    });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return entries;
+}
+
+async function readKept(keep: string): Promise<ZipEntry[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(keep, MANIFEST), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return Manifest.parse(JSON.parse(text)).map((e) => ({ name: e.name, path: join(keep, e.file), size: e.size }));
+}
+
+export async function unzipToDir(zipPath: string, label: string, wanted: (name: string) => boolean, keep?: string): Promise<Unzipped> {
+  if (keep) {
+    const kept = await readKept(keep);
+    if (kept) return { dir: keep, entries: kept, temporary: false };
+  }
+  // Beside `keep` so that the finished extraction moves into place by a rename.
+  const dir = mkdtempSync(keep ? `${keep}.part-` : join(tmpdir(), 'greenline-unzip-'));
+  let entries: ZipEntry[];
+  try {
+    entries = await extract(zipPath, label, wanted, dir);
   } catch (error) {
-    failure = error as Error;
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   }
-  if (failure) {
-    rmSync(dir, { recursive: true, force: true });
-    if (failure instanceof SourceError) throw failure;
-    throw new SourceError(label, null, `not a readable zip file (${failure.message})`);
+  if (!keep) return { dir, entries, temporary: true };
+  const manifest = entries.map((e) => ({ name: e.name, file: basename(e.path), size: e.size }));
+  await writeFile(join(dir, MANIFEST), JSON.stringify(manifest), { mode: 0o600 });
+  try {
+    await rename(dir, keep);
+  } catch {
+    // Another read of the same upload finished first: use its extraction.
+    await rm(dir, { recursive: true, force: true });
+    const kept = await readKept(keep);
+    if (!kept) throw new Error(`could not keep the extraction of ${label} in ${dirname(keep)}`);
+    return { dir: keep, entries: kept, temporary: false };
   }
-  return { dir, entries };
+  return { dir: keep, entries: entries.map((e) => ({ ...e, path: join(keep, basename(e.path)) })), temporary: false };
 }
