@@ -28,6 +28,9 @@ export const AUDIT_EVENTS = [
   'enabled',
   'token_created',
   'token_revoked',
+  // logins of existing accounts (server/http/auth/login-failure-report.ts)
+  'login_failed',
+  'locked_out',
   // publications
   'published',
   'republished',
@@ -40,7 +43,7 @@ export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 export interface AuditInput {
   entity: AuditEntity;
   entity_id: string;
-  /** Username, or `screening` for changes the screening run makes. */
+  /** Username, `screening` for changes the screening run makes, or `anonymous` for failed logins. */
   actor: string;
   event: AuditEvent;
   from: string | null;

@@ -1,15 +1,15 @@
 /** Login, logout, who am I, and API tokens for scripts. */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { createApiToken, getApiToken, listApiTokens, revokeApiToken } from '../../db/api-token-store.ts';
 import { appendAudit } from '../../db/audit-store.ts';
 import { createSession, deleteExpiredSessions, deleteSession } from '../../db/session-store.ts';
 import { loginRecord } from '../../db/user-store.ts';
 import { authState, caller } from '../auth/auth-state.ts';
+import { loginFailureReporter } from '../auth/login-failure-report.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts';
+import { clientAddress, parseTrustedProxies } from '../client-address.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { ApiTokenSchema, LoginBody, MeSchema, NewTokenBody, TokenIdParam } from '../schemas/auth.ts';
@@ -87,33 +87,27 @@ const revokeToken = createRoute({
   responses: { 204: { description: 'Revoked' }, ...denied, ...notFound },
 });
 
-/** The connecting address; requests made in tests through app.request() have none. */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function authRoutes({ db, config }: AppDeps, limiter: LoginLimiter) {
   const alwaysSecure = config.secureCookies ?? false;
+  const trusted = parseTrustedProxies(config.trustedProxies);
+  const reportFailure = loginFailureReporter(db);
   return router()
     .openapi(login, async (c) => {
       const { username, password } = c.req.valid('json');
-      const address = clientAddress(c);
-      const wait = limiter.retryAfter(username, address);
-      if (wait > 0) {
-        c.header('retry-after', String(wait));
-        throw new ApiError(429, `too many failed logins for "${username}"; try again in ${wait} s`);
+      const address = clientAddress(c, trusted);
+      // Before the password is hashed: a throttled caller must not cost us an argon2 run.
+      const admission = await limiter.admit(db, username, address);
+      if (!admission.admitted) {
+        c.header('retry-after', String(admission.retryAfter));
+        throw new ApiError(429, `too many failed logins for "${username}"; try again in ${admission.retryAfter} s`);
       }
       const record = await loginRecord(db, username);
       const ok = await verifyPassword(record?.password_hash ?? null, password);
       if (!record || !ok) {
-        limiter.failed(username, address);
+        await reportFailure({ username, address, attempt: admission.attempt });
         throw new ApiError(401, 'wrong username or password');
       }
-      limiter.succeeded(username, address);
+      await limiter.succeeded(db, username, address);
       await deleteExpiredSessions(db);
       const session = await createSession(db, record.id);
       setSessionCookie(c, session.token, session.expiresAt, alwaysSecure);
