@@ -9,7 +9,6 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { DataEpoch } from '../db/data-epoch.ts';
@@ -90,6 +89,8 @@ export function createApp(deps: AppDeps) {
   );
 
   const api = new OpenAPIHono<AppEnv>();
+  // No request body is read past its limit: JSON bodies are small; uploads have their own.
+  api.use('*', jsonBodyLimit());
   api.use('*', authenticate(deps.db));
   // Anonymous callers are the public: limited per address. Accounts are not.
   api.use(
@@ -98,6 +99,22 @@ export function createApp(deps: AppDeps) {
   );
   api.use('*', authorize(mapIsPublic(deps)));
   api.use('*', csrfProtection());
+  // What an account reads is its own: no cache, shared or private, keeps it; nor the login reply.
+  api.use('*', async (c, next) => {
+    await next();
+    if (authState(c).principal || c.req.path.startsWith('/api/auth/')) c.res.headers.set('cache-control', 'no-store');
+  });
+  // The planner map's answers depend only on the data: computed once per version of it.
+  const epoch = new DataEpoch(deps.db);
+  api.use('*', responseCache({ epoch: () => epoch.current(), applies: cacheableMapRead }));
+  // Heavy work waits its turn, a few at a time; beyond the queue the caller is told to come back.
+  const exportsQueue = workQueue(new WorkQueue({ name: 'exports', concurrency: 1, queue: 4, retryAfter: 10 }));
+  for (const path of ['/enterprises/export', '/zones/export', '/ledger/export']) api.use(path, exportsQueue);
+  const asOfQueue = workQueue(new WorkQueue({ name: 'screenings as of another date', concurrency: 1, queue: 4 }));
+  for (const path of ['/stats/actions-over-time', '/stats/actions-as-of', '/screening/actions.bin']) api.use(path, asOfQueue);
+  const publishQueue = workQueue(new WorkQueue({ name: 'publishing', concurrency: 1, queue: 2, retryAfter: 30 }));
+  api.use('/publications', async (c, next) => (c.req.method === 'POST' ? publishQueue(c, next) : next()));
+  api.use('/publications/:id/republish', publishQueue);
   api.route('/', authRoutes(deps, new LoginLimiter()));
   api.route('/', userRoutes(deps));
   api.route('/', caseRoutes(deps));
@@ -145,13 +162,37 @@ function cacheableMapRead(c: Context): boolean {
   return policyFor(c.req.method, path)?.access.kind === 'map';
 }
 
+/**
+ * Request bodies past JSON_BODY_LIMIT are refused with 413: at once when the declared length is
+ * over it, and after reading no more than the limit when the body comes in chunks of unknown
+ * length. (Hono's bodyLimit signals the latter by an error the JSON validator turns into a 400, so
+ * the bounded read is done here, before any handler sees the body.) Uploads (imports, evidence)
+ * stream to disk under their own limits.
+ */
 function jsonBodyLimit(): MiddlewareHandler {
-  const limit = bodyLimit({
-    maxSize: JSON_BODY_LIMIT,
-    onError: (c) => c.json(errorBody('payload_too_large', `request bodies are limited to ${JSON_BODY_LIMIT / 1024} KiB here`), 413),
-  });
-  // Uploads (imports, evidence) stream to disk under their own limits.
-  return (c, next) => (isUpload(c.req.method, c.req.path) ? next() : limit(c, next));
+  const tooLarge = (c: Context) =>
+    c.json(errorBody('payload_too_large', `request bodies are limited to ${JSON_BODY_LIMIT / 1024} KiB here`), 413);
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body || isUpload(c.req.method, c.req.path)) return next();
+    const declared = c.req.header('content-length');
+    if (declared !== undefined) return Number(declared) > JSON_BODY_LIMIT ? tooLarge(c) : next();
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let read = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.length;
+      if (read > JSON_BODY_LIMIT) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge(c);
+      }
+      chunks.push(value);
+    }
+    c.req.raw = new Request(c.req.raw, { body: Buffer.concat(chunks), duplex: 'half' } as RequestInit);
+    return next();
+  };
 }
 
 const isUpload = (method: string, path: string) =>
