@@ -1,6 +1,8 @@
 /** GeoJSON FeatureCollection, Feature or bare geometry. The legacy `crs` member is honoured. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { formatMiB, importLimits } from '../limits.ts';
+import { MAX_FEATURE_DEPTH, tooDeep } from './json-nesting.ts';
 import { BATCH_SIZE, type RawRecord, type Source, SourceError } from './record.ts';
 
 interface LegacyCrs {
@@ -24,8 +26,26 @@ export function featureSource(features: readonly Feature[], info: Omit<Source['i
 }
 
 export async function readGeoJson(path: string, label = path): Promise<Source> {
+  const { maxDocumentBytes } = importLimits();
+  const { size } = await stat(path);
+  if (size > maxDocumentBytes) {
+    throw new SourceError(
+      label,
+      null,
+      `the file is ${formatMiB(size)}, more than ${formatMiB(maxDocumentBytes)}, the limit for GeoJSON, which is read whole (GREENLINE_MAX_DOCUMENT_MB)`,
+    );
+  }
   const text = await readFile(path, 'utf8');
   if (text.trim() === '') throw new SourceError(label, null, `the file is empty`);
+  const deep = tooDeep(text);
+  if (deep) {
+    const what = deep.feature === null ? 'the file' : `feature ${deep.feature}`;
+    throw new SourceError(
+      label,
+      deep.feature,
+      `${what} nests arrays and objects ${deep.depth.toLocaleString('en')} levels deep; the limit is ${MAX_FEATURE_DEPTH}`,
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));

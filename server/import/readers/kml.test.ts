@@ -59,4 +59,18 @@ describe('readKml', () => {
     writeFileSync(other, '<?xml version="1.0"?><gpx></gpx>');
     await expect(readKml(other, 'gpx.kml')).rejects.toThrow('gpx.kml: the root element is <gpx>, not <kml>');
   });
+
+  it('refuses folders nested 200,000 deep instead of overflowing the stack, and reads 90 levels', async () => {
+    const nested = (levels: number) =>
+      KML.replace('<Placemark>', `${'<Folder>'.repeat(levels)}<Placemark>`).replace(
+        '</Placemark>',
+        `</Placemark>${'</Folder>'.repeat(levels)}`,
+      );
+    const deep = join(dir, 'deep.kml');
+    writeFileSync(deep, nested(200_000));
+    await expect(readKml(deep, 'deep.kml')).rejects.toThrow('deep.kml: elements nest more than 100 levels deep (at <Folder> on line 5)');
+    const fine = join(dir, 'fine.kml');
+    writeFileSync(fine, nested(90));
+    expect(await all(await readKml(fine, 'fine.kml'))).toEqual([EXPECTED]);
+  });
 });

@@ -72,6 +72,27 @@ async function kmzDocument(path: string, label: string, maxBytes: number): Promi
   return Buffer.concat(chosen.chunks);
 }
 
+/**
+ * togeojson walks folders and MultiGeometry recursively, so 200,000 nested elements overflow the
+ * stack (xmldom itself parses them without recursing). Real KML nests a dozen levels or so.
+ */
+const MAX_KML_DEPTH = 100;
+
+type XmlElement = NonNullable<ReturnType<DOMParser['parseFromString']>['documentElement']>;
+
+/** The first element deeper than `limit` below `root`, found without recursing. */
+function tooDeepElement(root: XmlElement, limit: number): XmlElement | undefined {
+  const stack: [XmlElement, number][] = [[root, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [element, depth] = next;
+    if (depth > limit) return element;
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === child.ELEMENT_NODE) stack.push([child as XmlElement, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 export async function readKml(path: string, label: string, kmz = false): Promise<Source> {
   const { maxDocumentBytes } = importLimits();
   let bytes: Uint8Array;
@@ -106,6 +127,14 @@ export async function readKml(path: string, label: string, kmz = false): Promise
   }
   if (doc.documentElement.localName !== 'kml') {
     throw new SourceError(label, null, `the root element is <${doc.documentElement.localName}>, not <kml>`);
+  }
+  const deep = tooDeepElement(doc.documentElement, MAX_KML_DEPTH);
+  if (deep) {
+    throw new SourceError(
+      label,
+      null,
+      `elements nest more than ${MAX_KML_DEPTH} levels deep (at <${deep.nodeName}>${deep.lineNumber ? ` on line ${deep.lineNumber}` : ''})`,
+    );
   }
   const collection = kml(doc as unknown as Document);
   const features: Feature[] = collection.features.map((f) => {

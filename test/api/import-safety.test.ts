@@ -1,0 +1,107 @@
+/**
+ * Hostile and broken uploads through the HTTP API: zip bombs, deep GeoJSON, wrongly guessed
+ * encodings, control characters. Each is refused with a problem naming the file, the row or
+ * feature and the limit, never a 500, and leaves the database as it was.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '../../server/auth/accounts.ts';
+import type { Database } from '../../server/db/database.ts';
+import { createApp } from '../../server/http/app.ts';
+import { account } from '../helpers/ledger-fixtures.ts';
+import { readSse } from '../helpers/sse.ts';
+import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
+import { writeZipBomb } from '../helpers/zip-bomb.ts';
+
+let temp: TempDb;
+let db: Database;
+let app: ReturnType<typeof createApp>;
+let bearer: string;
+
+beforeAll(async () => {
+  temp = await tempDemoDb(20, 3);
+  db = await temp.open();
+  app = createApp({ db, config: TEST_CONFIG });
+  await account(db, 'data-admin', 'admin');
+  bearer = `Bearer ${(await issueToken(db, 'data-admin', 'import safety test', null, 'test')).token}`;
+});
+afterAll(() => {
+  db.close();
+  temp.cleanup();
+});
+
+interface Problem {
+  row: number | null;
+  field: string | null;
+  value: string | null;
+  message: string;
+}
+interface Preview {
+  id: string;
+  errors: Problem[];
+  warnings: Problem[];
+  encoding: string | null;
+  encodingBy: string | null;
+  rows: { row: number; values: Record<string, unknown> }[];
+}
+
+function api(path: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', bearer);
+  return app.request(path, { ...init, headers });
+}
+
+async function upload(file: Uint8Array | string, name: string, fields: Record<string, string>): Promise<Preview> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)]), name);
+  const res = await api('/api/imports', { method: 'POST', body: form });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Preview;
+}
+
+async function commit(id: string, body: Record<string, unknown> = {}) {
+  const res = await api(`/api/imports/${id}/commit`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(res.status).toBe(200);
+  return (await readSse(res)).at(-1) as { event: string; data: { message?: string; report?: { errors: Problem[]; warnings: Problem[] } } };
+}
+
+const snapshot = () =>
+  db.one('SELECT (SELECT count(*) FROM enterprises) AS n, (SELECT count(*) FROM zones) AS z, (SELECT count(*) FROM imports) AS log');
+
+describe('deep GeoJSON', () => {
+  it('refuses a feature nested 200,000 deep, naming the feature and the depth, at preview and at commit', async () => {
+    const ok = '{"type":"Feature","properties":{"id":"Z1"},"geometry":null}';
+    const deep = `{"type":"Feature","properties":{"id":"Z2"},"geometry":{"type":"Polygon","coordinates":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`;
+    const text = `{"type":"FeatureCollection","features":[${ok},${deep}]}`;
+    const before = await snapshot();
+    const preview = await upload(text, 'deep.geojson', { layer: 'zones', kind: 'industrial_park' });
+    expect(preview.errors).toEqual([
+      { row: 2, field: null, value: null, message: 'feature 2 nests arrays and objects 200,002 levels deep; the limit is 64' },
+    ]);
+    const failed = await commit(preview.id);
+    expect(failed.event).toBe('failed');
+    expect(failed.data.message).toBe(
+      'deep.geojson row 2: feature 2 nests arrays and objects 200,002 levels deep; the limit is 64; nothing imported',
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('zip bombs', () => {
+  it('refuses a KMZ expanding to 1 GiB at preview within seconds, naming the entry and the limit', async () => {
+    const path = join(temp.dir, 'bomb.kmz');
+    writeZipBomb(path, [{ name: 'doc.kml', mib: 1024 }]);
+    const started = performance.now();
+    const preview = await upload(readFileSync(path), 'bomb.kmz', { layer: 'zones', kind: 'industrial_park' });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(preview.errors[0]?.message).toMatch(
+      /^entry "doc\.kml" expands more than 200 times its compressed size.*GREENLINE_MAX_ZIP_RATIO/,
+    );
+  });
+});
