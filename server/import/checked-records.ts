@@ -1,12 +1,13 @@
 /**
  * Reads a source's record batches for an importer: enforces the row limit, turns a file that
  * breaks part-way (an unclosed quote, a truncated .shp) into a reported error rather than a crash,
- * warns about text the detected encoding could not decode, and passes the reader's notes on as
- * warnings.
+ * refuses rows whose text cannot be stored (see record-text.ts), and passes the reader's notes on
+ * as warnings.
  */
 import { importLimits } from './limits.ts';
 import { type ProblemList, problem } from './problems.ts';
 import { type RawRecord, type Source, SourceError } from './readers/record.ts';
+import { RecordTextCheck } from './record-text.ts';
 
 export interface ReadProgress {
   rows: number;
@@ -14,31 +15,41 @@ export interface ReadProgress {
   broken: boolean;
 }
 
-function warnUndecodable(batch: readonly RawRecord[], encoding: string, warnings: ProblemList): void {
-  for (const raw of batch) {
-    if (!raw.undecodable) continue;
-    for (const field of raw.undecodable) {
-      warnings.add(
-        problem(
-          raw.row,
-          field,
-          raw.values[field],
-          `holds bytes that are not valid ${encoding}; the text is garbled (is the file in another encoding? try --encoding)`,
-        ),
-      );
+/** Drops the records whose text is refused (reporting them, and adding their rows to `refused`). */
+function checkText(
+  batch: RawRecord[],
+  check: RecordTextCheck,
+  errors: ProblemList,
+  warnings: ProblemList,
+  refused: Set<number>,
+): RawRecord[] {
+  let kept: RawRecord[] | undefined;
+  for (let i = 0; i < batch.length; i++) {
+    const raw = batch[i] as RawRecord;
+    const found = check.check(raw);
+    if (found) {
+      for (const w of found.warnings) warnings.add(w);
+      for (const e of found.errors) errors.add(e);
     }
+    if (found && found.errors.length > 0) {
+      refused.add(raw.row);
+      kept ??= batch.slice(0, i);
+    } else kept?.push(raw);
   }
+  return kept ?? batch;
 }
 
+/** Rows refused here are added to `refused`, for the importer to count as skipped. */
 export async function* checkedBatches(
   source: Source,
   errors: ProblemList,
   warnings: ProblemList,
   progress: ReadProgress,
+  refused: Set<number>,
   maxRows = importLimits().maxRows,
 ): AsyncGenerator<RawRecord[]> {
   for (const note of source.info.notes) warnings.add(problem(null, null, null, note));
-  const encoding = source.info.encoding;
+  const check = new RecordTextCheck(source.info);
   try {
     for await (let batch of source.batches) {
       if (progress.rows + batch.length > maxRows) {
@@ -55,8 +66,7 @@ export async function* checkedBatches(
         progress.broken = true;
       }
       progress.rows += batch.length;
-      warnUndecodable(batch, encoding ?? 'the detected encoding', warnings);
-      yield batch;
+      yield checkText(batch, check, errors, warnings, refused);
       if (progress.broken) return;
     }
   } catch (error) {

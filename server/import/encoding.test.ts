@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, encodingFromLabel, isValidUtf8 } from './encoding.ts';
+import { detectEncoding, encodingFromLabel, isMostlyUtf8, isValidUtf8 } from './encoding.ts';
 
 const TEXT = '内蒙古自治区包头市昆都仑区钢铁大街,企业名称,统一社会信用代码\n';
 
@@ -26,6 +26,19 @@ describe('detectEncoding', () => {
     const cut = bytes.subarray(0, bytes.length - 2 - 1);
     expect(isValidUtf8(cut, true)).toBe(false);
     expect(detectEncoding(cut, false).encoding).toBe('utf-8');
+  });
+
+  it('prefers UTF-8 for Chinese UTF-8 with a few invalid bytes, which chardet took for Windows-1252', () => {
+    const text = Buffer.from('id,name\nA1,包头测试一\nA2,包头测试二\nA3,坏');
+    const bytes = Buffer.concat([text, Buffer.from([0xff, 0xfe]), Buffer.from('字\n')]);
+    expect(isValidUtf8(bytes)).toBe(false);
+    expect(detectEncoding(bytes)).toEqual({ encoding: 'utf-8', bom: false, by: 'mostly utf-8' });
+  });
+
+  it('still finds GBK whose bytes happen to hold a few valid UTF-8 sequences (包头 is B0FC CDB7, and CDB7 decodes)', () => {
+    expect(isMostlyUtf8(iconv.encode(TEXT, 'gbk'))).toBe(false);
+    expect(isMostlyUtf8(iconv.encode('包头\n', 'gbk'))).toBe(false);
+    expect(isMostlyUtf8(iconv.encode(`企业名称\n${'包头钢铁集团,'.repeat(50)}\n`, 'gbk'))).toBe(false);
   });
 
   it('reads Latin-1 as Windows-1252', () => {

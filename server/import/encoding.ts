@@ -1,9 +1,9 @@
 /**
- * Which text encoding a file uses, found without being told: a byte-order mark; else strict
- * UTF-8 if every byte sequence is valid UTF-8 (which random GBK text almost never is); else
- * chardet's statistical guess. CSV saved by Excel on Chinese Windows and shapefile attribute
- * tables from Chinese GIS are usually GBK, so among CJK guesses GB18030 (a superset of GBK and
- * GB2312) wins any near tie.
+ * Which text encoding a file uses, found without being told: a byte-order mark; else UTF-8 if the
+ * bytes are valid UTF-8, or nearly so (a few corrupt bytes in a UTF-8 file must not turn its
+ * Chinese into mojibake; the rows holding them are reported); else chardet's statistical guess.
+ * CSV saved by Excel on Chinese Windows and shapefile attribute tables from Chinese GIS are
+ * usually GBK, so among CJK guesses GB18030 (a superset of GBK and GB2312) wins any near tie.
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -14,7 +14,7 @@ export interface DetectedEncoding {
   /** The file starts with a byte-order mark (to be skipped). */
   bom: boolean;
   /** How it was decided, for the preview and the import log. */
-  by: 'bom' | 'ascii' | 'utf-8 check' | 'chardet' | 'declared';
+  by: 'bom' | 'ascii' | 'utf-8 check' | 'mostly utf-8' | 'chardet' | 'declared';
 }
 
 const CJK_MULTIBYTE = new Set(['EUC-KR', 'Shift_JIS', 'EUC-JP', 'Big5', 'ISO-2022-CN', 'ISO-2022-JP', 'ISO-2022-KR']);
@@ -54,6 +54,27 @@ export function isValidUtf8(bytes: Uint8Array, complete = true): boolean {
   }
 }
 
+/**
+ * Read as UTF-8, GBK text yields several invalid sequences for every character that happens to
+ * decode (measured: 4 to 7), and so does Latin-1; UTF-8 with a few corrupt bytes yields the
+ * reverse. Four valid characters per invalid sequence keeps a wide margin on both sides.
+ */
+const MOSTLY_UTF8 = 4;
+
+/** Mostly valid UTF-8: non-ASCII characters that decode outnumber invalid sequences MOSTLY_UTF8 to 1. */
+export function isMostlyUtf8(bytes: Uint8Array, complete = true): boolean {
+  const text = new TextDecoder('utf-8').decode(complete ? bytes : trimIncompleteUtf8(bytes));
+  let decoded = 0;
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    // A character beyond the BMP is two UTF-16 units; count it once, by its high surrogate.
+    else if (c >= 0x80 && (c < 0xdc00 || c > 0xdfff)) decoded++;
+  }
+  return decoded >= MOSTLY_UTF8 * invalid && decoded > 0;
+}
+
 /** `complete` says whether the sample is the whole text or only its beginning. */
 export function detectEncoding(sample: Uint8Array, complete = true): DetectedEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bom: true, by: 'bom' };
@@ -61,6 +82,7 @@ export function detectEncoding(sample: Uint8Array, complete = true): DetectedEnc
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: true, by: 'bom' };
   if (sample.every((b) => b < 0x80)) return { encoding: 'utf-8', bom: false, by: 'ascii' };
   if (isValidUtf8(sample, complete)) return { encoding: 'utf-8', bom: false, by: 'utf-8 check' };
+  if (isMostlyUtf8(sample, complete)) return { encoding: 'utf-8', bom: false, by: 'mostly utf-8' };
   const guesses = chardet.analyse(sample);
   const top = guesses[0];
   const gb = guesses.find((g) => g.name === 'GB18030');

@@ -11,6 +11,7 @@ import type { ColumnMapping, EnterpriseField } from './columns.ts';
 import { checkLocation, type LocationContext } from './location.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
+import { singleLineProblem } from './record-text.ts';
 import { isBlank, parseBoolean, parseInteger, parseNumber, text } from './values.ts';
 
 export interface ImportedEnterprise {
@@ -116,6 +117,10 @@ export class EnterpriseValidator {
     const rawName = this.get(raw, 'name');
     const name = isBlank(rawName) ? '' : text(rawName);
     if (!name) errors.push(problem(row, this.field('name'), rawName ?? null, 'missing enterprise name'));
+    this.singleLine(row, 'credit_code', creditCode, errors);
+    // An id taken from the credit code was checked as the code.
+    if (!isBlank(rawId)) this.singleLine(row, 'id', id, errors);
+    this.singleLine(row, 'name', name, errors);
 
     const rawSector = this.get(raw, 'sector');
     let sector = '';
@@ -206,6 +211,11 @@ export class EnterpriseValidator {
         attributes,
       },
     };
+  }
+
+  private singleLine(row: number, field: EnterpriseField, value: string | null, errors: Problem[]): void {
+    const issue = value ? singleLineProblem(row, this.field(field), value) : undefined;
+    if (issue) errors.push(issue);
   }
 
   private flag(raw: RawRecord, field: EnterpriseField, errors: Problem[]): boolean | null | undefined {

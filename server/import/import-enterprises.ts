@@ -64,7 +64,7 @@ export async function importEnterprises(db: Database, options: ImportEnterprises
     let staged = 0;
 
     const validator = new EnterpriseValidator(columns, location);
-    for await (const batch of checkedBatches(source, errors, warnings, progress)) {
+    for await (const batch of checkedBatches(source, errors, warnings, progress, badRows)) {
       for (const raw of batch) {
         const result = validator.validate(raw);
         for (const w of result.warnings) warnings.add(w);

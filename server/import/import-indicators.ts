@@ -59,7 +59,7 @@ export async function importIndicators(db: Database, options: ImportIndicatorsOp
     let pending: Record<string, unknown>[] = [];
     let staged = 0;
 
-    for await (const batch of checkedBatches(source, errors, warnings, progress)) {
+    for await (const batch of checkedBatches(source, errors, warnings, progress, badRows)) {
       for (const raw of batch) {
         const result = validateIndicator(raw, columns);
         for (const w of result.warnings) warnings.add(w);

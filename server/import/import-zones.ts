@@ -43,7 +43,7 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
   const firstRowOfId = new Map<string, number>();
   const badRows = new Set<number>();
 
-  for await (const batch of checkedBatches(source, errors, warnings, progress)) {
+  for await (const batch of checkedBatches(source, errors, warnings, progress, badRows)) {
     for (const raw of batch) {
       const result = validateZone(raw, kind === 'region' ? 'key_region' : kind, stem);
       for (const w of result.warnings) warnings.add(w);

@@ -4,6 +4,7 @@ import type { ColumnMapping } from './columns.ts';
 import { INDICATOR_VALUES, type IndicatorField } from './indicator-columns.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
+import { singleLineProblem } from './record-text.ts';
 import { isBlank, parseInteger, parseNumber, text } from './values.ts';
 
 export interface ImportedIndicator extends IndicatorYear {
@@ -39,6 +40,8 @@ export function validateIndicator(raw: RawRecord, columns: ColumnMapping<Indicat
     ref = text(code).toUpperCase();
     refKind = 'credit_code';
   } else errors.push(problem(raw.row, header('enterprise_id'), null, 'missing enterprise id (or credit code)'));
+  const refIssue = ref && singleLineProblem(raw.row, header(refKind === 'id' ? 'enterprise_id' : 'credit_code'), ref);
+  if (refIssue) errors.push(refIssue);
 
   const rawYear = get('year');
   const year = isBlank(rawYear) ? undefined : parseInteger(rawYear);

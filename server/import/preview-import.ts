@@ -17,6 +17,7 @@ import { CHINA_EXTENT } from './location.ts';
 import { type Problem, problem } from './problems.ts';
 import { openSource } from './readers/index.ts';
 import { type RawRecord, SourceError, type SourceInfo } from './readers/record.ts';
+import { RecordTextCheck } from './record-text.ts';
 import { placeZone } from './zone-location.ts';
 import { validateZone } from './zone-record.ts';
 
@@ -118,6 +119,14 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
     await source.close();
   }
 
+  const textCheck = new RecordTextCheck(source.info);
+  for (const raw of records) {
+    const found = textCheck.check(raw);
+    if (!found) continue;
+    errors.push(...found.errors);
+    warnings.push(...found.warnings);
+  }
+
   const spec = options.target === 'indicators' ? 'EPSG:4326' : (options.crs ?? source.info.crs);
   let crs: ResolvedCrs | undefined;
   try {
@@ -176,7 +185,10 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
     layer: source.info.layer ?? null,
     layers: source.info.layers ?? [],
     rows: records.map((r) => ({ row: r.row, values: r.values, geometry: geometrySummary(r) })),
-    errors,
-    warnings,
+    // In file order, as an import reports them; the text checks ran before the row checks.
+    errors: errors.sort(byRow),
+    warnings: warnings.sort(byRow),
   };
 }
+
+const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);

@@ -3,6 +3,7 @@ import { checkPolygon } from '../domain/geometry/check-polygon.ts';
 import { RESERVE_ZONE_TYPES, type ReserveZoneType, ZONE_KINDS, type Zone, type ZoneKind } from '../domain/zone.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
+import { singleLineProblem } from './record-text.ts';
 import { isBlank, text } from './values.ts';
 import { geometryFromColumns } from './wkt-columns.ts';
 
@@ -43,6 +44,11 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
   const nameEntry = first(values, NAME_KEYS);
   const name = nameEntry ? text(nameEntry[1]) : id;
   if (!nameEntry) warnings.push(problem(row, 'name', null, `feature has no name; using its id "${id}"`));
+  const nameEn = first(values, NAME_EN_KEYS);
+  for (const entry of [idEntry, nameEntry, nameEn]) {
+    const issue = entry && singleLineProblem(row, entry[0], text(entry[1]));
+    if (issue) errors.push(issue);
+  }
 
   let zoneType: ReserveZoneType | null = null;
   const typeEntry = first(values, TYPE_KEYS);
@@ -88,7 +94,6 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
   for (const [k, v] of Object.entries(values)) if (!skip.has(k) && !isBlank(v)) attributes[k] = v;
   if (typeEntry && kind !== 'nature_reserve') attributes[typeEntry[0]] = typeEntry[1];
   const level = first(values, LEVEL_KEYS);
-  const nameEn = first(values, NAME_EN_KEYS);
   const region = first(values, REGION_KEYS);
   return {
     errors,

@@ -105,3 +105,68 @@ describe('zip bombs', () => {
     );
   });
 });
+
+describe('text the encoding cannot decode', () => {
+  const csv = Buffer.concat([
+    Buffer.from('id,name,sector,lon,lat\nENC1,包头测试一,C3110,110,40.6\nENC2,包头测试二,C3110,110,40.6\nENC3,坏'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('字,C3110,110,40.6\n'),
+  ]);
+
+  it('reads mostly-UTF-8 Chinese as UTF-8 and refuses the row with invalid bytes, naming row and field', async () => {
+    const before = await snapshot();
+    const preview = await upload(csv, 'stray.csv', { layer: 'enterprises' });
+    expect(preview).toMatchObject({ encoding: 'utf-8', encodingBy: 'mostly utf-8' });
+    expect(preview.rows.map((r) => r.values.name)).toEqual(['包头测试一', '包头测试二', '坏\ufffd\ufffd字']);
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ row: 4, field: 'name', value: '坏\ufffd\ufffd字', message: expect.stringContaining('--encoding utf-8') }),
+    ]);
+    const failed = await commit(preview.id);
+    expect(failed.event).toBe('failed');
+    expect(failed.data.report?.errors.map((e) => [e.row, e.field])).toEqual([[4, 'name']]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('imports them as warnings, replaced by U+FFFD, once the encoding is named', async () => {
+    const { id } = await upload(csv, 'stray-declared.csv', { layer: 'enterprises' });
+    const done = await commit(id, { encoding: 'utf-8' });
+    expect(done.event).toBe('done');
+    expect(done.data.report?.warnings.map((w) => [w.row, w.field])).toContainEqual([4, 'name']);
+    const names = await db.all<{ id: string; name: string }>("SELECT id, name FROM enterprises WHERE id LIKE 'ENC%' ORDER BY id");
+    expect(names.map((r) => r.name)).toEqual(['包头测试一', '包头测试二', '坏\ufffd\ufffd字']);
+  });
+});
+
+describe('control characters', () => {
+  const csv = [
+    'id,name,sector,lon,lat,备注',
+    'CTL1,包头\u0000钢铁,C3110,110,40.6,',
+    'CTL2,"两行',
+    '名称",C3110,110,40.6,',
+    'CTL3,好名称,C3110,110,40.6,"第一行',
+    '第二行"',
+    'CTL4,响铃,C3110,110,40.6,备\u0007注',
+    '',
+  ].join('\n');
+
+  it('refuses a NUL in a name, a line break in a name and a bell in a note, showing each escaped; a line break in a note is kept', async () => {
+    const before = await snapshot();
+    const preview = await upload(csv, 'controls.csv', { layer: 'enterprises' });
+    const expected = [
+      [2, 'name', '包头\\u0000钢铁'],
+      [3, 'name', '两行\\u000a名称'],
+      [5, '备注', '备\\u0007注'],
+    ];
+    expect(preview.errors.map((e) => [e.row, e.field, e.value])).toEqual(expected);
+    const failed = await commit(preview.id);
+    expect(failed.data.report?.errors.map((e) => [e.row, e.field, e.value])).toEqual(expected);
+    expect(await snapshot()).toEqual(before);
+
+    const done = await commit(preview.id, { skip_invalid: true });
+    expect(done).toMatchObject({ event: 'done', data: { report: { imported: 1, skipped: 3 } } });
+    const kept = await db.all<{ id: string; note: string }>(
+      "SELECT id, json_extract_string(attributes, '$.备注') AS note FROM enterprises WHERE id LIKE 'CTL%'",
+    );
+    expect(kept).toEqual([{ id: 'CTL3', note: '第一行\n第二行' }]);
+  });
+});

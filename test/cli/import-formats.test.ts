@@ -3,6 +3,8 @@
  * are checked against positions computed independently (PROJ for Gauss–Krüger, the published
  * GCJ-02 / BD-09 formulas).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
@@ -330,5 +332,21 @@ describe('mis-encoded files', () => {
     const csv = writeText(temp.dir, 'mis.csv', bytes.toString('latin1'), 'latin1');
     const r = await run('import', 'enterprises', csv, '--encoding', 'utf-8');
     expect(r.report?.warnings.some((w) => w.row === 2 && String(w.message).includes('not valid utf-8'))).toBe(true);
+  });
+
+  it('refuses, naming row and field, UTF-8 with a few invalid bytes when the encoding was detected', async () => {
+    const path = join(temp.dir, 'stray.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('id,name,sector,lon,lat\nSTRAY1,包头测试一,C3110,110,40.6\nSTRAY2,坏'),
+        Buffer.from([0xff]),
+        Buffer.from('字,C3110,110,40.6\n'),
+      ]),
+    );
+    const r = await run('import', 'enterprises', path);
+    expect(r.code).toBe(1);
+    expect(r.report?.errors).toEqual([expect.objectContaining({ row: 3, field: 'name', value: '坏\ufffd字' })]);
+    expect(await query("SELECT id FROM enterprises WHERE id LIKE 'STRAY%'")).toEqual([]);
   });
 });

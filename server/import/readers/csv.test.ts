@@ -85,6 +85,23 @@ describe('readCsv encodings', () => {
   });
 });
 
+describe('readCsv mostly UTF-8', () => {
+  it('reads Chinese UTF-8 with two stray bytes as UTF-8, flagging only the row that holds them', async () => {
+    const path = join(dir, 'stray.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from('id,name\nA1,包头测试一\nA2,坏'), Buffer.from([0xff, 0xfe]), Buffer.from('字\nA3,包头测试三\n')]),
+    );
+    const source = await readCsv(path, 'stray.csv');
+    expect(source.info).toMatchObject({ encoding: 'utf-8', encodingBy: 'mostly utf-8' });
+    expect(await all(source)).toEqual([
+      { row: 2, values: { id: 'A1', name: '包头测试一' } },
+      { row: 3, values: { id: 'A2', name: '坏\ufffd\ufffd字' }, undecodable: ['name'] },
+      { row: 4, values: { id: 'A3', name: '包头测试三' } },
+    ]);
+  });
+});
+
 describe('readCsv dialects', () => {
   it('finds tab and semicolon delimiters from the header line', async () => {
     for (const [name, d] of [

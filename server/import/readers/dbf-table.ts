@@ -4,7 +4,7 @@
  * These read the fixed-size header and flag bytes only; records themselves are the package's to parse.
  */
 import { open, readFile } from 'node:fs/promises';
-import { type DetectedEncoding, detectEncoding, encodingFromLabel, isValidUtf8 } from '../encoding.ts';
+import { type DetectedEncoding, detectEncoding, encodingFromLabel, isMostlyUtf8 } from '../encoding.ts';
 import type { ReadOptions } from './record.ts';
 
 /** DBF language driver ids that name a code page (ESRI's table); 0x57 means "system ANSI", which says nothing. */
@@ -79,8 +79,9 @@ export async function attributeEncoding(dbf: string, cpg: string | undefined, la
     } catch {
       notes.push(`the .cpg names an unknown encoding "${declared}"; detected the encoding instead`);
     }
-    // A .cpg saying UTF-8 over bytes that are not is common when a tool writes the .cpg by default.
-    if (encoding === 'utf-8' && !isValidUtf8(sample.bytes, sample.complete)) {
+    // A .cpg saying UTF-8 over bytes that are not is common when a tool writes the .cpg by default;
+    // over bytes that mostly are, it is right, and the records with bad bytes are reported.
+    if (encoding === 'utf-8' && !isMostlyUtf8(sample.bytes, sample.complete)) {
       const detected = detectEncoding(sample.bytes, sample.complete);
       notes.push(`the .cpg says UTF-8 but the attribute table is not valid UTF-8; read it as ${detected.encoding}`);
       return detected;
@@ -88,7 +89,7 @@ export async function attributeEncoding(dbf: string, cpg: string | undefined, la
     if (encoding) return { encoding, bom: false, by: '.cpg' };
   }
   const fromDriver = LANGUAGE_DRIVERS[layout.languageDriver];
-  if (fromDriver && !isValidUtf8(sample.bytes, sample.complete)) return { encoding: fromDriver, bom: false, by: 'DBF language driver' };
+  if (fromDriver && !isMostlyUtf8(sample.bytes, sample.complete)) return { encoding: fromDriver, bom: false, by: 'DBF language driver' };
   return detectEncoding(sample.bytes, sample.complete);
 }
 
