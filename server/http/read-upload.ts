@@ -1,6 +1,7 @@
 /**
- * Reads a multipart upload with busboy, streaming its one file to the upload store and keeping
- * the form fields; Hono's parseBody would hold the whole file in memory.
+ * Reads a multipart upload with busboy, streaming its one file to the upload store and recording
+ * it with the form fields once the body has ended; Hono's parseBody would hold the whole file in
+ * memory.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +9,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 import { ApiError } from './errors.ts';
-import { type Upload, type UploadStore, UploadTooLargeError } from './upload-store.ts';
+import { type ReceivedFile, type Upload, type UploadStore, UploadTooLargeError } from './upload-store.ts';
 
 export async function readUpload(c: Context, store: UploadStore): Promise<Upload> {
   const type = c.req.header('content-type') ?? '';
@@ -24,7 +25,7 @@ export async function readUpload(c: Context, store: UploadStore): Promise<Upload
   const body = c.req.raw.body;
   if (!body) throw new ApiError(400, 'the upload has no body');
   const fields: Record<string, string> = {};
-  let saving: Promise<Upload> | undefined;
+  let receiving: Promise<ReceivedFile> | undefined;
   const parser = busboy({
     headers: { 'content-type': type },
     defParamCharset: 'utf8',
@@ -34,25 +35,32 @@ export async function readUpload(c: Context, store: UploadStore): Promise<Upload
     fields[name] = value;
   });
   parser.on('file', (name, stream, info) => {
-    if (name !== 'file' || saving) {
+    if (name !== 'file' || receiving) {
       stream.resume();
       return;
     }
-    // Fields sent after the file still land in `fields`: the object is read once the body ends.
-    saving = store.save(stream, info.filename || 'upload', fields);
+    receiving = store.receive(stream, info.filename || 'upload');
     // Keep the rejection for the await below, not an unhandled one meanwhile.
-    saving.catch(() => undefined);
+    receiving.catch(() => undefined);
   });
   try {
     await pipeline(Readable.fromWeb(body as NodeReadableStream), parser);
   } catch (error) {
+    // A file written before the body broke would otherwise wait an hour for the sweep.
+    await receiving?.then(
+      (file) => store.remove(file.id),
+      () => undefined,
+    );
     throw new ApiError(400, `could not read the upload: ${(error as Error).message}`);
   }
-  if (!saving) throw new ApiError(400, 'the upload has no "file" field');
+  if (!receiving) throw new ApiError(400, 'the upload has no "file" field');
+  let file: ReceivedFile;
   try {
-    return await saving;
+    file = await receiving;
   } catch (error) {
     if (error instanceof UploadTooLargeError) throw new ApiError(413, error.message);
     throw error;
   }
+  // Fields sent after the file are in `fields` too: the body has been read to its end.
+  return store.keep(file, fields);
 }

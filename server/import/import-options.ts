@@ -14,6 +14,8 @@ export interface ImportOptions {
   layer?: string;
   /** Overrides encoding detection for CSV and shapefile attributes. */
   encoding?: string;
+  /** Where an upload keeps what is unpacked from it between reads (see ReadOptions). */
+  unzippedDir?: string;
   username?: string;
   /** Called after each batch of rows with the number read so far. */
   onProgress?: (rows: number) => void;

@@ -27,6 +27,7 @@ export async function openImportSource(options: ImportOptions): Promise<OpenedIm
     source = await openSource(options.path, file, {
       ...(options.layer ? { layer: options.layer } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.unzippedDir ? { unzippedDir: options.unzippedDir } : {}),
     });
   } catch (error) {
     if (error instanceof SourceError) throw new ImportFailedError(failedReport(file, [problem(error.row, null, null, error.detail)]));

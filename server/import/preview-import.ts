@@ -24,7 +24,7 @@ import { validateZone } from './zone-record.ts';
 export const IMPORT_TARGETS = ['enterprises', 'zones', 'indicators'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
-export interface PreviewOptions extends Pick<ImportOptions, 'path' | 'crs' | 'layer' | 'encoding'> {
+export interface PreviewOptions extends Pick<ImportOptions, 'path' | 'crs' | 'layer' | 'encoding' | 'unzippedDir'> {
   fileName: string;
   target: ImportTarget;
   kind?: ImportKind;
@@ -99,6 +99,7 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
     source = await openSource(options.path, file, {
       ...(options.layer ? { layer: options.layer } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.unzippedDir ? { unzippedDir: options.unzippedDir } : {}),
     });
   } catch (error) {
     if (error instanceof SourceError) return { file, ...EMPTY, errors: [problem(error.row, null, null, error.detail)] };

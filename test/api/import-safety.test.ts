@@ -3,12 +3,13 @@
  * encodings, control characters. Each is refused with a problem naming the file, the row or
  * feature and the limit, never a 500, and leaves the database as it was.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../server/auth/accounts.ts';
 import type { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/http/app.ts';
+import { square, writeShapefileZip } from '../helpers/import-fixtures.ts';
 import { account } from '../helpers/ledger-fixtures.ts';
 import { readSse } from '../helpers/sse.ts';
 import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
@@ -22,7 +23,8 @@ let bearer: string;
 beforeAll(async () => {
   temp = await tempDemoDb(20, 3);
   db = await temp.open();
-  app = createApp({ db, config: TEST_CONFIG });
+  // A database path, so that uploads go beside it (test.uploads) where the tests can look.
+  app = createApp({ db, config: { ...TEST_CONFIG, dbPath: temp.path } });
   await account(db, 'data-admin', 'admin');
   bearer = `Bearer ${(await issueToken(db, 'data-admin', 'import safety test', null, 'test')).token}`;
 });
@@ -168,5 +170,37 @@ describe('control characters', () => {
       "SELECT id, json_extract_string(attributes, '$.备注') AS note FROM enterprises WHERE id LIKE 'CTL%'",
     );
     expect(kept).toEqual([{ id: 'CTL3', note: '第一行\n第二行' }]);
+  });
+});
+
+describe('uploads on disk', () => {
+  it('unpacks a zipped shapefile once for preview, preview again and commit, in a private folder a restart still reads', async () => {
+    const zip = writeShapefileZip(
+      temp.dir,
+      'reserve.zip',
+      [
+        { properties: { id: 'NR1', name: '保护区核心区', zone_type: '核心区' }, geometry: square(110, 40.6) },
+        { properties: { id: 'NR2', name: '缺分区', zone_type: '' }, geometry: square(110.3, 40.6) },
+      ],
+      { cpg: 'UTF-8' },
+    );
+    const preview = await upload(readFileSync(zip), 'reserve.zip', { layer: 'zones', kind: 'nature_reserve' });
+    expect(preview.errors.map((e) => e.row)).toEqual([2]);
+    const dir = join(temp.dir, 'test.uploads');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const manifest = join(dir, `${preview.id}.unzipped`, 'entries.json');
+    const unpacked = statSync(manifest).ino;
+
+    // A restarted server (a new app over the same database) finds the upload on disk.
+    const restarted = createApp({ db, config: { ...TEST_CONFIG, dbPath: temp.path } });
+    const again = await restarted.request(`/api/imports/${preview.id}`, { headers: { authorization: bearer } });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Preview).rows.map((r) => r.values.id)).toEqual(['NR1', 'NR2']);
+    expect((await commit(preview.id)).event).toBe('failed');
+    // Read three times, unpacked once.
+    expect(statSync(manifest).ino).toBe(unpacked);
+
+    expect(await commit(preview.id, { skip_invalid: true })).toMatchObject({ event: 'done', data: { report: { imported: 1 } } });
+    expect(readdirSync(dir).filter((n) => n.startsWith(preview.id))).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import {
   UploadFieldsSchema,
   UploadIdParam,
 } from '../schemas/imports.ts';
-import { type Upload, UploadStore } from '../upload-store.ts';
+import { type Upload, UploadStore, uploadDir } from '../upload-store.ts';
 
 type ReadOptions = z.infer<typeof ReadOptionsSchema>;
 
@@ -83,8 +83,8 @@ function checkMap(target: ImportTarget, map: string | undefined): void {
   }
 }
 
-export function importRoutes({ db }: AppDeps) {
-  const store = new UploadStore();
+export function importRoutes({ db, config }: AppDeps) {
+  const store = new UploadStore(uploadDir(config.dbPath));
   // One import at a time: each runs in its own transaction, and two at once would conflict.
   let tail: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -99,6 +99,7 @@ export function importRoutes({ db }: AppDeps) {
     const result = await previewImport(db, {
       path: upload.path,
       fileName: upload.fileName,
+      unzippedDir: upload.unzippedDir,
       target: fields.layer,
       ...(fields.kind ? { kind: fields.kind } : {}),
       ...(options.crs ? { crs: options.crs } : {}),
@@ -160,14 +161,14 @@ export function importRoutes({ db }: AppDeps) {
   return app
     .openapi(previewRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const upload = store.get(id);
+      const upload = await store.get(id);
       if (!upload) throw new ApiError(404, `no upload "${id}" (uploads are kept for an hour)`);
       return c.json(await preview(upload, c.req.valid('query')), 200);
     })
     .openapi(commitRoute, async (c) => {
       const { id } = c.req.valid('param');
       const options = c.req.valid('json');
-      const upload = store.get(id);
+      const upload = await store.get(id);
       if (!upload) throw new ApiError(404, `no upload "${id}" (uploads are kept for an hour)`);
       const fields = UploadFieldsSchema.parse(upload.fields);
       checkMap(fields.layer, options.map);
@@ -178,6 +179,7 @@ export function importRoutes({ db }: AppDeps) {
           ...(fields.kind ? { kind: fields.kind } : {}),
           path: upload.path,
           fileName: upload.fileName,
+          unzippedDir: upload.unzippedDir,
           ...(options.crs ? { crs: options.crs } : {}),
           ...(options.encoding ? { encoding: options.encoding } : {}),
           ...(options.sheet ? { layer: options.sheet } : {}),
@@ -231,7 +233,7 @@ export function importRoutes({ db }: AppDeps) {
     })
     .openapi(discardRoute, async (c) => {
       const { id } = c.req.valid('param');
-      if (!store.get(id)) throw new ApiError(404, `no upload "${id}"`);
+      if (!(await store.get(id))) throw new ApiError(404, `no upload "${id}"`);
       await store.remove(id);
       return c.body(null, 204);
     })
