@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,36 @@ describe('zip bombs', () => {
       LIMITS,
     );
     expect(size).toBe(4 * 2 ** 20);
+  });
+});
+
+describe('broken zips', () => {
+  it('refuses corrupt deflate data in a wanted entry, naming it', async () => {
+    const path = join(dir, 'corrupt.kmz');
+    const size = writeZipBomb(path, [{ name: 'doc.kml', data: Buffer.from(KML.repeat(50)) }]);
+    const bytes = readFileSync(path);
+    // Flip the bytes in the middle of the deflate stream.
+    for (let i = 60; i < Math.min(size - 100, 200); i++) bytes[i] = 0xff;
+    writeFileSync(path, bytes);
+    await expect(readKml(path, 'corrupt.kmz', true)).rejects.toThrow(/^corrupt\.kmz: entry "doc\.kml" cannot be inflated \(/);
+  });
+
+  it('refuses a zip cut short as not readable', async () => {
+    const path = join(dir, 'cut.kmz');
+    writeZipBomb(path, [{ name: 'doc.kml', mib: 2 }]);
+    writeFileSync(path, readFileSync(path).subarray(0, 600));
+    await expect(readKml(path, 'cut.kmz', true)).rejects.toThrow(/^cut\.kmz: not a readable zip file \(/);
+  });
+
+  it('refuses a wanted entry compressed with a method other than stored or deflated', async () => {
+    const path = join(dir, 'bzip2.kmz');
+    writeZipBomb(path, [{ name: 'doc.kml', data: Buffer.from(KML) }]);
+    const bytes = readFileSync(path);
+    bytes.writeUInt16LE(12, 8);
+    writeFileSync(path, bytes);
+    await expect(readKml(path, 'bzip2.kmz', true)).rejects.toThrow(
+      'bzip2.kmz: entry "doc.kml" uses compression method 12; only stored and deflated entries are read',
+    );
   });
 });
 

@@ -31,6 +31,13 @@ export function zipEntryName(raw: string): string {
   return isValidUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'gb18030');
 }
 
+/**
+ * What fflate throws means a broken zip; what a sink throws passes as it is: a SourceError, or a
+ * system error (a full disk: ENOSPC), which carries a string code where fflate's is a number.
+ */
+const isZipError = (error: unknown): error is Error =>
+  error instanceof Error && !(error instanceof SourceError) && typeof (error as NodeJS.ErrnoException).code !== 'string';
+
 type Limits = Pick<ImportLimits, 'maxUnzippedBytes' | 'maxZipRatio'>;
 
 export async function readZipEntries(
@@ -50,6 +57,7 @@ export async function readZipEntries(
     /** Set by fflate; passes what is inflated on to the entry's handler. */
     ondata: (error: FlateError | null, data: Uint8Array, final: boolean) => void = () => undefined;
     private readonly name: string;
+    private readonly wanted: boolean;
     private readonly inflate: Inflate | undefined;
     private compressed = 0;
     private produced = 0;
@@ -59,11 +67,12 @@ export async function readZipEntries(
       private readonly method: number,
     ) {
       this.name = zipEntryName(raw);
-      if (wanted(this.name) && method === DEFLATED) this.inflate = new Inflate((data, final) => this.emit(data, final));
+      this.wanted = wanted(this.name);
+      if (this.wanted && method === DEFLATED) this.inflate = new Inflate((data, final) => this.emit(data, final));
     }
 
     push(chunk: Uint8Array, final: boolean): void {
-      if (!wanted(this.name)) return;
+      if (!this.wanted) return;
       if (this.method === STORED) {
         this.compressed += chunk.length;
         this.emit(chunk, final);
@@ -79,8 +88,8 @@ export async function readZipEntries(
         try {
           this.inflate?.push(step, final && at + STEP >= chunk.length);
         } catch (error) {
-          if (error instanceof SourceError) throw error;
-          throw new SourceError(label, null, `entry "${this.name}" cannot be inflated (${(error as FlateError).message})`);
+          if (!isZipError(error)) throw error;
+          throw new SourceError(label, null, `entry "${this.name}" cannot be inflated (${error.message})`);
         }
       }
     }
@@ -146,8 +155,8 @@ export async function readZipEntries(
     for await (const chunk of stream) unzip.push(chunk as Uint8Array);
     unzip.push(new Uint8Array(0), true);
   } catch (error) {
-    if (error instanceof SourceError) throw error;
-    throw new SourceError(label, null, `not a readable zip file (${(error as Error).message})`);
+    if (!isZipError(error)) throw error;
+    throw new SourceError(label, null, `not a readable zip file (${error.message})`);
   } finally {
     stream.destroy();
   }
