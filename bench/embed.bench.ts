@@ -139,7 +139,11 @@ try {
         const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         return { html: n.responseEnd, dom: n.domContentLoadedEventEnd };
       });
-      console.log(`  run ${i + 1}: ${Object.entries({ ...nav, ...marks }).map(([k, v]) => `${k} ${Math.round(v as number)}`).join(' · ')} ms`);
+      console.log(
+        `  run ${i + 1}: ${Object.entries({ ...nav, ...marks })
+          .map(([k, v]) => `${k} ${Math.round(v as number)}`)
+          .join(' · ')} ms`,
+      );
       frames.push((marks['gl-enterprises-drawn'] ?? marks['gl-idle']) as number);
       await context.close();
     }

@@ -10,6 +10,7 @@ import { Database } from './db/database.ts';
 import { listUsers } from './db/user-store.ts';
 import { buildDemoDatabase, DEFAULT_DEMO } from './demo/build-demo-database.ts';
 import { createApp } from './http/app.ts';
+import { cleanUploads, uploadDir } from './http/upload-store.ts';
 import { cleanLeftovers } from './publish/publications.ts';
 import { catchUpScreening, ScreeningStatus } from './screening/catch-up.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -24,6 +25,9 @@ if (!existsSync(config.dbPath)) {
 }
 const db = await Database.open(config.dbPath);
 // A publish interrupted by a crash leaves a folder the database never recorded; it goes now.
+// Uploads an earlier run left (expired, or cut off by a crash) go too.
+const uploads = await cleanUploads(uploadDir(config.dbPath));
+if (uploads.length) console.log(`[greenline] removed ${uploads.length} leftover upload(s)`);
 const leftovers = await cleanLeftovers(db, config.publicationsDir ?? defaultPublicationsDir(config.dbPath));
 if (leftovers.length) console.log(`[greenline] removed ${leftovers.length} unfinished publication folder(s): ${leftovers.join(', ')}`);
 if ((await listUsers(db)).length === 0) {

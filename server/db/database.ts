@@ -23,15 +23,29 @@ export interface Queryable {
   readonly connection: DuckDBConnection;
 }
 
+/**
+ * One connection runs one query at a time. Queries are queued here, in JavaScript, rather than in
+ * the driver: each query the driver is handed takes a thread of libuv's small pool (4) while it
+ * waits for the connection, so fifty requests queued on one connection would leave no thread for
+ * other connections (the health check's), file reads or compression — the server would stall.
+ */
 class Session implements Queryable {
+  private tail: Promise<unknown> = Promise.resolve();
+
   constructor(readonly connection: DuckDBConnection) {}
 
+  private queued<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params);
+    await this.queued(() => this.connection.run(sql, params));
   }
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.queued(() => this.connection.runAndReadAll(sql, params));
     return reader.getRowObjectsJS().map(plainRow) as T[];
   }
 

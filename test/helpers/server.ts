@@ -22,11 +22,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(dbPath: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+/** `cwd` runs another checkout's server (the load benchmark's "before"). */
+export async function startServer(dbPath: string, env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), GREENLINE_DB: dbPath, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(cwd ? { cwd } : {}),
   });
   let log = '';
   child.stdout?.on('data', (d) => {

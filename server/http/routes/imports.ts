@@ -10,6 +10,7 @@ import { streamSSE } from 'hono/streaming';
 import { type ImportTarget, previewImport } from '../../import/preview-import.ts';
 import { ImportFailedError } from '../../import/problems.ts';
 import { checkColumnMap, runImport } from '../../import/run-import.ts';
+import { failpoint } from '../../faults.ts';
 import { screenChanged } from '../../screening/screen-changed.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
@@ -210,6 +211,7 @@ export function importRoutes({ db, config }: AppDeps) {
           // import lands between them and the map never shows flags of data that has gone.
           const { report, screening } = await exclusive(async () => {
             const report = await run(progress);
+            failpoint('import-committed');
             await store.remove(id);
             await sse.writeSSE({ event: 'screening', data: '{}' });
             return { report, screening: await screenChanged(db) };
