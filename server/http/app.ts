@@ -206,8 +206,23 @@ function isHttps(c: Context, trusted: TrustedProxies, configured: boolean): bool
 /** Whether public-map is on, re-read every few seconds so `settings set` takes effect without a restart. */
 function mapIsPublic({ db }: AppDeps): () => Promise<boolean> {
   let known: { open: boolean; at: number } | null = null;
+  let reading: Promise<boolean> | null = null;
+  const read = () => {
+    // One read at a time: under load, thousands of requests a second must not each start one.
+    reading ??= publicMapOpen(db)
+      .then((open) => {
+        known = { open, at: Date.now() };
+        return open;
+      })
+      .finally(() => {
+        reading = null;
+      });
+    return reading;
+  };
   return async () => {
-    if (!known || Date.now() - known.at > 5000) known = { open: await publicMapOpen(db), at: Date.now() };
+    if (!known) return read();
+    // Stale for a moment while the new value is read: no request waits on the database for it.
+    if (Date.now() - known.at > 5000) read().catch(() => undefined);
     return known.open;
   };
 }

@@ -22,11 +22,23 @@ export class PublicationCache {
   async publication(id: string): Promise<PublicationRow | null> {
     const hit = this.publications.get(id);
     if (hit && this.now() - hit.at < STATUS_SECONDS * 1000) return hit.row;
-    const row = (await getPublication(this.db, id)) ?? null;
-    if (this.publications.size > MAX_VERSIONS) this.publications.clear();
-    this.publications.set(id, { row, at: this.now() });
-    return row;
+    // One read per publication at a time: a page's burst of tile requests shares it.
+    let reading = this.reading.get(id);
+    if (!reading) {
+      reading = getPublication(this.db, id)
+        .then((found) => {
+          const row = found ?? null;
+          if (this.publications.size > MAX_VERSIONS) this.publications.clear();
+          this.publications.set(id, { row, at: this.now() });
+          return row;
+        })
+        .finally(() => this.reading.delete(id));
+      this.reading.set(id, reading);
+    }
+    return reading;
   }
+
+  private readonly reading = new Map<string, Promise<PublicationRow | null>>();
 
   async version(id: string, version: number): Promise<VersionRow | null> {
     const key = `${id}/${version}`;
