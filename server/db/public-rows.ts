@@ -10,6 +10,7 @@ import { actionCode } from '../domain/actions.ts';
 import type { PublicField } from '../domain/publish/public-fields.ts';
 import type { Queryable } from './database.ts';
 import { actionCodeSql, type EnterpriseFilter, enterpriseWhere } from './enterprise-query.ts';
+import type { RuleText as FlagRuleText } from './flag-store.ts';
 import { getMeta } from './meta-store.ts';
 import { readColumns } from './read-columns.ts';
 import { dateOf } from './timestamps.ts';
@@ -35,13 +36,8 @@ export interface PublicRowColumns {
   screeningRun: number;
 }
 
-export interface RuleText {
-  rule_id: string;
-  policy: string;
-  citation: string;
-  title_zh: string;
-  title_en: string;
-}
+/** A rule's texts as a publication cites them (its jurisdiction is not shown). */
+export type RuleText = Omit<FlagRuleText, 'jurisdiction'>;
 
 export async function readPublicRows(q: Queryable, filter: EnterpriseFilter, fields: readonly PublicField[]): Promise<PublicRowColumns> {
   const has = (f: PublicField) => fields.includes(f);

@@ -49,19 +49,24 @@ export function footerHtml(meta: SnapshotMeta, lang: EmbedLang, links: string): 
   return `<footer class="gl-footer"><p class="gl-credits">${parts.join(' · ')}</p><p class="gl-links">${links}</p></footer>`;
 }
 
-export function embedPage({ meta, lang, assets, dataBase, tableUrl, otherLangUrl }: EmbedPageInput): string {
-  const m = EMBED_MESSAGES[lang];
-  const title = meta.title[lang];
-  const description = meta.description[lang] || meta.description.zh;
+/** The head both public pages share: language, viewport, no favicon request, title, assets. */
+export function pageHead(lang: EmbedLang, title: string, assets: PageAssets): string {
   return `<!doctype html>
-<html lang="${m.htmlLang}">
+<html lang="${EMBED_MESSAGES[lang].htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${e(title)}</title>
 ${assetTags(assets)}
-</head>
+</head>`;
+}
+
+export function embedPage({ meta, lang, assets, dataBase, tableUrl, otherLangUrl }: EmbedPageInput): string {
+  const m = EMBED_MESSAGES[lang];
+  const title = meta.title[lang];
+  const description = meta.description[lang] || meta.description.zh;
+  return `${pageHead(lang, title, assets)}
 <body class="gl-embed-body">
 <main class="gl-embed" data-base="${e(dataBase)}" data-table="${e(tableUrl)}" data-lang="${lang}">
 <header class="gl-head">

@@ -8,7 +8,7 @@ import { EMBED_MESSAGES, type EmbedLang } from '../../domain/publish/embed-messa
 import { escapeMarkup as e } from '../../domain/publish/escape-markup.ts';
 import { cellText, columnName, tableColumns } from '../../domain/publish/row-text.ts';
 import type { PublicRow, SnapshotMeta } from '../../domain/publish/snapshot.ts';
-import { assetTags, footerHtml, inlineJson, type PageAssets } from './embed-page.ts';
+import { footerHtml, inlineJson, type PageAssets, pageHead } from './embed-page.ts';
 
 export const TABLE_PAGE_ROWS = 100;
 
@@ -33,19 +33,11 @@ export function tablePage({ meta, lang, assets, dataBase, mapUrl, otherLangUrl, 
   const body = rows
     .map(
       (row) =>
-        `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">` : '<td>') + e(cellText(meta, row, c, lang)) + (i === 0 ? '</th>' : '</td>')).join('')}</tr>`,
+        `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">` : `<td data-column="${c}">`) + e(cellText(meta, row, c, lang)) + (i === 0 ? '</th>' : '</td>')).join('')}</tr>`,
     )
     .join('\n');
   const title = meta.title[lang];
-  return `<!doctype html>
-<html lang="${m.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${e(m.tableTitle(title))}</title>
-${assetTags(assets)}
-</head>
+  return `${pageHead(lang, m.tableTitle(title), assets)}
 <body class="gl-embed-body">
 <main class="gl-table-page" data-base="${e(dataBase)}" data-lang="${lang}">
 <header class="gl-head">
