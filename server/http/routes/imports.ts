@@ -7,10 +7,10 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { failpoint } from '../../faults.ts';
 import { type ImportTarget, previewImport } from '../../import/preview-import.ts';
 import { ImportFailedError } from '../../import/problems.ts';
 import { checkColumnMap, runImport } from '../../import/run-import.ts';
-import { failpoint } from '../../faults.ts';
 import { screenChanged } from '../../screening/screen-changed.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';

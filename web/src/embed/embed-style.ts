@@ -63,7 +63,13 @@ export function embedStyle(meta: SnapshotMeta, dataBase: string): StyleSpecifica
     // Outlines as lines, not fill-outline-color: one shader fewer to compile before the first frame,
     // which in software WebGL costs a tenth of a second or more each.
     { id: 'gl-land-line', type: 'line', source: 'basemap', 'source-layer': 'land', paint: { 'line-color': '#a9a294', 'line-width': 0.8 } },
-    { id: 'gl-islands-line', type: 'line', source: 'basemap', 'source-layer': 'islands', paint: { 'line-color': '#8e948f', 'line-width': 0.6 } },
+    {
+      id: 'gl-islands-line',
+      type: 'line',
+      source: 'basemap',
+      'source-layer': 'islands',
+      paint: { 'line-color': '#8e948f', 'line-width': 0.6 },
+    },
     {
       id: 'gl-prefecture-line',
       type: 'line',
