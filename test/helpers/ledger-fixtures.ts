@@ -8,12 +8,16 @@ import { addUser } from '../../server/auth/accounts.ts';
 import { appendRecords } from '../../server/db/bulk.ts';
 import type { Database, Queryable } from '../../server/db/database.ts';
 import { FLAG_ROW_COLUMNS, RULE_TEXT_COLUMNS } from '../../server/db/flag-store.ts';
+import { getMeta } from '../../server/db/meta-store.ts';
+import { activeRuleSet } from '../../server/db/rule-set-store.ts';
 import { createSession } from '../../server/db/session-store.ts';
 import type { Columns } from '../../server/db/tables.ts';
 import type { Action } from '../../server/domain/actions.ts';
 import type { Flag } from '../../server/domain/flag.ts';
 import type { Role } from '../../server/domain/roles.ts';
+import { RulePlan } from '../../server/domain/screening/rule-plan.ts';
 import { syncCasesFromFlags } from '../../server/ledger/sync-cases-from-flags.ts';
+import { today } from '../../server/screening/run-screening.ts';
 
 const RUN_RULE_COLUMNS = [['run_id', 'INTEGER'], ...RULE_TEXT_COLUMNS] as const satisfies Columns;
 
@@ -124,10 +128,26 @@ export async function insertFlags(q: Queryable, flags: readonly Flag[], runId = 
   await appendRecords(q, 'run_rules', RUN_RULE_COLUMNS, rules.values());
 }
 
-/** Inserts flags and syncs the ledger, as a screening run would. */
+/**
+ * Inserts flags and syncs the ledger, as a screening run would, and records the run as it would:
+ * otherwise the server, finding data never screened, screens it for real at start (crash
+ * recovery) and the fixture's flags give way to the rule set's.
+ */
 export async function screen(db: Database, flags: readonly Flag[], runId = 1) {
   return db.transaction(async (tx) => {
     await insertFlags(tx, flags, runId);
+    const rules = await activeRuleSet(tx);
+    const asOf = today();
+    await tx.run(
+      `INSERT INTO screening_runs (rule_set_version, data_version, as_of, scope, bands, zones_recomputed, finished_at)
+       VALUES ($rules, $data, CAST($asOf AS DATE), 'all', $bands, true, now()::TIMESTAMP)`,
+      {
+        rules: rules.version,
+        data: Number((await getMeta(tx, 'data_version')) ?? 0),
+        asOf,
+        bands: JSON.stringify(Object.fromEntries(new RulePlan(rules.ruleSet, asOf).zoneBands())),
+      },
+    );
     return syncCasesFromFlags(tx, runId);
   });
 }
