@@ -11,21 +11,22 @@ import { lastRun, planScreening, screenChanged } from './screen-changed.ts';
 
 export type ScreeningState = 'current' | 'pending' | 'failed';
 
+/** Pending from the start until the check has run: health never says current before it knows. */
 export class ScreeningStatus {
-  state: ScreeningState = 'current';
-  reason: string | null = null;
+  state: ScreeningState = 'pending';
+  reason: string | null = 'checking what was committed since the last run';
 }
 
 export async function catchUpScreening(db: Database, status: ScreeningStatus, log: (line: string) => void = console.log): Promise<void> {
-  const asOf = (await lastRun(db))?.as_of ?? today();
-  const plan = await planScreening(db, asOf);
-  if (plan.kind === 'none') return;
-  status.state = 'pending';
-  status.reason = plan.kind === 'all' ? plan.why : `${plan.enterpriseIds.length} enterprises changed`;
-  log(`[greenline] screening what was committed but not screened (${status.reason}) as of ${asOf} …`);
   try {
-    const summary = await screenChanged(db, asOf);
-    log(`[greenline] screened ${summary?.enterprises ?? 0} enterprises: ${summary?.flags ?? 0} flags`);
+    const asOf = (await lastRun(db))?.as_of ?? today();
+    const plan = await planScreening(db, asOf);
+    if (plan.kind !== 'none') {
+      status.reason = plan.kind === 'all' ? plan.why : `${plan.enterpriseIds.length} enterprises changed`;
+      log(`[greenline] screening what was committed but not screened (${status.reason}) as of ${asOf} …`);
+      const summary = await screenChanged(db, asOf);
+      log(`[greenline] screened ${summary?.enterprises ?? 0} enterprises: ${summary?.flags ?? 0} flags`);
+    }
     status.state = 'current';
     status.reason = null;
   } catch (error) {
