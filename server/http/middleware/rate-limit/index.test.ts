@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { rateLimit } from './index.ts';
+import { RateLimiter, rateLimit } from './index.ts';
 
 function app(perMinute: number, clock: { t: number }) {
   return new Hono()
@@ -47,5 +47,18 @@ describe('rateLimit', () => {
     for (let i = 0; i < 5; i++) expect((await a.request('/free')).status).toBe(200);
     expect((await a.request('/paid')).status).toBe(200);
     expect((await a.request('/paid')).status).toBe(429);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('holds at most maxClients buckets: a client not seen since two generations is forgotten, one seen lately is not', () => {
+    const limiter = new RateLimiter({ perMinute: 1, maxClients: 4, now: () => 0 });
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('a')).toBeGreaterThan(0);
+    // b, c, d, e fill two generations of two; a, seen before them, is forgotten.
+    for (const k of ['b', 'c', 'd', 'e']) limiter.take(k);
+    expect(limiter.take('a')).toBe(0);
+    // e was seen in the last generation: still spent.
+    expect(limiter.take('e')).toBeGreaterThan(0);
   });
 });
