@@ -9,7 +9,8 @@ import { defaultPublicationsDir, loadConfig } from './config.ts';
 import { Database } from './db/database.ts';
 import { listUsers } from './db/user-store.ts';
 import { buildDemoDatabase, DEFAULT_DEMO } from './demo/build-demo-database.ts';
-import { createApp } from './http/app.ts';
+import { createApp, publicEdge } from './http/app.ts';
+import { frozenFileLane, withLane } from './http/embed/frozen-file-lane.ts';
 import { cleanUploads, uploadDir } from './http/upload-store.ts';
 import { cleanLeftovers } from './publish/publications.ts';
 import { catchUpScreening, ScreeningStatus } from './screening/catch-up.ts';
@@ -35,8 +36,12 @@ if ((await listUsers(db)).length === 0) {
   console.log('[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin)');
 }
 const screening = new ScreeningStatus();
-const app = createApp({ db, config, screening });
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+const deps = { db, config, screening };
+const edge = publicEdge(deps);
+const app = createApp(deps, edge);
+// Tile requests of public maps are answered before Hono when all they need is in memory.
+const lane = frozenFileLane({ ...edge, limiter: edge.embedLimiter, secureCookies: config.secureCookies ?? false });
+const server = serve({ fetch: app.fetch, port: config.port, createServer: withLane(lane) }, (info) => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`[greenline] serving http://localhost:${info.port} (ready in ${seconds} s; database ${config.dbPath})`);
   // Anything committed but not screened (a crash between an import and its screening) is screened

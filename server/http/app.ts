@@ -19,13 +19,13 @@ import { authenticate } from './auth/authenticate.ts';
 import { authorize } from './auth/authorize.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
-import { clientAddress, parseTrustedProxies, socketAddress, type TrustedProxies } from './client-address.ts';
+import { clientAddress, isHttps, parseTrustedProxies, socketAddress, type TrustedProxies } from './client-address.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { docsRoutes } from './docs.ts';
 import { embedRoutes } from './embed/embed-routes.ts';
 import { PublicationCache } from './embed/publication-cache.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
-import { rateLimit } from './middleware/rate-limit/index.ts';
+import { RateLimiter, rateLimit } from './middleware/rate-limit/index.ts';
 import { responseCache } from './middleware/response-cache/index.ts';
 import { WorkQueue, workQueue } from './middleware/work-queue/index.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -52,15 +52,34 @@ export const DEFAULT_PUBLIC_RATE = 1200;
 /** JSON bodies: the largest any route takes is a bulk case edit or a publication's spec. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
-export function createApp(deps: AppDeps) {
+/**
+ * What the app shares with the frozen-file lane the server puts in front of it
+ * (embed/frozen-file-lane.ts): the publications it has looked up, the per-address limit on embeds
+ * and which proxies are trusted.
+ */
+export interface PublicEdge {
+  publications: PublicationCache;
+  publicationsDir: string;
+  embedLimiter: RateLimiter;
+  trusted: TrustedProxies;
+}
+
+export function publicEdge(deps: AppDeps): PublicEdge {
+  return {
+    publications: new PublicationCache(deps.db),
+    publicationsDir: deps.config.publicationsDir ?? 'data/greenline.publications',
+    embedLimiter: new RateLimiter({ perMinute: publicRate(deps) }),
+    trusted: parseTrustedProxies(deps.config.trustedProxies),
+  };
+}
+
+const publicRate = (deps: AppDeps) => deps.config.publicRatePerMinute ?? DEFAULT_PUBLIC_RATE;
+
+export function createApp(deps: AppDeps, edge: PublicEdge = publicEdge(deps)) {
   const app = new OpenAPIHono();
-  const trusted = parseTrustedProxies(deps.config.trustedProxies);
-  const publicLimit = (applies?: (c: Context) => boolean) =>
-    rateLimit({
-      perMinute: deps.config.publicRatePerMinute ?? DEFAULT_PUBLIC_RATE,
-      keyOf: (c) => clientAddress(c, trusted),
-      ...(applies ? { applies } : {}),
-    });
+  const { trusted, publications } = edge;
+  const publicLimit = (options: { applies?: (c: Context) => boolean; limiter?: RateLimiter }) =>
+    rateLimit({ perMinute: publicRate(deps), keyOf: (c) => clientAddress(c, trusted), ...options });
   app.onError(onError);
   app.use('*', compress());
   // Embeds may be framed by the sites their publication lists; they set their own headers.
@@ -73,30 +92,25 @@ export function createApp(deps: AppDeps) {
   app.use('*', (c, next) => (c.req.path.startsWith('/embed/') ? next() : pageHeaders(c, next)));
   app.use('*', async (c, next) => {
     await next();
-    if (isHttps(c, trusted, deps.config.secureCookies ?? false))
+    if (
+      isHttps(
+        { url: c.req.url, forwardedProto: c.req.header('x-forwarded-proto'), socket: socketAddress(c) },
+        trusted,
+        deps.config.secureCookies ?? false,
+      )
+    )
       c.res.headers.set('strict-transport-security', 'max-age=15552000; includeSubDomains');
   });
 
-  const publications = new PublicationCache(deps.db);
-  app.use('/embed/*', publicLimit());
-  app.route(
-    '/',
-    embedRoutes({
-      cache: publications,
-      publicationsDir: deps.config.publicationsDir ?? 'data/greenline.publications',
-      webDir: deps.config.webDir,
-    }),
-  );
+  app.use('/embed/*', publicLimit({ limiter: edge.embedLimiter }));
+  app.route('/', embedRoutes({ cache: publications, publicationsDir: edge.publicationsDir, webDir: deps.config.webDir }));
 
   const api = new OpenAPIHono<AppEnv>();
   // No request body is read past its limit: JSON bodies are small; uploads have their own.
   api.use('*', jsonBodyLimit());
   api.use('*', authenticate(deps.db));
   // Anonymous callers are the public: limited per address. Accounts are not.
-  api.use(
-    '*',
-    publicLimit((c) => !authState(c).principal),
-  );
+  api.use('*', publicLimit({ applies: (c) => !authState(c).principal }));
   api.use('*', authorize(mapIsPublic(deps)));
   api.use('*', csrfProtection());
   // What an account reads is its own: no cache, shared or private, keeps it; nor the login reply.
@@ -197,11 +211,6 @@ function jsonBodyLimit(): MiddlewareHandler {
 
 const isUpload = (method: string, path: string) =>
   method === 'POST' && (/^\/api\/imports\/?$/.test(path) || /^\/api\/cases\/[^/]+\/evidence\/?$/.test(path));
-
-function isHttps(c: Context, trusted: TrustedProxies, configured: boolean): boolean {
-  if (configured || new URL(c.req.url).protocol === 'https:') return true;
-  return c.req.header('x-forwarded-proto') === 'https' && trusted(socketAddress(c));
-}
 
 /** Whether public-map is on, re-read every few seconds so `settings set` takes effect without a restart. */
 function mapIsPublic({ db }: AppDeps): () => Promise<boolean> {

@@ -4,6 +4,7 @@
  * X-Forwarded-For, read from the right and skipping further trusted proxies. A header from anyone
  * else is ignored: a client cannot choose its own address to dodge a limit or frame another.
  */
+import type { IncomingMessage } from 'node:http';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
@@ -66,12 +67,36 @@ export function socketAddress(c: Context): string {
 }
 
 export function clientAddress(c: Context, trusted: TrustedProxies): string {
-  let address = socketAddress(c);
+  return forwardedClient(socketAddress(c), c.req.header('x-forwarded-for'), trusted);
+}
+
+/** The same, from a Node request (the server's frozen-file lane answers before Hono sees it). */
+export function nodeClientAddress(req: IncomingMessage, trusted: TrustedProxies): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  return forwardedClient(
+    normalise(req.socket.remoteAddress ?? 'unknown'),
+    Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+    trusted,
+  );
+}
+
+function forwardedClient(socket: string, forwardedFor: string | undefined, trusted: TrustedProxies): string {
+  let address = socket;
   if (!trusted(address)) return address;
-  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+  const forwarded = (forwardedFor ?? '')
     .split(',')
     .map((s) => normalise(s.trim()))
     .filter(Boolean);
   while (forwarded.length > 0 && trusted(address)) address = forwarded.pop() as string;
   return address;
+}
+
+/** Whether the request reached us over HTTPS: directly, or through a trusted proxy that says so. */
+export function isHttps(
+  request: { url: string; forwardedProto: string | undefined; socket: string },
+  trusted: TrustedProxies,
+  configured: boolean,
+): boolean {
+  if (configured || request.url.startsWith('https:')) return true;
+  return request.forwardedProto === 'https' && trusted(request.socket);
 }

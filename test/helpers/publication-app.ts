@@ -17,6 +17,7 @@ export interface PublicationApp {
   db: Database;
   app: ReturnType<typeof createApp>;
   publicationsDir: string;
+  config: Parameters<typeof createApp>[0]['config'];
   session(role: Role): Promise<{ cookie: string; csrf: string }>;
   /** Another app on the same database, with other settings. */
   appWith(config: Partial<Parameters<typeof createApp>[0]['config']>): ReturnType<typeof createApp>;
@@ -47,6 +48,7 @@ export async function publicationApp(enterprises = 2000): Promise<PublicationApp
     db,
     app: appWith({}),
     publicationsDir,
+    config,
     appWith,
     async session(role) {
       ids[role] ??= (await account(db, `${role}-publisher`, role)).id;

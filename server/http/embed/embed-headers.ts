@@ -7,10 +7,13 @@
 import type { Context } from 'hono';
 
 export function setEmbedHeaders(c: Context, frameAncestors: readonly string[] | null): void {
+  for (const [name, value] of Object.entries(embedHeaders(frameAncestors))) c.header(name, value);
+}
+
+export function embedHeaders(frameAncestors: readonly string[] | null): Record<string, string> {
   const ancestors = frameAncestors === null ? "'none'" : frameAncestors.length ? frameAncestors.join(' ') : '*';
-  c.header(
-    'content-security-policy',
-    [
+  return {
+    'content-security-policy': [
       "default-src 'self'",
       "script-src 'self'",
       // MapLibre sets inline styles on its elements.
@@ -26,9 +29,9 @@ export function setEmbedHeaders(c: Context, frameAncestors: readonly string[] | 
       "form-action 'self'",
       `frame-ancestors ${ancestors}`,
     ].join('; '),
-  );
-  c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'strict-origin-when-cross-origin');
-  c.header('cross-origin-resource-policy', 'cross-origin');
-  c.header('x-robots-tag', 'noarchive');
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cross-origin-resource-policy': 'cross-origin',
+    'x-robots-tag': 'noarchive',
+  };
 }

@@ -21,7 +21,7 @@ import { tablePage } from '../../publish/pages/table-page.ts';
 import { versionDir } from '../../publish/publications.ts';
 import { setEmbedHeaders } from './embed-headers.ts';
 import type { PublicationCache } from './publication-cache.ts';
-import { sendFile } from './send-file.ts';
+import { IMMUTABLE, sendFile } from './send-file.ts';
 
 export interface EmbedDeps {
   cache: PublicationCache;
@@ -30,7 +30,6 @@ export interface EmbedDeps {
   webDir: string | null;
 }
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const LATEST = 'public, max-age=60';
 /** A versioned page names the current build's script files, which a later build replaces. */
 const VERSIONED_PAGE = 'public, max-age=3600';

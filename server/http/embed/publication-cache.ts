@@ -57,6 +57,17 @@ export class PublicationCache {
     return row;
   }
 
+  /**
+   * A published version's row when everything about it is already known and fresh, else undefined
+   * (the caller then asks the slow way, which reads and refreshes). Withdrawn, unknown or stale
+   * publications are never answered from here.
+   */
+  peekPublished(id: string, version: number): VersionRow | undefined {
+    const hit = this.publications.get(id);
+    if (hit?.row?.status !== 'live' || this.now() - hit.at >= STATUS_SECONDS * 1000) return undefined;
+    return this.versions.get(`${id}/${version}`) ?? undefined;
+  }
+
   invalidate(id: string): void {
     this.publications.delete(id);
   }
