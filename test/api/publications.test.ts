@@ -208,6 +208,12 @@ describe('what /embed answers', () => {
         .subarray(0, 7)
         .toString(),
     ).toBe('PMTiles');
+    // An archive is never a document: no CSP or robots headers on it; files that can be opened keep them.
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toBeNull();
+    const svg = await t.app.request(`/embed/${p.id}/v/1/fallback.svg`);
+    expect(svg.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(svg.headers.get('x-robots-tag')).toBe('noarchive');
     const etag = res.headers.get('etag') as string;
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect((await t.app.request(`/embed/${p.id}/v/1/enterprises.pmtiles`, { headers: { 'if-none-match': etag } })).status).toBe(304);

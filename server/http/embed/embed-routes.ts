@@ -125,7 +125,7 @@ export function embedRoutes(deps: EmbedDeps) {
     const entry = r.files[name];
     // Only files the version recorded: no path is ever built from what the request says.
     if (!entry) return status(c, 'notFound');
-    setEmbedHeaders(c, r.frameAncestors);
+    setEmbedHeaders(c, r.frameAncestors, name);
     return sendFile(
       c,
       { path: join(versionDir(deps.publicationsDir, r.id, r.version), name), name, ...entry },

@@ -13,12 +13,13 @@
  */
 import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { VersionRow } from '../../db/publication-store.ts';
 import { versionDir } from '../../publish/publications.ts';
 import { isHttps, nodeClientAddress, type TrustedProxies } from '../client-address.ts';
 import type { RateLimiter } from '../middleware/rate-limit/index.ts';
-import { embedHeaders } from './embed-headers.ts';
+import { embedFileHeaders } from './embed-headers.ts';
 import type { PublicationCache } from './publication-cache.ts';
-import { answerFrozen, heldInMemory, IMMUTABLE, memory } from './send-file.ts';
+import { answerFrozen, type FrozenFile, heldInMemory, IMMUTABLE, memory } from './send-file.ts';
 
 export interface LaneDeps {
   publications: PublicationCache;
@@ -35,19 +36,33 @@ const TILE_FILE = /^\/embed\/([a-z2-9]{10})\/v\/([1-9]\d{0,8})\/([a-z]+\.pmtiles
 export type Lane = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export function frozenFileLane(deps: LaneDeps): Lane {
-  return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const match = TILE_FILE.exec(req.url ?? '');
-    if (!match) return false;
+  // What a tile URL resolved to, kept while the cache still answers with the same version row: the
+  // path, the file's record and the embed headers are then not worked out again per request.
+  const resolved = new Map<string, Resolved>();
+  const resolve = (url: string): Resolved | undefined => {
+    const hit = resolved.get(url);
+    if (hit && deps.publications.peekPublished(hit.id, hit.version.version) === hit.version) return hit;
+    const match = TILE_FILE.exec(url);
+    if (!match) return undefined;
     const [, id, n, name] = match as unknown as [string, string, string, string];
     const version = deps.publications.peekPublished(id, Number(n));
     const entry = version?.files[name];
-    if (!version || !entry) return false;
+    if (!version || !entry) return undefined;
     const file = { path: join(versionDir(deps.publicationsDir, id, version.version), name), name, ...entry };
-    const bytes = heldInMemory(file) ? memory.peek(file.path) : undefined;
-    if (!bytes) return false;
+    if (!heldInMemory(file)) return undefined;
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    const fresh = { id, version, file, headers: embedFileHeaders(name, version.spec.frameAncestors) };
+    resolved.set(url, fresh);
+    return fresh;
+  };
 
-    const headers = embedHeaders(version.spec.frameAncestors);
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const found = resolve(req.url ?? '');
+    const bytes = found && memory.peek(found.file.path);
+    if (!found || !bytes) return false;
+
+    const headers: Record<string, string> = { ...found.headers };
     const socket = req.socket.remoteAddress ?? 'unknown';
     const https = isHttps(
       {
@@ -65,25 +80,33 @@ export function frozenFileLane(deps: LaneDeps): Lane {
       const body = JSON.stringify({
         error: { code: 'too_many_requests', message: `too many requests from ${client}; try again in ${wait} s` },
       });
-      res.writeHead(429, {
-        ...headers,
-        'content-type': 'application/json',
-        'retry-after': String(wait),
-        'content-length': Buffer.byteLength(body),
-      });
+      headers['content-type'] = 'application/json';
+      headers['retry-after'] = String(wait);
+      headers['content-length'] = String(Buffer.byteLength(body));
+      res.writeHead(429, headers);
       res.end(body);
       return true;
     }
     const answer = answerFrozen(
-      file,
+      found.file,
       { method: req.method, range: header(req, 'range'), ifNoneMatch: header(req, 'if-none-match') },
       IMMUTABLE,
     );
-    res.writeHead(answer.status, { ...headers, ...answer.headers });
+    res.writeHead(answer.status, Object.assign(headers, answer.headers));
     res.end(answer.range ? bytes.subarray(answer.range.start, answer.range.end + 1) : undefined);
     return true;
   };
 }
+
+interface Resolved {
+  id: string;
+  version: VersionRow;
+  file: FrozenFile;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** Tile URLs remembered at once: one per archive of each live version, so far more than are served. */
+const MAX_RESOLVED = 10_000;
 
 /** Node's createServer with the lane in front of the listener (Hono's, through @hono/node-server). */
 export function withLane(lane: Lane): typeof createServer {
