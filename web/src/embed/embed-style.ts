@@ -10,12 +10,15 @@ import { ACTION_COLORS, hex, RESERVE_STYLES, UNFLAGGED_COLOR, ZONE_STYLES } from
 import type { SnapshotMeta } from '../../../server/domain/publish/snapshot.ts';
 import { ZONE_KINDS } from '../../../server/domain/zone.ts';
 
-/** Outside China the basemap has no data: a neutral ground, not a sea. */
-export const GROUND = '#e6e7e3';
 export const LAND = '#f7f5ef';
 
-/** Interactive layers: clicking or Enter on these opens a popup. */
-export const POINT_LAYERS = ['gl-clusters', 'gl-points'] as const;
+/**
+ * Clusters and single plants, told apart by `point_count`: one circle layer rather than two, since
+ * two layers with different paint bindings are two shader programs to compile before the first
+ * frame. Clicking or Enter on it (or on the fills below) opens a popup.
+ */
+export const ENTERPRISE_LAYER = 'gl-enterprises';
+export const isCluster = (properties: Record<string, unknown> | null) => properties !== null && 'point_count' in properties;
 export const PREFECTURE_FILL = 'gl-prefecture-fill';
 export const ZONE_FILL = 'gl-zone-fill';
 
@@ -34,15 +37,17 @@ export function embedStyle(meta: SnapshotMeta, dataBase: string): StyleSpecifica
   const sources: StyleSpecification['sources'] = {
     basemap: { type: 'vector', url: url(meta.tiles.basemap.file) },
   };
+  // No background layer and no antialiased fill edges: the ground is the map element's CSS
+  // background (embed.css), and the line layers below draw every edge. Each is a shader program
+  // fewer to compile before the first frame, a tenth of a second or more in software WebGL.
   const layers: LayerSpecification[] = [
-    { id: 'gl-ground', type: 'background', paint: { 'background-color': GROUND } },
-    { id: 'gl-land', type: 'fill', source: 'basemap', 'source-layer': 'land', paint: { 'fill-color': LAND } },
+    { id: 'gl-land', type: 'fill', source: 'basemap', 'source-layer': 'land', paint: { 'fill-color': LAND, 'fill-antialias': false } },
     {
       id: 'gl-islands',
       type: 'fill',
       source: 'basemap',
       'source-layer': 'islands',
-      paint: { 'fill-color': LAND, 'fill-outline-color': '#8e948f' },
+      paint: { 'fill-color': LAND, 'fill-antialias': false },
     },
   ];
   if (meta.choropleth) {
@@ -56,12 +61,10 @@ export function embedStyle(meta: SnapshotMeta, dataBase: string): StyleSpecifica
       type: 'fill',
       source: 'basemap',
       'source-layer': 'prefectures',
-      paint: { 'fill-color': step as ExpressionSpecification, 'fill-opacity': 0.85 },
+      paint: { 'fill-color': step as ExpressionSpecification, 'fill-opacity': 0.85, 'fill-antialias': false },
     });
   }
   layers.push(
-    // Outlines as lines, not fill-outline-color: one shader fewer to compile before the first frame,
-    // which in software WebGL costs a tenth of a second or more each.
     { id: 'gl-land-line', type: 'line', source: 'basemap', 'source-layer': 'land', paint: { 'line-color': '#a9a294', 'line-width': 0.8 } },
     {
       id: 'gl-islands-line',
@@ -98,7 +101,7 @@ export function embedStyle(meta: SnapshotMeta, dataBase: string): StyleSpecifica
             source: 'zones',
             'source-layer': 'zones',
             filter: match,
-            paint: { 'fill-color': s.fill, 'fill-opacity': s.fillOpacity },
+            paint: { 'fill-color': s.fill, 'fill-opacity': s.fillOpacity, 'fill-antialias': false },
           },
           {
             id: `gl-zone-line-${id}`,
@@ -114,35 +117,31 @@ export function embedStyle(meta: SnapshotMeta, dataBase: string): StyleSpecifica
   }
   if (meta.tiles.enterprises) {
     sources.enterprises = { type: 'vector', url: url(meta.tiles.enterprises.file) };
-    const common = { source: 'enterprises', 'source-layer': 'enterprises' } as const;
-    layers.push(
-      {
-        id: 'gl-clusters',
-        type: 'circle',
-        ...common,
-        filter: ['has', 'point_count'],
-        paint: {
-          'circle-color': actionColour(),
-          'circle-opacity': 0.85,
-          'circle-radius': ['step', ['get', 'point_count'], 7, 10, 10, 100, 14, 1000, 19, 10000, 25],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1.5,
-        },
+    const cluster: ExpressionSpecification = ['has', 'point_count'];
+    // Done (completed, accepted, closed): a plant drawn as a ring in its action's colour.
+    const done: ExpressionSpecification = ['==', ['get', 'd'], 1];
+    const clusterRadius: ExpressionSpecification = ['step', ['get', 'point_count'], 7, 10, 10, 100, 14, 1000, 19, 10000, 25];
+    layers.push({
+      id: ENTERPRISE_LAYER,
+      type: 'circle',
+      source: 'enterprises',
+      'source-layer': 'enterprises',
+      paint: {
+        'circle-color': ['case', cluster, actionColour(), done, '#ffffff', actionColour()],
+        'circle-opacity': ['case', cluster, 0.85, 1],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          6,
+          ['case', cluster, clusterRadius, 4],
+          14,
+          ['case', cluster, clusterRadius, 7],
+        ],
+        'circle-stroke-color': ['case', cluster, '#ffffff', done, actionColour(), '#ffffff'],
+        'circle-stroke-width': ['case', cluster, 1.5, done, 2.5, 1],
       },
-      {
-        id: 'gl-points',
-        type: 'circle',
-        ...common,
-        filter: ['!', ['has', 'point_count']],
-        paint: {
-          // Done (completed, accepted, closed): drawn as a ring in its action's colour.
-          'circle-color': ['case', ['==', ['get', 'd'], 1], '#ffffff', actionColour()],
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 4, 14, 7],
-          'circle-stroke-color': ['case', ['==', ['get', 'd'], 1], actionColour(), '#ffffff'],
-          'circle-stroke-width': ['case', ['==', ['get', 'd'], 1], 2.5, 1],
-        },
-      },
-    );
+    });
   }
   return { version: 8, sources, layers };
 }

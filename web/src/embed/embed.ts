@@ -10,7 +10,7 @@ import 'maplibre-gl-5/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import { EMBED_MESSAGES, type EmbedLang, embedLang } from '../../../server/domain/publish/embed-messages.ts';
 import type { SnapshotMeta } from '../../../server/domain/publish/snapshot.ts';
-import { embedStyle, POINT_LAYERS, PREFECTURE_FILL, ZONE_FILL } from './embed-style.ts';
+import { ENTERPRISE_LAYER, embedStyle, isCluster, PREFECTURE_FILL, ZONE_FILL } from './embed-style.ts';
 import { onHostLanguage, reportHeight } from './host-frame.ts';
 import { InsetControl } from './inset.ts';
 import { LegendControl } from './legend.ts';
@@ -81,7 +81,7 @@ root.querySelector('.gl-map-wrap')?.append(help);
 canvas.setAttribute('aria-describedby', help.id);
 
 const interactive = () => [
-  ...POINT_LAYERS,
+  ENTERPRISE_LAYER,
   PREFECTURE_FILL,
   ...map
     .getStyle()
@@ -99,7 +99,7 @@ async function openPopup(feature: maplibregl.MapGeoJSONFeature, at: maplibregl.L
 /** Points over zones over prefectures: the feature a visitor most likely meant. */
 function topFeature(features: maplibregl.MapGeoJSONFeature[]) {
   const rank = (f: maplibregl.MapGeoJSONFeature) =>
-    f.layer.id === 'gl-points' ? 0 : f.layer.id === 'gl-clusters' ? 1 : f.layer.id.startsWith(ZONE_FILL) ? 2 : 3;
+    f.layer.id === ENTERPRISE_LAYER ? (isCluster(f.properties) ? 1 : 0) : f.layer.id.startsWith(ZONE_FILL) ? 2 : 3;
   return [...features].sort((a, b) => rank(a) - rank(b))[0];
 }
 
@@ -107,14 +107,12 @@ map.on('click', (e) => {
   const feature = topFeature(map.queryRenderedFeatures(e.point, { layers: interactive() }));
   if (feature) openPopup(feature, e.lngLat);
 });
-for (const layer of POINT_LAYERS) {
-  map.on('mouseenter', layer, () => {
-    map.getCanvas().style.cursor = 'pointer';
-  });
-  map.on('mouseleave', layer, () => {
-    map.getCanvas().style.cursor = '';
-  });
-}
+map.on('mouseenter', ENTERPRISE_LAYER, () => {
+  map.getCanvas().style.cursor = 'pointer';
+});
+map.on('mouseleave', ENTERPRISE_LAYER, () => {
+  map.getCanvas().style.cursor = '';
+});
 
 // Keyboard: MapLibre pans and zooms with the arrows and +/−; Enter opens what lies at the centre.
 canvas.addEventListener('keydown', (e) => {

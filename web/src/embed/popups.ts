@@ -7,6 +7,7 @@ import type { MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl-5';
 import { EMBED_MESSAGES, type EmbedLang } from '../../../server/domain/publish/embed-messages.ts';
 import { cellText, columnName, tableColumns } from '../../../server/domain/publish/row-text.ts';
 import type { SnapshotMeta } from '../../../server/domain/publish/snapshot.ts';
+import { ENTERPRISE_LAYER, isCluster } from './embed-style.ts';
 import type { RowStore } from './rows.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -24,7 +25,7 @@ export async function popupContent(
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const box = el('div', undefined, 'gl-popup');
   const p = feature.properties as Record<string, unknown>;
-  if (feature.layer.id === 'gl-clusters') {
+  if (feature.layer.id === ENTERPRISE_LAYER && isCluster(p)) {
     box.append(el('p', m.cluster(Number(p.point_count).toLocaleString(locale)), 'gl-popup-title'));
     const zoom = el('button', m.zoomIn, 'gl-button');
     zoom.type = 'button';
@@ -35,7 +36,7 @@ export async function popupContent(
     box.append(zoom);
     return box;
   }
-  if (feature.layer.id === 'gl-points') {
+  if (feature.layer.id === ENTERPRISE_LAYER) {
     const row = await rows.row(Number(p.i));
     if (!row) return box;
     const columns = tableColumns(meta);
