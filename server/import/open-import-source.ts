@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { type ResolvedCrs, resolveCrs } from './crs.ts';
 import type { ImportOptions } from './import-options.ts';
 import { ImportFailedError, type ImportReport, type Problem, problem } from './problems.ts';
-import { openSource } from './readers/index.ts';
+import { openSourceOffThread } from './readers/off-thread.ts';
 import { type Source, SourceError } from './readers/record.ts';
 
 export function failedReport(file: string, errors: Problem[]): ImportReport {
@@ -24,7 +24,7 @@ export async function openImportSource(options: ImportOptions): Promise<OpenedIm
   const file = options.fileName ?? basename(options.path);
   let source: Source;
   try {
-    source = await openSource(options.path, file, {
+    source = await openSourceOffThread(options.path, file, {
       ...(options.layer ? { layer: options.layer } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.unzippedDir ? { unzippedDir: options.unzippedDir } : {}),

@@ -15,8 +15,8 @@ import { indicatorColumns } from './indicator-columns.ts';
 import { validateIndicator } from './indicator-record.ts';
 import { CHINA_EXTENT } from './location.ts';
 import { type Problem, problem } from './problems.ts';
-import { openSource } from './readers/index.ts';
-import { type RawRecord, SourceError, type SourceInfo } from './readers/record.ts';
+import { openSourceOffThread } from './readers/off-thread.ts';
+import { type RawRecord, type Source, SourceError, type SourceInfo } from './readers/record.ts';
 import { RecordTextCheck } from './record-text.ts';
 import { placeZone } from './zone-location.ts';
 import { validateZone } from './zone-record.ts';
@@ -94,9 +94,9 @@ function suggestCrs(records: readonly RawRecord[], columns: Record<string, strin
 
 export async function previewImport(db: Database, options: PreviewOptions): Promise<ImportPreview> {
   const file = options.fileName;
-  let source: Awaited<ReturnType<typeof openSource>>;
+  let source: Source;
   try {
-    source = await openSource(options.path, file, {
+    source = await openSourceOffThread(options.path, file, {
       ...(options.layer ? { layer: options.layer } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.unzippedDir ? { unzippedDir: options.unzippedDir } : {}),

@@ -4,15 +4,15 @@
  * Given zone shapes, the same workers first find the scope's zone hits: starting one set of
  * workers rather than two saves each of them loading its code and warming up again.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
 import type { RulePlan } from '../domain/screening/rule-plan.ts';
 import { type BatchInput, type BatchOutput, screenBatch, type ZoneTable } from '../domain/screening/screen-batch.ts';
 import { type HitArrays, ZoneHitFinder, type ZoneShape } from '../domain/screening/zone-hit-finder.ts';
+import { typeScriptWorker } from '../worker-thread.ts';
 import { findLocally, findOnWorkers } from './zone-hits-pool.ts';
 
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./screen-worker.ts', import.meta.url).href;
+const ENTRY = new URL('./screen-worker.ts', import.meta.url);
 
 /** Zones to find hits against, with how far to look per zone kind. */
 export interface HitZones {
@@ -39,10 +39,11 @@ export class ScreenPool {
     const hits = hitZones ? { shapes: hitZones.shapes, bands: [...hitZones.bands] } : null;
     const workers = await Promise.all(
       Array.from({ length: threads }, async () => {
-        const worker = new Worker(BOOTSTRAP, {
-          workerData: { entry: ENTRY, ruleSet, asOf: plan.asOf, zones, hits },
-          resourceLimits: { maxYoungGenerationSizeMb: 96 },
-        });
+        const worker = typeScriptWorker(
+          ENTRY,
+          { ruleSet, asOf: plan.asOf, zones, hits },
+          { resourceLimits: { maxYoungGenerationSizeMb: 96 } },
+        );
         await new Promise<void>((resolve, reject) => {
           worker.once('message', () => resolve());
           worker.once('error', reject);

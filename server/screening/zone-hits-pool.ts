@@ -4,13 +4,13 @@
  * arrays. Small runs stay on the main thread, where starting workers would cost more than it saves.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type HitArrays, HitBuffer, ZoneHitFinder, type ZoneShape } from '../domain/screening/zone-hit-finder.ts';
+import { typeScriptWorker } from '../worker-thread.ts';
 
 /** Below this many points one thread is faster than starting workers. */
 const PARALLEL_THRESHOLD = 100_000;
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./zone-hits-worker.ts', import.meta.url).href;
+const ENTRY = new URL('./zone-hits-worker.ts', import.meta.url);
 
 export class ZoneHitPool {
   private constructor(
@@ -23,7 +23,7 @@ export class ZoneHitPool {
     if (threads <= 1) return new ZoneHitPool([], new ZoneHitFinder(zones, bands));
     const workers = await Promise.all(
       Array.from({ length: threads }, async () => {
-        const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, zones, bands: [...bands] } });
+        const worker = typeScriptWorker(ENTRY, { zones, bands: [...bands] });
         await new Promise<void>((resolve, reject) => {
           worker.once('message', () => resolve());
           worker.once('error', reject);
