@@ -4,7 +4,9 @@
  * Each entity's entries form a SHA-256 chain; verifyAuditChain() recomputes every link.
  */
 import { createHash } from 'node:crypto';
+import { listValue } from '@duckdb/node-api';
 import { type AuditEntity, type AuditEntry, type AuditInput, canonicalAuditText, GENESIS_HASH } from '../domain/audit.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 import { appendRecords } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import type { Columns } from './tables.ts';
@@ -26,23 +28,14 @@ const AUDIT_COLUMNS = [
   ['hash', 'VARCHAR'],
 ] as const satisfies Columns;
 
-/** Beyond this many entities, reading every chain head of the kind beats a long IN list. */
-const HEADS_BY_LIST = 200;
-
 const hashOf = (entry: Omit<AuditEntry, 'id' | 'hash'>) => createHash('sha256').update(canonicalAuditText(entry)).digest('hex');
 
 async function chainHeads(q: Queryable, entity: AuditEntity, ids: string[]): Promise<Map<string, { seq: number; hash: string }>> {
-  const params: Record<string, string> = { entity };
-  let where = 'entity = $entity';
-  if (ids.length <= HEADS_BY_LIST) {
-    where += ` AND entity_id IN (${ids.map((id, i) => {
-      params[`i${i}`] = id;
-      return `$i${i}`;
-    })})`;
-  }
+  // A semi-join on the ids given: only their heads come back, however many entries the log holds.
   const rows = await q.all<{ entity_id: string; seq: number; hash: string }>(
-    `SELECT entity_id, max(seq) AS seq, arg_max(hash, seq) AS hash FROM audit_log WHERE ${where} GROUP BY entity_id`,
-    params,
+    `SELECT entity_id, max(seq) AS seq, arg_max(hash, seq) AS hash FROM audit_log
+     WHERE entity = $entity AND entity_id IN (SELECT unnest($ids)) GROUP BY entity_id`,
+    { entity, ids: listValue(ids) },
   );
   return new Map(rows.map((r) => [r.entity_id, { seq: r.seq, hash: r.hash }]));
 }
@@ -65,19 +58,24 @@ export async function appendAudit(q: Queryable, inputs: readonly AuditInput[], a
   }
   const ids = await q.all<{ id: number }>(`SELECT nextval('audit_id') AS id FROM range(${inputs.length})`);
   const iso = at.toISOString();
-  const entries = inputs.map((input, i): AuditEntry => {
+  const entries: AuditEntry[] = [];
+  for (const [i, input] of inputs.entries()) {
     const key = `${input.entity}/${input.entity_id}`;
     const head = heads.get(key) ?? { seq: 0, hash: GENESIS_HASH };
     const body = { ...input, at: iso, seq: head.seq + 1, prev_hash: head.hash };
     const entry = { ...body, id: ids[i]?.id as number, hash: hashOf(body) };
     heads.set(key, { seq: entry.seq, hash: entry.hash });
-    return entry;
-  });
+    entries.push(entry);
+    // Screening can open tens of thousands of cases at once, each a hash here.
+    if ((i + 1) % 2048 === 0) await yieldToEventLoop();
+  }
   await appendRecords(
     q,
     'audit_log',
     AUDIT_COLUMNS,
-    entries.map((e) => ({ ...e, logged_at: at, from_value: e.from, to_value: e.to })),
+    (function* () {
+      for (const e of entries) yield { ...e, logged_at: at, from_value: e.from, to_value: e.to };
+    })(),
   );
   return entries;
 }

@@ -138,16 +138,12 @@ export async function insertCases(q: Queryable, cases: readonly NewCase[], runId
     q,
     'cases',
     CASE_COLUMNS,
-    cases.map((c, i) => ({
-      ...c,
-      id: ids[i],
-      status: 'identified',
-      flagged: true,
-      last_run_id: runId,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    })),
+    // Made as the appender takes them, so a run that opens many cases yields between slices.
+    (function* () {
+      for (const [i, c] of cases.entries()) {
+        yield { ...c, id: ids[i], status: 'identified', flagged: true, last_run_id: runId, created_at: at, updated_at: at, version: 1 };
+      }
+    })(),
   );
   return ids;
 }

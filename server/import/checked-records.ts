@@ -4,6 +4,7 @@
  * refuses rows whose text cannot be stored (see record-text.ts), and passes the reader's notes on
  * as warnings.
  */
+import { yieldToEventLoop } from '../event-loop.ts';
 import { importLimits } from './limits.ts';
 import { type ProblemList, problem } from './problems.ts';
 import { type RawRecord, type Source, SourceError } from './readers/record.ts';
@@ -66,6 +67,9 @@ export async function* checkedBatches(
         progress.broken = true;
       }
       progress.rows += batch.length;
+      // The importer validates and stores each batch synchronously: a turn of the event loop
+      // between batches keeps the server answering during a large import.
+      await yieldToEventLoop();
       yield checkText(batch, check, errors, warnings, refused);
       if (progress.broken) return;
     }
