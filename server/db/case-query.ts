@@ -34,6 +34,8 @@ export interface CaseWhere {
   sql: string;
   /** Carries $today only when the clause uses it: DuckDB refuses parameters a statement does not use. */
   params: Record<string, string | number | boolean>;
+  /** Whether the clause reads the enterprise (alias e): without it, cases can be counted and paged alone. */
+  readsEnterprise: boolean;
 }
 
 export function caseWhere(filter: CaseFilter, today: string): CaseWhere {
@@ -60,5 +62,5 @@ export function caseWhere(filter: CaseFilter, today: string): CaseWhere {
     const like = param(`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
     clauses.push(`(e.name ILIKE ${like} ESCAPE '\\' OR e.credit_code ILIKE ${like} ESCAPE '\\' OR c.enterprise_id = ${param(filter.q)})`);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, readsEnterprise: Boolean(filter.q) };
 }

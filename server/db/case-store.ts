@@ -67,14 +67,23 @@ export async function listCases(
   // The sort column comes from SORT_SQL (validated at the edge); id breaks ties so paging is stable.
   const sort = SORT_SQL[page.sort ?? 'id'];
   const order = page.order === 'desc' ? 'DESC' : 'ASC';
-  const rows = await q.all(`${SELECT_VIEW} ${where.sql} ORDER BY ${sort} ${order} NULLS LAST, c.id LIMIT $limit OFFSET $offset`, {
-    ...where.params,
-    today,
-    limit: page.limit,
-    offset: page.offset,
-  });
+  const orderBy = `ORDER BY ${sort} ${order} NULLS LAST, c.id`;
+  const params = { ...where.params, today, limit: page.limit, offset: page.offset };
+  // When neither the filter nor the sort reads the enterprise, the page is cut from the cases
+  // alone and only its rows are joined: joining every case first cost 0.3 s a page at 370,000.
+  const alone = !where.readsEnterprise && page.sort !== 'enterprise_name';
+  const rows = alone
+    ? await q.all(
+        `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue
+         FROM (SELECT * FROM cases c ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset) c
+         LEFT JOIN enterprises e ON e.id = c.enterprise_id ${orderBy}`,
+        params,
+      )
+    : await q.all(`${SELECT_VIEW} ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset`, params);
   const total = await q.one<{ n: number }>(
-    `SELECT count(*) AS n FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}`,
+    where.readsEnterprise
+      ? `SELECT count(*) AS n FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}`
+      : `SELECT count(*) AS n FROM cases c ${where.sql}`,
     where.params,
   );
   return { items: rows.map((r) => toCase<CaseView>(r)), total: total?.n ?? 0 };

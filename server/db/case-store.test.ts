@@ -1,0 +1,55 @@
+/**
+ * The case list pages through cases alone when neither filter nor sort reads the enterprise, and
+ * joins first when one does: both ways must give exactly the order and totals of the plain query.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LedgerApp, ledgerApp } from '../../test/helpers/ledger-app.ts';
+import { CASE_SORTS, type CaseFilter, caseWhere } from './case-query.ts';
+import { listCases } from './case-store.ts';
+
+let t: LedgerApp;
+const today = '2026-12-05';
+beforeAll(async () => {
+  t = await ledgerApp();
+});
+afterAll(() => t.close());
+
+const SORT_SQL: Record<(typeof CASE_SORTS)[number], string> = {
+  id: 'c.id',
+  deadline: 'c.deadline',
+  status: 'c.status',
+  region_code: 'c.region_code',
+  updated_at: 'c.updated_at',
+  enterprise_name: 'e.name',
+};
+
+/** The ids in list order, by the plain query: every case joined, then sorted. */
+async function reference(filter: CaseFilter, sort: (typeof CASE_SORTS)[number], order: 'asc' | 'desc') {
+  const where = caseWhere(filter, today);
+  const rows = await t.db.all<{ id: number }>(
+    `SELECT c.id FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}
+     ORDER BY ${SORT_SQL[sort]} ${order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, c.id`,
+    where.params,
+  );
+  return rows.map((r) => r.id);
+}
+
+describe('listCases', () => {
+  const filters: CaseFilter[] = [{}, { overdue: true }, { overdue: false, scope: '150200' }, { q: '包头' }, { actions: ['withdraw'] }];
+  it.each(filters.map((f) => [JSON.stringify(f), f] as const))('pages %s in the plain query’s order, for every sort', async (_, filter) => {
+    const expectedTotal = (await reference(filter, 'id', 'asc')).length;
+    for (const sort of CASE_SORTS) {
+      for (const order of ['asc', 'desc'] as const) {
+        const ids: number[] = [];
+        for (let offset = 0; ; offset += 3) {
+          const page = await listCases(t.db, filter, { sort, order, limit: 3, offset }, today);
+          expect(page.total).toBe(expectedTotal);
+          ids.push(...page.items.map((c) => c.id));
+          if (page.items.length < 3) break;
+        }
+        expect(ids, `${sort} ${order}`).toEqual(await reference(filter, sort, order));
+      }
+    }
+    expect(expectedTotal).toBeGreaterThan(0);
+  });
+});
