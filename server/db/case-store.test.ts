@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LedgerApp, ledgerApp } from '../../test/helpers/ledger-app.ts';
 import { CASE_SORTS, type CaseFilter, caseWhere } from './case-query.ts';
-import { listCases } from './case-store.ts';
+import { listCases, SORT_SQL } from './case-store.ts';
 
 let t: LedgerApp;
 const today = '2026-12-05';
@@ -13,15 +13,6 @@ beforeAll(async () => {
   t = await ledgerApp();
 });
 afterAll(() => t.close());
-
-const SORT_SQL: Record<(typeof CASE_SORTS)[number], string> = {
-  id: 'c.id',
-  deadline: 'c.deadline',
-  status: 'c.status',
-  region_code: 'c.region_code',
-  updated_at: 'c.updated_at',
-  enterprise_name: 'e.name',
-};
 
 /** The ids in list order, by the plain query: every case joined, then sorted. */
 async function reference(filter: CaseFilter, sort: (typeof CASE_SORTS)[number], order: 'asc' | 'desc') {

@@ -48,7 +48,8 @@ export interface CasePage {
   offset: number;
 }
 
-const SORT_SQL: Record<CaseSort, string> = {
+/** The column each sort orders by (the sort is validated at the edge). */
+export const SORT_SQL: Record<CaseSort, string> = {
   id: 'c.id',
   deadline: 'c.deadline',
   status: 'c.status',
