@@ -93,12 +93,18 @@ class Reader {
   }
 
   /** Lets the reader release what it holds (temporary files), then ends the thread. */
-  async close(): Promise<void> {
-    if (this.stopped) return;
-    // Answers still on their way come first; the reader answers 'close' after them.
-    await this.receive('close');
-    await this.stop();
+  close(): Promise<void> {
+    // Once: the batches' end and the importer both close the source.
+    this.closing ??= (async () => {
+      if (this.stopped) return;
+      // Answers still on their way come first; the reader answers 'close' after them.
+      await this.receive('close');
+      await this.stop();
+    })();
+    return this.closing;
   }
+
+  private closing: Promise<void> | null = null;
 
   async stop(): Promise<void> {
     if (this.stopped) return;
