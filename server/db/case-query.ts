@@ -4,7 +4,7 @@
  */
 import type { Action } from '../domain/actions.ts';
 import { type CaseStatus, SETTLED_STATUSES } from '../domain/case-lifecycle.ts';
-import { regionPattern } from './enterprise-query.ts';
+import { regionPattern, searchSql } from './enterprise-query.ts';
 
 export interface CaseFilter {
   statuses?: CaseStatus[];
@@ -58,9 +58,6 @@ export function caseWhere(filter: CaseFilter, today: string): CaseWhere {
   if (filter.flagged !== undefined) clauses.push(`c.flagged = ${param(filter.flagged)}`);
   if (filter.enterpriseId !== undefined) clauses.push(`c.enterprise_id = ${param(filter.enterpriseId)}`);
   if (filter.ids?.length) clauses.push(`c.id IN (${filter.ids.map(param).join(', ')})`);
-  if (filter.q) {
-    const like = param(`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-    clauses.push(`(e.name ILIKE ${like} ESCAPE '\\' OR e.credit_code ILIKE ${like} ESCAPE '\\' OR c.enterprise_id = ${param(filter.q)})`);
-  }
+  if (filter.q) clauses.push(searchSql('e', filter.q, param));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, readsEnterprise: Boolean(filter.q) };
 }

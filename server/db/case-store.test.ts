@@ -44,3 +44,21 @@ describe('listCases', () => {
     expect(expectedTotal).toBeGreaterThan(0);
   });
 });
+
+describe('searching the ledger', () => {
+  it('finds cases by the enterprise’s English name, in any case and width, as the map’s search does', async () => {
+    const sample = await t.db.one<{ enterprise_id: string; name_en: string }>(
+      `SELECT c.enterprise_id, json_extract_string(e.attributes, '$.name_en') AS name_en
+       FROM cases c JOIN enterprises e ON e.id = c.enterprise_id WHERE e.attributes IS NOT NULL ORDER BY c.id LIMIT 1`,
+    );
+    if (!sample) throw new Error('the ledger fixture has a case of an enterprise with an English name');
+    const word = sample.name_en.split(' ')[1] ?? '';
+    for (const q of [word.toLowerCase(), word.toUpperCase().replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))]) {
+      const page = await listCases(t.db, { q }, { sort: 'id', order: 'asc', limit: 1000, offset: 0 }, today);
+      expect(
+        page.items.map((c) => c.enterprise_id),
+        q,
+      ).toContain(sample.enterprise_id);
+    }
+  });
+});

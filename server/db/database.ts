@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { migrate } from './migrate.ts';
+import { fillMissingSearchText } from './search-text-store.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -71,6 +72,7 @@ export class Database implements Queryable {
     const instance = await DuckDBInstance.create(path);
     const db = new Database(path, instance, await instance.connect());
     await migrate(db);
+    await fillMissingSearchText(db);
     return db;
   }
 

@@ -6,6 +6,7 @@ import { type DuckDBValue, listValue } from '@duckdb/node-api';
 import { ACTIONS, actionCode } from '../domain/actions.ts';
 import type { IndicatorColumn } from '../domain/column-payload.ts';
 import { BASELINE_YEAR } from '../domain/intensity.ts';
+import { searchForm } from '../domain/search-text.ts';
 import type { ZoneKind } from '../domain/zone.ts';
 import type { Params } from './database.ts';
 
@@ -75,6 +76,17 @@ export function regionPattern(code: string): string {
   return code;
 }
 
+/**
+ * Text typed into a search box, matched against an enterprise's names, credit code and id in search
+ * form (domain/search-text.ts). The list, the map's filter and the ledger all search through this.
+ */
+export function searchSql(alias: string, q: string, param: (value: string) => string): string {
+  const form = searchForm(q);
+  // A query of only spaces or punctuation matches nothing rather than everything.
+  if (form === '') return 'false';
+  return `(contains(${alias}.search_text, ${param(form)}) OR ${alias}.id = ${param(q.trim())})`;
+}
+
 export function enterpriseWhere(filter: EnterpriseFilter, alias = 'e'): Where {
   const clauses: string[] = [];
   const params: Record<string, DuckDBValue> = {};
@@ -99,12 +111,7 @@ export function enterpriseWhere(filter: EnterpriseFilter, alias = 'e'): Where {
   if (filter.statuses?.length) {
     clauses.push(`${col('status')} IN (${filter.statuses.map((s) => param(s)).join(', ')})`);
   }
-  if (filter.q) {
-    const like = param(`%${escapeLike(filter.q)}%`);
-    clauses.push(
-      `(${col('name')} ILIKE ${like} ESCAPE '\\' OR ${col('credit_code')} ILIKE ${like} ESCAPE '\\' OR ${col('id')} = ${param(filter.q)})`,
-    );
-  }
+  if (filter.q) clauses.push(searchSql(alias, filter.q, param));
   if (filter.key !== undefined) clauses.push(`${col('key')} = ${param(filter.key)}`);
   if (filter.ids?.length) clauses.push(`${col('id')} IN (${filter.ids.map((id) => param(id)).join(', ')})`);
   if (filter.actions?.length) {
@@ -136,10 +143,6 @@ export function enterpriseWhere(filter: EnterpriseFilter, alias = 'e'): Where {
   if (filter.keys) clauses.push(`list_contains(${param(listValue(filter.keys))}, ${col('key')})`);
 
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function asParams(where: Where): Params {

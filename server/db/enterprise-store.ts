@@ -12,7 +12,7 @@ export interface ListOptions {
 }
 
 const SELECT_ENTERPRISE = columnNames(ENTERPRISE_COLUMNS)
-  .filter((c) => c !== 'updated_at')
+  .filter((c) => c !== 'updated_at' && c !== 'search_text')
   .map((c) => `e.${c}`)
   .join(', ');
 

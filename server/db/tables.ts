@@ -26,6 +26,8 @@ export const ENTERPRISE_COLUMNS = [
   ['green_factory', 'BOOLEAN'],
   ['attributes', 'JSON'],
   ['updated_at', 'TIMESTAMP'],
+  /** Search form of the names, credit code and id (domain/search-text.ts); written with the row. */
+  ['search_text', 'VARCHAR'],
 ] as const satisfies Columns;
 
 export const EQUIPMENT_COLUMNS = [

@@ -12,6 +12,7 @@ import { bumpDataVersion, setMeta } from '../db/meta-store.ts';
 import { setSetting } from '../db/settings-store.ts';
 import { COMPLIANCE_COLUMNS, ENTERPRISE_COLUMNS, EQUIPMENT_COLUMNS, INDICATOR_COLUMNS } from '../db/tables.ts';
 import { insertRegions, insertZones } from '../db/zone-store.ts';
+import { enterpriseSearchText } from '../domain/search-text.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
 import { validateZone } from '../import/zone-record.ts';
 import { runScreening } from '../screening/run-screening.ts';
@@ -108,7 +109,12 @@ async function loadEnterprises(db: Database, geo: DemoGeography, options: DemoOp
   const counts = { enterprises: 0, indicators: 0, equipment: 0, compliance: 0 };
   const now = new Date();
   for (const batch of generateEnterprises(options, geo)) {
-    const enterprises = batch.enterprises.map((e, i) => ({ ...e, key: counts.enterprises + i + 1, updated_at: now }));
+    const enterprises = batch.enterprises.map((e, i) => ({
+      ...e,
+      key: counts.enterprises + i + 1,
+      updated_at: now,
+      search_text: enterpriseSearchText(e),
+    }));
     counts.enterprises += await appendRecords(db, 'enterprises', ENTERPRISE_COLUMNS, enterprises);
     counts.indicators += await appendRecords(db, 'indicators', INDICATOR_COLUMNS, batch.indicators);
     counts.equipment += await appendRecords(db, 'equipment', EQUIPMENT_COLUMNS, batch.equipment);

@@ -15,6 +15,7 @@ import { listValue } from '@duckdb/node-api';
 import { appendRows } from '../db/bulk.ts';
 import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
+import { enterpriseSearchText } from '../domain/search-text.ts';
 import { checkedBatches, type ReadProgress } from './checked-records.ts';
 import { mapColumns, parseMapOption } from './columns.ts';
 import { creditCodesTakenInDatabase, duplicateCreditCodes, duplicateIds, idClashesWithDatabase } from './enterprise-checks.ts';
@@ -160,6 +161,7 @@ function stageRow(e: ImportedEnterprise, row: number, now: Date): unknown[] {
     e.green_factory,
     e.attributes === null ? null : JSON.stringify(e.attributes),
     now,
+    enterpriseSearchText(e),
     row,
   ];
 }

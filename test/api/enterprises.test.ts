@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import { fillMissingSearchText } from '../../server/db/search-text-store.ts';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { createApp } from '../../server/http/app.ts';
 import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
@@ -80,6 +81,50 @@ describe('GET /api/enterprises', () => {
     expect((byCode.body.items as { credit_code: string }[])[0]?.credit_code).toBe(sample?.credit_code);
     const byName = await get(`/api/enterprises?q=${encodeURIComponent((sample?.name ?? '').slice(0, 4))}&limit=1000`);
     expect(byName.body.total as number).toBeGreaterThan(0);
+  });
+
+  it('finds by English name, pinyin and credit code, whatever the case, spaces and width', async () => {
+    const sample = await db.one<{ id: string; name: string; name_en: string; credit_code: string }>(
+      `SELECT id, name, json_extract_string(attributes, '$.name_en') AS name_en, credit_code FROM enterprises
+       WHERE credit_code IS NOT NULL AND attributes IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    if (!sample) throw new Error('the demo has an enterprise with an English name');
+    // "Xingtai Taihe Iron & Steel Co., Ltd." is found by "Taihe", the middle word alone.
+    const word = sample.name_en.split(' ')[1] ?? '';
+    const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const code = sample.credit_code;
+    for (const q of [
+      word,
+      word.toUpperCase(),
+      fullWidth(word),
+      sample.name_en.toLowerCase().replace(/[ ,.&]/g, ''),
+      `${code.slice(0, 6)} ${code.slice(6).toLowerCase()}`,
+      `${sample.name.slice(0, 2)}　${sample.name.slice(2, 4)}`,
+    ]) {
+      const { body } = await get(`/api/enterprises?q=${encodeURIComponent(q)}&limit=1000`);
+      expect(
+        (body.items as { id: string }[]).map((e) => e.id),
+        q,
+      ).toContain(sample.id);
+    }
+  });
+
+  it('finds a name without an English form by its pinyin and its initials', async () => {
+    await db.run("UPDATE enterprises SET attributes = NULL, search_text = NULL WHERE id = 'E0000001'");
+    await db.run("UPDATE enterprises SET name = '邯郸昌盛钢铁有限公司' WHERE id = 'E0000001'");
+    await fillMissingSearchText(db);
+    for (const q of ['handan changsheng', 'HanDanChangSheng', 'hdcsgt']) {
+      const { body } = await get(`/api/enterprises?q=${encodeURIComponent(q)}&limit=1000`);
+      expect(
+        (body.items as { id: string }[]).map((e) => e.id),
+        q,
+      ).toContain('E0000001');
+    }
+  });
+
+  it('matches nothing for a query of only spaces and punctuation', async () => {
+    const { body } = await get(`/api/enterprises?q=${encodeURIComponent(' ,. ')}`);
+    expect(body.total).toBe(0);
   });
 
   it('treats % and _ in text search literally', async () => {
