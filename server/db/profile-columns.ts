@@ -1,16 +1,18 @@
-/** Capacity and catalogue sector of every enterprise, in point-payload order (column-payload.ts). */
+/** Capacity, its unit and catalogue sector of every enterprise, in point-payload order (column-payload.ts). */
 import { allocateColumns, PROFILE_SCHEMA } from '../domain/column-payload.ts';
 import { sectorByte } from '../domain/sector-index.ts';
+import { unitByte } from '../domain/units.ts';
 import type { Queryable } from './database.ts';
 
 export async function readProfileColumns(q: Queryable, dataVersion: number): Promise<ArrayBuffer> {
-  const reader = await q.connection.runAndReadAll('SELECT capacity, sector FROM enterprises ORDER BY key');
+  const reader = await q.connection.runAndReadAll('SELECT capacity, sector, capacity_unit FROM enterprises ORDER BY key');
   // An empty result has no columns at all, not empty ones.
-  const [capacity = [], sector = []] = reader.getColumnsJS() as [(number | null)[]?, string[]?];
+  const [capacity = [], sector = [], unit = []] = reader.getColumnsJS() as [(number | null)[]?, string[]?, (string | null)[]?];
   const { buffer, set } = allocateColumns(PROFILE_SCHEMA, capacity.length, dataVersion, 0);
   const byteOf = new Map<string, number>();
   for (let i = 0; i < capacity.length; i++) {
     set.columns.capacity[i] = capacity[i] ?? Number.NaN;
+    set.columns.unit[i] = unitByte(unit[i]);
     const code = sector[i] as string;
     let b = byteOf.get(code);
     if (b === undefined) {

@@ -1,5 +1,6 @@
 /** Yearly totals of indicators over the enterprises of a region (or of every prefecture), for region-progress.ts. */
 import type { YearTotals } from '../domain/targets/region-progress.ts';
+import { toBaseSql } from '../domain/units.ts';
 import type { Queryable } from './database.ts';
 import { regionPattern } from './enterprise-query.ts';
 
@@ -12,7 +13,7 @@ function totalsSql(where: string, groupPrefecture: boolean, steelParams: string[
       coalesce(sum(i.water_m3) FILTER (WHERE i.water_m3 IS NOT NULL AND i.added_value > 0), 0) AS water_m3,
       coalesce(sum(i.added_value) FILTER (WHERE i.water_m3 IS NOT NULL AND i.added_value > 0), 0) AS water_added_value,
       coalesce(sum(i.added_value), 0) AS added_value,
-      coalesce(sum(x.capacity) FILTER (WHERE ${steel}), 0) AS steel_capacity
+      coalesce(sum(${toBaseSql('x.capacity', 'x.capacity_unit', 'mass')}) FILTER (WHERE ${steel}), 0) AS steel_capacity_t
     FROM indicators i JOIN enterprises x ON x.id = i.enterprise_id
     ${where}
     GROUP BY ${groupPrefecture ? 'region, ' : ''}i.year ORDER BY ${groupPrefecture ? 'region, ' : ''}i.year`;

@@ -38,9 +38,13 @@ export type ColumnSet<S extends readonly ColumnSpec[]> = {
   columns: { [K in S[number] as K['name']]: ArrayOf[K['type']] };
 };
 
-/** Capacity (NaN when unknown) and the catalogue sector (1 + index into SECTORS; 0 = none). */
+/**
+ * Capacity as recorded (NaN when unknown), its unit (units.ts unitByte: 1 + index into UNITS, 0 for
+ * none or one outside the table) and the catalogue sector (1 + index into SECTORS; 0 = none).
+ */
 export const PROFILE_SCHEMA = [
   { name: 'capacity', type: 'f32' },
+  { name: 'unit', type: 'u8' },
   { name: 'sector', type: 'u8' },
 ] as const satisfies readonly ColumnSpec[];
 

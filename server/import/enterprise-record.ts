@@ -7,6 +7,7 @@ import type { LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
 import { LOCATION_ACCURACIES, PLANT_STATUSES } from '../domain/enterprise.ts';
 import { isRegionCode } from '../domain/regions.ts';
 import { isKnownSector, normaliseSectorCode } from '../domain/sectors.ts';
+import { UNITS, unitFromText } from '../domain/units.ts';
 import type { ColumnMapping, EnterpriseField } from './columns.ts';
 import { checkLocation, type LocationContext } from './location.ts';
 import { type Problem, problem } from './problems.ts';
@@ -33,6 +34,8 @@ export interface ImportedEnterprise {
   green_factory: boolean;
   attributes: Record<string, unknown> | null;
 }
+
+const UNKNOWN_UNIT = `capacity unit not in the units table (${UNITS.map((u) => u.code).join(', ')}): kept as recorded, shown but never added to other capacities`;
 
 const STATUS_WORDS: Record<string, PlantStatus> = {
   在产: 'operating',
@@ -186,8 +189,12 @@ export class EnterpriseValidator {
       attributes[extra] = value;
     }
 
-    if (errors.length > 0 || !point.lonLat || status === undefined || accuracy === undefined) return { errors, warnings };
     const rawUnit = this.get(raw, 'capacity_unit');
+    const unitText = isBlank(rawUnit) ? null : text(rawUnit);
+    const unit = unitText === null ? undefined : unitFromText(unitText);
+    if (unitText !== null && !unit) warnings.push(problem(row, this.field('capacity_unit'), unitText, UNKNOWN_UNIT));
+
+    if (errors.length > 0 || !point.lonLat || status === undefined || accuracy === undefined) return { errors, warnings };
     return {
       errors,
       warnings,
@@ -205,7 +212,7 @@ export class EnterpriseValidator {
         above_scale: aboveScale ?? null,
         in_park: inPark ?? null,
         capacity: capacity ?? null,
-        capacity_unit: isBlank(rawUnit) ? null : text(rawUnit),
+        capacity_unit: unit?.code ?? unitText,
         scattered_dirty: scatteredDirty ?? false,
         green_factory: greenFactory ?? false,
         attributes,

@@ -46,6 +46,31 @@ describe('GET /api/stats/region/{code}', () => {
     expect(body.years.find((y) => y.year === 2019)?.steel_capacity_mt).toBeCloseTo((steel?.c ?? 0) / 100, 6);
   });
 
+  it('adds steel capacities recorded in different mass units by converting them, and leaves out other quantities', async () => {
+    // A fresh app each time: the shared one caches answers per data version for 100 ms.
+    const mt = async () => {
+      const fresh = createApp({ db, config: TEST_CONFIG });
+      const body = (await (await fresh.request('/api/stats/region/130000')).json()) as Progress;
+      return body.years.find((y) => y.year === 2019)?.steel_capacity_mt ?? Number.NaN;
+    };
+    const plant = await db.one<{ id: string; capacity: number }>(
+      `SELECT x.id, x.capacity FROM indicators i JOIN enterprises x ON x.id = i.enterprise_id
+       WHERE x.region_code LIKE '13%' AND i.year = 2019 AND x.sector LIKE 'C312%' AND x.capacity > 0 ORDER BY x.id LIMIT 1`,
+    );
+    if (!plant) throw new Error('the demo has a steel plant in Hebei reporting 2019');
+    const before = await mt();
+    try {
+      // The same plant in tonnes: the total does not move.
+      await db.run("UPDATE enterprises SET capacity = capacity * 10000, capacity_unit = '吨/年' WHERE id = $id", { id: plant.id });
+      expect(await mt()).toBeCloseTo(before, 6);
+      // In a unit of another quantity: left out, never added as if it were tonnes.
+      await db.run("UPDATE enterprises SET capacity_unit = 'MW' WHERE id = $id", { id: plant.id });
+      expect(await mt()).toBeCloseTo(before - plant.capacity / 100, 6);
+    } finally {
+      await db.run("UPDATE enterprises SET capacity = $c, capacity_unit = '万吨/年' WHERE id = $id", { id: plant.id, c: plant.capacity });
+    }
+  });
+
   it('404 for an unknown region and 400 for a malformed code', async () => {
     expect((await app.request('/api/stats/region/990000')).status).toBe(404);
     const bad = await app.request('/api/stats/region/13');

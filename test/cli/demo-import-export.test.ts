@@ -80,6 +80,27 @@ describe('greenline import enterprises', () => {
     ]);
   });
 
+  it('stores capacity units as the units table spells them, and warns of one it does not know', async () => {
+    const csv = write(
+      'units.csv',
+      'id,name,sector,lon,lat,capacity,capacity_unit\nU1,包头钢铁,C3120,109.85,40.62,300,万t/a\nU2,包头电厂,D4411,109.86,40.63,600,mw\nU3,包头油厂,C2511,109.87,40.64,5,桶/日\n',
+    );
+    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv]);
+    const report = JSON.parse(r.stdout) as { imported: number; warnings: { row: number; field: string; value: string; message: string }[] };
+    expect(report.imported).toBe(3);
+    expect(report.warnings).toEqual([
+      { row: 4, field: 'capacity_unit', value: '桶/日', message: expect.stringContaining('not in the units table') },
+    ]);
+    const d = await Database.open(db);
+    const units = await d.all("SELECT id, capacity_unit FROM enterprises WHERE id LIKE 'U%' ORDER BY id");
+    d.close();
+    expect(units).toEqual([
+      { id: 'U1', capacity_unit: '万吨/年' },
+      { id: 'U2', capacity_unit: 'MW' },
+      { id: 'U3', capacity_unit: '桶/日' },
+    ]);
+  });
+
   it('recognises Chinese headers and keeps extra columns as attributes', async () => {
     const csv = write(
       'zh.csv',
@@ -227,7 +248,7 @@ describe('greenline import zones', () => {
     expect(JSON.parse(z?.attributes ?? '{}')).toEqual({ 批准文号: '国函〔2000〕1号' });
   });
 
-  it('rejects a reserve without zone type and an empty geometry, changing nothing', async () => {
+  it('rejects a reserve with a zone type it cannot read and an empty geometry, changing nothing', async () => {
     const before = await snapshot(db);
     const file = write(
       'bad.geojson',
@@ -236,7 +257,7 @@ describe('greenline import zones', () => {
         features: [
           {
             type: 'Feature',
-            properties: { id: 'X1', name: 'no type' },
+            properties: { id: 'X1', name: 'unknown type', zone_type: '外围保护带' },
             geometry: {
               type: 'Polygon',
               coordinates: [
@@ -255,10 +276,10 @@ describe('greenline import zones', () => {
     );
     const r = await greenline(['--db', db, '--json', 'import', 'zones', file, '--kind', 'nature_reserve']);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { errors: { row: number; field: string }[] };
-    expect(report.errors.map((e) => [e.row, e.field])).toEqual([
-      [1, 'zone_type'],
-      [2, 'geometry'],
+    const report = JSON.parse(r.stdout) as { errors: { row: number; field: string; value: string | null }[] };
+    expect(report.errors.map((e) => [e.row, e.field, e.value])).toEqual([
+      [1, 'zone_type', '外围保护带'],
+      [2, 'geometry', null],
     ]);
     expect(await snapshot(db)).toEqual(before);
   });

@@ -12,7 +12,7 @@ const year = (y: number, energy: number, water: number, av: number, steel = 0): 
   water_m3: water,
   water_added_value: av,
   added_value: av,
-  steel_capacity: steel,
+  steel_capacity_t: steel,
 });
 
 describe('region progress against the 2020 targets', () => {
@@ -51,10 +51,10 @@ describe('region progress against the 2020 targets', () => {
   });
 
   it('steel capacity against the Hebei cap of 200 Mt by 2020', () => {
-    const p = regionProgress('130000', [year(2019, 1, 1, 1, 18_000), year(2020, 1, 1, 1, 21_000)], targets);
+    const p = regionProgress('130000', [year(2019, 1, 1, 1, 180e6), year(2020, 1, 1, 1, 210e6)], targets);
     expect(p.steel?.capacity_mt).toBe(210);
     expect(p.steel?.over).toBe(true);
-    expect(regionProgress('150000', [year(2020, 1, 1, 1, 5)], targets).steel).toBeNull();
+    expect(regionProgress('150000', [year(2020, 1, 1, 1, 5e4)], targets).steel).toBeNull();
   });
 
   it('a stricter local target overrides the national one', () => {

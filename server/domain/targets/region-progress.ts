@@ -18,8 +18,8 @@ export interface YearTotals {
   water_added_value: number;
   /** Σ added value over every plant reporting it. */
   added_value: number;
-  /** Σ capacity (10,000 t/yr) of the cap's sectors among plants reporting that year. */
-  steel_capacity: number;
+  /** Σ capacity in t/yr (units.ts) of the cap's sectors among plants reporting that year. */
+  steel_capacity_t: number;
 }
 
 export interface YearProgress {
@@ -86,8 +86,7 @@ export function regionProgress(region: string, totals: readonly YearTotals[], ta
       water_change: changePercent(w, baseWater),
       added_value: t.added_value,
       added_value_growth: prev && prev.year === t.year - 1 ? changePercent(t.added_value, prev.added_value) : null,
-      // 10,000 t = 0.01 Mt.
-      steel_capacity_mt: t.steel_capacity / 100,
+      steel_capacity_mt: t.steel_capacity_t / 1e6,
     };
   });
 

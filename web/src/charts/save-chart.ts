@@ -1,4 +1,5 @@
 /** Saves an SVG chart as PNG (via an image and a canvas, all in the browser) and rows as CSV with a BOM for Excel. */
+import { roundForPeople } from '../../../server/domain/units.ts';
 
 export async function svgToPng(svg: SVGSVGElement, fileName: string): Promise<void> {
   const text = new XMLSerializer().serializeToString(svg);
@@ -17,8 +18,9 @@ export async function svgToPng(svg: SVGSVGElement, fileName: string): Promise<vo
   if (blob) download(blob, fileName);
 }
 
+/** Numbers as people read them (890.9, not 890.8760000000001): a chart's CSV is read, not recomputed. */
 const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
+  const s = v === null || v === undefined ? '' : String(typeof v === 'number' ? roundForPeople(v) : v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -43,7 +43,8 @@ function ChartCard({
 }
 
 export function RegionDashboard({ code, catalogue, onClose }: { code: string; catalogue: Catalogue; onClose: () => void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
+  const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const [progress, setProgress] = useState<Progress | null | 'error'>(null);
   const [actions, setActions] = useState<ActionYears | null | 'error'>(null);
   useEffect(() => {
@@ -167,11 +168,13 @@ export function RegionDashboard({ code, catalogue, onClose }: { code: string; ca
                 <LineChart
                   ref={ref}
                   title={t.steelCapacity}
-                  series={[{ label: 'Mt', color: '#e41a1c', points: p.years.map((y) => ({ x: y.year, y: y.steel_capacity_mt })) }]}
+                  series={[
+                    { label: t.steelCapacity, color: '#e41a1c', points: p.years.map((y) => ({ x: y.year, y: y.steel_capacity_mt })) },
+                  ]}
                   references={
                     p.steel ? [{ label: t.capLine(p.steel.cap.cap_mt, p.steel.cap.by), y: p.steel.cap.cap_mt, color: '#b2182b' }] : []
                   }
-                  format={(y) => `${y.toFixed(0)} Mt`}
+                  format={(y) => y.toLocaleString(locale, { maximumFractionDigits: 0 })}
                 />
               )}
             </ChartCard>

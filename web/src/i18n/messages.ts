@@ -160,7 +160,8 @@ const zh = {
   area: (km2: number) => `面积 ${km2.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 平方公里`,
   byAction: '按处置措施',
   bySector: '按行业',
-  capacityTotal: '产能合计（按登记单位）',
+  capacityTotal: '产能合计',
+  unitlessCapacity: (n: number) => `另 ${n.toLocaleString('zh-CN')} 家单位不明，未计入`,
   clearSelection: '清除选区',
   searchPlaceholder: '企业名称（中文、拼音或英文）或信用代码',
   search: '搜索',
@@ -183,7 +184,7 @@ const zh = {
   energyIntensity: '单位工业增加值能耗',
   waterIntensity: '单位工业增加值用水',
   addedValueGrowth: '工业增加值增长',
-  steelCapacity: '钢铁产能（万吨/年）',
+  steelCapacity: '钢铁产能（百万吨/年）',
   capLine: (mt: number, year: number) => `${year}年上限 ${mt.toLocaleString('zh-CN')} 百万吨`,
   targetLine: (pct: number, year: number) => `${year}年目标 ${pct > 0 ? '+' : ''}${pct}%`,
   actionsOverTime: '各处置措施企业数（按年）',
@@ -196,15 +197,6 @@ const zh = {
   noData: '暂无数据',
   selectRegion: '选择地区',
   legendNone: '无可显示图层',
-  units: {
-    '万吨/年': '万吨/年',
-    '万米/年': '万米/年',
-    '吨/年': '吨/年',
-    '万元/年': '万元/年',
-    万吨: '万吨',
-    万米: '万米',
-    吨: '吨',
-  } as Record<string, string>,
 };
 
 export type Messages = typeof zh;
@@ -367,7 +359,8 @@ const en: Messages = {
   area: (km2: number) => `Area ${km2.toLocaleString('en', { maximumFractionDigits: 1 })} km²`,
   byAction: 'By action',
   bySector: 'By sector',
-  capacityTotal: 'Total capacity (units as recorded)',
+  capacityTotal: 'Total capacity',
+  unitlessCapacity: (n: number) => `${n.toLocaleString('en')} more in unknown units, not added`,
   clearSelection: 'Clear selection',
   searchPlaceholder: 'Name (Chinese, pinyin or English) or credit code',
   search: 'Search',
@@ -390,7 +383,7 @@ const en: Messages = {
   energyIntensity: 'Energy per unit of industrial added value',
   waterIntensity: 'Water per unit of industrial added value',
   addedValueGrowth: 'Industrial added value growth',
-  steelCapacity: 'Steel capacity (10k t/yr)',
+  steelCapacity: 'Steel capacity (Mt/yr)',
   capLine: (mt: number, year: number) => `Cap by ${year}: ${mt.toLocaleString('en')} Mt`,
   targetLine: (pct: number, year: number) => `Target by ${year}: ${pct > 0 ? '+' : ''}${pct}%`,
   actionsOverTime: 'Enterprises by action, year by year',
@@ -403,7 +396,6 @@ const en: Messages = {
   noData: 'No data',
   selectRegion: 'Choose a region',
   legendNone: 'No layer to show',
-  units: { '万吨/年': '10k t/yr', '万米/年': '10k m/yr', '吨/年': 't/yr', '万元/年': '10k CNY/yr', 万吨: '10k t', 万米: '10k m', 吨: 't' },
 };
 
 export type Lang = 'zh' | 'en';

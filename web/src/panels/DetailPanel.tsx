@@ -2,6 +2,7 @@
 import type { IndicatorYear } from '../../../server/domain/enterprise.ts';
 import type { Catalogue } from '../api/client.ts';
 import type { DetailState } from '../data/use-enterprise-detail.ts';
+import { formatCapacity } from '../i18n/format-capacity.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FlagList } from './FlagList.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -71,11 +72,7 @@ export function DetailPanel({ state, catalogue, onClose }: Props) {
             <dt>{t.fields.commissioned}</dt>
             <dd>{detail.commissioned_year ?? '—'}</dd>
             <dt>{t.fields.capacity}</dt>
-            <dd>
-              {detail.capacity === null
-                ? '—'
-                : `${fmt(detail.capacity, 1, locale)} ${detail.capacity_unit ? (t.units[detail.capacity_unit] ?? detail.capacity_unit) : ''}`}
-            </dd>
+            <dd>{detail.capacity === null ? '—' : formatCapacity(detail.capacity, detail.capacity_unit, lang)}</dd>
             <dt>{t.fields.coordinates}</dt>
             <dd>
               {detail.lon.toFixed(5)}, {detail.lat.toFixed(5)} ({t.accuracies[detail.location_accuracy]})

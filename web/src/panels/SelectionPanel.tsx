@@ -2,23 +2,36 @@
 import { useMemo, useState } from 'react';
 import { ACTION_NAMES, ACTIONS } from '../../../server/domain/actions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../server/domain/sectors.ts';
+import { QUANTITIES, roundForPeople, TOTAL_UNIT, unitByCode } from '../../../server/domain/units.ts';
 import type { MapDataState } from '../data/use-map-data.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportUrl } from '../export/export-url.ts';
 import type { FilterResult } from '../filter/filter-pass.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ACTION_LUT } from '../map/enterprise-style.ts';
 import { hex } from '../map/palette.ts';
-import { selectionStats } from '../selection/selection-stats.ts';
+import { type SelectionStats, selectionStats } from '../selection/selection-stats.ts';
 import type { AppState } from '../state/app-state.ts';
 import { update } from '../state/store.ts';
 
 export function SelectionPanel({ state, mapData, result }: { state: AppState; mapData: MapDataState; result: FilterResult | null }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const [format, setFormat] = useState<ExportFormat>('csv');
   const { data } = mapData;
   const shape = state.selection;
   const stats = useMemo(() => (data && shape ? selectionStats(data, result?.visible ?? null, shape) : null), [data, shape, result]);
-  const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 1 });
+  const fmt = (n: number) => roundForPeople(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  /** One line per quantity the group's plants have, in its total unit; then those not added. */
+  const capacityLines = (s: SelectionStats, group: number): string[] => {
+    if (Number.isNaN(s.capacity[0])) return ['…'];
+    const lines = QUANTITIES.flatMap((q, qi) => {
+      const total = s.capacity[group * QUANTITIES.length + qi] as number;
+      const unit = unitByCode(TOTAL_UNIT[q]);
+      return total > 0 && unit ? [`${fmt(total)} ${pick(unit.zh, unit.en)}`] : [];
+    });
+    const unitless = s.unitless[group] as number;
+    if (unitless > 0) lines.push(t.unitlessCapacity(unitless));
+    return lines.length ? lines : ['—'];
+  };
 
   const exporter = (
     <div className="export-row">
@@ -95,13 +108,17 @@ export function SelectionPanel({ state, mapData, result }: { state: AppState; ma
           </tr>
         </thead>
         <tbody>
-          {SECTOR_GROUPS.map((g, i) => ({ g, n: stats.group[i] as number, cap: stats.capacity[i] as number }))
+          {SECTOR_GROUPS.map((g, i) => ({ g, i, n: stats.group[i] as number }))
             .filter((r) => r.n > 0)
             .map((r) => (
               <tr key={r.g}>
                 <td>{pick(SECTOR_GROUP_NAMES[r.g].zh, SECTOR_GROUP_NAMES[r.g].en)}</td>
                 <td className="num">{r.n.toLocaleString()}</td>
-                <td className="num">{Number.isNaN(r.cap) ? '…' : fmt(r.cap)}</td>
+                <td className="num" data-testid={`capacity-${r.g}`}>
+                  {capacityLines(stats, r.i).map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </td>
               </tr>
             ))}
         </tbody>

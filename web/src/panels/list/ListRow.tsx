@@ -2,9 +2,11 @@
 import { useEffect, useState } from 'react';
 import { ACTION_NAMES, actionOfCode } from '../../../../server/domain/actions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../../server/domain/sectors.ts';
+import { unitOfByte } from '../../../../server/domain/units.ts';
 import type { Catalogue } from '../../api/client.ts';
 import type { MapData } from '../../data/map-data.ts';
 import { cachedName, type EnterpriseName, loadName } from '../../data/names.ts';
+import { formatCapacity } from '../../i18n/format-capacity.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTION_LUT } from '../../map/enterprise-style.ts';
 import { hex } from '../../map/palette.ts';
@@ -20,7 +22,7 @@ interface Props {
 }
 
 export function ListRow({ index, data, catalogue, selected, style, onSelect, onHover }: Props) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const key = data.points.key[index] as number;
   const [name, setName] = useState<EnterpriseName | undefined>(() => cachedName(key));
   useEffect(() => {
@@ -61,7 +63,9 @@ export function ListRow({ index, data, catalogue, selected, style, onSelect, onH
       <span className="list-meta">
         {group ? pick(SECTOR_GROUP_NAMES[group].zh, SECTOR_GROUP_NAMES[group].en) : ''}
         {region ? ` · ${pick(region.zh, region.en)}` : ''}
-        {capacity !== undefined && Number.isFinite(capacity) ? ` · ${capacity.toLocaleString()}` : ''}
+        {capacity !== undefined && Number.isFinite(capacity)
+          ? ` · ${formatCapacity(capacity, unitOfByte(data.profile?.columns.unit[index] ?? 0), lang)}`
+          : ''}
       </span>
     </div>
   );
