@@ -29,6 +29,17 @@ const SHEETS = {
 };
 
 describe('readXlsx', () => {
+  it('reads thousands of Chinese names intact, whatever chunk boundary their bytes fall on (exceljs-utf8.ts)', async () => {
+    // Distinct names, so they all land in the shared strings part, long enough to span many chunks.
+    const names = Array.from({ length: 6000 }, (_, i) => `沧州泰和化工${i}号有限公司（第${i % 97}分厂）`);
+    const path = await writeXlsx(dir, 'names.xlsx', { 企业: [['企业名称', '备注'], ...names.map((n) => [n, `${n}·备注`])] });
+    const source = await readXlsx(path, 'names.xlsx');
+    const rows = await all(source);
+    await source.close();
+    expect(rows.map((r) => r.values.企业名称)).toEqual(names);
+    expect(rows.map((r) => r.values.备注)).toEqual(names.map((n) => `${n}·备注`));
+  });
+
   it('reads the first sheet unless one is named', async () => {
     const path = await writeXlsx(dir, 'book.xlsx', SHEETS);
     const first = await readXlsx(path, 'book.xlsx');

@@ -3,6 +3,7 @@
  * the sheet named by `layer`, else the first. Row numbers are the sheet's own.
  */
 import ExcelJS from 'exceljs';
+import './exceljs-utf8.ts';
 import { BATCH_SIZE, type RawRecord, type ReadOptions, type Source, SourceError, uniqueHeaders } from './record.ts';
 
 type Worksheet = AsyncIterable<ExcelJS.Row> & { name?: string; id?: number };
