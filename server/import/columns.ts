@@ -6,6 +6,7 @@
  * 综合能耗), case, and spaces. Shapefile field names hold at most 10 bytes, so GDAL and ArcGIS
  * cut longer ones (credit_code → credit_cod): every alias is also recognised cut to 10.
  */
+import { SCREENING_SUMMARY_NAMES } from '../domain/screening/screening-summary.ts';
 
 export const ENTERPRISE_FIELDS = [
   'id',
@@ -72,6 +73,8 @@ export class ColumnRecogniser<F extends string> {
   constructor(
     readonly fields: readonly F[],
     aliases: Record<F, readonly string[]>,
+    /** Headers neither a field nor kept as attributes: values Greenline derives itself. */
+    private readonly skipped: ReadonlySet<string> = new Set(),
   ) {
     for (const field of fields) for (const alias of aliases[field]) this.lookup.set(normalise(alias), field);
     // Cut names only where they do not shadow a full alias of another field.
@@ -104,7 +107,7 @@ export class ColumnRecogniser<F extends string> {
     for (const header of headers) {
       const field = explicit.get(header) ?? this.lookup.get(normalise(header));
       if (field && fields[field] === undefined) fields[field] = header;
-      else extras.push(header);
+      else if (!this.skipped.has(header)) extras.push(header);
     }
     return { fields, extras };
   }
@@ -117,7 +120,8 @@ export interface ColumnMapping<F extends string = EnterpriseField> {
   extras: string[];
 }
 
-export const enterpriseColumns = new ColumnRecogniser(ENTERPRISE_FIELDS, ENTERPRISE_ALIASES);
+/** An export read back: its screening columns are recomputed, not imported (screening-summary.ts). */
+export const enterpriseColumns = new ColumnRecogniser(ENTERPRISE_FIELDS, ENTERPRISE_ALIASES, SCREENING_SUMMARY_NAMES);
 
 export const parseMapOption = (option: string | undefined) => enterpriseColumns.parseMap(option);
 

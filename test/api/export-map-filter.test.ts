@@ -4,8 +4,10 @@
  * and selection code (web/src/filter, web/src/selection) draw, computed here from the same binary
  * columns the browser downloads.
  */
+import { listValue } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import { type Action, actionRank } from '../../server/domain/actions.ts';
 import {
   decodeColumns,
   INDICATOR_SCHEMA,
@@ -136,5 +138,70 @@ describe('the map export honours the map filters', () => {
     expect(await message('energy_change=5,-5')).toContain('energy_change');
     expect(await message('shape=x:1,2')).toContain('shape');
     expect(await message('action=demolish')).toContain('action');
+  });
+});
+
+describe('the map export carries the screening', () => {
+  /** Each enterprise's flags as the database holds them, summarised as the export should. */
+  async function expectedScreening(ids: string[]) {
+    const flags = await db.all<{
+      enterprise_id: string;
+      rule_id: string;
+      policy: string;
+      citation: string;
+      action: string;
+      severity: number;
+      deadline: string | null;
+    }>(
+      `SELECT enterprise_id, rule_id, policy, citation, action, severity, strftime(deadline, '%Y-%m-%d') AS deadline
+       FROM flags WHERE list_contains($ids, enterprise_id)`,
+      { ids: listValue(ids) },
+    );
+    const out = new Map<string, Record<string, unknown>>();
+    for (const id of ids) {
+      const mine = flags.filter((f) => f.enterprise_id === id);
+      if (mine.length === 0) {
+        out.set(id, { action: null, severity: null, rules: null, policy: null, citation: null, deadline: null });
+        continue;
+      }
+      const worst = mine.reduce((a, b) => (actionRank(b.action as Action) < actionRank(a.action as Action) ? b : a));
+      const deadlines = mine
+        .map((f) => f.deadline)
+        .filter((d): d is string => d !== null)
+        .sort();
+      out.set(id, {
+        action: worst.action,
+        severity: Math.max(...mine.map((f) => f.severity)),
+        rules: mine
+          .map((f) => f.rule_id)
+          .sort()
+          .join(';'),
+        policy: [...new Set(mine.map((f) => f.policy))].sort().join(';'),
+        citation: [...new Set(mine.map((f) => f.citation))].sort().join(' | '),
+        deadline: deadlines[0] ?? null,
+      });
+    }
+    return out;
+  }
+
+  it('one row per enterprise with its most severe action, severity, rules, policies, citations and earliest deadline', async () => {
+    const res = await app.request(exportUrl('geojson', { ...EMPTY_FILTER, actions: ['withdraw', 'relocate', 'none'] }, year, null));
+    const fc = (await res.json()) as { features: { properties: Record<string, unknown> }[] };
+    const ids = fc.features.map((f) => f.properties.id as string);
+    expect(new Set(ids).size).toBe(ids.length);
+    const want = await expectedScreening(ids);
+    const pick = (p: Record<string, unknown>) =>
+      Object.fromEntries(['action', 'severity', 'rules', 'policy', 'citation', 'deadline'].map((k) => [k, p[k] ?? null]));
+    for (const f of fc.features) expect(pick(f.properties), f.properties.id as string).toEqual(want.get(f.properties.id as string));
+    // Several rules joined in one row, and enterprises without any flag, are both in the sample.
+    expect(fc.features.some((f) => String(f.properties.rules ?? '').includes(';'))).toBe(true);
+    expect(fc.features.some((f) => f.properties.action === null || f.properties.action === undefined)).toBe(true);
+  });
+
+  it('in CSV too, after the fixed columns', async () => {
+    const res = await app.request(exportUrl('csv', { ...EMPTY_FILTER, actions: ['withdraw'] }, year, null));
+    const header = (await res.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    expect(header.split(',').slice(0, 6)).toEqual(['id', 'name', 'credit_code', 'sector', 'lon', 'lat']);
+    expect(header).toContain('action,severity,rules,policy,citation,deadline');
   });
 });
