@@ -11,7 +11,7 @@ import type { FilterResult } from './filter/filter-pass.ts';
 import { useFilter } from './filter/use-filter.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import type { DrawMode } from './map/draw-tools.ts';
-import { capacityRadii, enterpriseColors, legendFor } from './map/enterprise-style.ts';
+import { capacityRadii, enterpriseColors, legendFor, producibleActions } from './map/enterprise-style.ts';
 import { type Hover, HoverTooltip } from './map/HoverTooltip.tsx';
 import { Legend } from './map/Legend.tsx';
 import type { PlaceLabel } from './map/layers/label-layer.ts';
@@ -47,7 +47,9 @@ export function Workspace() {
   if (result && result.visible.length === data?.points.count) lastResult.current = result;
   const shown = result ?? (lastResult.current?.visible.length === data?.points.count ? lastResult.current : null);
 
-  const legend = useMemo(() => legendFor(colorBy, data), [colorBy, data]);
+  const ruleList = mapData.index.status === 'ready' ? mapData.index.value.rules : null;
+  const actions = useMemo(() => producibleActions(ruleList), [ruleList]);
+  const legend = useMemo(() => legendFor(colorBy, data, actions), [colorBy, data, actions]);
   // Colours follow the legend, which changes only with the colouring or the columns it reads.
   const colors = useMemo(() => (data && legend ? enterpriseColors(data, legend) : null), [legend, data]);
   const sizeByCapacity = state.sizeBy === 'capacity';

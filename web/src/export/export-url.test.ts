@@ -23,4 +23,10 @@ describe('export links', () => {
     expect(url.searchParams.get('energy_change')).toBe(',-18');
     expect(url.searchParams.get('year')).toBe('2019');
   });
+
+  it('leaves out a range with min above max, as the map does', () => {
+    const url = new URL(exportUrl('csv', { ...EMPTY_FILTER, ranges: { energy_change: [5, -5] } }, 2019, null), 'http://x');
+    expect(url.searchParams.has('energy_change')).toBe(false);
+    expect(url.searchParams.has('year')).toBe(false);
+  });
 });

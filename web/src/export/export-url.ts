@@ -6,7 +6,7 @@
  */
 import { INDICATOR_COLUMNS } from '../../../server/domain/column-payload.ts';
 import { shapeRing } from '../selection/shape-geometry.ts';
-import type { FilterState, Shape } from '../state/app-state.ts';
+import { type FilterState, rangeIsInverted, type Shape } from '../state/app-state.ts';
 import { encodeShape } from '../state/url-codec.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'geoparquet', 'shp'] as const;
@@ -30,9 +30,9 @@ export function mapFilterQuery(filter: FilterState, year: number | null, shape: 
   if (filter.zones.length) q.set('zone', filter.zones.join(','));
   for (const column of INDICATOR_COLUMNS) {
     const r = filter.ranges[column];
-    if (r) q.set(column, `${r[0] ?? ''},${r[1] ?? ''}`);
+    if (r && !rangeIsInverted(r)) q.set(column, `${r[0] ?? ''},${r[1] ?? ''}`);
   }
-  if (year !== null && Object.keys(filter.ranges).length) q.set('year', String(year));
+  if (year !== null && INDICATOR_COLUMNS.some((c) => q.has(c))) q.set('year', String(year));
   if (shape) {
     const ring = shapeRing(shape);
     const xs = ring.map((p) => p[0]);

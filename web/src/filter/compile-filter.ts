@@ -8,7 +8,7 @@ import { PLANT_STATUSES } from '../../../server/domain/enterprise.ts';
 import { zoneBit } from '../../../server/domain/point-payload.ts';
 import { sectorBytesUnder } from '../../../server/domain/sector-index.ts';
 import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
-import type { FilterState } from '../state/app-state.ts';
+import { type FilterState, rangeIsInverted } from '../state/app-state.ts';
 
 export interface CompiledFilter {
   action: Uint8Array | null;
@@ -81,7 +81,7 @@ export function compileFilter(f: FilterState, ctx: FilterContext): CompiledFilte
   const ranges: CompiledFilter['ranges'] = [];
   for (const column of INDICATOR_COLUMNS) {
     const r = f.ranges[column];
-    if (!r || (r[0] === null && r[1] === null)) continue;
+    if (!r || (r[0] === null && r[1] === null) || rangeIsInverted(r)) continue;
     ranges.push({ column, min: r[0] === null ? -Infinity : Math.fround(r[0]), max: r[1] === null ? Infinity : Math.fround(r[1]) });
   }
   return { action, sector, region, status, zoneBits, rules, ranges };

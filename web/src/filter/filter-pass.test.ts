@@ -102,6 +102,10 @@ describe('filter pass', () => {
     expect([...run({ ranges: { energy_change: [-100, 100] } }).visible]).toEqual([1, 1, 0, 1]);
   });
 
+  it('indicator range with min above max: not applied (the field says why) rather than hiding everything', () => {
+    expect([...run({ ranges: { energy_change: [5, -5] } }).visible]).toEqual([1, 1, 1, 1]);
+  });
+
   it('waits for a column set it needs', () => {
     const data = { ...sample(), profile: null };
     expect(runFilter(data, compileFilter({ ...EMPTY_FILTER, sectors: ['C31'] }, ctx))).toBeNull();

@@ -109,6 +109,8 @@ const zh = {
   zonesFacet: '位于区域',
   rangesFacet: '指标区间',
   year: '指标年份',
+  latestYear: (y: number) => `最新（${y}年）`,
+  rangeInverted: '最小值大于最大值，此条件暂不生效',
   indicatorNames: {
     energy_intensity: '单位增加值能耗（吨标煤/万元）',
     water_intensity: '单位增加值用水（立方米/万元）',
@@ -307,6 +309,8 @@ const en: Messages = {
   zonesFacet: 'Inside zone',
   rangesFacet: 'Indicator ranges',
   year: 'Indicator year',
+  latestYear: (y: number) => `Latest (${y})`,
+  rangeInverted: 'Min is above max: this range is not applied',
   indicatorNames: {
     energy_intensity: 'Energy per added value (tce/10k CNY)',
     water_intensity: 'Water per added value (m³/10k CNY)',

@@ -2,7 +2,7 @@
  * Colour and size of every enterprise as flat typed arrays for deck.gl, and the legend that says
  * what they mean. Both come from the same functions here, so the legend matches what is drawn.
  */
-import { ACTIONS } from '../../../server/domain/actions.ts';
+import { ACTIONS, type Action } from '../../../server/domain/actions.ts';
 import type { IndicatorColumn } from '../../../server/domain/column-payload.ts';
 import { SECTOR_GROUPS } from '../../../server/domain/sectors.ts';
 import type { MapData } from '../data/map-data.ts';
@@ -47,13 +47,24 @@ export function indicatorDomain(column: IndicatorColumn, values: Float32Array): 
   return hi > lo ? [lo, hi] : [lo, lo + 1];
 }
 
+/**
+ * The actions the rules in force can give, in ACTIONS order; every action while the rules are not
+ * known yet. An action no rule produces (today: transform) would only ever count 0, so the filter
+ * and the legend leave it out.
+ */
+export function producibleActions(rules: readonly { action: string }[] | null): Action[] {
+  if (!rules || rules.length === 0) return [...ACTIONS];
+  const given = new Set(rules.map((r) => r.action));
+  return ACTIONS.filter((a) => given.has(a));
+}
+
 /** The legend for a colouring; null while the indicator columns it needs are loading. */
-export function legendFor(colorBy: ColorBy, data: MapData | null): Legend | null {
+export function legendFor(colorBy: ColorBy, data: MapData | null, actions: readonly Action[] = ACTIONS): Legend | null {
   if (colorBy === 'action') {
     return {
       kind: 'categories',
       of: 'action',
-      items: [...ACTIONS.map((a) => ({ id: a, color: ACTION_COLORS[a] })), { id: 'none', color: UNFLAGGED_COLOR }],
+      items: [...actions.map((a) => ({ id: a, color: ACTION_COLORS[a] })), { id: 'none', color: UNFLAGGED_COLOR }],
     };
   }
   if (colorBy === 'sector')

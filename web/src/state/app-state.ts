@@ -15,6 +15,12 @@ export interface View {
 /** A closed range; null bounds are open. */
 export type Range = [min: number | null, max: number | null];
 
+/**
+ * A range whose minimum is above its maximum matches nothing: it is kept while the planner types
+ * (the field says what is wrong) but neither the map nor an export applies it.
+ */
+export const rangeIsInverted = (r: Range | undefined): boolean => r !== undefined && r[0] !== null && r[1] !== null && r[0] > r[1];
+
 export interface FilterState {
   /** Action ids, plus 'none' for enterprises no rule flags. */
   actions: string[];

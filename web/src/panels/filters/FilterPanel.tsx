@@ -8,7 +8,7 @@ import { ZONE_KINDS } from '../../../../server/domain/zone.ts';
 import type { MapDataState } from '../../data/use-map-data.ts';
 import type { FilterResult } from '../../filter/filter-pass.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ACTION_LUT } from '../../map/enterprise-style.ts';
+import { ACTION_LUT, producibleActions } from '../../map/enterprise-style.ts';
 import { hex } from '../../map/palette.ts';
 import { type AppState, EMPTY_FILTER, type FilterState, filterIsEmpty } from '../../state/app-state.ts';
 import { update } from '../../state/store.ts';
@@ -31,6 +31,8 @@ export function FilterPanel({ state, mapData, result }: Props) {
   const rules =
     mapData.rules.status === 'ready' ? mapData.rules.value.rules : mapData.index.status === 'ready' ? mapData.index.value.rules : [];
   const years = mapData.index.status === 'ready' ? mapData.index.value.years : [];
+  // A shared link may still name an action no rule gives: it stays listed so it can be unticked.
+  const producible: string[] = producibleActions(rules);
   const waiting = [mapData.profile, mapData.indicators, mapData.rules].some((l) => l.status === 'loading');
 
   const regionOptions = (catalogue?.regions ?? [])
@@ -72,14 +74,14 @@ export function FilterPanel({ state, mapData, result }: Props) {
             label: pick(ACTION_NAMES[a].zh, ACTION_NAMES[a].en),
             count: counts ? (counts.action[i + 1] as number) : null,
             color: hex(ACTION_LUT[i + 1] ?? [0, 0, 0]),
-          })),
+          })).filter((o) => producible.includes(o.id) || f.actions.includes(o.id)),
           { id: 'none', label: t.notFlagged, count: counts ? (counts.action[0] as number) : null, color: hex(ACTION_LUT[0] ?? [0, 0, 0]) },
         ]}
       />
       {rules.length === 0 ? (
         <fieldset className="facet">
           <legend>{t.rulesFacet}</legend>
-          <p className="muted">{t.noRules}</p>
+          <p className="muted">{mapData.index.status === 'idle' || mapData.index.status === 'loading' ? t.loading : t.noRules}</p>
         </fieldset>
       ) : (
         <Facet
@@ -133,7 +135,7 @@ export function FilterPanel({ state, mapData, result }: Props) {
             onChange={(e) => update({ year: e.target.value ? Number(e.target.value) : null })}
             data-testid="year-select"
           >
-            <option value="">{years.length ? `${years[years.length - 1]}` : '—'}</option>
+            <option value="">{years.length ? t.latestYear(years[years.length - 1] as number) : '—'}</option>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}

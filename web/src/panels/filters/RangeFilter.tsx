@@ -1,7 +1,7 @@
 /** Min/max inputs for one indicator; empty means open. Applied on change, so counts follow typing. */
 import type { IndicatorColumn } from '../../../../server/domain/column-payload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { Range } from '../../state/app-state.ts';
+import { type Range, rangeIsInverted } from '../../state/app-state.ts';
 
 interface Props {
   column: IndicatorColumn;
@@ -18,6 +18,8 @@ export function RangeFilter({ column, range, onChange }: Props) {
     next[i] = v;
     onChange(next[0] === null && next[1] === null ? undefined : next);
   };
+  const inverted = rangeIsInverted(range);
+  const errorId = `range-${column}-error`;
   return (
     <div className="range-filter">
       <span className="range-title">{t.indicatorNames[column]}</span>
@@ -27,6 +29,8 @@ export function RangeFilter({ column, range, onChange }: Props) {
         placeholder={t.min}
         value={range?.[0] ?? ''}
         onChange={(e) => set(0, e.target.value)}
+        aria-invalid={inverted}
+        aria-describedby={inverted ? errorId : undefined}
         data-testid={`range-${column}-min`}
       />
       <span>–</span>
@@ -36,8 +40,15 @@ export function RangeFilter({ column, range, onChange }: Props) {
         placeholder={t.max}
         value={range?.[1] ?? ''}
         onChange={(e) => set(1, e.target.value)}
+        aria-invalid={inverted}
+        aria-describedby={inverted ? errorId : undefined}
         data-testid={`range-${column}-max`}
       />
+      {inverted && (
+        <p className="field-error" id={errorId} role="alert" data-testid={`range-${column}-error`}>
+          {t.rangeInverted}
+        </p>
+      )}
     </div>
   );
 }
