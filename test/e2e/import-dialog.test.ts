@@ -87,7 +87,11 @@ describe('import dialog', () => {
     expect(await page.getByTestId('import-report').textContent()).toContain('longitude is not a number');
     expect(await count('网传')).toBe(0);
 
-    await page.getByRole('button', { name: '重新选择' }).click();
+    // "Choose again" opens the file picker, not the failed preview; cancelling it changes nothing.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '重新选择' }).click()]);
+    expect(chooser.isMultiple()).toBe(false);
+    await page.getByTestId('import-result').waitFor();
+    await page.getByRole('button', { name: '返回预览' }).click();
     await page.getByTestId('import-skip-invalid').check();
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
@@ -106,6 +110,20 @@ describe('import dialog', () => {
     const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe('类别,行,字段,值,说明');
     expect(lines).toContain('错误,4,经度,abc,longitude is not a number');
+  });
+
+  it('"Choose again" on a preview takes another file straight from the picker to its preview', async () => {
+    await page.getByTestId('import-close').click();
+    await openAndUpload('first.csv', Buffer.from('企业名称,行业代码,经度,纬度\n甲厂,C3120,109.84,40.66\n'));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-choose-again').click()]);
+    await chooser.setFiles({
+      name: 'second.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('企业名称,行业代码,经度,纬度\n乙厂,C3120,109.85,40.67\n'),
+    });
+    await page.getByTestId('import-preview').getByText('乙厂').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-preview').textContent()).not.toContain('甲厂');
+    await page.getByTestId('import-close').click();
   });
 
   it('records the web import in the log under the administrator who made it', async () => {

@@ -3,7 +3,7 @@
  * first rows and their problems) → import with progress from server-sent events → the row-level
  * report, downloadable as CSV. Nothing is written before "Import", and a failed import changes nothing.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ZONE_KINDS } from '../../../server/domain/zone.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import {
@@ -21,6 +21,8 @@ import { PreviewView } from './PreviewView.tsx';
 import { type ReadChoice, ReadChoiceFields, readChoices } from './ReadChoiceFields.tsx';
 import { ResultView } from './ResultView.tsx';
 import './import-dialog.css';
+
+const ACCEPTED = '.csv,.txt,.tsv,.xlsx,.geojson,.json,.zip,.parquet,.geoparquet,.kml,.kmz';
 
 type Step =
   | { kind: 'choose'; error: string | null }
@@ -57,13 +59,37 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   async function upload(e: FormEvent) {
     e.preventDefault();
-    if (!file) return;
+    if (file) await send(file);
+  }
+
+  async function send(chosen: File) {
     setStep({ kind: 'busy' });
     try {
-      setStep({ kind: 'preview', preview: await uploadFile(file, target, target === 'zones' ? kind : undefined, choices()), error: null });
+      setStep({
+        kind: 'preview',
+        preview: await uploadFile(chosen, target, target === 'zones' ? kind : undefined, choices()),
+        error: null,
+      });
     } catch (error) {
       setStep({ kind: 'choose', error: (error as Error).message });
     }
+  }
+
+  // "Choose again" opens the file picker at once (inside the click, as browsers require); the upload
+  // held for the current preview is let go only once another file is chosen, so cancelling the
+  // picker leaves the dialog where it was.
+  const picker = useRef<HTMLInputElement>(null);
+  function chooseAgain() {
+    if (!picker.current) return;
+    picker.current.value = '';
+    picker.current.click();
+  }
+  function chosenAgain(chosen: File | undefined) {
+    if (!chosen) return;
+    const held = step.kind === 'preview' || step.kind === 'result' ? step.preview.id : null;
+    if (held) discardUpload(held).catch(() => undefined);
+    setFile(chosen);
+    void send(chosen);
   }
 
   async function reread(preview: UploadPreview) {
@@ -99,7 +125,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <h2 id="import-title">{t.title}</h2>
             <p>{t.subtitle}</p>
           </div>
-          <button type="button" className="import-x" onClick={close} aria-label={t.close} disabled={step.kind === 'importing'}>
+          <button
+            type="button"
+            className="import-x"
+            onClick={close}
+            data-testid="import-close"
+            aria-label={t.close}
+            disabled={step.kind === 'importing'}
+          >
             ×
           </button>
         </header>
@@ -137,12 +170,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             {step.kind === 'choose' && (
               <label>
                 {t.file}
-                <input
-                  type="file"
-                  accept=".csv,.txt,.tsv,.xlsx,.geojson,.json,.zip,.parquet,.geoparquet,.kml,.kmz"
-                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-                  data-testid="import-file"
-                />
+                <input type="file" accept={ACCEPTED} onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
                 <small>{t.fileHint}</small>
               </label>
             )}
@@ -195,13 +223,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               </label>
             </div>
             <div className="import-actions">
-              <button
-                type="button"
-                onClick={() => {
-                  discardUpload(step.preview.id).catch(() => undefined);
-                  setStep({ kind: 'choose', error: null });
-                }}
-              >
+              <button type="button" onClick={chooseAgain} data-testid="import-choose-again">
                 {t.back}
               </button>
               <button type="button" className="primary" onClick={() => run(step.preview)} data-testid="import-commit">
@@ -232,9 +254,18 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             file={step.preview.file}
             t={t}
             onBack={() => setStep({ kind: 'preview', preview: step.preview, error: null })}
+            onChooseAgain={chooseAgain}
             onClose={close}
           />
         )}
+        <input
+          ref={picker}
+          type="file"
+          hidden
+          accept={ACCEPTED}
+          onChange={(e) => chosenAgain(e.target.files?.[0])}
+          data-testid="import-file-again"
+        />
       </div>
     </div>
   );

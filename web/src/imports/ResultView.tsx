@@ -8,11 +8,14 @@ interface Props {
   outcome: CommitOutcome;
   file: string;
   t: ImportMessages;
+  /** To the preview of the same upload: retry with other options (skip invalid rows, replace). */
   onBack: () => void;
+  /** The file picker, for a corrected file. */
+  onChooseAgain: () => void;
   onClose: () => void;
 }
 
-export function ResultView({ outcome, file, t, onBack, onClose }: Props) {
+export function ResultView({ outcome, file, t, onBack, onChooseAgain, onClose }: Props) {
   const { ok, message, report, screening } = outcome;
   return (
     <div className="import-result" data-testid="import-result">
@@ -43,9 +46,14 @@ export function ResultView({ outcome, file, t, onBack, onClose }: Props) {
           </button>
         )}
         {!ok && (
-          <button type="button" onClick={onBack}>
-            {t.back}
-          </button>
+          <>
+            <button type="button" onClick={onBack} data-testid="import-back-to-preview">
+              {t.backToPreview}
+            </button>
+            <button type="button" onClick={onChooseAgain} data-testid="import-choose-again">
+              {t.back}
+            </button>
+          </>
         )}
         {ok ? (
           // New data shows after the map reloads its points.
