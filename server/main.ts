@@ -5,6 +5,7 @@
 
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
+import { listenForCommands } from './cli/control-socket.ts';
 import { defaultPublicationsDir, loadConfig } from './config.ts';
 import { Database } from './db/database.ts';
 import { listUsers } from './db/user-store.ts';
@@ -25,6 +26,8 @@ if (!existsSync(config.dbPath)) {
   console.log(`[greenline] demo built in ${summary.seconds.toFixed(1)} s`);
 }
 const db = await Database.open(config.dbPath);
+// The command line cannot open the file while this process holds it; it sends its commands here.
+const commands = await listenForCommands(db, config.dbPath);
 // A publish interrupted by a crash leaves a folder the database never recorded; it goes now.
 // Uploads an earlier run left (expired, or cut off by a crash) go too.
 const uploads = await cleanUploads(uploadDir(config.dbPath));
@@ -33,7 +36,9 @@ const leftovers = await cleanLeftovers(db, config.publicationsDir ?? defaultPubl
 if (leftovers.length) console.log(`[greenline] removed ${leftovers.length} unfinished publication folder(s): ${leftovers.join(', ')}`);
 if ((await listUsers(db)).length === 0) {
   // There is no default account; say how to make the first one rather than leave /ledger a dead end.
-  console.log('[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin)');
+  console.log(
+    '[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin; works while this server runs)',
+  );
 }
 const screening = new ScreeningStatus();
 const deps = { db, config, screening };
@@ -50,6 +55,7 @@ const server = serve({ fetch: app.fetch, port: config.port, createServer: withLa
 });
 
 const shutdown = () => {
+  commands.close();
   server.close();
   db.close();
   process.exit(0);

@@ -1,42 +1,27 @@
 /**
- * The greenline command line (design.md). Every command takes --db PATH (default
- * data/greenline.duckdb, env GREENLINE_DB) and --json.
+ * `greenline …` (bin/greenline.js). A database is a file only one process may open for writing,
+ * so when a Greenline server holds it the command goes through that server (forward.ts) — the
+ * same command, output and exit code — and otherwise runs here.
  */
-import { Command } from 'commander';
 import { DEFAULT_DB } from '../config.ts';
-import { auditCommand } from './commands/audit.ts';
-import { demoCommand } from './commands/demo.ts';
-import { exportCommand } from './commands/export.ts';
-import { importCommand } from './commands/import.ts';
-import { ledgerCommand } from './commands/ledger.ts';
-import { publishCommand } from './commands/publish.ts';
-import { screenCommand } from './commands/screen.ts';
-import { settingsCommand } from './commands/settings.ts';
-import { userCommand } from './commands/user.ts';
-import type { GlobalOptions } from './output.ts';
+import { processIo } from './cli-io.ts';
+import { canonicalDbPath } from './control-path.ts';
+import { forwardToServer } from './forward.ts';
+import { runCli } from './program.ts';
 
-export function buildProgram(): Command {
-  const program = new Command('greenline')
-    .description('Greenline: industrial enterprises screened against green-development policy')
-    .option('--db <path>', 'database file', process.env.GREENLINE_DB ?? DEFAULT_DB)
-    .option('--json', 'print one JSON object instead of text', false)
-    .enablePositionalOptions(false)
-    .showHelpAfterError();
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
-  demoCommand(program, globals);
-  importCommand(program, globals);
-  exportCommand(program, globals);
-  screenCommand(program, globals);
-  userCommand(program, globals);
-  ledgerCommand(program, globals);
-  auditCommand(program, globals);
-  publishCommand(program, globals);
-  settingsCommand(program, globals);
-  program.exitOverride((err) => {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) process.exit(0);
-    process.exit(err.exitCode || 1);
-  });
-  return program;
+/** --db as commander will read it, before commander runs: the server to ask depends on it. */
+function dbOption(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--db') return args[i + 1] ?? DEFAULT_DB;
+    if (arg.startsWith('--db=')) return arg.slice('--db='.length);
+  }
+  return process.env.GREENLINE_DB ?? DEFAULT_DB;
 }
 
-await buildProgram().parseAsync(process.argv);
+const args = process.argv.slice(2);
+const db = dbOption(args);
+// The server reads the database it holds; the path is sent whole, not relative to this directory.
+const others = args.filter((a, i) => a !== '--db' && args[i - 1] !== '--db' && !a.startsWith('--db='));
+const forwarded = await forwardToServer(db, ['--db', canonicalDbPath(db), ...others]);
+process.exitCode = forwarded ?? (await runCli(args, processIo));

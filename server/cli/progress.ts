@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { cliIo } from './cli-io.ts';
 
 const SHOW_AFTER_MS = 1000;
 const LOG_EVERY_MS = 2000;
@@ -39,14 +40,16 @@ export function importProgress(json: boolean, label: string, total: number | und
   if (json) return NONE;
   const started = Date.now();
   const rate = (rows: number) => Math.round(rows / Math.max((Date.now() - started) / 1000, 0.001)).toLocaleString('en');
-  if (!process.stderr.isTTY) {
+  const io = cliIo();
+  // A bar needs a terminal of this process; through the server the terminal is the caller's.
+  if (!io.stderrIsTTY || io.server) {
     let last = started;
     return {
       update(rows) {
         const now = Date.now();
         if (now - last < LOG_EVERY_MS) return;
         last = now;
-        process.stderr.write(`  ${label}: ${rows.toLocaleString('en')} rows read, ${rate(rows)} rows/s\n`);
+        io.stderr(`  ${label}: ${rows.toLocaleString('en')} rows read, ${rate(rows)} rows/s\n`);
       },
       stop: () => undefined,
     };

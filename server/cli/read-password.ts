@@ -4,7 +4,13 @@
  * shell history and the process list.
  */
 
-export async function readPassword(prompt: string): Promise<string> {
+import { cliIo } from './cli-io.ts';
+
+export function readPassword(prompt: string): Promise<string> {
+  return cliIo().readSecret(prompt);
+}
+
+export async function readPasswordFromProcess(prompt: string): Promise<string> {
   const stdin = process.stdin;
   if (stdin.isTTY) return readHidden(prompt);
   const chunks: Buffer[] = [];

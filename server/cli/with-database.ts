@@ -1,11 +1,7 @@
-/** Opens the command's database, runs the work, and closes it whatever happens. */
-import { Database } from '../db/database.ts';
+/** Runs the work on the command's database: opened and closed around it, or the server's own (cli-io.ts). */
+import type { Database } from '../db/database.ts';
+import { cliIo, userPath } from './cli-io.ts';
 
-export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await Database.open(path);
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
+export function withDatabase<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
+  return cliIo().withDatabase(userPath(path), work);
 }

@@ -1,6 +1,7 @@
 /** `greenline audit verify`: recomputes the audit log's hash chains and names any broken link. */
 import type { Command } from 'commander';
 import { verifyAuditChain } from '../../db/audit-store.ts';
+import { cliIo } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { withDatabase } from '../with-database.ts';
 
@@ -16,8 +17,9 @@ export function auditCommand(program: Command, globals: () => GlobalOptions) {
         const report = await withDatabase(db, verifyAuditChain);
         if (report.problems.length) {
           const first = report.problems[0];
-          if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
-          else for (const p of report.problems) process.stderr.write(`  ${p.entity} ${p.entity_id} entry ${p.seq}: ${p.message}\n`);
+          const io = cliIo();
+          if (json) io.stdout(`${JSON.stringify(report)}\n`);
+          else for (const p of report.problems) io.stderr(`  ${p.entity} ${p.entity_id} entry ${p.seq}: ${p.message}\n`);
           throw new Error(
             `audit log damaged: ${report.problems.length} problem(s), first at ${first?.entity} ${first?.entity_id} entry ${first?.seq}: ${first?.message}`,
           );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { MAX_DEMO_ENTERPRISES } from '../../../data/demo/generate-enterprises.ts';
 import { buildDemoDatabase, DEFAULT_DEMO } from '../../demo/build-demo-database.ts';
+import { cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { integerOption } from '../parse.ts';
 
@@ -14,10 +15,12 @@ export function demoCommand(program: Command, globals: () => GlobalOptions) {
       const { db, json } = globals();
       const out = new Output(json);
       try {
+        const { server } = cliIo();
+        if (server) throw new Error(`demo rebuilds the database file the running server holds (${server.dbPath}); stop the server first`);
         const enterprises = integerOption('--enterprises', opts.enterprises, 0, MAX_DEMO_ENTERPRISES);
         const seed = integerOption('--seed', opts.seed, 0, 2 ** 32 - 1);
         let lastShown = 0;
-        const summary = await buildDemoDatabase(db, {
+        const summary = await buildDemoDatabase(userPath(db), {
           enterprises,
           seed,
           onProgress: (done, total) => {

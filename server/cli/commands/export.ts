@@ -15,6 +15,7 @@ import { exportZoneHits, MAX_WITHIN_METRES } from '../../export/export-zone-hits
 import { exportZones, ZONE_EXPORT_FORMATS } from '../../export/export-zones.ts';
 import type { ExportResult } from '../../export/formats/table.ts';
 import { writeAtomic } from '../../export/write-atomic.ts';
+import { userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { numberOption, oneOf } from '../parse.ts';
 import { withDatabase } from '../with-database.ts';
@@ -74,7 +75,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { format: string; out: string }) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, ENTERPRISE_EXPORT_FORMATS);
-        return exported(await exportEnterprises(db, format, opts.out), 'enterprises', format, opts.out);
+        return exported(await exportEnterprises(db, format, userPath(opts.out)), 'enterprises', format, opts.out);
       })(),
     );
 
@@ -86,7 +87,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { within: string; out: string }) =>
       exporting(globals, async (db) => {
         const within = numberOption('--within', opts.within, 0, MAX_WITHIN_METRES);
-        const rows = await exportZoneHits(db, within, opts.out);
+        const rows = await exportZoneHits(db, within, userPath(opts.out));
         return { result: { rows, within, out: opts.out }, line: `wrote ${rows} zone hits within ${within} m to ${opts.out}` };
       })(),
     );
@@ -99,7 +100,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { format: string; out: string }) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, FLAG_EXPORT_FORMATS);
-        return exported(await exportFlags(db, format, opts.out), 'flags', format, opts.out);
+        return exported(await exportFlags(db, format, userPath(opts.out)), 'flags', format, opts.out);
       })(),
     );
 
@@ -116,7 +117,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, LEDGER_FORMATS);
         const { body, count } = await ledgerFile(db, format, ledgerFilter(opts));
-        await writeAtomic(opts.out, (tmp) => writeFile(tmp, body));
+        await writeAtomic(userPath(opts.out), (tmp) => writeFile(tmp, body));
         return { result: { exported: count, format, out: opts.out }, line: `exported ${count} cases to ${opts.out}` };
       })(),
     );
@@ -128,7 +129,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { out: string }) =>
       exporting(globals, async (db) => {
         const { items } = await listAudit(db);
-        await writeAtomic(opts.out, (tmp) => writeFile(tmp, auditCsv(items)));
+        await writeAtomic(userPath(opts.out), (tmp) => writeFile(tmp, auditCsv(items)));
         return { result: { exported: items.length, out: opts.out }, line: `exported ${items.length} audit entries to ${opts.out}` };
       })(),
     );
@@ -143,7 +144,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, ZONE_EXPORT_FORMATS);
         const kind = opts.kind === undefined ? undefined : oneOf('--kind', opts.kind, ZONE_KINDS);
-        return exported(await exportZones(db, format, opts.out, kind), kind ? `${kind} zones` : 'zones', format, opts.out);
+        return exported(await exportZones(db, format, userPath(opts.out), kind), kind ? `${kind} zones` : 'zones', format, opts.out);
       })(),
     );
 }

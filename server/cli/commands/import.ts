@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { Database } from '../../db/database.ts';
 import { failpoint } from '../../faults.ts';
 import { importEnterprises } from '../../import/import-enterprises.ts';
 import { importIndicators } from '../../import/import-indicators.ts';
@@ -9,9 +8,11 @@ import { IMPORT_KINDS, importZones } from '../../import/import-zones.ts';
 import type { ImportReport } from '../../import/problems.ts';
 import { formatProblem } from '../../import/problems.ts';
 import { screenChanged } from '../../screening/screen-changed.ts';
+import { cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output, reportJson } from '../output.ts';
 import { oneOf } from '../parse.ts';
 import { estimateRows, importProgress } from '../progress.ts';
+import { withDatabase } from '../with-database.ts';
 
 interface ImportOpts {
   crs?: string;
@@ -43,20 +44,20 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
   const run = async (file: string, opts: ImportOpts, layer: Layer) => {
     const { db: path, json } = globals();
     const out = new Output(json);
-    const progress = importProgress(json, basename(file), json ? undefined : await estimateRows(file).catch(() => undefined));
+    const source = userPath(file);
+    const progress = importProgress(json, basename(file), json ? undefined : await estimateRows(source).catch(() => undefined));
     try {
-      if (!existsSync(file)) throw new Error(`${file}: no such file`);
+      if (!existsSync(source)) throw new Error(`${file}: no such file`);
       if (opts.sheet && opts.layer && opts.sheet !== opts.layer) throw new Error('--sheet and --layer name the same thing; give one');
-      const db = await Database.open(path);
-      try {
+      await withDatabase(path, async (db) => {
         const common = {
-          path: file,
+          path: source,
           ...(opts.crs ? { crs: opts.crs } : {}),
           ...(opts.encoding ? { encoding: opts.encoding } : {}),
           ...((opts.sheet ?? opts.layer) ? { layer: opts.sheet ?? opts.layer } : {}),
           skipInvalid: opts.skipInvalid === true,
           replace: opts.replace === true,
-          username: process.env.USER ?? 'cli',
+          username: cliIo().user,
           onProgress: (rows: number) => progress.update(rows),
         };
         const report =
@@ -74,9 +75,7 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
         if (screening)
           lines.push(`re-screened ${screening.enterprises} enterprises: ${screening.flags} flags (${screening.seconds.toFixed(1)} s)`);
         out.done(reportJson(report), lines);
-      } finally {
-        db.close();
-      }
+      });
     } catch (error) {
       progress.stop();
       out.fail(error);

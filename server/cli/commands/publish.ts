@@ -3,7 +3,6 @@
  * makes them (design.md): create, list, rename, republish, withdraw and export as a static folder.
  * Every change is audited with the operating-system user as the actor.
  */
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { defaultPublicationsDir, parsePublicUrl } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
@@ -16,17 +15,12 @@ import { describePublished } from '../../publish/embed-snippet.ts';
 import { exportStatic } from '../../publish/export-static.ts';
 import { cleanLeftovers, createPublication, type PublishContext, rename, republish, withdraw } from '../../publish/publications.ts';
 import { ensureWebBuilt } from '../../web-build.ts';
+import { cliActor, cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { numberOption, oneOf } from '../parse.ts';
 import { withDatabase } from '../with-database.ts';
 
-const actor = () => {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-};
+const actor = cliActor;
 
 interface CreateOptions {
   title: string;
@@ -55,15 +49,16 @@ const numbers = (name: string, text: string, count: number) => {
 
 function baseUrl(option: string | undefined): string {
   if (option) return parsePublicUrl(option, '--base-url');
-  if (process.env.GREENLINE_PUBLIC_URL) return parsePublicUrl(process.env.GREENLINE_PUBLIC_URL, 'GREENLINE_PUBLIC_URL');
-  return `http://localhost:${process.env.PORT ?? 8080}`;
+  const { env } = cliIo();
+  if (env.GREENLINE_PUBLIC_URL) return parsePublicUrl(env.GREENLINE_PUBLIC_URL, 'GREENLINE_PUBLIC_URL');
+  return `http://localhost:${env.PORT ?? 8080}`;
 }
 
 export function publishCommand(program: Command, globals: () => GlobalOptions) {
   const cmd = program
     .command('publish')
     .description('publish read-only maps for the public (embeds), list, rename, republish, withdraw, export');
-  const publicationsDir = (dbPath: string) => process.env.GREENLINE_PUBLICATIONS_DIR ?? defaultPublicationsDir(dbPath);
+  const publicationsDir = (dbPath: string) => cliIo().env.GREENLINE_PUBLICATIONS_DIR ?? defaultPublicationsDir(userPath(dbPath));
   const run = (work: (out: Output, db: Database, context: PublishContext) => Promise<void>) => async () => {
     const { db: dbPath, json } = globals();
     const out = new Output(json);
@@ -214,7 +209,7 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
     .action((id: string, opts: { out: string }) =>
       run(async (out, db, context) => {
         await ensureWebBuilt('dist/web');
-        const result = await exportStatic(db, context.dir, 'dist/web', id, opts.out);
+        const result = await exportStatic(db, context.dir, 'dist/web', id, userPath(opts.out));
         out.done(
           result,
           `exported ${id} v${result.version} to ${result.dir} (${result.files} files); serve it with range requests, index.html is the map`,

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { Database } from '../../db/database.ts';
 import { activeRuleSet, storeRuleSet } from '../../db/rule-set-store.ts';
 import { ACTIONS } from '../../domain/actions.ts';
 import { runScreening } from '../../screening/run-screening.ts';
+import { cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { isoDateOption } from '../parse.ts';
-
-async function withDb<T>(path: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await Database.open(path);
-  try {
-    return await fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDatabase } from '../with-database.ts';
 
 export function screenCommand(program: Command, globals: () => GlobalOptions) {
   program
@@ -26,7 +18,7 @@ export function screenCommand(program: Command, globals: () => GlobalOptions) {
       const out = new Output(json);
       try {
         const asOf = opts.asOf === undefined ? undefined : isoDateOption('--as-of', opts.asOf);
-        const s = await withDb(path, (db) => runScreening(db, asOf ? { asOf } : {}));
+        const s = await withDatabase(path, (db) => runScreening(db, asOf ? { asOf } : {}));
         const width = Math.max(...ACTIONS.map((a) => a.length));
         out.done(s, [
           `screened ${s.enterprises} enterprises as of ${s.asOf} with rule set v${s.ruleSetVersion} in ${s.seconds.toFixed(2)} s`,
@@ -46,9 +38,9 @@ export function screenCommand(program: Command, globals: () => GlobalOptions) {
       const { db: path, json } = globals();
       const out = new Output(json);
       try {
-        const text = readFileSync(file, 'utf8');
-        const result = await withDb(path, async (db) => {
-          const stored = await db.transaction((tx) => storeRuleSet(tx, text, file, process.env.USER ?? 'cli'));
+        const text = readFileSync(userPath(file), 'utf8');
+        const result = await withDatabase(path, async (db) => {
+          const stored = await db.transaction((tx) => storeRuleSet(tx, text, file, cliIo().user));
           const screening = await runScreening(db, { recomputeZones: true });
           return { version: stored.version, name: stored.name, rules: stored.ruleSet.rules.length, screening };
         });
@@ -67,7 +59,7 @@ export function screenCommand(program: Command, globals: () => GlobalOptions) {
       const { db: path, json } = globals();
       const out = new Output(json);
       try {
-        const stored = await withDb(path, (db) => activeRuleSet(db));
+        const stored = await withDatabase(path, (db) => activeRuleSet(db));
         out.done({ ...stored.ruleSet, ruleSetVersion: stored.version }, [
           `rule set v${stored.version}: ${stored.name}`,
           ...stored.ruleSet.rules.map((r) => `  ${r.id.padEnd(36)} ${r.jurisdiction} ${r.policy.padEnd(4)} ${r.then.action}`),

@@ -3,24 +3,18 @@
  * standard input, never from arguments. Every change is audited with the operating-system user
  * who ran the command as the actor.
  */
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { addUser, changePassword, changeRole, issueToken, revokeToken, setUserDisabled } from '../../auth/accounts.ts';
 import { listApiTokens } from '../../db/api-token-store.ts';
 import { listUsers } from '../../db/user-store.ts';
 import { ROLES } from '../../domain/roles.ts';
+import { cliActor } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { integerOption } from '../parse.ts';
 import { readPassword } from '../read-password.ts';
 import { withDatabase } from '../with-database.ts';
 
-const actor = () => {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-};
+const actor = cliActor;
 
 export function userCommand(program: Command, globals: () => GlobalOptions) {
   const cmd = program.command('user').description('manage accounts (roles: viewer, planner, official, admin)');
