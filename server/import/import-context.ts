@@ -1,23 +1,22 @@
-/** What every import needs to know about the database it writes to: extent and region lookup. */
+/** What every import needs to know about the database it writes to: jurisdiction and region lookup. */
 import type { Queryable } from '../db/database.ts';
 import { listRegions } from '../db/zone-store.ts';
+import type { PolygonalGeometry } from '../domain/geometry/prepared-polygon.ts';
 import { regionLocator } from '../domain/geometry/region-locator.ts';
 import type { BBox } from '../domain/zone.ts';
 import type { ResolvedCrs } from './crs.ts';
+import { Jurisdiction } from './jurisdiction.ts';
 import { CHINA_EXTENT, type LocationContext } from './location.ts';
 
-/** Points this far (degrees) beyond the loaded regions are still accepted, for border plants. */
+/** Zones this far (degrees) beyond the loaded regions' bounds still overlap them, for border zones. */
 const EXTENT_MARGIN = 1;
 
 export async function locationContext(q: Queryable, crs: ResolvedCrs): Promise<LocationContext> {
-  const regions = (await listRegions(q)).filter((r) => r.geometry !== null);
-  let extent: BBox = CHINA_EXTENT;
-  const box = await q.one<{ w: number | null; s: number; e: number; n: number }>(
-    'SELECT min(min_lon) AS w, min(min_lat) AS s, max(max_lon) AS e, max(max_lat) AS n FROM regions',
-  );
-  if (box && box.w !== null) extent = [box.w - EXTENT_MARGIN, box.s - EXTENT_MARGIN, box.e + EXTENT_MARGIN, box.n + EXTENT_MARGIN];
-  const locate = regions.length
-    ? regionLocator(regions.map((r) => ({ code: r.code, level: r.level, geometry: r.geometry as NonNullable<typeof r.geometry> })))
-    : undefined;
-  return { toWgs84: crs.toWgs84, geographic: crs.geographic, extent, ...(locate ? { regionAt: locate } : {}) };
+  const regions = (await listRegions(q)).flatMap((r) => (r.geometry ? [{ ...r, geometry: r.geometry as PolygonalGeometry }] : []));
+  const jurisdiction = Jurisdiction.of(regions);
+  const context = { toWgs84: crs.toWgs84, geographic: crs.geographic, jurisdiction };
+  if (regions.length === 0) return { ...context, extent: CHINA_EXTENT };
+  const [w, s, e, n] = jurisdiction.bounds;
+  const extent: BBox = [w - EXTENT_MARGIN, s - EXTENT_MARGIN, e + EXTENT_MARGIN, n + EXTENT_MARGIN];
+  return { ...context, extent, regionAt: regionLocator(regions) };
 }

@@ -1,9 +1,10 @@
 /**
  * Turns a record's coordinates into a WGS84 point and checks it: numbers present, in range, not
- * with latitude and longitude swapped, and inside the jurisdiction.
+ * with latitude and longitude swapped, and inside the jurisdiction (its real outline, not a box).
  */
 import type { BBox } from '../domain/zone.ts';
 import { projectedHint } from './crs-hint.ts';
+import type { Jurisdiction } from './jurisdiction.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
 import { isBlank, parseNumber } from './values.ts';
@@ -15,15 +16,19 @@ export interface LocationContext {
   toWgs84: ToWgs84;
   /** True when source coordinates are degrees (so range and swap checks apply before transform). */
   geographic: boolean;
-  /** Where enterprises may be: the loaded regions' extent, or China's. */
+  /** Where enterprises may be: the loaded regions, or China's outline when none are loaded. */
+  jurisdiction: Jurisdiction;
+  /** A box around the jurisdiction, for zones, which only have to overlap it. */
   extent: BBox;
   regionAt?: (lon: number, lat: number) => string | null;
 }
 
-/** Mainland China and its coastal waters, used when no regions are loaded. */
-export const CHINA_EXTENT: BBox = [73.4, 18.1, 135.1, 53.6];
-
-const inside = ([w, s, e, n]: BBox, lon: number, lat: number) => lon >= w && lon <= e && lat >= s && lat <= n;
+/**
+ * China's outline with its tolerance, boxed and rounded out: from Xinjiang's west to Heilongjiang's
+ * east, from Zengmu Ansha (3.8°N, governed by Sansha) to Mohe. Zones must overlap it when no
+ * regions are loaded.
+ */
+export const CHINA_EXTENT: BBox = [73.3, 3.7, 135.3, 53.7];
 
 export interface LocationResult {
   lonLat?: [number, number];
@@ -73,18 +78,18 @@ export function checkLocation(
   // The field and value shown with a problem; built only when there is one.
   const field = () => (fromGeometry ? 'geometry' : `${lonField}/${latField}`);
   const shown = () => `${x}, ${y}`;
+  // Whether the source point is in the jurisdiction, when the CRS is degrees: a point outside it
+  // may have latitude and longitude swapped, which the swapped point fitting shows.
+  let sourceInside: boolean | undefined;
   if (ctx.geographic) {
-    const outOfRange = Math.abs(x) > 180 || Math.abs(y) > 90;
-    if (outOfRange || !inside(ctx.extent, x, y)) {
-      const swappedFits = inside(ctx.extent, y, x);
-      if (outOfRange) {
-        const projected = projectedHint(x, y);
-        const hint = swappedFits ? ' (looks like lat/lon swapped)' : projected ? ` (${projected})` : '';
-        return fail(
-          problem(row, field(), shown(), `coordinates out of range: longitude must be within ±180 and latitude within ±90${hint}`),
-        );
-      }
-      if (swappedFits) return fail(problem(row, field(), shown(), 'point lies outside the jurisdiction; looks like lat/lon swapped'));
+    if (Math.abs(x) > 180 || Math.abs(y) > 90) {
+      const projected = projectedHint(x, y);
+      const hint = ctx.jurisdiction.covers(y, x) ? ' (looks like lat/lon swapped)' : projected ? ` (${projected})` : '';
+      return fail(problem(row, field(), shown(), `coordinates out of range: longitude must be within ±180 and latitude within ±90${hint}`));
+    }
+    sourceInside = ctx.jurisdiction.covers(x, y);
+    if (!sourceInside && ctx.jurisdiction.covers(y, x)) {
+      return fail(problem(row, field(), shown(), 'point lies outside the jurisdiction; looks like lat/lon swapped'));
     }
   }
   let lonLat: [number, number];
@@ -93,18 +98,15 @@ export function checkLocation(
   } catch (error) {
     return fail(problem(row, field(), shown(), `cannot convert to WGS84: ${(error as Error).message}`));
   }
-  if (!Number.isFinite(lonLat[0]) || !Number.isFinite(lonLat[1])) {
+  const [lon, lat] = lonLat;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
     return fail(problem(row, field(), shown(), 'conversion to WGS84 gave no finite point; check the CRS'));
   }
-  if (!inside(ctx.extent, lonLat[0], lonLat[1])) {
-    const [w, s, e, n] = ctx.extent.map((v) => Math.round(v * 10) / 10);
+  // WGS84 and CGCS2000 come back unchanged: the test above already answered for this point.
+  const inside = sourceInside !== undefined && lon === x && lat === y ? sourceInside : ctx.jurisdiction.covers(lon, lat);
+  if (!inside) {
     return fail(
-      problem(
-        row,
-        field(),
-        shown(),
-        `point ${lonLat[0].toFixed(5)}, ${lonLat[1].toFixed(5)} lies far outside the jurisdiction (${w}–${e}°E, ${s}–${n}°N); check the CRS`,
-      ),
+      problem(row, field(), shown(), `point ${lon.toFixed(5)}, ${lat.toFixed(5)} lies ${ctx.jurisdiction.describeOutside(lon, lat)}`),
     );
   }
   return { lonLat, errors: NONE, warnings: NONE };

@@ -55,12 +55,15 @@ export function formatProblem(file: string, p: Problem): string {
   return `${file}${at ? ` ${at}` : ''}:${value} ${p.message}`;
 }
 
+/** How many problems of each kind an import keeps; past it, they are only counted. */
+export const PROBLEM_LIMIT = 10_000;
+
 /** Collects problems but keeps memory bounded on files where every row is wrong. */
 export class ProblemList {
   readonly items: Problem[] = [];
   total = 0;
 
-  constructor(private readonly limit = 10_000) {}
+  constructor(private readonly limit = PROBLEM_LIMIT) {}
 
   add(p: Problem): void {
     this.total++;

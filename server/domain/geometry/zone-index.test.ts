@@ -42,6 +42,15 @@ describe('ZoneIndex', () => {
     expect(containing(index, 110.2, 40.2)).toEqual([0]);
   });
 
+  it('firstContaining stops at a zone holding the point, and gives -1 where none does', () => {
+    const index = new ZoneIndex([new PreparedPolygon(box(110, 40, 111, 41)), new PreparedPolygon(box(110.5, 40.5, 111.5, 41.5))]);
+    expect([0, 1]).toContain(index.firstContaining(110.7, 40.7));
+    expect(index.firstContaining(111.2, 41.2)).toBe(1);
+    expect(index.firstContaining(111.2, 40.2)).toBe(-1);
+    expect(index.firstContaining(100, 30)).toBe(-1);
+    expect(new ZoneIndex([]).firstContaining(110, 40)).toBe(-1);
+  });
+
   it('a point outside the grid finds nothing', () => {
     const index = new ZoneIndex([new PreparedPolygon(box(110, 40, 111, 41))]);
     expect(containing(index, 100, 30)).toEqual([]);

@@ -97,10 +97,20 @@ export class ZoneIndex {
 
   /** Calls back with every zone containing the point (boundary included). */
   forEachContaining(lon: number, lat: number, visit: (zone: number) => void): void {
-    if (lon < this.minX || lat < this.minY) return;
+    this.containing(lon, lat, visit);
+  }
+
+  /** A zone containing the point (boundary included), or -1: stops at the first, for when any will do. */
+  firstContaining(lon: number, lat: number): number {
+    return this.containing(lon, lat, null);
+  }
+
+  /** Visits every zone containing the point; with no visitor, returns the first instead. -1 for none. */
+  private containing(lon: number, lat: number, visit: ((zone: number) => void) | null): number {
+    if (lon < this.minX || lat < this.minY) return -1;
     const col = Math.floor((lon - this.minX) / this.cell);
     const row = Math.floor((lat - this.minY) / this.cell);
-    if (col >= this.cols || row >= this.rows) return;
+    if (col >= this.cols || row >= this.rows) return -1;
     const cell = row * this.cols + col;
     const end = this.cellStart[cell + 1] as number;
     const boxes = this.boxes;
@@ -109,8 +119,11 @@ export class ZoneIndex {
       const b = z * 4;
       if (lon < (boxes[b] as number) || lat < (boxes[b + 1] as number) || lon > (boxes[b + 2] as number) || lat > (boxes[b + 3] as number))
         continue;
-      if ((this.polygons[z] as PreparedPolygon).contains(lon, lat)) visit(z);
+      if (!(this.polygons[z] as PreparedPolygon).contains(lon, lat)) continue;
+      if (!visit) return z;
+      visit(z);
     }
+    return -1;
   }
 
   /**
