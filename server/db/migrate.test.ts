@@ -78,3 +78,60 @@ describe('migrations 033 and 034 (rule texts once per run, zone kind from zones)
     }
   });
 });
+
+describe('migration 037 (reserves of unknown zoning)', () => {
+  it('keeps every zone and its hits, and lets a reserve be stored as unzoned', async () => {
+    const path = await databaseAt(
+      36,
+      `INSERT INTO zones (id, name, kind, zone_type, attributes, geometry, min_lon, min_lat, max_lon, max_lat, vertex_count, updated_at) VALUES
+         ('NR-a', 'Reserve A', 'nature_reserve', 'core', '{"批准文号":"国函"}', 'POLYGON((0 0, 1 0, 1 1, 0 0))', 0, 0, 1, 1, 4, TIMESTAMP '2024-01-02 03:04:05'),
+         ('BU-b', 'Town B', 'built_up', NULL, NULL, 'POLYGON((0 0, 1 0, 1 1, 0 0))', 0, 0, 1, 1, 4, TIMESTAMP '2024-01-02 03:04:05');
+       INSERT INTO zone_hit_rows VALUES ('E1', 'NR-a', 0);`,
+    );
+    const db = await Database.open(path);
+    try {
+      expect(
+        await db.all(
+          `SELECT id, kind, zone_type, attributes::VARCHAR AS attributes, ST_AsText(geometry) AS wkt, updated_at::VARCHAR AS updated_at
+           FROM zones ORDER BY id`,
+        ),
+      ).toEqual([
+        {
+          id: 'BU-b',
+          kind: 'built_up',
+          zone_type: null,
+          attributes: null,
+          wkt: 'POLYGON ((0 0, 1 0, 1 1, 0 0))',
+          updated_at: '2024-01-02 03:04:05',
+        },
+        {
+          id: 'NR-a',
+          kind: 'nature_reserve',
+          zone_type: 'core',
+          attributes: '{"批准文号":"国函"}',
+          wkt: 'POLYGON ((0 0, 1 0, 1 1, 0 0))',
+          updated_at: '2024-01-02 03:04:05',
+        },
+      ]);
+      await db.run(
+        `INSERT INTO zones (id, name, kind, zone_type, geometry, min_lon, min_lat, max_lon, max_lat, vertex_count)
+         VALUES ('NR-u', 'Reserve U', 'nature_reserve', 'unzoned', 'POLYGON((0 0, 1 0, 1 1, 0 0))', 0, 0, 1, 1, 4)`,
+      );
+      await db.run("INSERT INTO zone_hit_rows VALUES ('E2', 'NR-u', 0)");
+      expect(await db.all('SELECT enterprise_id, zone_id, zone_type FROM zone_hits ORDER BY enterprise_id')).toEqual([
+        { enterprise_id: 'E1', zone_id: 'NR-a', zone_type: 'core' },
+        { enterprise_id: 'E2', zone_id: 'NR-u', zone_type: 'unzoned' },
+      ]);
+      // The key and the other values stay checked.
+      await expect(db.run("UPDATE zones SET zone_type = 'outer' WHERE id = 'NR-u'")).rejects.toThrow(/CHECK/i);
+      await expect(
+        db.run(
+          `INSERT INTO zones (id, name, kind, geometry, min_lon, min_lat, max_lon, max_lat, vertex_count)
+           VALUES ('NR-a', 'again', 'built_up', 'POLYGON((0 0, 1 0, 1 1, 0 0))', 0, 0, 1, 1, 4)`,
+        ),
+      ).rejects.toThrow(/duplicate key|PRIMARY KEY|constraint/i);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainFlag } from './explain-flag.ts';
-import type { Flag } from './flag.ts';
+import type { ExperimentalAlternative, Flag } from './flag.ts';
 
 const base: Omit<Flag, 'evidence'> = {
   enterprise_id: 'E1',
@@ -35,6 +35,39 @@ describe('explainFlag', () => {
     );
     expect(explainFlag(flag, 'en')).toContain(
       'inside 大青山国家级自然保护区核心区 (nature reserve, core zone). Action: Withdraw, by 2019-12-31.',
+    );
+  });
+
+  it('inside a reserve of unknown zoning, says what its experimental zone would change', () => {
+    const inside = (if_experimental: ExperimentalAlternative): Flag => ({
+      ...base,
+      evidence: [
+        {
+          kind: 'zone',
+          zone_id: 'u',
+          zone_name: '某保护区',
+          zone_kind: 'nature_reserve',
+          zone_type: 'unzoned',
+          distance_m: 0,
+          if_experimental,
+        },
+      ],
+    });
+    expect(explainFlag(inside({ rules: [], action: null }), 'en')).toContain(
+      'inside 某保护区 (nature reserve, unzoned: functional zoning unknown); if the plant stands in the experimental zone, no rule covers it: it may stay.',
+    );
+    expect(explainFlag(inside({ rules: [], action: null }), 'zh')).toContain(
+      '位于某保护区内（自然保护区，未分区：功能分区未知）；若企业位于实验区，则无规则涉及，可以保留。',
+    );
+    expect(explainFlag(inside({ rules: ['A', 'B'], action: 'rectify' }), 'en')).toContain(
+      'if the plant stands in the experimental zone, rules A, B apply instead: rectify.',
+    );
+    expect(explainFlag(inside({ rules: ['A', 'B'], action: 'rectify' }), 'zh')).toContain('若企业位于实验区，则改按规则A、B：限期整改。');
+    expect(explainFlag(inside({ rules: ['E'], action: null, undecided: ['E'] }), 'en')).toContain(
+      'if the plant stands in the experimental zone, rule E applies instead, which the data cannot decide for this plant.',
+    );
+    expect(explainFlag(inside({ rules: ['E'], action: null, undecided: ['E'] }), 'zh')).toContain(
+      '若企业位于实验区，则改按规则E，现有数据无法判定是否适用于本企业。',
     );
   });
 

@@ -3,7 +3,7 @@
  * panel, exports and the ledger: what was found and what it was compared with.
  */
 import { ACTION_NAMES } from './actions.ts';
-import type { ComparisonEvidence, Evidence, Flag, ZoneEvidence } from './flag.ts';
+import type { ComparisonEvidence, Evidence, ExperimentalAlternative, Flag, ZoneEvidence } from './flag.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -19,6 +19,7 @@ const ZONE_TYPE: Record<string, { zh: string; en: string }> = {
   core: { zh: '核心区', en: 'core zone' },
   buffer: { zh: '缓冲区', en: 'buffer zone' },
   experimental: { zh: '实验区', en: 'experimental zone' },
+  unzoned: { zh: '未分区：功能分区未知', en: 'unzoned: functional zoning unknown' },
 };
 
 const SUBJECT: Record<string, { zh: string; en: string }> = {
@@ -68,9 +69,32 @@ function explainZone(e: ZoneEvidence, lang: Lang): string {
   const kind = ZONE_KIND[e.zone_kind]?.[lang] ?? e.zone_kind;
   const type = e.zone_type ? (ZONE_TYPE[e.zone_type]?.[lang] ?? e.zone_type) : '';
   const metres = Math.round(e.distance_m).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  const alternative = e.distance_m === 0 && e.if_experimental ? explainAlternative(e.if_experimental, lang) : '';
   if (lang === 'zh')
-    return e.distance_m === 0 ? `位于${e.zone_name}内（${kind}${type ? `，${type}` : ''}）` : `距${e.zone_name}（${kind}）${metres}米`;
-  return e.distance_m === 0 ? `inside ${e.zone_name} (${kind}${type ? `, ${type}` : ''})` : `${metres} m from ${e.zone_name} (${kind})`;
+    return e.distance_m === 0
+      ? `位于${e.zone_name}内（${kind}${type ? `，${type}` : ''}）${alternative}`
+      : `距${e.zone_name}（${kind}）${metres}米`;
+  return e.distance_m === 0
+    ? `inside ${e.zone_name} (${kind}${type ? `, ${type}` : ''})${alternative}`
+    : `${metres} m from ${e.zone_name} (${kind})`;
+}
+
+/** What the experimental zone of a reserve of unknown zoning would change for the plant. */
+function explainAlternative(a: ExperimentalAlternative, lang: Lang): string {
+  if (lang === 'zh') {
+    const rules = `规则${a.rules.join('、')}`;
+    if (a.action) return `；若企业位于实验区，则改按${rules}：${ACTION_NAMES[a.action].zh}`;
+    if (a.undecided?.length) return `；若企业位于实验区，则改按${rules}，现有数据无法判定是否适用于本企业`;
+    return a.rules.length ? `；若企业位于实验区，则改按${rules}，本企业不在其列，可以保留` : '；若企业位于实验区，则无规则涉及，可以保留';
+  }
+  const many = a.rules.length > 1;
+  const rules = many ? `rules ${a.rules.join(', ')} apply instead` : `rule ${a.rules[0]} applies instead`;
+  const where = '; if the plant stands in the experimental zone, ';
+  if (a.action) return `${where}${rules}: ${ACTION_NAMES[a.action].en.toLowerCase()}`;
+  if (a.undecided?.length) return `${where}${rules}, which the data cannot decide for this plant`;
+  return a.rules.length
+    ? `${where}${rules}, which ${many ? 'do' : 'does'} not cover this plant: it may stay`
+    : `${where}no rule covers it: it may stay`;
 }
 
 function explainComparison(e: ComparisonEvidence, lang: Lang): string {

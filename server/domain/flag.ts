@@ -12,6 +12,21 @@ export interface ZoneEvidence {
   zone_type: string | null;
   /** 0 inside (boundary included), else metres to the nearest point of the zone. */
   distance_m: number;
+  /** Inside a reserve of unknown zoning (zone type unzoned): what its experimental zone would change. */
+  if_experimental?: ExperimentalAlternative;
+}
+
+/**
+ * What the rule set asks of a plant in a reserve of unknown zoning had the plant stood in the
+ * reserve's experimental zone, where art. 32 lets a plant that neither pollutes nor damages
+ * resources stay: the rules written for that zone, and the action of the most severe of them
+ * that would flag the plant there (null: none would, it may stay).
+ */
+export interface ExperimentalAlternative {
+  rules: string[];
+  action: Action | null;
+  /** Of those rules, the ones the data cannot decide for this plant (absent when none). */
+  undecided?: string[];
 }
 
 export interface ComparisonEvidence {

@@ -3,7 +3,7 @@
  * the fallback image a publication carries — so that an action or a zone looks the same in each.
  */
 import type { Action } from './actions.ts';
-import type { ZoneKind } from './zone.ts';
+import type { ReserveZoneType, ZoneKind } from './zone.ts';
 
 export type RGB = [number, number, number];
 
@@ -15,10 +15,15 @@ export interface ZoneStyle {
   dashed?: boolean;
 }
 
-export const RESERVE_STYLES: Record<'core' | 'buffer' | 'experimental', ZoneStyle> = {
+/**
+ * Zoned reserves shade from dark core to pale experimental zone; a reserve of unknown zoning is a
+ * different green with a dashed outline, so it never reads as one of the three zones.
+ */
+export const RESERVE_STYLES: Record<ReserveZoneType, ZoneStyle> = {
   core: { fill: '#1b7837', fillOpacity: 0.5, line: '#0d4a1f', lineWidth: 1 },
   buffer: { fill: '#5aae61', fillOpacity: 0.38, line: '#2f7d35', lineWidth: 0.8 },
   experimental: { fill: '#a6dba0', fillOpacity: 0.32, line: '#5aae61', lineWidth: 0.8 },
+  unzoned: { fill: '#66c2a4', fillOpacity: 0.3, line: '#00684a', lineWidth: 1.5, dashed: true },
 };
 
 export const ZONE_STYLES: Record<Exclude<ZoneKind, 'nature_reserve'>, ZoneStyle> = {

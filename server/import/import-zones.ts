@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { listValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
+import { activeRuleSet } from '../db/rule-set-store.ts';
 import { deleteZonesOfKind, insertRegions, type Region, upsertZones } from '../db/zone-store.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
 import { checkedBatches, type ReadProgress } from './checked-records.ts';
@@ -17,6 +18,7 @@ import { type ImportOptions, importMode } from './import-options.ts';
 import { CHINA_EXTENT } from './location.ts';
 import { openImportSource } from './open-import-source.ts';
 import { ImportFailedError, type ImportReport, ProblemList, problem } from './problems.ts';
+import { unzonedReservesWarning } from './unzoned-reserves.ts';
 import { placeZone } from './zone-location.ts';
 import { validateZone } from './zone-record.ts';
 
@@ -42,6 +44,8 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
   const zones: (Zone & { row: number })[] = [];
   const firstRowOfId = new Map<string, number>();
   const badRows = new Set<number>();
+  /** Rows of reserve features without zoning, taken whole as unzoned: one warning for them all. */
+  const unzonedRows = new Set<number>();
 
   for await (const batch of checkedBatches(source, errors, warnings, progress, badRows)) {
     for (const raw of batch) {
@@ -54,8 +58,10 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
       }
       if (result.zone && result.errors.length === 0) {
         const placed = placeZone(result.zone.geometry, crs, extent);
-        if (placed.geometry) zones.push({ ...result.zone, geometry: placed.geometry, row: raw.row });
-        else result.errors.push(problem(raw.row, 'geometry', placed.value, placed.error ?? 'cannot place the polygon'));
+        if (placed.geometry) {
+          zones.push({ ...result.zone, geometry: placed.geometry, row: raw.row });
+          if (result.zoningMissing) unzonedRows.add(raw.row);
+        } else result.errors.push(problem(raw.row, 'geometry', placed.value, placed.error ?? 'cannot place the polygon'));
       }
       if (result.errors.length > 0) {
         badRows.add(raw.row);
@@ -86,6 +92,8 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
       }
       keep = zones.filter((z) => !clashing.has(z.id));
     }
+    const unzoned = keep.filter((z) => unzonedRows.has(z.row)).length;
+    if (unzoned > 0) warnings.add(unzonedReservesWarning(unzoned, (await activeRuleSet(tx)).ruleSet));
     const report: ImportReport = {
       file,
       imported: 0,

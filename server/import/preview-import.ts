@@ -4,6 +4,7 @@
  * the recognised columns, the first rows and the problems those rows already show.
  */
 import type { Database } from '../db/database.ts';
+import { activeRuleSet } from '../db/rule-set-store.ts';
 import { mapColumns, parseMapOption } from './columns.ts';
 import { type ResolvedCrs, resolveCrs } from './crs.ts';
 import { projectedHint } from './crs-hint.ts';
@@ -18,6 +19,7 @@ import { type Problem, problem } from './problems.ts';
 import { openSourceOffThread } from './readers/off-thread.ts';
 import { type RawRecord, type Source, SourceError, type SourceInfo } from './readers/record.ts';
 import { RecordTextCheck } from './record-text.ts';
+import { unzonedReservesWarning } from './unzoned-reserves.ts';
 import { placeZone } from './zone-location.ts';
 import { validateZone } from './zone-record.ts';
 
@@ -163,6 +165,7 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
     } else {
       const kind = options.kind ?? 'industrial_park';
       const extent = kind === 'region' ? CHINA_EXTENT : (await locationContext(db, crs)).extent;
+      let unzoned = 0;
       for (const raw of records) {
         const result = validateZone(raw, kind === 'region' ? 'key_region' : kind, file);
         errors.push(...result.errors);
@@ -170,8 +173,10 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
         if (result.zone) {
           const placed = placeZone(result.zone.geometry, crs, extent);
           if (placed.error) errors.push(problem(raw.row, 'geometry', placed.value, placed.error));
+          else if (result.zoningMissing) unzoned++;
         }
       }
+      if (unzoned > 0) warnings.push(unzonedReservesWarning(unzoned, (await activeRuleSet(db)).ruleSet));
     }
   }
   const from = options.crs ? 'option' : source.info.crs ? 'file' : 'assumed';

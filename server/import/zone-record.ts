@@ -1,17 +1,17 @@
 /** Validates one raw feature into a zone of a given kind. */
 import { checkPolygon } from '../domain/geometry/check-polygon.ts';
-import { RESERVE_ZONE_TYPES, type ReserveZoneType, ZONE_KINDS, type Zone, type ZoneKind } from '../domain/zone.ts';
+import { RESERVE_ZONE_TYPES, type ReserveZoneType, UNZONED, ZONE_KINDS, type Zone, type ZoneKind } from '../domain/zone.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
 import { singleLineProblem } from './record-text.ts';
 import { isBlank, text } from './values.ts';
 import { geometryFromColumns } from './wkt-columns.ts';
 
-const ZONE_TYPE_WORDS: Record<string, ReserveZoneType> = { 核心区: 'core', 缓冲区: 'buffer', 实验区: 'experimental' };
+const ZONE_TYPE_WORDS: Record<string, ReserveZoneType> = { 核心区: 'core', 缓冲区: 'buffer', 实验区: 'experimental', 未分区: 'unzoned' };
 const NAME_KEYS = ['name', '名称', 'NAME', 'Name', '保护区名称', 'mc', 'MC'];
 const NAME_EN_KEYS = ['name_en', 'NAME_EN', 'english_name'];
 const ID_KEYS = ['id', 'ID', 'Id', 'zone_id', '编号', 'code', 'CODE'];
-const TYPE_KEYS = ['zone_type', 'ZONE_TYPE', '功能区', '功能分区', '分区', 'type'];
+export const TYPE_KEYS = ['zone_type', 'ZONE_TYPE', '功能区', '功能分区', '分区', 'type'];
 const LEVEL_KEYS = ['level', 'LEVEL', '级别'];
 // region_cod: a shapefile field name holds 10 bytes.
 const REGION_KEYS = ['region_code', 'region_cod', 'adcode', '行政区划代码'];
@@ -23,11 +23,22 @@ export interface ZoneResult {
   zone?: Zone;
   errors: Problem[];
   warnings: Problem[];
+  /**
+   * A reserve feature with no functional zoning, taken whole as unzoned. The import warns once
+   * for the file (unzonedReservesWarning), not once per feature: in most published reserve
+   * layers it is every feature.
+   */
+  zoningMissing: boolean;
 }
 
 function first(values: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
   for (const k of keys) if (!isBlank(values[k])) return [k, values[k]];
   return undefined;
+}
+
+function reserveZoneType(value: string): ReserveZoneType | null {
+  const lower = value.toLowerCase();
+  return (RESERVE_ZONE_TYPES as readonly string[]).includes(lower) ? (lower as ReserveZoneType) : (ZONE_TYPE_WORDS[value] ?? null);
 }
 
 export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): ZoneResult {
@@ -51,20 +62,29 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
   }
 
   let zoneType: ReserveZoneType | null = null;
+  let zoningMissing = false;
   const typeEntry = first(values, TYPE_KEYS);
   if (kind === 'nature_reserve') {
-    const rawType = typeEntry ? text(typeEntry[1]) : '';
-    const lower = rawType.toLowerCase();
-    zoneType = (RESERVE_ZONE_TYPES as readonly string[]).includes(lower) ? (lower as ReserveZoneType) : (ZONE_TYPE_WORDS[rawType] ?? null);
-    if (!zoneType) {
-      errors.push(
-        problem(
-          row,
-          typeEntry?.[0] ?? 'zone_type',
-          rawType || null,
-          'nature reserve features need zone_type core, buffer or experimental (核心区/缓冲区/实验区)',
-        ),
-      );
+    // Only an absent or blank zoning field means "unzoned". A value we cannot read may be real
+    // zoning in words we do not know; filing it as unzoned would throw that knowledge away and
+    // screen the whole reserve as if no zone were experimental, so it is refused, naming the value.
+    if (!typeEntry) {
+      zoneType = UNZONED;
+      zoningMissing = true;
+    } else {
+      const rawType = text(typeEntry[1]);
+      zoneType = reserveZoneType(rawType);
+      if (!zoneType) {
+        errors.push(
+          problem(
+            row,
+            typeEntry[0],
+            rawType,
+            'not a reserve zone type: expected core, buffer, experimental or unzoned (核心区/缓冲区/实验区/未分区); ' +
+              'a reserve of unknown zoning leaves it blank (rename the field if it holds something else, such as the reserve category)',
+          ),
+        );
+      }
     }
   }
 
@@ -88,7 +108,7 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
     (issue.severity === 'error' ? errors : warnings).push(problem(row, geometryField, null, issue.message));
   }
 
-  if (errors.length > 0 || !('geometry' in checked) || !checked.geometry) return { errors, warnings };
+  if (errors.length > 0 || !('geometry' in checked) || !checked.geometry) return { errors, warnings, zoningMissing };
   const skip = new Set([...KNOWN, ...(fromWkt?.keys ?? [])]);
   const attributes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) if (!skip.has(k) && !isBlank(v)) attributes[k] = v;
@@ -98,6 +118,7 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
   return {
     errors,
     warnings,
+    zoningMissing,
     zone: {
       id,
       kind,

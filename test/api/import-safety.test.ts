@@ -180,7 +180,7 @@ describe('uploads on disk', () => {
       'reserve.zip',
       [
         { properties: { id: 'NR1', name: '保护区核心区', zone_type: '核心区' }, geometry: square(110, 40.6) },
-        { properties: { id: 'NR2', name: '缺分区', zone_type: '' }, geometry: square(110.3, 40.6) },
+        { properties: { id: 'NR2', name: '分区不明', zone_type: '外围保护带' }, geometry: square(110.3, 40.6) },
       ],
       { cpg: 'UTF-8' },
     );

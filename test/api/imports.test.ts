@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../server/auth/accounts.ts';
 import type { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/http/app.ts';
+import { unzonedReservesGeoJson } from '../helpers/import-fixtures.ts';
 import { account } from '../helpers/ledger-fixtures.ts';
 import { readSse } from '../helpers/sse.ts';
 import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
@@ -132,6 +133,32 @@ describe('POST /api/imports', () => {
     const q = (await again.json()) as { crs: unknown; errors: { message: string }[] };
     expect(q.crs).toMatchObject({ name: 'EPSG:4326', from: 'option' });
     expect(q.errors[0]?.message).toContain('EPSG:4525');
+  });
+});
+
+describe('reserve layers without functional zoning', () => {
+  it('are previewed and imported as whole reserves, unzoned, with one warning for the file', async () => {
+    const { id, warnings } = (await (
+      await upload(unzonedReservesGeoJson(), 'reserves.geojson', { layer: 'zones', kind: 'nature_reserve' })
+    ).json()) as { id: string; errors: unknown[]; warnings: { field: string; message: string }[] };
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        row: null,
+        field: 'zone_type',
+        message: expect.stringMatching(/^2 nature reserve feature\(s\) have no functional zoning/),
+      }),
+    ]);
+    const done = (await readSse(await commit(id))).at(-1);
+    expect(done).toMatchObject({ event: 'done', data: { report: { imported: 2, errors: [] } } });
+    const report = (done?.data as { report: { warnings: { message: string }[] } }).report;
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]?.message).toContain(
+      'imported as whole reserves, zone type unzoned (未分区); screened by rule P1-reserve-unzoned',
+    );
+    expect(await db.all("SELECT id, zone_type FROM zones WHERE id LIKE 'UZ-%' ORDER BY id")).toEqual([
+      { id: 'UZ-1', zone_type: 'unzoned' },
+      { id: 'UZ-2', zone_type: 'unzoned' },
+    ]);
   });
 });
 

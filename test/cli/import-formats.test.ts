@@ -9,7 +9,16 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { greenline } from '../helpers/cli.ts';
-import { KML, square, writeKmz, writeParquet, writeShapefileZip, writeText, writeXlsx } from '../helpers/import-fixtures.ts';
+import {
+  KML,
+  square,
+  unzonedReservesGeoJson,
+  writeKmz,
+  writeParquet,
+  writeShapefileZip,
+  writeText,
+  writeXlsx,
+} from '../helpers/import-fixtures.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 let temp: TempDb;
@@ -167,6 +176,42 @@ describe('zones in other CRSs and formats', () => {
     // The corner at the test point lands on 111.5°E, 40.5°N, as PROJ puts it.
     const corners = [...(z?.wkt ?? '').matchAll(/([\d.]+) ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(corners.some(([lon = 0, lat = 0]) => near(lon, 111.5, 1e-8) && near(lat, 40.5, 1e-8))).toBe(true);
+  });
+
+  it('a reserve layer without functional zoning imports as whole reserves, unzoned, with one warning for the file', async () => {
+    const file = writeText(temp.dir, 'reserves-unzoned.geojson', unzonedReservesGeoJson());
+    const { code, report } = await run('import', 'zones', file, '--kind', 'nature_reserve');
+    expect(code).toBe(0);
+    expect(report).toMatchObject({ imported: 2, skipped: 0, errors: [] });
+    expect(report?.warnings).toEqual([
+      {
+        row: null,
+        field: 'zone_type',
+        value: null,
+        message: expect.stringMatching(
+          /^2 nature reserve feature\(s\) have no functional zoning .*imported as whole reserves, zone type unzoned \(未分区\); screened by rule P1-reserve-unzoned/,
+        ),
+      },
+    ]);
+    expect(await query("SELECT id, name, zone_type, level FROM zones WHERE id LIKE 'UZ-%' ORDER BY id")).toEqual([
+      { id: 'UZ-1', name: '测试湿地自然保护区', zone_type: 'unzoned', level: '省级' },
+      { id: 'UZ-2', name: '测试森林自然保护区', zone_type: 'unzoned', level: '国家级' },
+    ]);
+  });
+
+  it('a reserve zone type it cannot read is refused naming file, row, field and value', async () => {
+    const file = writeText(
+      temp.dir,
+      'reserves-odd.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { id: 'ODD-1', name: '保护区', 功能分区: '外围保护带' }, geometry: square(120, 50.5) }],
+      }),
+    );
+    const r = await greenline(['--db', temp.path, 'import', 'zones', file, '--kind', 'nature_reserve']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('reserves-odd.geojson row 1, field 功能分区: value "外围保护带" not a reserve zone type');
+    expect(await query("SELECT id FROM zones WHERE id = 'ODD-1'")).toEqual([]);
   });
 
   it('GeoJSON in Web Mercator named by its crs member', async () => {

@@ -9,6 +9,7 @@ import { distanceToPolygon } from '../../server/domain/geometry/polygon-distance
 import { PreparedPolygon } from '../../server/domain/geometry/prepared-polygon.ts';
 import { screenChanged } from '../../server/screening/screen-changed.ts';
 import { greenline } from '../helpers/cli.ts';
+import { unzonedReservesGeoJson } from '../helpers/import-fixtures.ts';
 import { tempDir } from '../helpers/temp-db.ts';
 
 let dir: string;
@@ -267,5 +268,42 @@ describe('re-screening after an import', () => {
       'SELECT scope, zones_recomputed FROM screening_runs ORDER BY id DESC LIMIT 1',
     );
     expect(run).toEqual({ scope: 'all', zones_recomputed: true });
+  });
+});
+
+describe('reserves of unknown zoning', () => {
+  it('every plant inside must withdraw (P1), its flag saying the zoning is unknown and what the experimental zone would change', async () => {
+    const plants = join(dir, 'plants.csv');
+    // A grain mill and a chemical plant inside 测试湿地自然保护区; a third plant outside both reserves.
+    writeFileSync(
+      plants,
+      'id,name,sector,lon,lat\nU1,粮食加工厂,C1310,120.05,50.05\nU2,化工厂,C2614,120.06,50.05\nU3,保护区外的厂,C2614,120.2,50.05\n',
+    );
+    expect((await greenline(['--db', db, 'import', 'enterprises', plants])).code).toBe(0);
+    const reserves = join(dir, 'reserves.geojson');
+    writeFileSync(reserves, unzonedReservesGeoJson());
+    expect((await greenline(['--db', db, 'import', 'zones', reserves, '--kind', 'nature_reserve'])).code).toBe(0);
+
+    expect(
+      await query("SELECT enterprise_id, rule_id, action FROM flags WHERE enterprise_id LIKE 'U%' AND policy = 'P1' ORDER BY 1"),
+    ).toEqual([
+      { enterprise_id: 'U1', rule_id: 'P1-reserve-unzoned', action: 'withdraw' },
+      { enterprise_id: 'U2', rule_id: 'P1-reserve-unzoned', action: 'withdraw' },
+    ]);
+    const out = join(dir, 'flags.csv');
+    expect((await greenline(['--db', db, 'export', 'flags', '--format', 'csv', '--out', out])).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    const mill = lines.find((l) => l.startsWith('U1,')) ?? '';
+    expect(mill).toContain(
+      'inside 测试湿地自然保护区 (nature reserve, unzoned: functional zoning unknown); if the plant stands in the experimental zone, ' +
+        'rule P1-reserve-experimental-polluting applies instead, which does not cover this plant: it may stay. Action: Withdraw, by 2019-12-31.',
+    );
+    expect(mill).toContain(
+      '（自然保护区，未分区：功能分区未知）；若企业位于实验区，则改按规则P1-reserve-experimental-polluting，本企业不在其列，可以保留。',
+    );
+    const chemicals = lines.find((l) => l.startsWith('U2,')) ?? '';
+    expect(chemicals).toContain(
+      'if the plant stands in the experimental zone, rule P1-reserve-experimental-polluting applies instead: withdraw.',
+    );
   });
 });

@@ -132,6 +132,8 @@ describe('planner map', () => {
     await expect.poll(() => page.getByTestId('detail-panel').textContent()).toContain('Unified social credit code');
     const text = await page.locator('body').innerText();
     expect(text).toContain('Nature reserves');
+    // Whole reserves of unknown zoning have their own legend entry in both languages.
+    expect(await page.getByTestId('legend-reserve-unzoned').innerText()).toBe('Nature reserves · Unzoned (zoning unknown)');
     expect(text).toContain('Clear all filters');
     // The language switch names the other language in its own script, as language pickers do.
     expect(text.split('\n').filter((line) => /[\u4e00-\u9fff]/.test(line) && line !== '简体中文')).toEqual([]);
@@ -139,6 +141,15 @@ describe('planner map', () => {
     await page.screenshot({ path: join(SHOTS, 'detail-en.png') });
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('自然保护区');
+    expect(await page.getByTestId('legend-reserve-unzoned').innerText()).toBe('自然保护区 · 未分区');
+  });
+
+  it('draws reserves of unknown zoning with a dashed outline of their own', async () => {
+    const dash = await page.evaluate(() => {
+      const map = window.__greenline?.controller.map;
+      return map?.getLayer('nature_reserve-unzoned-line') ? map.getPaintProperty('nature_reserve-unzoned-line', 'line-dasharray') : null;
+    });
+    expect(dash).toEqual([3, 2]);
   });
 
   it('made no request outside its own origin', () => {

@@ -160,3 +160,19 @@ export const square = (x: number, y: number, d = 0.1): Polygon => ({
     ],
   ],
 });
+
+/**
+ * Reserve outlines as most publishers release them: name, level and area, but no functional
+ * zoning (核心区/缓冲区/实验区). Two reserves in Hulunbuir, far from the demo's zoned ones.
+ */
+export function unzonedReservesGeoJson(): string {
+  const reserve = (id: string, name: string, level: string, x: number, y: number) => ({
+    type: 'Feature',
+    properties: { id, 保护区名称: name, 级别: level, 面积_公顷: 12_100 },
+    geometry: square(x, y),
+  });
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [reserve('UZ-1', '测试湿地自然保护区', '省级', 120, 50), reserve('UZ-2', '测试森林自然保护区', '国家级', 120.3, 50)],
+  });
+}

@@ -49,7 +49,7 @@ export const EMBED_MESSAGES = {
       key_region: '重点区域',
       industrial_park: '工业园区',
     },
-    reserveZones: { core: '核心区', buffer: '缓冲区', experimental: '实验区' },
+    reserveZones: { core: '核心区', buffer: '缓冲区', experimental: '实验区', unzoned: '未分区' },
   },
   en: {
     htmlLang: 'en',
@@ -93,7 +93,7 @@ export const EMBED_MESSAGES = {
       key_region: 'Key regions',
       industrial_park: 'Industrial parks',
     },
-    reserveZones: { core: 'Core zone', buffer: 'Buffer zone', experimental: 'Experimental zone' },
+    reserveZones: { core: 'Core zone', buffer: 'Buffer zone', experimental: 'Experimental zone', unzoned: 'Unzoned (zoning unknown)' },
   },
 } as const;
 

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { explainFlag } from '../explain-flag.ts';
+import type { Flag } from '../flag.ts';
 import { parseRuleSet } from '../rules/parse-rule-set.ts';
 import type { ZoneHit } from './facts.ts';
 import { RulePlan } from './rule-plan.ts';
@@ -48,6 +50,46 @@ describe('P1 nature reserves', () => {
   it('exactly at the 1000 m limit is inside the band; beyond it is not', () => {
     expect(ruleIds(facts({ sector: 'C2614', zones: [zone('nature_reserve', 'buffer', 1000)] }))).toEqual(['IM-P1-reserve-1km']);
     expect(ruleIds(facts({ sector: 'C2614', zones: [zone('nature_reserve', 'buffer', 1000.01)] }))).toEqual([]);
+  });
+  it('in a reserve of unknown zoning every industrial plant must withdraw, and the flag says what the experimental zone would change', () => {
+    const unzoned = zone('nature_reserve', 'unzoned');
+    const [mill] = screen(facts({ sector: 'C1310', zones: [unzoned] })).flags;
+    expect(mill).toMatchObject({ rule_id: 'P1-reserve-unzoned', policy: 'P1', action: 'withdraw', deadline: '2019-12-31' });
+    // A grain mill would be allowed to stay in the experimental zone; a chemical plant would not.
+    expect(mill?.evidence[0]).toEqual({
+      kind: 'zone',
+      zone_id: 'nature_reserve-1',
+      zone_name: 'nature_reserve unzoned',
+      zone_kind: 'nature_reserve',
+      zone_type: 'unzoned',
+      distance_m: 0,
+      if_experimental: { rules: ['P1-reserve-experimental-polluting'], action: null },
+    });
+    expect(explainFlag(mill as Flag, 'en')).toContain(
+      'inside nature_reserve unzoned (nature reserve, unzoned: functional zoning unknown); if the plant stands in the experimental zone, ' +
+        'rule P1-reserve-experimental-polluting applies instead, which does not cover this plant: it may stay',
+    );
+    expect(explainFlag(mill as Flag, 'zh')).toContain(
+      '（自然保护区，未分区：功能分区未知）；若企业位于实验区，则改按规则P1-reserve-experimental-polluting，本企业不在其列，可以保留',
+    );
+    const [chemicals] = screen(facts({ sector: 'C2614', zones: [unzoned] })).flags;
+    expect(chemicals?.evidence[0]).toMatchObject({ if_experimental: { rules: ['P1-reserve-experimental-polluting'], action: 'withdraw' } });
+    expect(explainFlag(chemicals as Flag, 'en')).toContain(
+      'if the plant stands in the experimental zone, rule P1-reserve-experimental-polluting applies instead: withdraw',
+    );
+  });
+  it('a reserve of unknown zoning is no core, buffer or experimental zone to the other rules', () => {
+    expect(ruleIds(facts({ sector: 'C2614', zones: [zone('nature_reserve', 'unzoned')] }))).toEqual(['P1-reserve-unzoned']);
+    expect(ruleIds(facts({ status: 'retired', zones: [zone('nature_reserve', 'unzoned')] }))).toEqual([]);
+  });
+  it('plants of one unzoned reserve with the same answer share one evidence object, so its text is kept once', () => {
+    const unzoned = zone('nature_reserve', 'unzoned');
+    const plan = new RulePlan(RULES, '2026-06-01');
+    const evidenceOf = (sector: string, id: string) =>
+      screenEnterprise(facts({ id, sector, zones: [unzoned] }), plan).flags[0]?.evidence[0];
+    expect(evidenceOf('C1310', 'A')).toBe(evidenceOf('C1320', 'B'));
+    expect(evidenceOf('C2614', 'C')).toBe(evidenceOf('C2511', 'D'));
+    expect(evidenceOf('C1310', 'A')).not.toBe(evidenceOf('C2614', 'C'));
   });
   it('an enterprise in two overlapping zones cites both, nearest first', () => {
     const [flag] = screen(facts({ zones: [zone('nature_reserve', 'buffer', 0, 'NR-b'), zone('nature_reserve', 'core', 0, 'NR-a')] })).flags;

@@ -2,6 +2,7 @@
 import type { Flag } from '../flag.ts';
 import { evaluateRule } from '../rules/evaluate-rule.ts';
 import type { RuleT } from '../rules/rule-schema.ts';
+import { targetsUnzoned, withExperimentalAlternative } from './experimental-alternative.ts';
 import type { EnterpriseFacts } from './facts.ts';
 import type { RulePlan } from './rule-plan.ts';
 
@@ -26,7 +27,7 @@ export function screenEnterprise(
   const notes: ScreeningNote[] = [];
   for (const rule of rules) {
     const result = evaluateRule(rule, facts, plan.asOf);
-    if (result.flag) flags.push(result.flag);
+    if (result.flag) flags.push(targetsUnzoned(rule) ? withExperimentalAlternative(result.flag, facts, plan) : result.flag);
     if (result.note) notes.push({ enterprise_id: facts.id, rule_id: rule.id, message: result.note });
   }
   if (

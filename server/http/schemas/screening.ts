@@ -8,6 +8,13 @@ const ZoneEvidence = z.object({
   zone_kind: z.string(),
   zone_type: z.string().nullable(),
   distance_m: z.number(),
+  if_experimental: z
+    .object({ rules: z.array(z.string()), action: z.enum(ACTIONS).nullable(), undecided: z.array(z.string()).optional() })
+    .optional()
+    .openapi({
+      description:
+        'Inside a reserve of unknown zoning (zone_type unzoned): the rules for its experimental zone and what they would ask of the plant there (null: nothing, it may stay)',
+    }),
 });
 
 const ComparisonEvidence = z.object({

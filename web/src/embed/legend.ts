@@ -28,9 +28,9 @@ function dot(colour: string, ring = false): HTMLElement {
   return s;
 }
 
-function area(fill: string, line: string): HTMLElement {
+function area(fill: string, line: string, dashed = false): HTMLElement {
   const s = document.createElement('span');
-  s.className = 'gl-swatch gl-swatch-area';
+  s.className = dashed ? 'gl-swatch gl-swatch-area gl-swatch-dashed' : 'gl-swatch gl-swatch-area';
   s.style.setProperty('--swatch', fill);
   s.style.setProperty('--swatch-line', line);
   s.setAttribute('aria-hidden', 'true');
@@ -82,12 +82,12 @@ export class LegendControl implements IControl {
       if (kind === 'nature_reserve') {
         for (const [type, s] of Object.entries(RESERVE_STYLES)) {
           list.append(
-            entry(area(s.fill, s.line), `${m.zoneKinds.nature_reserve} · ${m.reserveZones[type as keyof typeof RESERVE_STYLES]}`),
+            entry(area(s.fill, s.line, s.dashed), `${m.zoneKinds.nature_reserve} · ${m.reserveZones[type as keyof typeof RESERVE_STYLES]}`),
           );
         }
       } else {
         const s = ZONE_STYLES[kind];
-        list.append(entry(area(s.fill, s.line), m.zoneKinds[kind]));
+        list.append(entry(area(s.fill, s.line, s.dashed), m.zoneKinds[kind]));
       }
     }
     this.details.replaceChildren(summary, list);

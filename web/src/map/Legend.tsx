@@ -4,7 +4,7 @@
  */
 import { ACTION_NAMES, type Action } from '../../../server/domain/actions.ts';
 import { SECTOR_GROUP_NAMES, type SectorGroup } from '../../../server/domain/sectors.ts';
-import type { ZoneKind } from '../../../server/domain/zone.ts';
+import { RESERVE_ZONE_TYPES, type ZoneKind } from '../../../server/domain/zone.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAppState } from '../state/store.ts';
 import { CHOROPLETH_CLASSES } from './choropleth.ts';
@@ -120,8 +120,8 @@ export function Legend({ legend, drawn, choropleth }: Props) {
         <ul>
           {zones.flatMap((kind) =>
             kind === 'nature_reserve'
-              ? (['core', 'buffer', 'experimental'] as const).map((z) => (
-                  <li key={z}>
+              ? RESERVE_ZONE_TYPES.map((z) => (
+                  <li key={z} data-testid={`legend-reserve-${z}`}>
                     <Swatch style={RESERVE_STYLES[z]} />
                     {`${t.zoneKinds.nature_reserve} · ${t.zoneTypes[z]}`}
                   </li>

@@ -4,7 +4,7 @@
  * boundaries. No glyphs or sprites are fetched from anywhere; labels are drawn by deck.gl.
  */
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
+import { UNZONED, ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
 import { RESERVE_STYLES, ZONE_STYLES, type ZoneStyle } from './palette.ts';
 
 /** The bottom of the style: what a basemap contributes. */
@@ -14,7 +14,11 @@ export interface BasemapPart {
 }
 
 export const zoneSourceId = (kind: ZoneKind) => `zones-${kind}`;
-export const zoneLayerIds = (kind: ZoneKind) => [`${kind}-fill`, `${kind}-line`];
+const UNZONED_LINE = 'nature_reserve-unzoned-line';
+const isUnzoned = ['==', ['get', 'zone_type'], UNZONED] as never;
+/** The fill first, then the outlines: reserves of unknown zoning have their own, dashed. */
+export const zoneLayerIds = (kind: ZoneKind) =>
+  kind === 'nature_reserve' ? [`${kind}-fill`, `${kind}-line`, UNZONED_LINE] : [`${kind}-fill`, `${kind}-line`];
 export const PREFECTURE_LAYER_IDS = ['prefecture-line'];
 export const CHOROPLETH_LAYER_IDS = ['choropleth-fill', 'choropleth-line'];
 
@@ -26,6 +30,8 @@ const reserveByType = (prop: keyof ZoneStyle) =>
     RESERVE_STYLES.core[prop],
     'buffer',
     RESERVE_STYLES.buffer[prop],
+    UNZONED,
+    RESERVE_STYLES.unzoned[prop],
     RESERVE_STYLES.experimental[prop],
   ] as never;
 
@@ -45,7 +51,20 @@ function zoneLayers(kind: ZoneKind, opacity: number): LayerSpecification[] {
         id: `${kind}-line`,
         type: 'line',
         source,
+        filter: ['!', isUnzoned] as never,
         paint: { 'line-color': reserveByType('line'), 'line-width': reserveByType('lineWidth'), ...paint.line },
+      },
+      {
+        id: UNZONED_LINE,
+        type: 'line',
+        source,
+        filter: isUnzoned,
+        paint: {
+          'line-color': RESERVE_STYLES.unzoned.line,
+          'line-width': RESERVE_STYLES.unzoned.lineWidth,
+          'line-dasharray': [3, 2],
+          ...paint.line,
+        },
       },
     ];
   }

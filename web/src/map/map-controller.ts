@@ -391,9 +391,9 @@ export class MapController {
     for (const kind of ZONE_KINDS as readonly ZoneKind[]) {
       set(zoneLayerIds(kind), this.isVisible(kind));
       const paint = zoneOpacityPaint(kind, this.opacityOf(kind));
-      const [fill, line] = zoneLayerIds(kind) as [string, string];
+      const [fill, ...lines] = zoneLayerIds(kind) as [string, ...string[]];
       for (const [k, v] of Object.entries(paint.fill)) this.map.setPaintProperty(fill, k as never, v as never);
-      for (const [k, v] of Object.entries(paint.line)) this.map.setPaintProperty(line, k as never, v as never);
+      for (const line of lines) for (const [k, v] of Object.entries(paint.line)) this.map.setPaintProperty(line, k as never, v as never);
     }
     set(PREFECTURE_LAYER_IDS, this.isVisible('prefectures'));
     this.map.setPaintProperty('prefecture-line', 'line-opacity', this.opacityOf('prefectures'));
