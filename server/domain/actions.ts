@@ -33,6 +33,14 @@ export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
   green: { zh: '绿色制造', en: 'Green manufacturing' },
 };
 
+/**
+ * Recognition rather than something to put right (a green factory designation): read and drawn as
+ * good news, and it opens no case in the ledger (case.ts).
+ */
+export function isPositiveAction(action: Action): boolean {
+  return action === 'green';
+}
+
 /** Lower is more severe. */
 export function actionRank(action: Action): number {
   return ACTIONS.indexOf(action);

@@ -43,6 +43,29 @@ const SUBJECT: Record<string, { zh: string; en: string }> = {
   date: { zh: '日期', en: 'date' },
 };
 
+/**
+ * Yes/no facts as sentences: "designated a green factory", not "green factory yes, is yes". The
+ * rule's test (= true) adds nothing a reader needs once the fact is stated.
+ */
+const STATEMENT: Record<string, Record<'true' | 'false', { zh: string; en: string }>> = {
+  green_factory: {
+    true: { zh: '已认定为绿色工厂', en: 'designated a green factory' },
+    false: { zh: '未认定为绿色工厂', en: 'not designated a green factory' },
+  },
+  scattered_dirty: {
+    true: { zh: '列入“散乱污”企业台账', en: 'on the ledger of scattered and dirty enterprises' },
+    false: { zh: '未列入“散乱污”企业台账', en: 'not on the ledger of scattered and dirty enterprises' },
+  },
+  in_park: {
+    true: { zh: '位于工业园区内', en: 'inside an industrial park' },
+    false: { zh: '不在工业园区内', en: 'outside any industrial park' },
+  },
+  above_scale: {
+    true: { zh: '规模以上工业企业', en: 'an enterprise above designated size' },
+    false: { zh: '规模以下工业企业', en: 'an enterprise below designated size' },
+  },
+};
+
 const OPERATOR: Record<ComparisonEvidence['operator'], { zh: string; en: string }> = {
   '<': { zh: '低于', en: 'below' },
   '<=': { zh: '不高于', en: 'at most' },
@@ -103,6 +126,10 @@ function explainComparison(e: ComparisonEvidence, lang: Lang): string {
     const overdue = e.operator === 'after';
     if (lang === 'zh') return `${standard}标准核查未达标（${e.value}），整改期限${e.threshold ?? '未定'}${overdue ? '已过' : ''}`;
     return `${standard} standard ${e.value}; rectification deadline ${e.threshold ?? 'not set'}${overdue ? ' has passed' : ''}`;
+  }
+  if (typeof e.value === 'boolean' && (e.operator === '=' || e.operator === 'in')) {
+    const statement = STATEMENT[e.subject]?.[String(e.value) as 'true' | 'false'];
+    if (statement) return statement[lang];
   }
   const subject = SUBJECT[e.subject]?.[lang] ?? e.subject;
   const unit = e.unit && e.unit !== 'ratio' ? ` ${e.unit}` : '';

@@ -3,7 +3,7 @@
  * cites, and every piece of evidence in words (server/domain/explain-flag.ts, shared with exports
  * and the ledger) — the zone and distance, or the value compared against its threshold.
  */
-import { ACTION_NAMES } from '../../../server/domain/actions.ts';
+import { ACTION_NAMES, isPositiveAction } from '../../../server/domain/actions.ts';
 import { explainEvidence } from '../../../server/domain/explain-flag.ts';
 import type { Evidence, Flag } from '../../../server/domain/flag.ts';
 import { useZoneNamesEn } from '../data/zone-names.ts';
@@ -19,7 +19,12 @@ export function FlagList({ flags }: { flags: Flag[] }) {
   return (
     <ul className="flags" data-testid="flags">
       {flags.map((f) => (
-        <li key={`${f.rule_id}-${f.evidence.length}`} className="flag" data-testid="flag">
+        <li
+          key={`${f.rule_id}-${f.evidence.length}`}
+          className={isPositiveAction(f.action) ? 'flag positive' : 'flag'}
+          data-testid="flag"
+          data-action={f.action}
+        >
           <strong>{pick(f.title_zh, f.title_en)}</strong>
           <span className="flag-action">
             {pick(ACTION_NAMES[f.action].zh, ACTION_NAMES[f.action].en)}
