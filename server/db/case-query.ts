@@ -21,7 +21,7 @@ export interface CaseFilter {
   scope?: string | null;
 }
 
-export const CASE_SORTS = ['id', 'deadline', 'status', 'region_code', 'updated_at', 'enterprise_name'] as const;
+export const CASE_SORTS = ['id', 'deadline', 'status', 'region_code', 'updated_at', 'enterprise_name', 'overdue_days'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 /** Settled statuses as an SQL list; they come from a constant, never from a request. */
@@ -29,6 +29,16 @@ const SETTLED_SQL = SETTLED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** SQL for "overdue" given a $today parameter. */
 export const OVERDUE_SQL = `(c.deadline IS NOT NULL AND c.deadline < CAST($today AS DATE) AND c.status NOT IN (${SETTLED_SQL}))`;
+
+/** Days since the deadline while the case is overdue (OVERDUE_SQL), else NULL; needs $today. */
+export const OVERDUE_DAYS_SQL = `(CASE WHEN ${OVERDUE_SQL} THEN date_diff('day', c.deadline, CAST($today AS DATE)) END)`;
+
+/** The overdue band (domain/case.ts OVERDUE_BANDS) as SQL filters over OVERDUE_DAYS_SQL. */
+export const OVERDUE_BAND_SQL = {
+  under_30: `${OVERDUE_DAYS_SQL} < 30`,
+  from_30_to_180: `${OVERDUE_DAYS_SQL} BETWEEN 30 AND 179`,
+  over_180: `${OVERDUE_DAYS_SQL} >= 180`,
+} as const;
 
 export interface CaseWhere {
   sql: string;

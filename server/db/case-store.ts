@@ -4,7 +4,7 @@ import { actionOpensCase, type Case, type CaseRule, type CaseView } from '../dom
 import type { CaseStatus } from '../domain/case-lifecycle.ts';
 import type { NewCase } from '../domain/case-sync-plan.ts';
 import { appendRecords } from './bulk.ts';
-import { type CaseFilter, type CaseSort, caseWhere, OVERDUE_SQL } from './case-query.ts';
+import { type CaseFilter, type CaseSort, caseWhere, OVERDUE_DAYS_SQL, OVERDUE_SQL } from './case-query.ts';
 import type { Queryable } from './database.ts';
 import type { Columns } from './tables.ts';
 import { dateOf, isoOf, sqlTimestamp } from './timestamps.ts';
@@ -34,7 +34,7 @@ const SELECT_CASE = `c.id, c.enterprise_id, c.region_code, c.action, c.status, c
   ${isoOf('c.created_at')} AS created_at, ${isoOf('c.updated_at')} AS updated_at, c.version`;
 
 const SELECT_VIEW = `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key,
-  ${OVERDUE_SQL} AS overdue
+  ${OVERDUE_SQL} AS overdue, ${OVERDUE_DAYS_SQL} AS overdue_days
   FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id`;
 
 function toCase<T extends Case>(row: Record<string, unknown>): T {
@@ -56,6 +56,8 @@ export const SORT_SQL: Record<CaseSort, string> = {
   region_code: 'c.region_code',
   updated_at: 'c.updated_at',
   enterprise_name: 'e.name',
+  // Not overdue sorts as 0 days (before the overdue ones), not as unknown.
+  overdue_days: `coalesce(${OVERDUE_DAYS_SQL}, 0)`,
 };
 
 export async function listCases(
@@ -75,7 +77,8 @@ export async function listCases(
   const alone = !where.readsEnterprise && page.sort !== 'enterprise_name';
   const rows = alone
     ? await q.all(
-        `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue
+        `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue,
+           ${OVERDUE_DAYS_SQL} AS overdue_days
          FROM (SELECT * FROM cases c ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset) c
          LEFT JOIN enterprises e ON e.id = c.enterprise_id ${orderBy}`,
         params,

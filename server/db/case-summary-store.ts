@@ -1,6 +1,6 @@
 /** Case totals for the ledger's counts table and the map coloured by case status. */
 import { CASE_STATUSES, type CaseStatus, mapRank } from '../domain/case-lifecycle.ts';
-import { type CaseFilter, caseWhere, OVERDUE_SQL } from './case-query.ts';
+import { type CaseFilter, caseWhere, OVERDUE_BAND_SQL, OVERDUE_SQL } from './case-query.ts';
 import type { Queryable } from './database.ts';
 
 export interface CaseCount {
@@ -9,13 +9,20 @@ export interface CaseCount {
   status: CaseStatus;
   count: number;
   overdue: number;
+  /** Of the overdue, how many by how long (domain/case.ts OVERDUE_BANDS). */
+  overdue_under_30: number;
+  overdue_30_to_180: number;
+  overdue_over_180: number;
 }
 
 export async function countCases(q: Queryable, filter: CaseFilter, today: string): Promise<CaseCount[]> {
   const where = caseWhere(filter, today);
   return q.all<CaseCount>(
     `SELECT CASE WHEN c.region_code IS NULL THEN NULL ELSE left(c.region_code, 4) || '00' END AS region_code, c.status,
-            count(*) AS count, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue
+            count(*) AS count, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue,
+            count(*) FILTER (WHERE ${OVERDUE_BAND_SQL.under_30}) AS overdue_under_30,
+            count(*) FILTER (WHERE ${OVERDUE_BAND_SQL.from_30_to_180}) AS overdue_30_to_180,
+            count(*) FILTER (WHERE ${OVERDUE_BAND_SQL.over_180}) AS overdue_over_180
      FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}
      GROUP BY ALL ORDER BY region_code NULLS LAST, c.status`,
     { ...where.params, today },

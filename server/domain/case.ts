@@ -1,5 +1,5 @@
 /** A ledger case: one enterprise and one action it must take, tracked to acceptance and 销号. */
-import type { Action } from './actions.ts';
+import { type Action, isPositiveAction } from './actions.ts';
 import type { CaseStatus } from './case-lifecycle.ts';
 
 /** A rule behind a case, kept on the case so the ledger can say why even after the flag is gone. */
@@ -44,9 +44,22 @@ export interface CaseView extends Case {
   sector: string | null;
   enterprise_key: number | null;
   overdue: boolean;
+  /** Days since the deadline passed, while overdue; null otherwise. */
+  overdue_days: number | null;
 }
+
+/**
+ * How long cases have been overdue, in the bands the ledger counts: with most cases of a region
+ * overdue, "overdue" alone says little; a month late and two years late are different problems.
+ */
+export const OVERDUE_BANDS = [
+  { id: 'under_30', below: 30 },
+  { id: 'from_30_to_180', below: 180 },
+  { id: 'over_180', below: Number.POSITIVE_INFINITY },
+] as const;
+export type OverdueBand = (typeof OVERDUE_BANDS)[number]['id'];
 
 /** Green manufacturing is a designation, not something to put right, so it opens no case. */
 export function actionOpensCase(action: Action): boolean {
-  return action !== 'green';
+  return !isPositiveAction(action);
 }

@@ -128,6 +128,11 @@ describe('an official scoped to Baotou', () => {
     expect(await overdue.count()).toBe(baotouOverdue);
     const background = await overdue.first().evaluate((tr) => getComputedStyle(tr).backgroundColor);
     expect(background).toBe('rgb(253, 236, 234)');
+    // How long: every overdue row says by how many days, the others say nothing.
+    const days = await overdue.getByTestId('overdue-days').allInnerTexts();
+    expect(days.every((d) => /^[\d,]+ 天$/.test(d))).toBe(true);
+    // The select-all box says what ticking it does, not a count of cases nobody selected yet.
+    expect(await page.getByTestId('select-page').getAttribute('aria-label')).toBe(`选择本页全部 ${baotouCases} 件`);
     await page.screenshot({ path: join(SHOTS, 'ledger-table.png') });
   });
 
@@ -182,20 +187,37 @@ describe('an official scoped to Baotou', () => {
     expect(worked?.[11]).toBe('否');
   });
 
+  it('keeps its filters in the address bar: a reload shows the same cases', async () => {
+    await page.getByTestId('filter-overdue').check();
+    await page.getByTestId('filter-apply').click();
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(2);
+    expect(new URL(page.url()).searchParams.get('overdue')).toBe('1');
+    await page.reload();
+    await page.getByTestId('case-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('filter-overdue').isChecked()).toBe(true);
+    expect(await page.getByTestId('case-row').count()).toBe(2);
+    await page.getByTestId('filter-overdue').uncheck();
+    await page.getByTestId('filter-apply').click();
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(baotouCases);
+    expect(new URL(page.url()).searchParams.has('overdue')).toBe(false);
+  });
+
   it('shows counts by region and status, and the map by case status', async () => {
     await page.getByTestId('tab-counts').click();
     const counts = page.getByTestId('counts-table');
     await counts.waitFor();
+    // Overdue by how long, in bands: the two still overdue are both over 180 days late.
+    expect(await page.locator('[data-testid=overdue-bands] [data-band=over_180]').textContent()).toContain(': 2');
     expect(await counts.locator('tbody tr').count()).toBe(1);
     expect(await counts.textContent()).toContain('包头市');
     await page.getByTestId('tab-map').click();
     await page.getByTestId('case-map').waitFor();
-    await page.waitForTimeout(3000);
+    // Baotou's two remaining overdue plants are drawn in the overdue red, the accepted one in green,
+    // once the map has drawn them (waited for by looking, not by a fixed sleep).
+    await expect.poll(() => pixelsNear(page, OVERDUE_COLOR), { timeout: 30_000 }).toBeGreaterThan(10);
+    await expect.poll(() => pixelsNear(page, CASE_STATUS_COLORS.accepted), { timeout: 30_000 }).toBeGreaterThan(5);
     await page.screenshot({ path: join(SHOTS, 'ledger-map.png') });
     expect(await page.getByTestId('case-map').getByRole('alert').count()).toBe(0);
-    // Baotou's two remaining overdue plants are drawn in the overdue red, the accepted one in green.
-    expect(await pixelsNear(page, OVERDUE_COLOR)).toBeGreaterThan(10);
-    expect(await pixelsNear(page, CASE_STATUS_COLORS.accepted)).toBeGreaterThan(5);
   });
 
   it('switches the ledger to English', async () => {

@@ -149,7 +149,12 @@ export function caseRoutes({ db }: AppDeps) {
       const rows = await countCases(db, caseFilter(c.req.valid('query'), caller(c)), chinaToday());
       const total = rows.reduce((n, r) => n + r.count, 0);
       const overdue = rows.reduce((n, r) => n + r.overdue, 0);
-      return c.json({ rows, total, overdue }, 200);
+      const bands = {
+        under_30: rows.reduce((n, r) => n + r.overdue_under_30, 0),
+        from_30_to_180: rows.reduce((n, r) => n + r.overdue_30_to_180, 0),
+        over_180: rows.reduce((n, r) => n + r.overdue_over_180, 0),
+      };
+      return c.json({ rows, total, overdue, overdue_bands: bands }, 200);
     })
     .openapi(map, async (c) => {
       const result = await caseStatusByEnterprise(db, caseFilter(c.req.valid('query'), caller(c)), chinaToday());

@@ -50,6 +50,7 @@ export const CaseSchema = z
     status_reason: z.string().nullable(),
     deadline: z.string().nullable().openapi({ example: '2019-12-31' }),
     overdue: z.boolean(),
+    overdue_days: z.number().int().nullable().openapi({ description: 'Days since the deadline passed, while overdue' }),
     department: z.string().nullable().openapi({ description: '责任单位' }),
     assignee: z.string().nullable(),
     last_note: z.string().nullable().openapi({ description: 'The latest progress note (进展情况)' }),
@@ -142,10 +143,16 @@ export const CaseCountsSchema = z
         status: z.enum(CASE_STATUSES),
         count: z.number().int(),
         overdue: z.number().int(),
+        overdue_under_30: z.number().int(),
+        overdue_30_to_180: z.number().int(),
+        overdue_over_180: z.number().int(),
       }),
     ),
     total: z.number().int(),
     overdue: z.number().int(),
+    overdue_bands: z
+      .object({ under_30: z.number().int(), from_30_to_180: z.number().int(), over_180: z.number().int() })
+      .openapi({ description: 'Overdue cases by how long: under 30 days, 30 to 180, over 180' }),
   })
   .openapi('CaseCounts');
 

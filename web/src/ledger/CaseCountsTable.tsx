@@ -1,5 +1,6 @@
 /** Counts by prefecture and status, with totals and how many are overdue. */
 import { useEffect, useState } from 'react';
+import { OVERDUE_BANDS } from '../../../server/domain/case.ts';
 import { CASE_STATUSES } from '../../../server/domain/case-lifecycle.ts';
 import type { RegionNamer } from './LedgerPage.tsx';
 import { type CaseCounts, type CaseQuery, ledgerApi } from './ledger-api.ts';
@@ -32,6 +33,14 @@ export function CaseCountsTable({ query, revision, regionName }: { query: CaseQu
   const sum = (rows: CaseCounts['rows'], key: 'count' | 'overdue') => rows.reduce((n, r) => n + r[key], 0);
   return (
     <div className="table-scroll">
+      <p className="overdue-bands" data-testid="overdue-bands">
+        <strong>{text.overdueBands.heading}</strong>
+        {OVERDUE_BANDS.map((b) => (
+          <span key={b.id} data-band={b.id}>
+            {text.overdueBands[b.id]}: {counts.overdue_bands[b.id].toLocaleString()}
+          </span>
+        ))}
+      </p>
       <table className="counts-table" data-testid="counts-table">
         <thead>
           <tr>

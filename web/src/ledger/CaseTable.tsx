@@ -96,7 +96,9 @@ export function CaseTable(props: Props) {
                   <input
                     type="checkbox"
                     checked={allOnPage}
-                    aria-label={text.selected(items.length)}
+                    // Says what ticking does, not a count that is not true yet.
+                    aria-label={allOnPage ? text.unselectPage(items.length) : text.selectPage(items.length)}
+                    data-testid="select-page"
                     onChange={(e) => {
                       const next = new Map(selected);
                       for (const c of items) {
@@ -114,6 +116,7 @@ export function CaseTable(props: Props) {
               <th scope="col">{text.cols.action}</th>
               {header('status', text.cols.status)}
               {header('deadline', text.cols.deadline)}
+              {header('overdue_days', text.cols.overdueDays)}
               <th scope="col">{text.cols.department}</th>
               {header('updated_at', text.cols.updated)}
             </tr>
@@ -157,6 +160,9 @@ export function CaseTable(props: Props) {
                 <td>
                   {c.deadline ?? '—'}
                   {c.overdue && <span className="tag overdue-tag">{text.overdue}</span>}
+                </td>
+                <td className="num" data-testid="overdue-days">
+                  {c.overdue_days === null ? '' : text.daysLate(c.overdue_days)}
                 </td>
                 <td>{c.department ?? ''}</td>
                 <td className="muted">{new Date(c.updated_at).toLocaleDateString(locale)}</td>

@@ -2,7 +2,7 @@
  * The ledger once logged in: filters, then the case table (with bulk update), counts by region and
  * status, or the map coloured by case status; a case opens in a drawer beside them.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { roleAtLeast } from '../../../server/domain/roles.ts';
 import { api, type Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -15,8 +15,8 @@ import { CaseMap } from './CaseMap.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { type CaseQuery, ledgerApi, type Me } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
+import { LEDGER_TABS, type LedgerTab, ledgerSearch, parseLedgerView } from './ledger-url.ts';
 
-type Tab = 'table' | 'counts' | 'map';
 const PAGE = 50;
 
 export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
@@ -24,11 +24,18 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const { pick } = useI18n();
   const [catalogue] = useAsync(api.catalogue);
   const cat = catalogue.status === 'ready' ? catalogue.value : null;
-  const [tab, setTab] = useState<Tab>('table');
-  const [query, setQuery] = useState<CaseQuery>({});
-  const [offset, setOffset] = useState(0);
-  const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: 'deadline', order: 'asc' });
-  const [openId, setOpenId] = useState<number | null>(null);
+  // The view starts from the address bar and is written back to it (replaceState: filtering is not
+  // navigation), so a reload or a shared link shows the same cases.
+  const [initial] = useState(() => parseLedgerView(window.location.search));
+  const [tab, setTab] = useState<LedgerTab>(initial.tab);
+  const [query, setQuery] = useState<CaseQuery>(initial.query);
+  const [offset, setOffset] = useState(initial.offset);
+  const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: initial.sort, order: initial.order });
+  const [openId, setOpenId] = useState<number | null>(initial.open);
+  useEffect(() => {
+    const search = ledgerSearch({ query, tab, offset, open: openId, ...sort }, window.location.search);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }, [query, tab, offset, openId, sort]);
   const [selected, setSelected] = useState<Map<number, number>>(new Map());
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
@@ -54,7 +61,7 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
       <div className="ledger-bar">
         <h2>{text.title}</h2>
         <nav className="ledger-tabs" aria-label={text.title}>
-          {(['table', 'counts', 'map'] as const).map((t) => (
+          {LEDGER_TABS.map((t) => (
             <button key={t} type="button" className={tab === t ? 'active' : ''} onClick={() => setTab(t)} data-testid={`tab-${t}`}>
               {text.tabs[t]}
             </button>

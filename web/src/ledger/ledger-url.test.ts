@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, type LedgerView, ledgerSearch, parseLedgerView } from './ledger-url.ts';
+
+describe('the ledger view in the URL', () => {
+  it('round-trips filters, tab, sort, page and the open case, keeping other parameters', () => {
+    const view: LedgerView = {
+      query: { status: 'in_progress', action: 'withdraw', region: '150200', overdue: true, flagged: false, q: '包头 钢铁' },
+      tab: 'counts',
+      sort: 'overdue_days',
+      order: 'desc',
+      offset: 100,
+      open: 42,
+    };
+    const search = ledgerSearch(view, '?lang=en');
+    expect(new URLSearchParams(search).get('lang')).toBe('en');
+    expect(parseLedgerView(search)).toEqual(view);
+  });
+
+  it('writes nothing for the default view', () => {
+    expect(ledgerSearch(DEFAULT_VIEW, '')).toBe('');
+    expect(parseLedgerView('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('drops values that are not the ledger’s own', () => {
+    expect(parseLedgerView('?region=15&status=DROP%20TABLE&tab=admin&offset=-5&case=x')).toEqual(DEFAULT_VIEW);
+  });
+});
