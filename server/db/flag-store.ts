@@ -25,6 +25,7 @@ export const RULE_TEXT_COLUMNS = [
   ['title_zh', 'VARCHAR'],
   ['title_en', 'VARCHAR'],
   ['jurisdiction', 'VARCHAR'],
+  ['citation_zh', 'VARCHAR'],
 ] as const satisfies Columns;
 
 export interface RuleText {
@@ -34,6 +35,7 @@ export interface RuleText {
   title_zh: string;
   title_en: string;
   jurisdiction: string;
+  citation_zh: string | null;
 }
 
 /** A batch's flags as screening hands them over (screen-batch.ts). */
@@ -133,7 +135,7 @@ export class FlagWriter {
 
 export async function flagsOfEnterprise(q: Queryable, id: string): Promise<Flag[]> {
   const rows = await q.all<Record<string, unknown>>(
-    `SELECT enterprise_id, rule_id, policy, citation, title_zh, title_en, action, severity,
+    `SELECT enterprise_id, rule_id, policy, citation, citation_zh, title_zh, title_en, action, severity,
             strftime(deadline, '%Y-%m-%d') AS deadline, jurisdiction, evidence::VARCHAR AS evidence
      FROM flags WHERE enterprise_id = $id ORDER BY severity DESC, rule_id`,
     { id },

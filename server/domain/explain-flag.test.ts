@@ -7,6 +7,7 @@ const base: Omit<Flag, 'evidence'> = {
   rule_id: 'R',
   policy: 'P1',
   citation: 'c',
+  citation_zh: null,
   title_zh: '自然保护区核心区、缓冲区内的工业企业退出',
   title_en: 'Industrial enterprise in the core or buffer zone of a nature reserve must withdraw',
   action: 'withdraw',

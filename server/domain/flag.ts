@@ -47,8 +47,9 @@ export interface Flag {
   rule_id: string;
   /** Policy reference in domain.md's table, e.g. P1. */
   policy: string;
-  /** The policy document and clause the rule cites. */
+  /** The policy document and clause the rule cites, in English, and in Chinese where the rule has it. */
   citation: string;
+  citation_zh: string | null;
   title_zh: string;
   title_en: string;
   action: Action;

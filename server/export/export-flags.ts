@@ -33,6 +33,7 @@ export const FLAG_EXPORT_COLUMNS = [
   'explanation_zh',
   'explanation_en',
   'citation',
+  'citation_zh',
   'evidence',
   'run_id',
 ] as const;
@@ -58,7 +59,7 @@ export interface FlagRow {
 }
 
 const SELECT = `SELECT f.enterprise_id, e.name AS enterprise_name, e.credit_code, e.region_code, e.sector, e.lon, e.lat,
-    f.rule_id, f.policy, f.citation, f.title_zh, f.title_en, f.action, f.severity, strftime(f.deadline, '%Y-%m-%d') AS deadline,
+    f.rule_id, f.policy, f.citation, f.citation_zh, f.title_zh, f.title_en, f.action, f.severity, strftime(f.deadline, '%Y-%m-%d') AS deadline,
     f.jurisdiction, f.evidence::VARCHAR AS evidence, f.run_id
   FROM flags f JOIN enterprises e ON e.id = f.enterprise_id
   ORDER BY f.enterprise_id, f.severity DESC, f.rule_id`;
@@ -79,6 +80,7 @@ export async function readFlagRows(q: Queryable): Promise<FlagRow[]> {
       rule_id: r.rule_id as string,
       policy: r.policy as string,
       citation: r.citation as string,
+      citation_zh: (r.citation_zh ?? null) as string | null,
       title_zh: r.title_zh as string,
       title_en: r.title_en as string,
       action: r.action as Flag['action'],
@@ -112,6 +114,7 @@ export function flatFlag(row: FlagRow): Record<(typeof FLAG_EXPORT_COLUMNS)[numb
     explanation_zh: explainFlag(f, 'zh'),
     explanation_en: explainFlag(f, 'en'),
     citation: f.citation,
+    citation_zh: f.citation_zh,
     evidence: JSON.stringify(f.evidence),
     run_id: row.run_id,
   };

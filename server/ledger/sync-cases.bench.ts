@@ -33,7 +33,7 @@ try {
     CREATE TEMP TABLE bench_rules AS SELECT * FROM (VALUES ('P1-core', 'P1', 'withdraw', DATE '2019-12-31', 1),
                                 ('P2-built-up', 'P2', 'relocate', DATE '2025-12-31', 2),
                                 ('P4-furnace', 'P4', 'upgrade', NULL, 3)) r(rule_id, policy, action, deadline, n)`);
-  await db.run(`INSERT INTO run_rules SELECT 1, rule_id, policy, '', rule_id, rule_id, '000000' FROM bench_rules`);
+  await db.run(`INSERT INTO run_rules SELECT 1, rule_id, policy, '', rule_id, rule_id, '000000', NULL FROM bench_rules`);
   await db.run(`
     INSERT INTO flag_rows
     SELECT e.id, r.rule_id, r.action, 1, r.deadline, '[]', 1

@@ -113,6 +113,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
         rule_id: r.id,
         policy: r.policy,
         citation: r.citation,
+        citation_zh: r.citation_zh ?? null,
         title_zh: r.title.zh,
         title_en: r.title.en,
         jurisdiction: r.jurisdiction,

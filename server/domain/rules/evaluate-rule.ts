@@ -93,6 +93,7 @@ export function evaluateRule(rule: RuleT, facts: EnterpriseFacts, asOf: string):
       rule_id: rule.id,
       policy: rule.policy,
       citation: rule.citation,
+      citation_zh: rule.citation_zh ?? null,
       title_zh: rule.title.zh,
       title_en: rule.title.en,
       action: rule.then.action,

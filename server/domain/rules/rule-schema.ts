@@ -98,6 +98,8 @@ export const Rule = z
     jurisdiction: z.string().regex(/^\d{6}$/, 'expected a six-digit GB/T 2260 code (000000 = national)'),
     title: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
     citation: z.string().min(1),
+    /** The same citation in Chinese (the policy's own words), shown in the Chinese UI. */
+    citation_zh: z.string().min(1).optional(),
     /** Wider rules this one replaces for enterprises inside its jurisdiction. */
     overrides: z.array(z.string()).optional(),
     /** The rule is in force on as-of dates within this range. */

@@ -33,6 +33,7 @@ export const FlagSchema = z
     rule_id: z.string(),
     policy: z.string().openapi({ example: 'P1' }),
     citation: z.string(),
+    citation_zh: z.string().nullable(),
     title_zh: z.string(),
     title_en: z.string(),
     action: z.enum(ACTIONS),

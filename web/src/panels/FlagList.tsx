@@ -30,7 +30,7 @@ export function FlagList({ flags }: { flags: Flag[] }) {
             {pick(ACTION_NAMES[f.action].zh, ACTION_NAMES[f.action].en)}
             {f.deadline ? ` · ${t.deadline} ${f.deadline}` : ''}
           </span>
-          <span className="muted">{`${t.policy}: ${f.policy} · ${f.citation}`}</span>
+          <span className="muted">{`${t.policy}: ${f.policy} · ${pick(f.citation_zh ?? f.citation, f.citation)}`}</span>
           <ul className="evidence" aria-label={t.evidence}>
             {f.evidence.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: evidence items have no id and keep their order.
