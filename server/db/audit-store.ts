@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { listValue } from '@duckdb/node-api';
-import { type AuditEntity, type AuditEntry, type AuditInput, canonicalAuditText, GENESIS_HASH } from '../domain/audit.ts';
+import { type AuditEntity, type AuditEntry, type AuditEvent, type AuditInput, canonicalAuditText, GENESIS_HASH } from '../domain/audit.ts';
 import { yieldToEventLoop } from '../event-loop.ts';
 import { appendRecords } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import type { Columns } from './tables.ts';
-import { isoOf } from './timestamps.ts';
+import { isoOf, sqlTimestamp } from './timestamps.ts';
 
 const AUDIT_COLUMNS = [
   ['id', 'INTEGER'],
@@ -85,6 +85,14 @@ export interface AuditFilter {
   entityId?: string;
   /** Only entries about cases inside this region (and no account entries). */
   region?: string | null;
+  event?: AuditEvent;
+  actor?: string;
+  /** Entries logged at or after this instant. */
+  since?: Date;
+  /** Entries logged before this instant. */
+  before?: Date;
+  /** Newest first instead of in the order written. */
+  newestFirst?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -107,6 +115,22 @@ function auditWhere(filter: AuditFilter): { sql: string; params: Record<string, 
     clauses.push(`a.entity = 'case' AND a.entity_id IN (SELECT CAST(id AS VARCHAR) FROM cases WHERE region_code LIKE $region)`);
     params.region = regionLike(filter.region);
   }
+  if (filter.event) {
+    clauses.push('a.event = $event');
+    params.event = filter.event;
+  }
+  if (filter.actor !== undefined) {
+    clauses.push('a.actor = $actor');
+    params.actor = filter.actor;
+  }
+  if (filter.since) {
+    clauses.push('a.logged_at >= CAST($since AS TIMESTAMP)');
+    params.since = sqlTimestamp(filter.since);
+  }
+  if (filter.before) {
+    clauses.push('a.logged_at < CAST($before AS TIMESTAMP)');
+    params.before = sqlTimestamp(filter.before);
+  }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -121,10 +145,11 @@ const toEntry = (row: Record<string, unknown>): AuditEntry => ({
   details: row.details === null ? null : (JSON.parse(String(row.details)) as Record<string, unknown>),
 });
 
-/** Entries in the order they were written. */
+/** Entries in the order they were written (or newest first). */
 export async function listAudit(q: Queryable, filter: AuditFilter = {}): Promise<{ items: AuditEntry[]; total: number }> {
   const where = auditWhere(filter);
-  const rows = await q.all(`${SELECT_ENTRY} ${where.sql} ORDER BY a.id LIMIT $limit OFFSET $offset`, {
+  const order = filter.newestFirst ? 'DESC' : 'ASC';
+  const rows = await q.all(`${SELECT_ENTRY} ${where.sql} ORDER BY a.id ${order} LIMIT $limit OFFSET $offset`, {
     ...where.params,
     limit: filter.limit ?? 1_000_000_000,
     offset: filter.offset ?? 0,

@@ -27,10 +27,12 @@ const CASE_COLUMNS = [
   ['created_at', 'TIMESTAMP'],
   ['updated_at', 'TIMESTAMP'],
   ['version', 'INTEGER'],
+  ['deadline_set_by', 'VARCHAR'],
+  ['deadline_reason', 'VARCHAR'],
 ] as const satisfies Columns;
 
 const SELECT_CASE = `c.id, c.enterprise_id, c.region_code, c.action, c.status, c.status_reason, ${dateOf('c.deadline')} AS deadline,
-  c.department, c.assignee, c.last_note, c.rules::VARCHAR AS rules, c.flagged, ${isoOf('c.unflagged_at')} AS unflagged_at,
+  c.deadline_set_by, c.deadline_reason, c.department, c.assignee, c.last_note, c.rules::VARCHAR AS rules, c.flagged, ${isoOf('c.unflagged_at')} AS unflagged_at,
   ${isoOf('c.created_at')} AS created_at, ${isoOf('c.updated_at')} AS updated_at, c.version`;
 
 const SELECT_VIEW = `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key,
@@ -112,12 +114,25 @@ export async function getCase(q: Queryable, id: number, today: string): Promise<
 export interface CaseRowUpdate {
   status?: CaseStatus;
   status_reason?: string | null;
+  /** ISO date; set together with deadline_set_by and deadline_reason. */
+  deadline?: string;
+  deadline_set_by?: string;
+  deadline_reason?: string;
   department?: string | null;
   assignee?: string | null;
   last_note?: string;
 }
 
-const UPDATABLE = ['status', 'status_reason', 'department', 'assignee', 'last_note'] as const;
+const UPDATABLE = [
+  'status',
+  'status_reason',
+  'deadline',
+  'deadline_set_by',
+  'deadline_reason',
+  'department',
+  'assignee',
+  'last_note',
+] as const;
 
 /**
  * Writes a change if the case is still at `version`, bumping it. False when another writer got
@@ -128,7 +143,7 @@ export async function updateCaseRow(q: Queryable, id: number, version: number, u
   const params: Record<string, string | number | null> = { id, version, at: sqlTimestamp(at) };
   for (const column of UPDATABLE) {
     if (update[column] === undefined) continue;
-    sets.push(`${column} = $${column}`);
+    sets.push(column === 'deadline' ? 'deadline = CAST($deadline AS DATE)' : `${column} = $${column}`);
     params[column] = update[column] as string | null;
   }
   const rows = await q.all<{ id: number }>(
@@ -196,10 +211,14 @@ export async function stageCaseSyncScope(q: Queryable): Promise<number> {
       FROM r LEFT JOIN enterprises e ON e.id = r.enterprise_id GROUP BY r.enterprise_id, r.action),
     fs AS (SELECT enterprise_id, sum(hash(action, region_code, deadline, rules)) AS sig FROM fa GROUP BY enterprise_id),
     cr AS (
-      SELECT c.enterprise_id, c.action, c.region_code, ${dateOf('c.deadline')} AS deadline, unnest(from_json(c.rules, ${RULES_JSON})) AS x
+      SELECT c.enterprise_id, c.action, c.region_code, ${dateOf('c.deadline')} AS deadline, c.deadline_set_by,
+             unnest(from_json(c.rules, ${RULES_JSON})) AS x
       FROM cases c WHERE c.flagged),
+    -- A deadline set by hand is kept by the sync, so it is compared as the rules' own deadline:
+    -- otherwise every such case would be re-read by every sync for nothing.
     ca AS (
-      SELECT enterprise_id, action, any_value(region_code) AS region_code, any_value(deadline) AS deadline,
+      SELECT enterprise_id, action, any_value(region_code) AS region_code,
+             CASE WHEN any_value(deadline_set_by) IS NULL THEN any_value(deadline) ELSE min(x.deadline) END AS deadline,
              sum(hash(x.rule_id, x.policy, x.title_zh, x.title_en, x.deadline)) AS rules
       FROM cr GROUP BY enterprise_id, action),
     cs AS (SELECT enterprise_id, sum(hash(action, region_code, deadline, rules)) AS sig FROM ca GROUP BY enterprise_id)
@@ -210,13 +229,16 @@ export async function stageCaseSyncScope(q: Queryable): Promise<number> {
 }
 
 /** What the screening sync compares against: the cases of the staged scope (stageCaseSyncScope). */
-export async function screenedFields(q: Queryable): Promise<(ScreenedFields & { enterprise_id: string; action: string })[]> {
+export async function screenedFields(
+  q: Queryable,
+): Promise<(ScreenedFields & { enterprise_id: string; action: string; deadline_manual: boolean })[]> {
   const rows = await q.all(
-    `SELECT c.id, c.enterprise_id, c.action, c.region_code, ${dateOf('c.deadline')} AS deadline, c.flagged, c.rules::VARCHAR AS rules
+    `SELECT c.id, c.enterprise_id, c.action, c.region_code, ${dateOf('c.deadline')} AS deadline,
+       c.deadline_set_by IS NOT NULL AS deadline_manual, c.flagged, c.rules::VARCHAR AS rules
      FROM cases c SEMI JOIN case_sync_scope s ON s.enterprise_id = c.enterprise_id`,
   );
   return rows.map((r) => ({
-    ...(r as unknown as ScreenedFields & { enterprise_id: string; action: string }),
+    ...(r as unknown as ScreenedFields & { enterprise_id: string; action: string; deadline_manual: boolean }),
     rules: JSON.parse(String(r.rules)),
   }));
 }

@@ -16,6 +16,8 @@ export const AUDIT_EVENTS = [
   'assignee',
   'evidence',
   'deadline',
+  // an official's change of the deadline, with a reason; screening keeps it from then on
+  'deadline_changed',
   'region',
   'rules',
   'unflagged',

@@ -3,6 +3,7 @@
  * accepted → cancelled (验收销号), plus exempted and disputed, each with a reason. Moves outside
  * this graph are refused; moves that undo progress or leave the main line need a reason too.
  */
+import { reason as because, type Reason, wordReason } from './reasons.ts';
 
 export const CASE_STATUSES = [
   'identified',
@@ -68,17 +69,17 @@ export function moveNeedsReason(from: CaseStatus, to: CaseStatus): boolean {
   return MOVES[from].find((m) => m.to === to)?.needsReason ?? false;
 }
 
-export type MoveCheck = { ok: true } | { ok: false; kind: 'not_allowed' | 'reason_required'; message: string };
+export type MoveCheck = { ok: true } | { ok: false; kind: 'not_allowed' | 'reason_required'; message: string; reason: Reason };
 
 /** Whether `from → to` may happen with this reason; the message names both statuses. */
 export function checkMove(from: CaseStatus, to: CaseStatus, reason: string | null | undefined): MoveCheck {
   if (!canMove(from, to)) {
-    const allowed = nextStatuses(from);
-    const options = allowed.length ? `allowed from ${from}: ${allowed.join(', ')}` : `${from} is final`;
-    return { ok: false, kind: 'not_allowed', message: `a case cannot move from ${from} to ${to} (${options})` };
+    const why = because('move_not_allowed', { from, to, allowed: nextStatuses(from).join(', ') });
+    return { ok: false, kind: 'not_allowed', message: wordReason(why, 'en') as string, reason: why };
   }
   if (moveNeedsReason(from, to) && !reason?.trim()) {
-    return { ok: false, kind: 'reason_required', message: `moving a case from ${from} to ${to} needs a reason in "note"` };
+    const why = because('move_needs_reason', { from, to });
+    return { ok: false, kind: 'reason_required', message: wordReason(why, 'en') as string, reason: why };
   }
   return { ok: true };
 }

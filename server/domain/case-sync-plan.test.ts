@@ -21,6 +21,7 @@ const existing = (id: number, g: FlagGroup, flagged = true): SyncedCase => ({
   action: g.action,
   region_code: g.region_code,
   deadline: earliestDeadline(g.rules),
+  deadline_manual: false,
   flagged,
   rules: g.rules,
 });
@@ -82,6 +83,16 @@ describe('planCaseSync', () => {
       ['rules', 'a', 'a, z'],
     ]);
     expect(plan.change[0]).toMatchObject({ deadline: '2019-12-31', region_code: '150100', flagged: true });
+  });
+
+  it('keeps a deadline an official set by hand when the rules bring a new one, changing only the rules', () => {
+    const before = group('E1', [rule('a', '2020-06-30')]);
+    const after = group('E1', [rule('a', '2020-06-30'), rule('z', '2019-12-31')]);
+    const manual = { ...existing(7, before), deadline: '2027-03-31', deadline_manual: true };
+    const plan = planCaseSync([after], [manual]);
+    expect(plan.change[0]?.events.map((e) => e.event)).toEqual(['rules']);
+    expect(plan.change[0]?.deadline).toBe('2027-03-31');
+    expect(planCaseSync([before], [manual])).toEqual({ create: [], change: [] });
   });
 
   it('keeps separate cases for separate actions of one enterprise', () => {

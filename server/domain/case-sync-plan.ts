@@ -2,7 +2,8 @@
  * What a screening run changes in the ledger, decided without touching the database: one case per
  * enterprise and required action, never a deletion. A case whose flag disappeared is marked no
  * longer flagged (its status is an official's call, not the screen's); one whose flag returns is
- * marked flagged again. Deadlines, rules and regions follow the current flags.
+ * marked flagged again. Deadlines, rules and regions follow the current flags, except a deadline an
+ * official set by hand, which stays until an official changes it again.
  */
 import type { Action } from './actions.ts';
 import type { AuditEvent } from './audit.ts';
@@ -23,6 +24,8 @@ export interface SyncedCase {
   action: Action;
   region_code: string | null;
   deadline: string | null;
+  /** The deadline was set by an official: screening keeps it. */
+  deadline_manual: boolean;
   flagged: boolean;
   rules: CaseRule[];
 }
@@ -88,12 +91,18 @@ export function planCaseSync(groups: Iterable<FlagGroup>, cases: Iterable<Synced
     const key = caseKey(g.enterprise_id, g.action);
     seen.add(key);
     const rules = sortRules(g.rules);
-    const deadline = earliestDeadline(rules);
     const current = existing.get(key);
     if (!current) {
-      create.push({ enterprise_id: g.enterprise_id, action: g.action, region_code: g.region_code, deadline, rules });
+      create.push({
+        enterprise_id: g.enterprise_id,
+        action: g.action,
+        region_code: g.region_code,
+        deadline: earliestDeadline(rules),
+        rules,
+      });
       continue;
     }
+    const deadline = current.deadline_manual ? current.deadline : earliestDeadline(rules);
     const events: PlannedEvent[] = [];
     if (!current.flagged) events.push({ event: 'reflagged', from: 'false', to: 'true' });
     if (current.deadline !== deadline) events.push({ event: 'deadline', from: current.deadline, to: deadline });

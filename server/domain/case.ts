@@ -20,8 +20,15 @@ export interface Case {
   status: CaseStatus;
   /** The reason given for the current exempted or disputed status. */
   status_reason: string | null;
-  /** ISO date: the earliest deadline among the enterprise's flags of this action. */
+  /**
+   * ISO date: the earliest deadline among the enterprise's flags of this action, unless an
+   * official set it by hand (deadline_set_by), which screening then keeps.
+   */
   deadline: string | null;
+  /** Who set the deadline by hand; null while it follows the rules. */
+  deadline_set_by: string | null;
+  /** Why the deadline was set by hand. */
+  deadline_reason: string | null;
   /** 责任单位. */
   department: string | null;
   assignee: string | null;

@@ -2,6 +2,7 @@
  * The files an official may attach as evidence, recognised by extension AND by their first bytes,
  * so a renamed executable or HTML page is refused rather than stored and served back.
  */
+import { type Reason, reason, wordReason } from './reasons.ts';
 
 export interface EvidenceType {
   extensions: readonly string[];
@@ -24,19 +25,18 @@ export const EVIDENCE_TYPES: readonly EvidenceType[] = [
 
 export const EVIDENCE_EXTENSIONS = EVIDENCE_TYPES.flatMap((t) => t.extensions);
 
-export type EvidenceCheck = { ok: true; mediaType: string } | { ok: false; message: string };
+export type EvidenceCheck = { ok: true; mediaType: string } | { ok: false; message: string; reason: Reason };
 
 export function checkEvidenceFile(fileName: string, head: Uint8Array): EvidenceCheck {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   const type = ext ? EVIDENCE_TYPES.find((t) => t.extensions.includes(ext)) : undefined;
   if (!type) {
-    return {
-      ok: false,
-      message: `evidence "${fileName}": type .${ext ?? '(none)'} is not accepted; use ${EVIDENCE_EXTENSIONS.join(', ')}`,
-    };
+    const why = reason('evidence_type', { file: fileName, ext: ext ?? '(none)', allowed: EVIDENCE_EXTENSIONS.join(', ') });
+    return { ok: false, message: wordReason(why, 'en') as string, reason: why };
   }
   if (!type.magic.every((b, i) => head[i] === b)) {
-    return { ok: false, message: `evidence "${fileName}": the content is not a .${ext} file (its first bytes do not match)` };
+    const why = reason('evidence_content', { file: fileName, ext: ext as string });
+    return { ok: false, message: wordReason(why, 'en') as string, reason: why };
   }
   return { ok: true, mediaType: type.mediaType };
 }

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { type Reason, wordReason } from '../domain/reasons.ts';
 
 export type ErrorCode =
   | 'bad_request'
@@ -35,13 +36,20 @@ export class ApiError extends Error {
     message: string,
     readonly code: ErrorCode = CODE_OF_STATUS[status] ?? 'internal',
     readonly details?: unknown,
+    /** Why, as a key the UI words in its language (domain/reasons.ts); the message is its English. */
+    readonly reason?: Reason,
   ) {
     super(message);
   }
+
+  /** A refusal whose message is the reason's English wording. */
+  static because(status: ContentfulStatusCode, reason: Reason, details?: unknown): ApiError {
+    return new ApiError(status, wordReason(reason, 'en') ?? reason.key, undefined, details, reason);
+  }
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown) {
-  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+export function errorBody(code: ErrorCode, message: string, details?: unknown, reason?: Reason) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }), ...(reason ? { reason } : {}) } };
 }
 
 /** Names the parameter, the value received and what was wrong, for each issue zod found. */
@@ -58,7 +66,7 @@ export function describeValidation(error: ZodError, input: Record<string, unknow
 }
 
 export function onError(error: Error, c: Context): Response {
-  if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+  if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details, error.reason), error.status);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     return c.json(errorBody(CODE_OF_STATUS[status] ?? 'internal', error.message || 'request failed'), status);

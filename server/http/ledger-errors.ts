@@ -6,7 +6,7 @@ export async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof LedgerError) throw new ApiError(error.status, error.message, undefined, error.details);
+    if (error instanceof LedgerError) throw new ApiError(error.status, error.message, undefined, error.details, error.reason);
     throw error;
   }
 }

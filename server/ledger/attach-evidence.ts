@@ -10,9 +10,12 @@ import type { Database } from '../db/database.ts';
 import { type EvidenceRecord, insertEvidence } from '../db/evidence-store.ts';
 import { chinaToday } from '../domain/case-lifecycle.ts';
 import { checkEvidenceFile, cleanFileName } from '../domain/evidence-types.ts';
+import { reason as because, type Reason, wordReason } from '../domain/reasons.ts';
 import { type Principal, principalCovers } from '../domain/roles.ts';
 import { storeEvidenceFile } from './evidence-files.ts';
-import { isWriteConflict, LedgerError } from './ledger-error.ts';
+import { isWriteConflict, LedgerError, type LedgerErrorStatus } from './ledger-error.ts';
+
+const refusal = (status: LedgerErrorStatus, why: Reason) => new LedgerError(status, wordReason(why, 'en') as string, undefined, why);
 
 export interface EvidenceUpload {
   fileName: string;
@@ -34,16 +37,16 @@ export async function attachEvidence(
 ): Promise<EvidenceRecord> {
   const fileName = cleanFileName(upload.fileName);
   const current = await getCase(db, caseId, chinaToday(now));
-  if (!current) throw new LedgerError(404, `no case with id ${caseId}`);
+  if (!current) throw refusal(404, because('case_not_found', { id: caseId }));
   if (!principalCovers(actor, current.region_code)) {
-    throw new LedgerError(403, `case ${caseId} is in region ${current.region_code ?? '(none)'}, outside your region ${actor.region}`);
+    throw refusal(403, because('case_outside_region', { id: caseId, region: current.region_code ?? '(none)', scope: actor.region ?? '' }));
   }
-  if (upload.bytes.length === 0) throw new LedgerError(400, `evidence "${fileName}" is empty`);
+  if (upload.bytes.length === 0) throw refusal(400, because('evidence_empty', { file: fileName }));
   if (upload.bytes.length > settings.maxBytes) {
-    throw new LedgerError(413, `evidence "${fileName}" is ${upload.bytes.length} bytes; the limit is ${settings.maxBytes} bytes`);
+    throw refusal(413, because('evidence_too_large', { file: fileName, bytes: upload.bytes.length, limit: settings.maxBytes }));
   }
   const type = checkEvidenceFile(fileName, upload.bytes.subarray(0, 16));
-  if (!type.ok) throw new LedgerError(415, type.message);
+  if (!type.ok) throw new LedgerError(415, type.message, undefined, type.reason);
 
   const sha256 = await storeEvidenceFile(settings.dir, upload.bytes);
   try {

@@ -1,6 +1,7 @@
 /**
- * An official's edits to cases: status moves along the lifecycle, notes, responsible department
- * and assignee. Every edit names the version it was based on; a stale one changes nothing (409).
+ * An official's edits to cases: status moves along the lifecycle, notes, the deadline (with a
+ * reason; screening keeps it from then on), responsible department and assignee. Every edit names
+ * the version it was based on; a stale one changes nothing (409).
  * A bulk edit is all or nothing: if any case refuses, none changes and every refusal is listed.
  * Each change is appended to the audit log in the same transaction as the change itself.
  */
@@ -11,13 +12,16 @@ import type { Database, Queryable } from '../db/database.ts';
 import type { AuditInput } from '../domain/audit.ts';
 import type { CaseView } from '../domain/case.ts';
 import { type CaseStatus, checkMove, chinaToday } from '../domain/case-lifecycle.ts';
+import { reason as because, type Reason, wordReason } from '../domain/reasons.ts';
 import { type Principal, principalCovers } from '../domain/roles.ts';
 import { isWriteConflict, LedgerError, type LedgerErrorStatus } from './ledger-error.ts';
 
 export interface CaseEdit {
   status?: CaseStatus;
-  /** Why: the reason for a status move, or a progress note on its own. */
+  /** Why: the reason for a status move or a deadline change, or a progress note on its own. */
   note?: string;
+  /** A new deadline (ISO date), set by hand: needs a reason in `note`. */
+  deadline?: string;
   department?: string | null;
   assignee?: string | null;
 }
@@ -31,6 +35,8 @@ interface Refusal {
   id: number;
   status: LedgerErrorStatus;
   message: string;
+  /** For the UI to word (domain/reasons.ts). */
+  reason?: Reason;
 }
 
 interface Planned {
@@ -41,17 +47,17 @@ interface Planned {
 /** What an edit does to one case, or why it cannot. */
 function planEdit(actor: Principal, ref: CaseRef, current: CaseView | undefined, edit: CaseEdit): Planned | Refusal {
   const { id } = ref;
-  if (!current) return { id, status: 404, message: `no case with id ${id}` };
+  const refuse = (status: LedgerErrorStatus, why: Reason): Refusal => ({
+    id,
+    status,
+    message: wordReason(why, 'en') as string,
+    reason: why,
+  });
+  if (!current) return refuse(404, because('case_not_found', { id }));
   if (!principalCovers(actor, current.region_code)) {
-    return { id, status: 403, message: `case ${id} is in region ${current.region_code ?? '(none)'}, outside your region ${actor.region}` };
+    return refuse(403, because('case_outside_region', { id, region: current.region_code ?? '(none)', scope: actor.region ?? '' }));
   }
-  if (current.version !== ref.version) {
-    return {
-      id,
-      status: 409,
-      message: `case ${id} is at version ${current.version}, the edit was based on version ${ref.version}; reload it`,
-    };
-  }
+  if (current.version !== ref.version) return refuse(409, because('case_stale', { id, current: current.version, based: ref.version }));
   const note = edit.note?.trim() || undefined;
   const row: CaseRowUpdate = {};
   const events: AuditInput[] = [];
@@ -67,24 +73,44 @@ function planEdit(actor: Principal, ref: CaseRef, current: CaseView | undefined,
   if (moving) {
     const to = edit.status as CaseStatus;
     const check = checkMove(current.status, to, note);
-    if (!check.ok) return { id, status: check.kind === 'not_allowed' ? 409 : 400, message: `case ${id}: ${check.message}` };
+    if (!check.ok) {
+      return { id, status: check.kind === 'not_allowed' ? 409 : 400, message: `case ${id}: ${check.message}`, reason: check.reason };
+    }
     row.status = to;
     row.status_reason = to === 'exempted' || to === 'disputed' ? (note as string) : null;
     events.push(event({ event: 'status', from: current.status, to, reason: note ?? null }));
   }
+  const redating = edit.deadline !== undefined && edit.deadline !== current.deadline;
+  if (redating) {
+    const to = edit.deadline as string;
+    if (!note) {
+      const why = because('deadline_needs_reason', { from: current.deadline ?? '—', to });
+      return { id, status: 400, message: `case ${id}: ${wordReason(why, 'en')}`, reason: why };
+    }
+    row.deadline = to;
+    row.deadline_set_by = actor.username;
+    row.deadline_reason = note;
+    events.push(event({ event: 'deadline_changed', from: current.deadline, to, reason: note }));
+  }
+  // A note given as the reason for a move or a new deadline is recorded with it, not again alone.
+  const explained = moving || redating;
   for (const field of ['department', 'assignee'] as const) {
     if (edit[field] === undefined) continue;
     const value = edit[field]?.trim() || null;
     if (value === current[field]) continue;
     row[field] = value;
-    events.push(event({ event: field, from: current[field], to: value, reason: moving ? null : (note ?? null) }));
+    events.push(event({ event: field, from: current[field], to: value, reason: explained ? null : (note ?? null) }));
   }
   if (note !== undefined) {
     row.last_note = note;
-    if (!moving) events.push(event({ event: 'note', from: null, to: note, reason: null }));
+    if (!explained) events.push(event({ event: 'note', from: null, to: note, reason: null }));
   }
   if (events.length === 0) {
-    return { id, status: 400, message: `case ${id}: the edit changes nothing (send a new status, a note, a department or an assignee)` };
+    return {
+      id,
+      status: 400,
+      message: `case ${id}: the edit changes nothing (send a new status, a deadline, a note, a department or an assignee)`,
+    };
   }
   return { row, events };
 }
@@ -105,11 +131,12 @@ async function apply(tx: Queryable, actor: Principal, refs: readonly CaseRef[], 
     const first = refusals[0] as Refusal;
     const message =
       refusals.length === 1 ? first.message : `${refusals.length} of ${refs.length} cases refused the change; first: ${first.message}`;
-    throw new LedgerError(status, message, refusals);
+    throw new LedgerError(status, message, refusals, refusals.length === 1 ? first.reason : undefined);
   }
   for (const { ref, plan } of plans) {
     if (!(await updateCaseRow(tx, ref.id, ref.version, plan.row, now))) {
-      throw new LedgerError(409, `case ${ref.id} changed while the edit was being saved; reload it`, [{ id: ref.id, status: 409 }]);
+      const why = because('case_changed', { id: ref.id });
+      throw new LedgerError(409, wordReason(why, 'en') as string, [{ id: ref.id, status: 409 }], why);
     }
   }
   await appendAudit(

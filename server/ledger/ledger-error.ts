@@ -3,6 +3,8 @@
  * change, 403 outside the caller's region, 404 no such case, 409 stale version or move not in the
  * lifecycle). `details` lists each case that failed in a bulk change.
  */
+import type { Reason } from '../domain/reasons.ts';
+
 export type LedgerErrorStatus = 400 | 403 | 404 | 409 | 413 | 415;
 
 export class LedgerError extends Error {
@@ -10,6 +12,8 @@ export class LedgerError extends Error {
     readonly status: LedgerErrorStatus,
     message: string,
     readonly details?: unknown,
+    /** Why, for the UI to word (domain/reasons.ts). */
+    readonly reason?: Reason,
   ) {
     super(message);
   }

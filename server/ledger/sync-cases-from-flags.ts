@@ -12,6 +12,9 @@ import { ACTIONS, type Action } from '../domain/actions.ts';
 import type { AuditInput } from '../domain/audit.ts';
 import { actionOpensCase, type CaseRule } from '../domain/case.ts';
 import { caseKey, type FlagGroup, planCaseSync, type SyncedCase } from '../domain/case-sync-plan.ts';
+import { reason as because, wordReason } from '../domain/reasons.ts';
+
+const UNFLAGGED = because('unflagged');
 
 export const SCREENING_ACTOR = 'screening';
 
@@ -98,16 +101,21 @@ export async function syncCasesFromFlags(tx: Queryable, runId: number | null, no
   await applyScreenedFields(tx, plan.change, runId, now);
 
   const run = runId === null ? null : { run_id: runId };
-  const audit: AuditInput[] = plan.create.map((c, i) => ({
-    entity: 'case',
-    entity_id: String(ids[i]),
-    actor: SCREENING_ACTOR,
-    event: 'created',
-    from: null,
-    to: 'identified',
-    reason: `flagged by ${c.rules.map((r) => r.rule_id).join(', ')}`,
-    details: { ...run, enterprise_id: c.enterprise_id, action: c.action, deadline: c.deadline },
-  }));
+  // The reason is kept as text (what the hash chain has always covered) and as a key with its
+  // parameters in details, which each UI words in its own language (domain/reasons.ts).
+  const audit: AuditInput[] = plan.create.map((c, i) => {
+    const why = because('flagged_by', { rules: c.rules.map((r) => r.rule_id).join(', ') });
+    return {
+      entity: 'case',
+      entity_id: String(ids[i]),
+      actor: SCREENING_ACTOR,
+      event: 'created',
+      from: null,
+      to: 'identified',
+      reason: wordReason(why, 'en'),
+      details: { ...run, enterprise_id: c.enterprise_id, action: c.action, deadline: c.deadline, reason: why },
+    };
+  });
   for (const change of plan.change) {
     for (const e of change.events) {
       audit.push({
@@ -117,8 +125,8 @@ export async function syncCasesFromFlags(tx: Queryable, runId: number | null, no
         event: e.event,
         from: e.from,
         to: e.to,
-        reason: e.event === 'unflagged' ? 'the latest screening no longer raises this flag; an official should review the case' : null,
-        details: run,
+        reason: e.event === 'unflagged' ? wordReason(UNFLAGGED, 'en') : null,
+        details: e.event === 'unflagged' ? { ...run, reason: UNFLAGGED } : run,
       });
     }
   }

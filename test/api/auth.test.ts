@@ -56,6 +56,10 @@ describe('POST /api/auth/login', () => {
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.setCookie).toBe('');
+    // A key and parameters the UI words in its own language, beside the English message.
+    expect(wrong.body).toMatchObject({
+      error: { code: 'unauthorized', message: 'wrong username or password', reason: { key: 'login_failed', params: {} } },
+    });
   });
 
   it('answers 400 naming the field for a body without a password', async () => {

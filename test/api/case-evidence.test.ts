@@ -72,7 +72,12 @@ describe('evidence', () => {
     const big = new Uint8Array(EVIDENCE_LIMIT + 1);
     big.set(pdf);
     expect((await upload(id, big, 'big.pdf')).status).toBe(413);
-    expect((await upload(id, new TextEncoder().encode('MZ...'), 'tool.exe')).status).toBe(415);
+    const exe = await upload(id, new TextEncoder().encode('MZ...'), 'tool.exe');
+    expect(exe.status).toBe(415);
+    expect((exe.json?.error as { reason: unknown }).reason).toMatchObject({
+      key: 'evidence_type',
+      params: { file: 'tool.exe', ext: 'exe' },
+    });
     const disguised = await upload(id, new TextEncoder().encode('<html><script>alert(1)</script>'), 'report.pdf');
     expect(disguised.status).toBe(415);
     expect((disguised.json?.error as { message: string }).message).toContain('report.pdf');

@@ -82,6 +82,8 @@ describe('every transition through the API', () => {
       const allowed = ALLOWED.has(`${from}→${to}`);
       results.push(`${from}→${to}: ${res.status}`);
       expect(res.status, `${from}→${to}`).toBe(allowed ? 200 : 409);
+      // A refusal says why in a form each UI words in its language.
+      if (!allowed) expect((res.json?.error as { reason?: { key: string } }).reason?.key, `${from}→${to}`).toBe('move_not_allowed');
       expect(after.status).toBe(allowed ? to : from);
       expect(after.version).toBe(allowed ? before.version + 1 : before.version);
     }

@@ -109,7 +109,7 @@ describe('an official scoped to Baotou', () => {
     await form.locator('input[name=username]').fill('bt-official');
     await form.locator('input[name=password]').fill('not the password');
     await form.getByRole('button').click();
-    await expect.poll(() => form.getByRole('alert').textContent()).toContain('wrong username or password');
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('登录失败：用户名或密码错误');
   });
 
   it('logs in and sees only Baotou’s cases, overdue ones highlighted', async () => {

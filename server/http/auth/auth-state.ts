@@ -1,5 +1,6 @@
 /** Who a request acts as, set by the authenticate middleware and read by handlers. */
 import type { Context } from 'hono';
+import { reason } from '../../domain/reasons.ts';
 import type { Principal } from '../../domain/roles.ts';
 import { ApiError } from '../errors.ts';
 
@@ -19,7 +20,7 @@ export const ANONYMOUS: AuthState = { principal: null, via: null, session: null 
  */
 export function caller(c: Context): Principal {
   const principal = (c.get('auth') as AuthState | undefined)?.principal;
-  if (!principal) throw new ApiError(401, 'log in first');
+  if (!principal) throw ApiError.because(401, reason('login_first'));
   return principal;
 }
 

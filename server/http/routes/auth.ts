@@ -5,6 +5,7 @@ import { createApiToken, getApiToken, listApiTokens, revokeApiToken } from '../.
 import { appendAudit } from '../../db/audit-store.ts';
 import { createSession, deleteExpiredSessions, deleteSession } from '../../db/session-store.ts';
 import { loginRecord } from '../../db/user-store.ts';
+import { reason } from '../../domain/reasons.ts';
 import { authState, caller } from '../auth/auth-state.ts';
 import { loginFailureReporter } from '../auth/login-failure-report.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
@@ -99,13 +100,13 @@ export function authRoutes({ db, config }: AppDeps, limiter: LoginLimiter) {
       const admission = await limiter.admit(db, username, address);
       if (!admission.admitted) {
         c.header('retry-after', String(admission.retryAfter));
-        throw new ApiError(429, `too many failed logins for "${username}"; try again in ${admission.retryAfter} s`);
+        throw ApiError.because(429, reason('login_throttled', { username, seconds: admission.retryAfter }));
       }
       const record = await loginRecord(db, username);
       const ok = await verifyPassword(record?.password_hash ?? null, password);
       if (!record || !ok) {
         await reportFailure({ username, address, attempt: admission.attempt });
-        throw new ApiError(401, 'wrong username or password');
+        throw ApiError.because(401, reason('login_failed'));
       }
       await limiter.succeeded(db, username, address);
       await deleteExpiredSessions(db);

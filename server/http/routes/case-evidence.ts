@@ -8,6 +8,7 @@ import { getCase } from '../../db/case-store.ts';
 import { getEvidence } from '../../db/evidence-store.ts';
 import { chinaToday } from '../../domain/case-lifecycle.ts';
 import { EVIDENCE_EXTENSIONS } from '../../domain/evidence-types.ts';
+import { reason } from '../../domain/reasons.ts';
 import { principalCovers } from '../../domain/roles.ts';
 import { attachEvidence } from '../../ledger/attach-evidence.ts';
 import { DEFAULT_EVIDENCE_DIR, DEFAULT_EVIDENCE_MAX_BYTES, readEvidenceFile } from '../../ledger/evidence-files.ts';
@@ -98,9 +99,12 @@ export function caseEvidenceRoutes({ db, config }: AppDeps) {
       const { id, evidenceId } = c.req.valid('param');
       const principal = caller(c);
       const found = await getCase(db, id, chinaToday());
-      if (!found) throw new ApiError(404, `no case with id ${id}`);
+      if (!found) throw ApiError.because(404, reason('case_not_found', { id }));
       if (!principalCovers(principal, found.region_code)) {
-        throw new ApiError(403, `case ${id} is in region ${found.region_code ?? '(none)'}, outside your region ${principal.region}`);
+        throw ApiError.because(
+          403,
+          reason('case_outside_region', { id, region: found.region_code ?? '(none)', scope: principal.region ?? '' }),
+        );
       }
       const evidence = await getEvidence(db, id, evidenceId);
       if (!evidence) throw new ApiError(404, `case ${id} has no evidence ${evidenceId}`);

@@ -12,6 +12,7 @@ import { getCase, listCases } from '../../db/case-store.ts';
 import { caseStatusByEnterprise, countCases } from '../../db/case-summary-store.ts';
 import { listEvidence } from '../../db/evidence-store.ts';
 import { CASE_STATUSES, chinaToday, nextStatuses } from '../../domain/case-lifecycle.ts';
+import { reason } from '../../domain/reasons.ts';
 import { type Principal, principalCovers } from '../../domain/roles.ts';
 import { editCase, editCases } from '../../ledger/edit-cases.ts';
 import { caller } from '../auth/auth-state.ts';
@@ -100,7 +101,7 @@ const patch = createRoute({
   method: 'patch',
   path: '/cases/{id}',
   tags: ['ledger'],
-  summary: 'Changes status, note, department or assignee; `version` must be the one you read',
+  summary: 'Changes status, deadline (with a reason), note, department or assignee; `version` must be the one you read',
   request: { params: CaseIdParam, body: { content: { 'application/json': { schema: CasePatchBody } }, required: true } },
   responses: {
     200: { description: 'The case after the change', content: { 'application/json': { schema: CaseSchema } } },
@@ -165,9 +166,12 @@ export function caseRoutes({ db }: AppDeps) {
       const { id } = c.req.valid('param');
       const principal = caller(c);
       const found = await getCase(db, id, chinaToday());
-      if (!found) throw new ApiError(404, `no case with id ${id}`);
+      if (!found) throw ApiError.because(404, reason('case_not_found', { id }));
       if (!principalCovers(principal, found.region_code)) {
-        throw new ApiError(403, `case ${id} is in region ${found.region_code ?? '(none)'}, outside your region ${principal.region}`);
+        throw ApiError.because(
+          403,
+          reason('case_outside_region', { id, region: found.region_code ?? '(none)', scope: principal.region ?? '' }),
+        );
       }
       const [history, evidence] = await Promise.all([listAudit(db, { entity: 'case', entityId: String(id) }), listEvidence(db, id)]);
       return c.json({ ...found, history: history.items, evidence, next_statuses: nextStatuses(found.status) }, 200);

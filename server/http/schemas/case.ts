@@ -49,6 +49,11 @@ export const CaseSchema = z
     status: z.enum(CASE_STATUSES),
     status_reason: z.string().nullable(),
     deadline: z.string().nullable().openapi({ example: '2019-12-31' }),
+    deadline_set_by: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Who set the deadline by hand (screening then keeps it); null while it follows the rules' }),
+    deadline_reason: z.string().nullable().openapi({ description: 'Why the deadline was set by hand' }),
     overdue: z.boolean(),
     overdue_days: z.number().int().nullable().openapi({ description: 'Days since the deadline passed, while overdue' }),
     department: z.string().nullable().openapi({ description: '责任单位' }),
@@ -111,8 +116,27 @@ export const CaseEditFields = {
   assignee: text(200).nullable().optional(),
 };
 
+/** A calendar date that exists: 2027-02-30 matches the pattern but is refused. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(
+    (v) => {
+      const ms = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(v);
+    },
+    { message: 'no such date' },
+  );
+
 export const CasePatchBody = z
-  .object({ version: z.number().int().min(1), ...CaseEditFields })
+  .object({
+    version: z.number().int().min(1),
+    ...CaseEditFields,
+    deadline: isoDate.optional().openapi({
+      example: '2027-06-30',
+      description: 'A new deadline set by hand; needs a reason in `note`, and later screenings keep it',
+    }),
+  })
   .strict()
   .openapi('CasePatch');
 

@@ -1,7 +1,7 @@
 /** The dialog's calls to /api/imports: upload, preview again, discard, and commit with progress. */
 import type { ImportPreview } from '../../../server/import/preview-import.ts';
 import type { ImportReport } from '../../../server/import/problems.ts';
-import { ApiRequestError } from '../api/client.ts';
+import { errorFromResponse } from '../api/client.ts';
 import { writeHeaders } from '../api/session.ts';
 import { readEvents } from './sse.ts';
 
@@ -30,16 +30,7 @@ export interface CommitOutcome {
   screening?: { enterprises: number; flags: number } | null;
 }
 
-async function failure(response: Response): Promise<ApiRequestError> {
-  let message = `${response.status} ${response.statusText}`;
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    if (body.error?.message) message = body.error.message;
-  } catch {
-    // Not JSON: keep the status line.
-  }
-  return new ApiRequestError(response.status, message);
-}
+const failure = errorFromResponse;
 
 const withChoices = (choices: ReadChoices) =>
   Object.fromEntries(Object.entries(choices).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;

@@ -106,8 +106,14 @@ export function CaseDrawer({ caseId, canEdit, regionName, actionName, onClose, o
             </dd>
             <dt>{text.cols.deadline}</dt>
             <dd>
-              {detail.deadline ?? '—'}
+              <span data-testid="case-deadline">{detail.deadline ?? '—'}</span>
               {detail.overdue && <span className="tag overdue-tag">{text.overdue}</span>}
+              {detail.deadline_set_by && (
+                <span className="muted small" title={detail.deadline_reason ?? undefined}>
+                  {' '}
+                  ({text.drawer.deadlineSetBy(detail.deadline_set_by)})
+                </span>
+              )}
             </dd>
             <dt>{text.cols.department}</dt>
             <dd>{detail.department ?? '—'}</dd>

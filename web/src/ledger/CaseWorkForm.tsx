@@ -1,4 +1,7 @@
-/** The form that works a case: next status (only the allowed ones), note or reason, department, assignee. */
+/**
+ * The form that works a case: next status (only the allowed ones), deadline, note or reason,
+ * department, assignee. A move that needs a reason, or a new deadline, makes the note required.
+ */
 import { type FormEvent, useEffect, useState } from 'react';
 import { type CaseStatus, moveNeedsReason } from '../../../server/domain/case-lifecycle.ts';
 import { type CaseDetail, type CaseEdit, ledgerApi } from './ledger-api.ts';
@@ -17,20 +20,24 @@ export function CaseWorkForm({
 }) {
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [note, setNote] = useState('');
+  const [deadline, setDeadline] = useState(detail.deadline ?? '');
   const [department, setDepartment] = useState(detail.department ?? '');
   const [assignee, setAssignee] = useState(detail.assignee ?? '');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     setStatus('');
     setNote('');
+    setDeadline(detail.deadline ?? '');
     setDepartment(detail.department ?? '');
     setAssignee(detail.assignee ?? '');
   }, [detail]);
-  const needsReason = status !== '' && moveNeedsReason(detail.status, status);
+  const redating = deadline !== '' && deadline !== (detail.deadline ?? '');
+  const needsReason = (status !== '' && moveNeedsReason(detail.status, status)) || redating;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const edit: CaseEdit = {};
     if (status) edit.status = status;
+    if (redating) edit.deadline = deadline;
     if (note.trim()) edit.note = note.trim();
     if (department.trim() !== (detail.department ?? '')) edit.department = department.trim() || null;
     if (assignee.trim() !== (detail.assignee ?? '')) edit.assignee = assignee.trim() || null;
@@ -54,6 +61,10 @@ export function CaseWorkForm({
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        {text.drawer.deadline}
+        <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} data-testid="deadline" />
       </label>
       <label>
         {text.drawer.note}

@@ -1,19 +1,21 @@
 /**
  * The ledger once logged in: filters, then the case table (with bulk update), counts by region and
- * status, or the map coloured by case status; a case opens in a drawer beside them.
+ * status, or the map coloured by case status; a case opens in a drawer beside them. Officials and
+ * admins also get the audit log.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { roleAtLeast } from '../../../server/domain/roles.ts';
 import { api, type Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAsync } from '../use-async.ts';
+import { AuditLog } from './AuditLog.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { CaseCountsTable } from './CaseCountsTable.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseMap } from './CaseMap.tsx';
 import { CaseTable } from './CaseTable.tsx';
-import { type CaseQuery, ledgerApi, type Me } from './ledger-api.ts';
+import { type AuditQuery, type CaseQuery, ledgerApi, type Me } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
 import { LEDGER_TABS, type LedgerTab, ledgerSearch, parseLedgerView } from './ledger-url.ts';
 
@@ -27,15 +29,20 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
   // The view starts from the address bar and is written back to it (replaceState: filtering is not
   // navigation), so a reload or a shared link shows the same cases.
   const [initial] = useState(() => parseLedgerView(window.location.search));
-  const [tab, setTab] = useState<LedgerTab>(initial.tab);
+  // GET /api/audit is for officials and admins (server/http/auth/access-policy.ts).
+  const canAudit = roleAtLeast(me.user.role, 'official');
+  const tabs = LEDGER_TABS.filter((t) => t !== 'audit' || canAudit);
+  const [tab, setTab] = useState<LedgerTab>(tabs.includes(initial.tab) ? initial.tab : 'table');
   const [query, setQuery] = useState<CaseQuery>(initial.query);
   const [offset, setOffset] = useState(initial.offset);
   const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: initial.sort, order: initial.order });
   const [openId, setOpenId] = useState<number | null>(initial.open);
+  const [audit, setAudit] = useState<AuditQuery>(initial.audit);
+  const [auditOffset, setAuditOffset] = useState(initial.auditOffset);
   useEffect(() => {
-    const search = ledgerSearch({ query, tab, offset, open: openId, ...sort }, window.location.search);
+    const search = ledgerSearch({ query, tab, offset, open: openId, ...sort, audit, auditOffset }, window.location.search);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
-  }, [query, tab, offset, openId, sort]);
+  }, [query, tab, offset, openId, sort, audit, auditOffset]);
   const [selected, setSelected] = useState<Map<number, number>>(new Map());
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
@@ -61,7 +68,7 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
       <div className="ledger-bar">
         <h2>{text.title}</h2>
         <nav className="ledger-tabs" aria-label={text.title}>
-          {LEDGER_TABS.map((t) => (
+          {tabs.map((t) => (
             <button key={t} type="button" className={tab === t ? 'active' : ''} onClick={() => setTab(t)} data-testid={`tab-${t}`}>
               {text.tabs[t]}
             </button>
@@ -82,7 +89,7 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
           </button>
         </div>
       </div>
-      <CaseFilters catalogue={cat} scope={me.user.region} value={query} onApply={applyQuery} regionName={regionName} />
+      {tab !== 'audit' && <CaseFilters catalogue={cat} scope={me.user.region} value={query} onApply={applyQuery} regionName={regionName} />}
       {!canEdit && <p className="muted ledger-banner">{text.readOnly}</p>}
       <div className="ledger-body">
         <section className="ledger-main">
@@ -117,6 +124,18 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
           )}
           {tab === 'counts' && <CaseCountsTable query={query} revision={revision} regionName={regionName} />}
           {tab === 'map' && <CaseMap query={query} revision={revision} focus={focus} onOpen={setOpenId} />}
+          {tab === 'audit' && (
+            <AuditLog
+              admin={me.user.role === 'admin'}
+              query={audit}
+              offset={auditOffset}
+              onQuery={(q) => {
+                setAudit(q);
+                setAuditOffset(0);
+              }}
+              onPage={setAuditOffset}
+            />
+          )}
         </section>
         {openId !== null && (
           <CaseDrawer

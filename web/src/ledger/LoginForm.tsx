@@ -14,7 +14,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     ledgerApi.login(username, password).then(onLoggedIn, (err: Error) => {
-      setError(`${text.login.failed}: ${err.message}`);
+      setError(text.login.failedBecause(err.message));
       setBusy(false);
     });
   };

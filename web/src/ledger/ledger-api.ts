@@ -5,7 +5,7 @@
 import type { AuditEntry } from '../../../server/domain/audit.ts';
 import type { CaseView, OverdueBand } from '../../../server/domain/case.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
-import { ApiRequestError } from '../api/client.ts';
+import { ApiRequestError, errorFromResponse } from '../api/client.ts';
 import { type Me, rememberSession, writeHeaders } from '../api/session.ts';
 
 export type { Me };
@@ -60,8 +60,26 @@ export interface CaseMap {
 export interface CaseEdit {
   status?: CaseStatus;
   note?: string;
+  /** ISO date set by hand; needs a reason in note. */
+  deadline?: string;
   department?: string | null;
   assignee?: string | null;
+}
+
+/** Filters of the audit log page (GET /api/audit); dates are days in China Standard Time. */
+export interface AuditQuery {
+  entity?: string;
+  entity_id?: string;
+  event?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditChainReport {
+  entries: number;
+  chains: number;
+  problems: { entity: string; entity_id: string; seq: number; message: string }[];
 }
 
 /** Called when the server no longer knows the session (expired, logged out elsewhere, account disabled). */
@@ -78,18 +96,12 @@ async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (typeof init.body === 'string') headers.set('content-type', 'application/json');
   const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      const body = (await response.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // Not JSON: keep the status line.
-    }
+    const error = await errorFromResponse(response);
     if (response.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
       rememberSession(null);
       onSessionLost();
     }
-    throw new ApiRequestError(response.status, message);
+    throw error;
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -137,6 +149,11 @@ export const ledgerApi = {
     form.set('file', file);
     return send<Evidence>(`/api/cases/${id}/evidence`, { method: 'POST', body: form });
   },
+  audit: (query: AuditQuery, page: { limit: number; offset: number }) =>
+    send<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ ...query, ...page, order: 'desc' })}`),
+  // The CSV holds every matching entry (up to the route's maximum), oldest first, with the hashes.
+  auditCsvUrl: (query: AuditQuery) => `/api/audit${queryString({ ...query, format: 'csv', limit: 100_000 })}`,
+  verifyAudit: () => send<AuditChainReport>('/api/audit/verify'),
   exportUrl: (query: CaseQuery, format: 'xlsx' | 'csv') => `/api/ledger/export${queryString({ ...query, format })}`,
   evidenceUrl: (caseId: number, evidenceId: number) => `/api/cases/${caseId}/evidence/${evidenceId}`,
 };

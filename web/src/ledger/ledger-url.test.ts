@@ -10,6 +10,8 @@ describe('the ledger view in the URL', () => {
       order: 'desc',
       offset: 100,
       open: 42,
+      audit: { entity: 'case', entity_id: '17', event: 'deadline_changed', actor: 'bt-official', from: '2026-01-01', to: '2026-12-31' },
+      auditOffset: 50,
     };
     const search = ledgerSearch(view, '?lang=en');
     expect(new URLSearchParams(search).get('lang')).toBe('en');
@@ -23,5 +25,6 @@ describe('the ledger view in the URL', () => {
 
   it('drops values that are not the ledger’s own', () => {
     expect(parseLedgerView('?region=15&status=DROP%20TABLE&tab=admin&offset=-5&case=x')).toEqual(DEFAULT_VIEW);
+    expect(parseLedgerView('?log_from=yesterday&log_event=a%20b&log_entity_id=%3Cx%3E&log_offset=-1')).toEqual(DEFAULT_VIEW);
   });
 });

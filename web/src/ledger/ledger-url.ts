@@ -3,9 +3,9 @@
  * reload, a bookmark or a link to a colleague shows the same cases. Values that are not the
  * ledger's own are dropped rather than sent to the server; other parameters (lang) are kept.
  */
-import type { CaseQuery } from './ledger-api.ts';
+import type { AuditQuery, CaseQuery } from './ledger-api.ts';
 
-export const LEDGER_TABS = ['table', 'counts', 'map'] as const;
+export const LEDGER_TABS = ['table', 'counts', 'map', 'audit'] as const;
 export type LedgerTab = (typeof LEDGER_TABS)[number];
 
 export interface LedgerView {
@@ -15,11 +15,48 @@ export interface LedgerView {
   order: 'asc' | 'desc';
   offset: number;
   open: number | null;
+  /** The audit tab's filters and page; its parameters are prefixed log_ so they never mix with the cases'. */
+  audit: AuditQuery;
+  auditOffset: number;
 }
 
-export const DEFAULT_VIEW: LedgerView = { query: {}, tab: 'table', sort: 'deadline', order: 'asc', offset: 0, open: null };
+export const DEFAULT_VIEW: LedgerView = {
+  query: {},
+  tab: 'table',
+  sort: 'deadline',
+  order: 'asc',
+  offset: 0,
+  open: null,
+  audit: {},
+  auditOffset: 0,
+};
 
-const OWN = ['status', 'action', 'region', 'overdue', 'flagged', 'q', 'tab', 'sort', 'order', 'offset', 'case'];
+const AUDIT_KEYS = ['entity', 'entity_id', 'event', 'actor', 'from', 'to'] as const satisfies readonly (keyof AuditQuery)[];
+/** What each audit filter may hold; anything else is dropped. */
+const AUDIT_VALUE: Record<(typeof AUDIT_KEYS)[number], RegExp> = {
+  entity: /^[a-z_]{1,40}$/,
+  entity_id: /^[\w.@-]{1,64}$/,
+  event: /^[a-z_]{1,40}$/,
+  actor: /^[^\s](.{0,198}[^\s])?$/,
+  from: /^\d{4}-\d{2}-\d{2}$/,
+  to: /^\d{4}-\d{2}-\d{2}$/,
+};
+
+const OWN = [
+  'status',
+  'action',
+  'region',
+  'overdue',
+  'flagged',
+  'q',
+  'tab',
+  'sort',
+  'order',
+  'offset',
+  'case',
+  ...AUDIT_KEYS.map((k) => `log_${k}`),
+  'log_offset',
+];
 const WORD = /^[a-z_]{1,40}$/;
 
 const bool = (v: string | null) => (v === '1' ? true : v === '0' ? false : undefined);
@@ -42,6 +79,11 @@ export function parseLedgerView(search: string): LedgerView {
   if (q) query.q = q.slice(0, 200);
   const tab = p.get('tab');
   const sort = p.get('sort');
+  const audit: AuditQuery = {};
+  for (const key of AUDIT_KEYS) {
+    const value = p.get(`log_${key}`);
+    if (value && AUDIT_VALUE[key].test(value)) audit[key] = value;
+  }
   return {
     query,
     tab: (LEDGER_TABS as readonly string[]).includes(tab ?? '') ? (tab as LedgerTab) : DEFAULT_VIEW.tab,
@@ -49,6 +91,8 @@ export function parseLedgerView(search: string): LedgerView {
     order: p.get('order') === 'desc' ? 'desc' : 'asc',
     offset: whole(p.get('offset')) ?? 0,
     open: whole(p.get('case')),
+    audit,
+    auditOffset: whole(p.get('log_offset')) ?? 0,
   };
 }
 
@@ -68,6 +112,11 @@ export function ledgerSearch(view: LedgerView, search: string): string {
   if (view.order !== DEFAULT_VIEW.order) p.set('order', view.order);
   if (view.offset > 0) p.set('offset', String(view.offset));
   if (view.open !== null) p.set('case', String(view.open));
+  for (const key of AUDIT_KEYS) {
+    const value = view.audit[key];
+    if (value) p.set(`log_${key}`, value);
+  }
+  if (view.auditOffset > 0) p.set('log_offset', String(view.auditOffset));
   const text = p.toString();
   return text ? `?${text}` : '';
 }
