@@ -36,9 +36,12 @@ async function rescreen(runId: number, keep: (enterpriseId: string) => boolean) 
     const rows = await tx.all<{ enterprise_id: string }>('SELECT DISTINCT enterprise_id FROM flags');
     for (const r of rows)
       if (!keep(r.enterprise_id)) await tx.run('DELETE FROM flag_rows WHERE enterprise_id = $id', { id: r.enterprise_id });
-    await tx.run('INSERT INTO run_rules SELECT DISTINCT $run, rule_id, policy, citation, title_zh, title_en, jurisdiction, citation_zh FROM flags', {
-      run: runId,
-    });
+    await tx.run(
+      'INSERT INTO run_rules SELECT DISTINCT $run, rule_id, policy, citation, title_zh, title_en, jurisdiction, citation_zh FROM flags',
+      {
+        run: runId,
+      },
+    );
     await tx.run('UPDATE flag_rows SET run_id = $run', { run: runId });
     return syncCasesFromFlags(tx, runId);
   });
