@@ -24,6 +24,7 @@ import { DetailPanel } from './panels/DetailPanel.tsx';
 import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
 import { Header } from './panels/Header.tsx';
 import { Sidebar } from './panels/Sidebar.tsx';
+import { SkipLinks } from './panels/SkipLinks.tsx';
 import { shapeFromRing } from './selection/shape-from-ring.ts';
 import { update, useAppState } from './state/store.ts';
 
@@ -125,6 +126,7 @@ export function Workspace() {
 
   return (
     <div className="app">
+      <SkipLinks />
       <Header visible={shown?.counts.visible ?? null} total={points?.count ?? null} catalogue={catalogue} />
       <main className="workspace">
         <Sidebar

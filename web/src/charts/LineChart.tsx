@@ -52,7 +52,16 @@ export const LineChart = forwardRef<SVGSVGElement, Props>(function LineChart(
       .map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y as number).toFixed(1)}`)
       .join(' ');
   return (
-    <svg ref={ref} width={width} height={height} role="img" aria-label={title} xmlns="http://www.w3.org/2000/svg" fontFamily="sans-serif">
+    <svg
+      ref={ref}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={title}
+      xmlns="http://www.w3.org/2000/svg"
+      fontFamily="sans-serif"
+    >
       <rect width={width} height={height} fill="#fff" />
       <text x={8} y={15} fontSize={12} fontWeight={600} fill="#1f2a24">
         {title}

@@ -199,6 +199,11 @@ const zh = {
   noData: '暂无数据',
   selectRegion: '选择地区',
   legendNone: '无可显示图层',
+  legendShow: '展开图例',
+  legendHide: '收起图例',
+  skipToMap: '跳到地图',
+  skipToFilters: '跳到筛选',
+  mapLabel: '企业地图',
 };
 
 export type Messages = typeof zh;
@@ -400,6 +405,11 @@ const en: Messages = {
   noData: 'No data',
   selectRegion: 'Choose a region',
   legendNone: 'No layer to show',
+  legendShow: 'Show the legend',
+  legendHide: 'Hide the legend',
+  skipToMap: 'Skip to map',
+  skipToFilters: 'Skip to filters',
+  mapLabel: 'Enterprise map',
 };
 
 export type Lang = 'zh' | 'en';

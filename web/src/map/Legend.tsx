@@ -2,6 +2,7 @@
  * The legend over the map, built from the same palettes, classes and state the layers are drawn
  * from: only what is drawn appears, and it changes the moment the drawing does.
  */
+import { useId } from 'react';
 import { ACTION_NAMES, type Action } from '../../../server/domain/actions.ts';
 import { SECTOR_GROUP_NAMES, type SectorGroup } from '../../../server/domain/sectors.ts';
 import { RESERVE_ZONE_TYPES, type ZoneKind } from '../../../server/domain/zone.ts';
@@ -13,6 +14,7 @@ import { cellClassLabel } from './level-of-detail/cell-classes.ts';
 import type { DrawnEnterprises } from './map-controller.ts';
 import { hex, RESERVE_STYLES, type RGB, ZONE_STYLES, type ZoneStyle } from './palette.ts';
 import type { ChoroplethState } from './use-choropleth.ts';
+import { useLegendOpen } from './use-legend-open.ts';
 
 const ZONES: ZoneKind[] = ['nature_reserve', 'built_up', 'river_basin', 'key_region', 'industrial_park'];
 const gradient = (ramp: RGB[]) => `linear-gradient(to right, ${ramp.map(hex).join(', ')})`;
@@ -44,6 +46,8 @@ export function Legend({ legend, drawn, choropleth }: Props) {
   const shows = (id: string) => !hidden.includes(id as never);
   const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
+  const [open, toggle] = useLegendOpen();
+  const bodyId = useId();
 
   const blocks = [];
   if (shows('enterprises') && drawn?.kind === 'cells') {
@@ -139,8 +143,23 @@ export function Legend({ legend, drawn, choropleth }: Props) {
   }
   return (
     <section className="map-legend" aria-label={t.legend} data-testid="legend">
-      <h2>{t.legend}</h2>
-      {blocks.length ? blocks : <p className="muted">{t.legendNone}</p>}
+      <h2>
+        <button
+          type="button"
+          className="legend-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          title={open ? t.legendHide : t.legendShow}
+          onClick={toggle}
+          data-testid="legend-toggle"
+        >
+          {t.legend}
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+        </button>
+      </h2>
+      <div id={bodyId} className="legend-body" hidden={!open} data-testid="legend-body">
+        {blocks.length ? blocks : <p className="muted">{t.legendNone}</p>}
+      </div>
     </section>
   );
 }

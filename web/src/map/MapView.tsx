@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import chinaUrl from '../../../data/boundaries/china-provinces.geojson?url';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 import type { LayerId, Shape, View } from '../state/app-state.ts';
 import { store } from '../state/store.ts';
 import { type BasemapPart, offlineBasemap } from './basemap-style.ts';
@@ -36,8 +37,12 @@ declare global {
 
 export const offline = offlineBasemap(chinaUrl);
 
+/** The map container's id, where the "skip to map" link moves focus. */
+export const MAP_ID = 'map';
+
 export function MapView(props: MapViewProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const { t } = useI18n();
+  const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
   const callbacks = useRef<MapCallbacks>(props);
   callbacks.current = props;
@@ -95,5 +100,8 @@ export function MapView(props: MapViewProps) {
     else if (m.view) controller.current.flyTo(m.view.lon, m.view.lat, m.view.zoom);
   }, [props.move]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: where the "skip to map" link lands; MapLibre's canvas inside, the next stop, takes the keys.
+    <section ref={container} id={MAP_ID} className="map" tabIndex={0} aria-label={t.mapLabel} data-testid="map" />
+  );
 }

@@ -25,6 +25,8 @@ const TERRA_MODE: Record<DrawMode, string> = {
 export class DrawTools {
   private draw: TerraDraw | null = null;
   private mode: DrawMode = 'none';
+  /** Cancels a pending re-enable of double-click zoom (see holdDoubleClickZoom). */
+  private releaseZoom: (() => void) | null = null;
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -53,10 +55,35 @@ export class DrawTools {
   }
 
   setMode(mode: DrawMode): void {
+    const wasDrawing = this.mode !== 'none';
     this.mode = mode;
+    this.holdDoubleClickZoom(mode !== 'none', wasDrawing);
     if (!this.draw) return;
     this.draw.clear();
     this.draw.setMode(TERRA_MODE[mode]);
+  }
+
+  /**
+   * A double click ends a measured line or a polygon; it must not zoom the map as well. The app
+   * leaves the mode on the second click, before the browser sends the dblclick, so MapLibre's
+   * double-click zoom comes back only with the next press of a pointer on the map.
+   */
+  private holdDoubleClickZoom(drawing: boolean, wasDrawing: boolean): void {
+    this.releaseZoom?.();
+    this.releaseZoom = null;
+    if (drawing) {
+      this.map.doubleClickZoom.disable();
+      return;
+    }
+    if (!wasDrawing) return;
+    const container = this.map.getCanvasContainer();
+    const restore = () => {
+      container.removeEventListener('pointerdown', restore, true);
+      this.releaseZoom = null;
+      this.map.doubleClickZoom.enable();
+    };
+    container.addEventListener('pointerdown', restore, true);
+    this.releaseZoom = () => container.removeEventListener('pointerdown', restore, true);
   }
 
   stop(): void {

@@ -263,9 +263,6 @@ export class MapController {
   setDrawMode(mode: DrawMode): void {
     this.drawMode = mode;
     this.measuring = [];
-    // A double click ends a measured line rather than zooming in.
-    if (mode === 'measure') this.map.doubleClickZoom.disable();
-    else this.map.doubleClickZoom.enable();
     this.draw.setMode(mode);
   }
 

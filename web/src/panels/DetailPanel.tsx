@@ -103,7 +103,7 @@ export function DetailPanel({ state, catalogue, onClose }: Props) {
           {detail.indicators.length === 0 ? (
             <p className="muted">{t.noIndicators}</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" data-testid="indicator-table">
               <table className="indicators">
                 <thead>
                   <tr>

@@ -69,45 +69,51 @@ export function LayerPanel({ state, catalogue }: { state: AppState; catalogue: C
         <span>{t.aggregate}</span>
       </label>
       <ul className="layer-list">
-        {LAYERS.map((l) => (
-          <li key={l} className="layer">
-            <label className="toggle">
-              <input
-                type="checkbox"
-                checked={!state.hidden.includes(l)}
-                onChange={(e) => update((s) => ({ hidden: e.target.checked ? s.hidden.filter((h) => h !== l) : [...s.hidden, l] }))}
-                data-testid={`toggle-${l}`}
-              />
-              <span>{name(l)}</span>
-            </label>
-            {l !== 'labels' && (
-              <input
-                type="range"
-                min={0}
-                max={1}
-                step={0.05}
-                value={state.opacity[l] ?? 1}
-                aria-label={`${name(l)} ${t.opacity}`}
-                onChange={(e) => update((s) => ({ opacity: { ...s.opacity, [l]: Number(e.target.value) } }))}
-                data-testid={`opacity-${l}`}
-              />
-            )}
-            {l === 'choropleth' && (
-              <select
-                value={state.choropleth}
-                onChange={(e) => update({ choropleth: e.target.value as ChoroplethIndicator })}
-                aria-label={t.choropleth}
-                data-testid="choropleth-indicator"
-              >
-                {CHOROPLETHS.map((c) => (
-                  <option key={c} value={c}>
-                    {t.choroplethNames[c]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </li>
-        ))}
+        {LAYERS.map((l) => {
+          const opacity = state.opacity[l] ?? 1;
+          return (
+            <li key={l} className="layer-row">
+              <label className="toggle">
+                <input
+                  type="checkbox"
+                  checked={!state.hidden.includes(l)}
+                  onChange={(e) => update((s) => ({ hidden: e.target.checked ? s.hidden.filter((h) => h !== l) : [...s.hidden, l] }))}
+                  data-testid={`toggle-${l}`}
+                />
+                <span className="layer-name">{name(l)}</span>
+              </label>
+              {l !== 'labels' && (
+                <>
+                  <input
+                    type="range"
+                    min={0}
+                    max={1}
+                    step={0.05}
+                    value={opacity}
+                    aria-label={`${name(l)} ${t.opacity}`}
+                    onChange={(e) => update((s) => ({ opacity: { ...s.opacity, [l]: Number(e.target.value) } }))}
+                    data-testid={`opacity-${l}`}
+                  />
+                  <output className="opacity-value">{`${Math.round(opacity * 100)}%`}</output>
+                </>
+              )}
+              {l === 'choropleth' && (
+                <select
+                  value={state.choropleth}
+                  onChange={(e) => update({ choropleth: e.target.value as ChoroplethIndicator })}
+                  aria-label={t.choropleth}
+                  data-testid="choropleth-indicator"
+                >
+                  {CHOROPLETHS.map((c) => (
+                    <option key={c} value={c}>
+                      {t.choroplethNames[c]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <fieldset className="facet" data-testid="basemaps">
         <legend>{t.basemap}</legend>

@@ -12,7 +12,7 @@ export function TrendChart({ indicators }: { indicators: IndicatorYear[] }) {
   if (!e0 && !w0) return <p className="muted">{t.noBaseline}</p>;
   const index = (v: number | null, b: number | null) => (v === null || !b ? null : (v / b) * 100);
   return (
-    <div data-testid="trend-chart">
+    <div className="trend-chart" data-testid="trend-chart">
       <LineChart
         title={t.trend}
         width={360}

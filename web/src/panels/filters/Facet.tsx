@@ -33,7 +33,9 @@ export function Facet({ title, options, selected, onChange, testId }: Props) {
             data-testid={`${testId}-${o.id}`}
           />
           {o.color && <span className="dot" style={{ background: o.color }} />}
-          <span className="facet-label">{o.label}</span>
+          <span className="facet-label" title={o.label}>
+            {o.label}
+          </span>
           <span className="facet-count" data-testid={`${testId}-${o.id}-count`}>
             {fmt(o.count)}
           </span>

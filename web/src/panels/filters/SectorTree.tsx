@@ -68,7 +68,9 @@ export function SectorTree({ counts, selected, onChange }: Props) {
               }
               data-testid={`sector-${code}`}
             />
-            <span className="facet-label">{`${code} ${pick(s.zh, s.en)}`}</span>
+            <span className="facet-label" title={`${code} ${pick(s.zh, s.en)}`}>
+              {`${code} ${pick(s.zh, s.en)}`}
+            </span>
             <span className="facet-count">{n === null ? '' : n.toLocaleString()}</span>
           </label>
         </div>
