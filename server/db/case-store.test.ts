@@ -61,6 +61,7 @@ describe('searching the ledger', () => {
         page.items.map((c) => c.enterprise_id),
         q,
       ).toContain(sample.enterprise_id);
+      expect(page.items.find((c) => c.enterprise_id === sample.enterprise_id)?.enterprise_name_en).toBe(sample.name_en);
     }
   });
 });

@@ -35,7 +35,7 @@ const SELECT_CASE = `c.id, c.enterprise_id, c.region_code, c.action, c.status, c
   c.deadline_set_by, c.deadline_reason, c.department, c.assignee, c.last_note, c.rules::VARCHAR AS rules, c.flagged, ${isoOf('c.unflagged_at')} AS unflagged_at,
   ${isoOf('c.created_at')} AS created_at, ${isoOf('c.updated_at')} AS updated_at, c.version`;
 
-const SELECT_VIEW = `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key,
+const SELECT_VIEW = `SELECT ${SELECT_CASE}, e.name AS enterprise_name, json_extract_string(e.attributes, '$.name_en') AS enterprise_name_en, e.credit_code, e.sector, e.key AS enterprise_key,
   ${OVERDUE_SQL} AS overdue, ${OVERDUE_DAYS_SQL} AS overdue_days
   FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id`;
 
@@ -79,7 +79,7 @@ export async function listCases(
   const alone = !where.readsEnterprise && page.sort !== 'enterprise_name';
   const rows = alone
     ? await q.all(
-        `SELECT ${SELECT_CASE}, e.name AS enterprise_name, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue,
+        `SELECT ${SELECT_CASE}, e.name AS enterprise_name, json_extract_string(e.attributes, '$.name_en') AS enterprise_name_en, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue,
            ${OVERDUE_DAYS_SQL} AS overdue_days
          FROM (SELECT * FROM cases c ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset) c
          LEFT JOIN enterprises e ON e.id = c.enterprise_id ${orderBy}`,

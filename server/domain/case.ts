@@ -47,6 +47,8 @@ export interface Case {
 /** A case as lists and the ledger show it: with the enterprise's name and whether it is overdue. */
 export interface CaseView extends Case {
   enterprise_name: string | null;
+  /** The English name, where the data has one. */
+  enterprise_name_en: string | null;
   credit_code: string | null;
   sector: string | null;
   enterprise_key: number | null;

@@ -225,6 +225,8 @@ describe('an official scoped to Baotou', () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('Remediation ledger');
     expect(await page.getByTestId('case-table').innerText()).toContain('Accepted');
+    // Enterprises by their English names where the data has them (the demo's all do).
+    expect(await page.getByTestId('case-table').innerText()).toContain('Co., Ltd.');
   });
 
   it('logs out: the login form is back and the cookie no longer works', async () => {

@@ -41,6 +41,7 @@ export const CaseSchema = z
     id: z.number().int(),
     enterprise_id: z.string(),
     enterprise_name: z.string().nullable(),
+    enterprise_name_en: z.string().nullable(),
     enterprise_key: z.number().int().nullable(),
     credit_code: z.string().nullable(),
     sector: z.string().nullable(),

@@ -25,7 +25,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 export function CaseDrawer({ caseId, canEdit, regionName, actionName, onClose, onChanged }: Props) {
   const text = useLedgerText();
-  const { lang } = useI18n();
+  const { lang, pick } = useI18n();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -74,7 +74,13 @@ export function CaseDrawer({ caseId, canEdit, regionName, actionName, onClose, o
   return (
     <aside className="panel case-drawer" aria-label={`#${caseId}`} data-testid="case-drawer">
       <div className="detail-head">
-        <h2>{detail ? (detail.enterprise_name ?? detail.enterprise_id) : `#${caseId}`}</h2>
+        <h2>
+          {detail
+            ? detail.enterprise_name
+              ? pick(detail.enterprise_name, detail.enterprise_name_en)
+              : detail.enterprise_id
+            : `#${caseId}`}
+        </h2>
         <button type="button" className="close" onClick={onClose} aria-label="×">
           ×
         </button>

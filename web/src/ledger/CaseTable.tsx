@@ -29,7 +29,7 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
 export function CaseTable(props: Props) {
   const { query, offset, pageSize, sort, revision, selected, onSelect } = props;
   const text = useLedgerText();
-  const { lang } = useI18n();
+  const { lang, pick } = useI18n();
   const [state, setState] = useState<State>({ status: 'loading' });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: revision is how the page asks for a reload after a change.
@@ -144,7 +144,7 @@ export function CaseTable(props: Props) {
                 <td>{c.id}</td>
                 <td>
                   <button type="button" className="link" onClick={() => props.onOpen(c.id)} data-testid="open-case">
-                    {c.enterprise_name ?? c.enterprise_id}
+                    {c.enterprise_name ? pick(c.enterprise_name, c.enterprise_name_en) : c.enterprise_id}
                   </button>
                   {!c.flagged && (
                     <span className="tag unflagged" title={text.noLongerFlaggedHint}>
