@@ -162,7 +162,7 @@ describe('greenline export flags', () => {
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1).split('\r\n')[0]).toBe(
-      'enterprise_id,enterprise_name,credit_code,region_code,sector,lon,lat,rule_id,policy,action,severity,deadline,jurisdiction,title_zh,title_en,explanation_zh,explanation_en,citation,evidence,run_id',
+      'enterprise_id,enterprise_name,credit_code,region_code,sector,lon,lat,rule_id,policy,action,severity,deadline,jurisdiction,title_zh,title_en,explanation_zh,explanation_en,citation,citation_zh,evidence,run_id',
     );
     const [count] = await query<{ n: number }>('SELECT count(*) AS n FROM flags');
     expect(exported).toBe(count?.n);
@@ -179,7 +179,7 @@ describe('greenline export flags', () => {
     await book.xlsx.readFile(xlsx);
     const sheet = book.worksheets[0];
     expect(sheet?.rowCount).toBe(exported + 1);
-    expect(sheet?.getRow(1).getCell(19).value).toBe('evidence');
+    expect(sheet?.getRow(1).getCell(20).value).toBe('evidence');
     expect(String(sheet?.getRow(2).getCell(17).value)).toMatch(/Action: /);
   });
 });
