@@ -3,6 +3,7 @@
  * ledger export so that all of them agree on what a filter (and a region scope) means.
  */
 import type { Action } from '../domain/actions.ts';
+import { OVERDUE_BANDS, type OverdueBand } from '../domain/case.ts';
 import { type CaseStatus, SETTLED_STATUSES } from '../domain/case-lifecycle.ts';
 import { regionPattern, searchSql } from './enterprise-query.ts';
 
@@ -33,12 +34,13 @@ export const OVERDUE_SQL = `(c.deadline IS NOT NULL AND c.deadline < CAST($today
 /** Days since the deadline while the case is overdue (OVERDUE_SQL), else NULL; needs $today. */
 export const OVERDUE_DAYS_SQL = `(CASE WHEN ${OVERDUE_SQL} THEN date_diff('day', c.deadline, CAST($today AS DATE)) END)`;
 
-/** The overdue band (domain/case.ts OVERDUE_BANDS) as SQL filters over OVERDUE_DAYS_SQL. */
-export const OVERDUE_BAND_SQL = {
-  under_30: `${OVERDUE_DAYS_SQL} < 30`,
-  from_30_to_180: `${OVERDUE_DAYS_SQL} BETWEEN 30 AND 179`,
-  over_180: `${OVERDUE_DAYS_SQL} >= 180`,
-} as const;
+/** An overdue band of domain/case.ts as an SQL filter: from the band before's bound to its own. */
+export function overdueBandSql(band: OverdueBand): string {
+  const i = OVERDUE_BANDS.findIndex((b) => b.id === band);
+  const from = i > 0 ? (OVERDUE_BANDS[i - 1] as (typeof OVERDUE_BANDS)[number]).below : 0;
+  const below = (OVERDUE_BANDS[i] as (typeof OVERDUE_BANDS)[number]).below;
+  return Number.isFinite(below) ? `${OVERDUE_DAYS_SQL} BETWEEN ${from} AND ${below - 1}` : `${OVERDUE_DAYS_SQL} >= ${from}`;
+}
 
 export interface CaseWhere {
   sql: string;

@@ -78,9 +78,10 @@ describe('how long cases are overdue', () => {
     const days = page.items.map((c) => c.overdue_days ?? 0);
     expect(days).toEqual([...days].sort((a, b) => b - a));
     const counts = await countCases(t.db, {}, today);
-    const sum = (k: 'overdue' | 'overdue_under_30' | 'overdue_30_to_180' | 'overdue_over_180') =>
-      counts.reduce((n, r) => n + Number(r[k]), 0);
-    expect(sum('overdue_under_30') + sum('overdue_30_to_180') + sum('overdue_over_180')).toBe(sum('overdue'));
-    expect(sum('overdue_over_180')).toBe(late.filter((c) => (c.overdue_days as number) >= 180).length);
+    const sum = (of: (r: (typeof counts)[number]) => number) => counts.reduce((n, r) => n + of(r), 0);
+    const band = (id: 'under_30' | 'from_30_to_180' | 'over_180') => sum((r) => r.overdue_bands[id]);
+    expect(band('under_30') + band('from_30_to_180') + band('over_180')).toBe(sum((r) => r.overdue));
+    expect(band('over_180')).toBe(late.filter((c) => (c.overdue_days as number) >= 180).length);
+    expect(band('under_30')).toBe(late.filter((c) => (c.overdue_days as number) < 30).length);
   });
 });

@@ -1,32 +1,28 @@
 /** Case totals for the ledger's counts table and the map coloured by case status. */
-import { CASE_STATUSES, type CaseStatus, mapRank } from '../domain/case-lifecycle.ts';
-import { type CaseFilter, caseWhere, OVERDUE_BAND_SQL, OVERDUE_SQL } from './case-query.ts';
-import type { Queryable } from './database.ts';
 
-export interface CaseCount {
-  /** The prefecture (first four digits + 00), or null for cases without a region. */
-  region_code: string | null;
-  status: CaseStatus;
-  count: number;
-  overdue: number;
-  /** Of the overdue, how many by how long (domain/case.ts OVERDUE_BANDS). */
-  overdue_under_30: number;
-  overdue_30_to_180: number;
-  overdue_over_180: number;
-}
+import { type CaseCount, OVERDUE_BANDS, type OverdueBand } from '../domain/case.ts';
+import { CASE_STATUSES, type CaseStatus, mapRank } from '../domain/case-lifecycle.ts';
+import { type CaseFilter, caseWhere, OVERDUE_SQL, overdueBandSql } from './case-query.ts';
+import type { Queryable } from './database.ts';
 
 export async function countCases(q: Queryable, filter: CaseFilter, today: string): Promise<CaseCount[]> {
   const where = caseWhere(filter, today);
-  return q.all<CaseCount>(
+  // Band ids are identifiers from a constant (domain/case.ts), never from a request.
+  const bands = OVERDUE_BANDS.map((b) => `count(*) FILTER (WHERE ${overdueBandSql(b.id)}) AS "band_${b.id}"`).join(', ');
+  const rows = await q.all<Record<string, unknown>>(
     `SELECT CASE WHEN c.region_code IS NULL THEN NULL ELSE left(c.region_code, 4) || '00' END AS region_code, c.status,
-            count(*) AS count, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue,
-            count(*) FILTER (WHERE ${OVERDUE_BAND_SQL.under_30}) AS overdue_under_30,
-            count(*) FILTER (WHERE ${OVERDUE_BAND_SQL.from_30_to_180}) AS overdue_30_to_180,
-            count(*) FILTER (WHERE ${OVERDUE_BAND_SQL.over_180}) AS overdue_over_180
+            count(*) AS count, count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue, ${bands}
      FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}
      GROUP BY ALL ORDER BY region_code NULLS LAST, c.status`,
     { ...where.params, today },
   );
+  return rows.map((r) => ({
+    region_code: r.region_code as string | null,
+    status: r.status as CaseStatus,
+    count: Number(r.count),
+    overdue: Number(r.overdue),
+    overdue_bands: Object.fromEntries(OVERDUE_BANDS.map((b) => [b.id, Number(r[`band_${b.id}`])])) as Record<OverdueBand, number>,
+  }));
 }
 
 /**

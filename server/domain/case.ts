@@ -72,3 +72,14 @@ export type OverdueBand = (typeof OVERDUE_BANDS)[number]['id'];
 export function actionOpensCase(action: Action): boolean {
   return !isPositiveAction(action);
 }
+
+/** One row of the ledger's counts: a prefecture and status, with how many are overdue and for how long. */
+export interface CaseCount {
+  /** The prefecture (first four digits + 00), or null for cases without a region. */
+  region_code: string | null;
+  status: CaseStatus;
+  count: number;
+  overdue: number;
+  /** Of the overdue, how many by how long (domain/case.ts OVERDUE_BANDS). */
+  overdue_bands: Record<OverdueBand, number>;
+}

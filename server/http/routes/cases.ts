@@ -11,6 +11,7 @@ import type { CaseFilter } from '../../db/case-query.ts';
 import { getCase, listCases } from '../../db/case-store.ts';
 import { caseStatusByEnterprise, countCases } from '../../db/case-summary-store.ts';
 import { listEvidence } from '../../db/evidence-store.ts';
+import { OVERDUE_BANDS, type OverdueBand } from '../../domain/case.ts';
 import { CASE_STATUSES, chinaToday, nextStatuses } from '../../domain/case-lifecycle.ts';
 import { reason } from '../../domain/reasons.ts';
 import { type Principal, principalCovers } from '../../domain/roles.ts';
@@ -150,11 +151,10 @@ export function caseRoutes({ db }: AppDeps) {
       const rows = await countCases(db, caseFilter(c.req.valid('query'), caller(c)), chinaToday());
       const total = rows.reduce((n, r) => n + r.count, 0);
       const overdue = rows.reduce((n, r) => n + r.overdue, 0);
-      const bands = {
-        under_30: rows.reduce((n, r) => n + r.overdue_under_30, 0),
-        from_30_to_180: rows.reduce((n, r) => n + r.overdue_30_to_180, 0),
-        over_180: rows.reduce((n, r) => n + r.overdue_over_180, 0),
-      };
+      const bands = Object.fromEntries(OVERDUE_BANDS.map((b) => [b.id, rows.reduce((n, r) => n + r.overdue_bands[b.id], 0)])) as Record<
+        OverdueBand,
+        number
+      >;
       return c.json({ rows, total, overdue, overdue_bands: bands }, 200);
     })
     .openapi(map, async (c) => {

@@ -160,6 +160,10 @@ export const CaseIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
+const OverdueBandsSchema = z
+  .object({ under_30: z.number().int(), from_30_to_180: z.number().int(), over_180: z.number().int() })
+  .openapi({ description: 'Overdue cases by how long: under 30 days, 30 to 180, over 180' });
+
 export const CaseCountsSchema = z
   .object({
     rows: z.array(
@@ -168,16 +172,12 @@ export const CaseCountsSchema = z
         status: z.enum(CASE_STATUSES),
         count: z.number().int(),
         overdue: z.number().int(),
-        overdue_under_30: z.number().int(),
-        overdue_30_to_180: z.number().int(),
-        overdue_over_180: z.number().int(),
+        overdue_bands: OverdueBandsSchema,
       }),
     ),
     total: z.number().int(),
     overdue: z.number().int(),
-    overdue_bands: z
-      .object({ under_30: z.number().int(), from_30_to_180: z.number().int(), over_180: z.number().int() })
-      .openapi({ description: 'Overdue cases by how long: under 30 days, 30 to 180, over 180' }),
+    overdue_bands: OverdueBandsSchema,
   })
   .openapi('CaseCounts');
 

@@ -3,7 +3,7 @@
  * the CSRF token that must accompany every write is kept here, in memory, from login or /me.
  */
 import type { AuditEntry } from '../../../server/domain/audit.ts';
-import type { CaseView, OverdueBand } from '../../../server/domain/case.ts';
+import type { CaseCount, CaseView, OverdueBand } from '../../../server/domain/case.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
 import { ApiRequestError, errorFromResponse } from '../api/client.ts';
 import { type Me, rememberSession, writeHeaders } from '../api/session.ts';
@@ -36,15 +36,7 @@ export interface CaseQuery {
 }
 
 export interface CaseCounts {
-  rows: {
-    region_code: string | null;
-    status: CaseStatus;
-    count: number;
-    overdue: number;
-    overdue_under_30: number;
-    overdue_30_to_180: number;
-    overdue_over_180: number;
-  }[];
+  rows: CaseCount[];
   total: number;
   overdue: number;
   overdue_bands: Record<OverdueBand, number>;
