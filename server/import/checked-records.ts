@@ -4,6 +4,7 @@
  * refuses rows whose text cannot be stored (see record-text.ts), and passes the reader's notes on
  * as warnings.
  */
+import { reason } from '../domain/reasons.ts';
 import { yieldToEventLoop } from '../event-loop.ts';
 import { importLimits } from './limits.ts';
 import { type ProblemList, problem } from './problems.ts';
@@ -56,14 +57,7 @@ export async function* checkedBatches(
       if (progress.rows + batch.length > maxRows) {
         batch = batch.slice(0, maxRows - progress.rows);
         const next = batch.length > 0 ? (batch[batch.length - 1] as RawRecord).row + 1 : null;
-        errors.add(
-          problem(
-            next,
-            null,
-            null,
-            `the file has more than ${maxRows.toLocaleString('en')} rows, the import limit (GREENLINE_MAX_IMPORT_ROWS); split it`,
-          ),
-        );
+        errors.add(problem(next, null, null, reason('import_too_many_rows', { max: maxRows, setting: 'GREENLINE_MAX_IMPORT_ROWS' })));
         progress.broken = true;
       }
       progress.rows += batch.length;
@@ -75,7 +69,7 @@ export async function* checkedBatches(
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    errors.add(problem(error.row, null, null, error.detail));
+    errors.add(problem(error.row, null, null, error.reason));
     progress.broken = true;
   } finally {
     await source.close();

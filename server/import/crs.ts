@@ -8,8 +8,10 @@
 import gcoord from 'gcoord';
 import proj4 from 'proj4';
 import { GAUSS_KRUGER_CODES, gaussKrugerProj4, gaussKrugerZone } from '../domain/crs/gauss-kruger.ts';
+import { reason } from '../domain/reasons.ts';
 import type { ToWgs84 } from './location.ts';
 import { identifyWkt } from './prj.ts';
+import { type Problem, problem, ReasonError } from './problems.ts';
 
 export interface ResolvedCrs {
   /** As shown in reports and the import log: EPSG:4547, gcj02, or the WKT's name. */
@@ -64,11 +66,11 @@ function fromProjJson(text: string): string {
   try {
     json = JSON.parse(text) as typeof json;
   } catch {
-    throw new Error(`CRS "${text.slice(0, 60)}…" is neither an EPSG code nor valid PROJJSON`);
+    throw new ReasonError(reason('import_crs_unreadable', { crs: text.slice(0, 60) }));
   }
   if (json.id?.authority?.toUpperCase() === 'EPSG' && json.id.code !== undefined) return `EPSG:${json.id.code}`;
   if (json.id?.authority?.toUpperCase() === 'OGC' && String(json.id.code).toUpperCase() === 'CRS84') return 'EPSG:4326';
-  throw new Error(`CRS "${json.name ?? 'unnamed'}" in PROJJSON has no EPSG id; pass --crs`);
+  throw new ReasonError(reason('import_crs_no_code', { name: json.name ?? '', authority: 'EPSG' }));
 }
 
 export function resolveCrs(spec: string | undefined): ResolvedCrs {
@@ -81,7 +83,7 @@ export function resolveCrs(spec: string | undefined): ResolvedCrs {
     try {
       return projected(identity.name, identity.wkt);
     } catch (error) {
-      throw new Error(`cannot use the CRS "${identity.name}" from the file: ${(error as Error).message}; pass --crs`);
+      throw new ReasonError(reason('import_crs_unusable', { name: identity.name, detail: (error as Error).message }));
     }
   }
 
@@ -95,5 +97,17 @@ export function resolveCrs(spec: string | undefined): ResolvedCrs {
     return projected(name, gaussKrugerProj4(gaussKrugerZone(code) as NonNullable<ReturnType<typeof gaussKrugerZone>>));
   }
   if (code >= 32601 && code <= 32660) return projected(name, `+proj=utm +zone=${code - 32600} +datum=WGS84 +units=m +no_defs`);
-  throw new Error(`unsupported CRS "${spec.length > 80 ? `${spec.slice(0, 80)}…` : spec}"; expected ${SUPPORTED_CRS_TEXT}`);
+  throw new ReasonError(
+    reason('import_crs_unsupported', { crs: spec.length > 80 ? `${spec.slice(0, 80)}…` : spec, supported: SUPPORTED_CRS_TEXT }),
+  );
+}
+
+/**
+ * The problem an import reports when the CRS it was given, or found in the file, cannot be used;
+ * `field` says where it came from (the option or the file), and a long WKT is shortened.
+ */
+export function crsProblem(field: string, spec: string | undefined, error: unknown): Problem {
+  const value = spec && spec.length > 120 ? `${spec.slice(0, 120)}…` : (spec ?? null);
+  const why = error instanceof ReasonError ? error.reason : reason('import_crs_failed', { detail: (error as Error).message });
+  return problem(null, field, value, why);
 }

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../db/database.ts';
 import { creditCodeProblem } from '../domain/credit-code.ts';
+import { reason } from '../domain/reasons.ts';
 import { type Problem, problem } from './problems.ts';
 
 /** Every staged row whose id an earlier row already used. */
@@ -31,7 +32,7 @@ export async function creditCodesTakenInDatabase(tx: Queryable, codeField: strin
      JOIN enterprises e ON e.credit_code = s.credit_code AND e.id <> s.id
      GROUP BY s._row, s.credit_code ORDER BY s._row LIMIT 1000`,
   );
-  return rows.map((r) => problem(r.row, codeField, r.credit_code, `credit code already belongs to enterprise ${r.other} in the database`));
+  return rows.map((r) => problem(r.row, codeField, r.credit_code, reason('import_credit_code_in_database', { other: r.other })));
 }
 
 export async function idClashesWithDatabase(
@@ -49,16 +50,9 @@ export async function idClashesWithDatabase(
   const warnings: Problem[] = [];
   for (const r of rows) {
     if (!creditCodeProblem(r.code) && !creditCodeProblem(r.stored)) {
-      errors.push(
-        problem(
-          r.row,
-          idField,
-          r.id,
-          `id already belongs to ${r.name} (credit code ${r.stored}) in the database, a different enterprise from this row's ${r.code}`,
-        ),
-      );
+      errors.push(problem(r.row, idField, r.id, reason('import_id_in_database', { name: r.name, stored: r.stored, code: r.code })));
     } else {
-      warnings.push(problem(r.row, codeField, r.code, `changes the credit code of ${r.id} from ${r.stored}`));
+      warnings.push(problem(r.row, codeField, r.code, reason('import_credit_code_changed', { id: r.id, stored: r.stored })));
     }
   }
   return { errors, warnings };

@@ -2,9 +2,10 @@
  * Validates one raw record into an enterprise, collecting every problem with its row, field and
  * value rather than stopping at the first.
  */
-import { creditCodeProblem, describeCreditCodeProblem } from '../domain/credit-code.ts';
+import { type CreditCodeProblem, creditCodeCheckChar, creditCodeProblem } from '../domain/credit-code.ts';
 import type { LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
 import { LOCATION_ACCURACIES, PLANT_STATUSES } from '../domain/enterprise.ts';
+import { type Reason, reason } from '../domain/reasons.ts';
 import { isRegionCode } from '../domain/regions.ts';
 import { isKnownSector, normaliseSectorCode } from '../domain/sectors.ts';
 import { UNITS, unitFromText } from '../domain/units.ts';
@@ -35,7 +36,19 @@ export interface ImportedEnterprise {
   attributes: Record<string, unknown> | null;
 }
 
-const UNKNOWN_UNIT = `capacity unit not in the units table (${UNITS.map((u) => u.code).join(', ')}): kept as recorded, shown but never added to other capacities`;
+const UNKNOWN_UNIT = reason('import_unknown_unit', { units: UNITS.map((u) => u.code).join(', ') });
+
+/** What is wrong with a credit code, as domain/credit-code.ts finds it. */
+function creditCodeReason(code: string, issue: CreditCodeProblem): Reason {
+  switch (issue) {
+    case 'length':
+      return reason('import_credit_code_length', { code, length: code.trim().length });
+    case 'alphabet':
+      return reason('import_credit_code_alphabet', { code, letters: 'A–Y', excluded: 'I, O, S, V, Z' });
+    case 'check':
+      return reason('import_credit_code_check', { code, expected: creditCodeCheckChar(code.trim().toUpperCase().slice(0, 17)) ?? '' });
+  }
+}
 
 const STATUS_WORDS: Record<string, PlantStatus> = {
   在产: 'operating',
@@ -109,17 +122,17 @@ export class EnterpriseValidator {
       creditCode = text(rawCode).toUpperCase();
       const issue = creditCodeProblem(creditCode);
       // A bad code is worth reporting, not a reason to drop the enterprise (domain.md).
-      if (issue) warnings.push(problem(row, this.field('credit_code'), rawCode, describeCreditCodeProblem(creditCode, issue)));
+      if (issue) warnings.push(problem(row, this.field('credit_code'), rawCode, creditCodeReason(creditCode, issue)));
     }
 
     const rawId = this.get(raw, 'id');
     let id = isBlank(rawId) ? '' : text(rawId);
     if (!id && creditCode) id = creditCode;
-    if (!id) errors.push(problem(row, this.field('id'), rawId ?? null, 'missing id, and no credit code to use as one'));
+    if (!id) errors.push(problem(row, this.field('id'), rawId ?? null, reason('import_missing_id')));
 
     const rawName = this.get(raw, 'name');
     const name = isBlank(rawName) ? '' : text(rawName);
-    if (!name) errors.push(problem(row, this.field('name'), rawName ?? null, 'missing enterprise name'));
+    if (!name) errors.push(problem(row, this.field('name'), rawName ?? null, reason('import_missing_name')));
     this.singleLine(row, 'credit_code', creditCode, errors);
     // An id taken from the credit code was checked as the code.
     if (!isBlank(rawId)) this.singleLine(row, 'id', id, errors);
@@ -127,11 +140,13 @@ export class EnterpriseValidator {
 
     const rawSector = this.get(raw, 'sector');
     let sector = '';
-    if (isBlank(rawSector)) errors.push(problem(row, this.field('sector'), rawSector ?? null, 'missing GB/T 4754 sector code'));
+    if (isBlank(rawSector))
+      errors.push(problem(row, this.field('sector'), rawSector ?? null, reason('import_missing_sector', { standard: 'GB/T 4754' })));
     else {
       sector = normaliseSectorCode(text(rawSector));
       if (!isKnownSector(sector)) {
-        errors.push(problem(row, this.field('sector'), rawSector, 'unknown GB/T 4754-2017 sector code (expected e.g. C3110 or 3110)'));
+        const why = reason('import_unknown_sector', { standard: 'GB/T 4754-2017', examples: 'C3110, 3110' });
+        errors.push(problem(row, this.field('sector'), rawSector, why));
       }
     }
 
@@ -144,7 +159,7 @@ export class EnterpriseValidator {
     if (!isBlank(rawRegion)) {
       regionCode = text(rawRegion);
       if (!isRegionCode(regionCode))
-        errors.push(problem(row, this.field('region_code'), rawRegion, 'GB/T 2260 region codes have six digits'));
+        errors.push(problem(row, this.field('region_code'), rawRegion, reason('import_region_code_digits', { standard: 'GB/T 2260' })));
     } else if (point.lonLat && this.location.regionAt) {
       regionCode = this.location.regionAt(point.lonLat[0], point.lonLat[1]);
     }
@@ -152,28 +167,29 @@ export class EnterpriseValidator {
     const rawStatus = this.get(raw, 'status');
     const status = parseEnum(rawStatus, PLANT_STATUSES, STATUS_WORDS, 'operating');
     if (status === undefined) {
-      errors.push(
-        problem(
-          row,
-          this.field('status'),
-          rawStatus,
-          `unknown plant status; expected one of ${PLANT_STATUSES.join(', ')} or 在产/停产/关停/在建/拟建`,
-        ),
-      );
+      errors.push(problem(row, this.field('status'), rawStatus, reason('import_unknown_status', { allowed: PLANT_STATUSES.join(', ') })));
     }
     const rawAccuracy = this.get(raw, 'location_accuracy');
     const accuracy = parseEnum(rawAccuracy, LOCATION_ACCURACIES, ACCURACY_WORDS, 'exact');
-    if (accuracy === undefined) errors.push(problem(row, this.field('location_accuracy'), rawAccuracy, 'expected exact or approximate'));
+    if (accuracy === undefined)
+      errors.push(
+        problem(
+          row,
+          this.field('location_accuracy'),
+          rawAccuracy,
+          reason('import_unknown_accuracy', { allowed: LOCATION_ACCURACIES.join(', ') }),
+        ),
+      );
 
     const rawYear = this.get(raw, 'commissioned_year');
     const year = optional(rawYear, parseInteger);
     if (year === undefined || (year !== null && (year < 1900 || year > 2100))) {
-      errors.push(problem(row, this.field('commissioned_year'), rawYear, 'expected a year between 1900 and 2100'));
+      errors.push(problem(row, this.field('commissioned_year'), rawYear, reason('import_year_1900', { from: 1900, to: 2100 })));
     }
     const rawCapacity = this.get(raw, 'capacity');
     const capacity = optional(rawCapacity, parseNumber);
     if (capacity === undefined || (capacity !== null && capacity < 0)) {
-      errors.push(problem(row, this.field('capacity'), rawCapacity, 'expected a non-negative number'));
+      errors.push(problem(row, this.field('capacity'), rawCapacity, reason('import_non_negative')));
     }
 
     const aboveScale = this.flag(raw, 'above_scale', errors);
@@ -228,7 +244,8 @@ export class EnterpriseValidator {
   private flag(raw: RawRecord, field: EnterpriseField, errors: Problem[]): boolean | null | undefined {
     const value = this.get(raw, field);
     const parsed = optional(value, parseBoolean);
-    if (parsed === undefined) errors.push(problem(raw.row, this.field(field), value, 'expected yes/no (是/否, true/false, 1/0)'));
+    if (parsed === undefined)
+      errors.push(problem(raw.row, this.field(field), value, reason('import_not_yes_no', { allowed: 'yes/no, true/false, 1/0' })));
     return parsed;
   }
 }

@@ -15,6 +15,7 @@ import { listValue } from '@duckdb/node-api';
 import { appendRows } from '../db/bulk.ts';
 import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
+import { reason } from '../domain/reasons.ts';
 import { enterpriseSearchText } from '../domain/search-text.ts';
 import { checkedBatches, type ReadProgress } from './checked-records.ts';
 import { mapColumns, parseMapOption } from './columns.ts';
@@ -44,12 +45,9 @@ export async function importEnterprises(db: Database, options: ImportEnterprises
   const hasPoint = SPATIAL_FORMATS.includes(source.info.format) || (columns.fields.lon && columns.fields.lat);
   if (!columns.fields.name || !hasPoint) {
     await source.close();
-    const missing = [!columns.fields.name && 'name', !hasPoint && 'lon/lat'].filter(Boolean).join(' and ');
-    throw new ImportFailedError(
-      failedReport(file, [
-        problem(1, null, null, `no ${missing} column among headers ${JSON.stringify(source.info.headers)}; use --map "HEADER=field"`),
-      ]),
-    );
+    const missing = [!columns.fields.name && 'name', !hasPoint && 'lon/lat'].filter(Boolean).join(',');
+    const why = reason('import_missing_columns', { missing, headers: JSON.stringify(source.info.headers) });
+    throw new ImportFailedError(failedReport(file, [problem(1, null, null, why)]));
   }
   const sha256 = await sha256File(options.path);
   const now = new Date();
@@ -82,18 +80,18 @@ export async function importEnterprises(db: Database, options: ImportEnterprises
     }
     staged += await appendRows(tx, 'stage_enterprises', pending);
     pending = [];
-    if (progress.rows === 0 && !progress.broken) errors.add(problem(null, null, null, 'the file has no data rows'));
+    if (progress.rows === 0 && !progress.broken) errors.add(problem(null, null, null, reason('import_no_data_rows')));
 
     // Checks across rows run in SQL over the staged rows: a million-key Map in JS costs seconds of GC.
     const idField = columns.fields.id ?? columns.fields.credit_code ?? 'id';
     const codeField = columns.fields.credit_code ?? 'credit_code';
     const rejected: number[] = [];
     for (const d of await duplicateIds(tx)) {
-      errors.add(problem(d.row, idField, d.id, `duplicate id; first used at row ${d.first}`));
+      errors.add(problem(d.row, idField, d.id, reason('import_duplicate_id', { first: d.first })));
       rejected.push(d.row);
     }
     for (const d of await duplicateCreditCodes(tx)) {
-      warnings.add(problem(d.row, codeField, d.credit_code, `credit code already used by enterprise ${d.other} in this file`));
+      warnings.add(problem(d.row, codeField, d.credit_code, reason('import_credit_code_in_file', { other: d.other })));
     }
     if (!options.replace) {
       for (const w of await creditCodesTakenInDatabase(tx, codeField)) warnings.add(w);

@@ -9,6 +9,7 @@ import { appendRecords } from '../db/bulk.ts';
 import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
 import { type Columns, columnNames, INDICATOR_COLUMNS } from '../db/tables.ts';
+import { reason } from '../domain/reasons.ts';
 import { checkedBatches, type ReadProgress } from './checked-records.ts';
 import { recordImport, sha256File } from './import-log.ts';
 import { type ImportOptions, importMode } from './import-options.ts';
@@ -28,10 +29,9 @@ const COLUMN_LIST = columnNames(INDICATOR_COLUMNS).join(', ');
 export async function importIndicators(db: Database, options: ImportIndicatorsOptions): Promise<ImportReport> {
   const { file, source } = await openImportSource({ ...options, crs: 'EPSG:4326' });
   const columns = indicatorColumns.map(source.info.headers, indicatorColumns.parseMap(options.map));
-  const missing = [
-    !columns.fields.enterprise_id && !columns.fields.credit_code && 'enterprise id (or credit code)',
-    !columns.fields.year && 'year',
-  ].filter(Boolean);
+  const missing = [!columns.fields.enterprise_id && !columns.fields.credit_code && 'enterprise_id', !columns.fields.year && 'year'].filter(
+    Boolean,
+  );
   if (missing.length > 0) {
     await source.close();
     throw new ImportFailedError(
@@ -40,7 +40,7 @@ export async function importIndicators(db: Database, options: ImportIndicatorsOp
           1,
           null,
           null,
-          `no ${missing.join(' and ')} column among headers ${JSON.stringify(source.info.headers)}; use --map "HEADER=field"`,
+          reason('import_missing_columns', { missing: missing.join(','), headers: JSON.stringify(source.info.headers) }),
         ),
       ]),
     );
@@ -69,7 +69,12 @@ export async function importIndicators(db: Database, options: ImportIndicatorsOp
           const seen = firstRow.get(key);
           if (seen !== undefined)
             result.errors.push(
-              problem(raw.row, columns.fields.year ?? 'year', ind.year, `${ind.ref} has ${ind.year} twice; first at row ${seen}`),
+              problem(
+                raw.row,
+                columns.fields.year ?? 'year',
+                ind.year,
+                reason('import_indicator_year_twice', { ref: ind.ref, year: ind.year, first: seen }),
+              ),
             );
           else firstRow.set(key, raw.row);
         }
@@ -86,7 +91,7 @@ export async function importIndicators(db: Database, options: ImportIndicatorsOp
     }
     staged += await appendRecords(tx, 'stage_indicators', STAGE_COLUMNS, pending);
     options.onProgress?.(progress.rows);
-    if (progress.rows === 0 && !progress.broken) errors.add(problem(null, null, null, 'the file has no data rows'));
+    if (progress.rows === 0 && !progress.broken) errors.add(problem(null, null, null, reason('import_no_data_rows')));
 
     // Name → enterprise. A credit code shared by two enterprises cannot say which one is meant.
     await tx.run(`UPDATE stage_indicators SET enterprise_id = _ref WHERE _ref_kind = 'id' AND _ref IN (SELECT id FROM enterprises)`);
@@ -102,10 +107,10 @@ export async function importIndicators(db: Database, options: ImportIndicatorsOp
     );
     for (const u of unmatched) {
       const field = (u.kind === 'id' ? columns.fields.enterprise_id : columns.fields.credit_code) ?? u.kind;
-      const message = u.ambiguous
-        ? 'the credit code belongs to more than one enterprise; name it by id'
-        : `no enterprise with this ${u.kind === 'id' ? 'id' : 'credit code'} in the database`;
-      errors.add(problem(u.row, field, u.ref, message));
+      const why = reason(
+        u.ambiguous ? 'import_credit_code_ambiguous' : u.kind === 'id' ? 'import_no_enterprise_with_id' : 'import_no_enterprise_with_code',
+      );
+      errors.add(problem(u.row, field, u.ref, why));
       badRows.add(u.row);
     }
     await tx.run('DELETE FROM stage_indicators WHERE enterprise_id IS NULL');

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.ts';
 import { bumpDataVersion } from '../db/meta-store.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
 import { deleteZonesOfKind, insertRegions, type Region, upsertZones } from '../db/zone-store.ts';
+import { reason } from '../domain/reasons.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
 import { checkedBatches, type ReadProgress } from './checked-records.ts';
 import { locationContext } from './import-context.ts';
@@ -53,7 +54,8 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
       for (const w of result.warnings) warnings.add(w);
       if (result.zone) {
         const seen = firstRowOfId.get(result.zone.id);
-        if (seen !== undefined) result.errors.push(problem(raw.row, 'id', result.zone.id, `duplicate id; first used at feature ${seen}`));
+        if (seen !== undefined)
+          result.errors.push(problem(raw.row, 'id', result.zone.id, reason('import_zone_duplicate_id', { first: seen })));
         else firstRowOfId.set(result.zone.id, raw.row);
       }
       if (result.zone && result.errors.length === 0) {
@@ -61,7 +63,7 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
         if (placed.geometry) {
           zones.push({ ...result.zone, geometry: placed.geometry, row: raw.row });
           if (result.zoningMissing) unzonedRows.add(raw.row);
-        } else result.errors.push(problem(raw.row, 'geometry', placed.value, placed.error ?? 'cannot place the polygon'));
+        } else result.errors.push(problem(raw.row, 'geometry', placed.value, placed.error));
       }
       if (result.errors.length > 0) {
         badRows.add(raw.row);
@@ -70,7 +72,7 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
     }
     options.onProgress?.(progress.rows);
   }
-  if (progress.rows === 0 && !progress.broken) errors.add(problem(null, null, null, 'the file has no features'));
+  if (progress.rows === 0 && !progress.broken) errors.add(problem(null, null, null, reason('import_no_features')));
 
   const sha256 = await sha256File(options.path);
   return db.transaction(async (tx) => {
@@ -87,7 +89,7 @@ export async function importZones(db: Database, options: ImportZonesOptions): Pr
       for (const z of zones) {
         const other = clashing.get(z.id);
         if (other === undefined) continue;
-        errors.add(problem(z.row, 'id', z.id, `zone id already belongs to the ${other} layer`));
+        errors.add(problem(z.row, 'id', z.id, reason('import_zone_id_other_layer', { layer: other })));
         badRows.add(z.row);
       }
       keep = zones.filter((z) => !clashing.has(z.id));

@@ -1,5 +1,6 @@
 /** Validates one row of a yearly indicator file: who (enterprise id or credit code), which year, what values. */
 import type { IndicatorYear } from '../domain/enterprise.ts';
+import { reason } from '../domain/reasons.ts';
 import type { ColumnMapping } from './columns.ts';
 import { INDICATOR_VALUES, type IndicatorField } from './indicator-columns.ts';
 import { type Problem, problem } from './problems.ts';
@@ -39,7 +40,7 @@ export function validateIndicator(raw: RawRecord, columns: ColumnMapping<Indicat
   else if (!isBlank(code)) {
     ref = text(code).toUpperCase();
     refKind = 'credit_code';
-  } else errors.push(problem(raw.row, header('enterprise_id'), null, 'missing enterprise id (or credit code)'));
+  } else errors.push(problem(raw.row, header('enterprise_id'), null, reason('import_missing_indicator_ref')));
   const refIssue = ref && singleLineProblem(raw.row, header(refKind === 'id' ? 'enterprise_id' : 'credit_code'), ref);
   if (refIssue) errors.push(refIssue);
 
@@ -51,7 +52,9 @@ export function validateIndicator(raw: RawRecord, columns: ColumnMapping<Indicat
         raw.row,
         header('year'),
         rawYear ?? null,
-        isBlank(rawYear) ? 'missing year' : `expected a year from ${FIRST_INDICATOR_YEAR} to ${LAST_INDICATOR_YEAR}`,
+        isBlank(rawYear)
+          ? reason('import_missing_year')
+          : reason('import_year_range', { from: FIRST_INDICATOR_YEAR, to: LAST_INDICATOR_YEAR }),
       ),
     );
   }
@@ -66,7 +69,7 @@ export function validateIndicator(raw: RawRecord, columns: ColumnMapping<Indicat
     }
     const n = parseNumber(v);
     if (n === undefined || n < 0)
-      errors.push(problem(raw.row, header(field), v, n === undefined ? 'not a number' : 'must not be negative'));
+      errors.push(problem(raw.row, header(field), v, reason(n === undefined ? 'import_not_a_number' : 'import_negative')));
     else {
       values[field] = n;
       present++;
@@ -74,7 +77,7 @@ export function validateIndicator(raw: RawRecord, columns: ColumnMapping<Indicat
   }
   const unit = get('output_unit');
   if (errors.length > 0 || year === undefined) return { errors, warnings };
-  if (present === 0) warnings.push(problem(raw.row, null, null, `no indicator values for ${ref} in ${year}; the year is stored empty`));
+  if (present === 0) warnings.push(problem(raw.row, null, null, reason('import_no_indicator_values', { ref, year })));
   return {
     errors,
     warnings,

@@ -13,6 +13,7 @@ import { REGIONS_FILE, readFeatures } from '../../data/demo/geography.ts';
 import { regionLocator } from '../domain/geometry/region-locator.ts';
 import { RegionOutline } from '../domain/geometry/region-outline.ts';
 import { Jurisdiction, NATIONAL_BOUNDARY_FILES } from './jurisdiction.ts';
+import { english } from './problems.ts';
 
 const n = Number(process.argv[2] ?? 1_000_000);
 const { lon, lat } = clusteredPoints(n, 42);
@@ -90,10 +91,11 @@ for (const [name, loaded, outline] of [
   });
   // A fresh jurisdiction per run, as per import: each describes up to PROBLEM_LIMIT points in full.
   const refused = points(groups.refused.slice(0, 5_000));
-  time(`describeOutside(), ${refused.xs.length.toLocaleString('en')} refused, ${name}`, refused.xs.length, () => {
+  time(`outsideReason(), ${refused.xs.length.toLocaleString('en')} refused, ${name}`, refused.xs.length, () => {
     const fresh = Jurisdiction.of(loaded);
     let chars = 0;
-    for (let i = 0; i < refused.xs.length; i++) chars += fresh.describeOutside(refused.xs[i] as number, refused.ys[i] as number).length;
+    for (let i = 0; i < refused.xs.length; i++)
+      chars += english(fresh.outsideReason(refused.xs[i] as number, refused.ys[i] as number)).length;
     return chars;
   });
 }

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { type OutlineRegion, RegionOutline } from '../domain/geometry/region-outline.ts';
+import { type Params, type Reason, reason } from '../domain/reasons.ts';
 import { PROBLEM_LIMIT } from './problems.ts';
 
 /**
@@ -40,19 +41,22 @@ function readRegions(name: string): OutlineRegion[] {
 
 let national: RegionOutline | undefined;
 
-const CHECK = 'check the coordinates and the CRS';
-
 /** China's outline from the shipped boundary data, read once: the same files never change in a run. */
 export function nationalOutline(): RegionOutline {
   national ??= new RegionOutline(NATIONAL_BOUNDARY_FILES.flatMap(readRegions), JURISDICTION_TOLERANCE_METRES);
   return national;
 }
 
-export const regionLabel = (r: OutlineRegion) => `${r.name}${r.name_en ? ` ${r.name_en}` : ''} (${r.code})`;
+/** A region as reason parameters: near_name, near_name_en, near_code (or in_…). */
+const regionParams = (side: 'near' | 'in', r: OutlineRegion): Params => ({
+  [`${side}_name`]: r.name,
+  [`${side}_name_en`]: r.name_en ?? '',
+  [`${side}_code`]: r.code,
+});
 
-/** Whole kilometres with separators from 100 km; a tenth below, so 10.4 km is not shown as the 10 allowed. */
+/** Kilometres: whole, with separators, from 100 km; a tenth below, so 10.4 km is not shown as the 10 allowed. */
 export const formatKm = (metres: number) =>
-  metres >= 100_000 ? `${Math.round(metres / 1000).toLocaleString('en')} km` : `${(metres / 1000).toFixed(1)} km`;
+  metres >= 100_000 ? Math.round(metres / 1000).toLocaleString('en') : (metres / 1000).toFixed(1);
 
 export class Jurisdiction {
   /** Points described so far: see describeOutside. */
@@ -82,21 +86,22 @@ export class Jurisdiction {
   }
 
   /**
-   * Why a point covers() refused lies outside: "outside the jurisdiction: 52.3 km from 三沙市 Sansha
-   * (460300)", then what to do. Costs a nearest-region search (tens of microseconds, up to half a
+   * Why a point covers() refused lies outside: "point …, … lies outside the jurisdiction: 52.3 km
+   * from 三沙市 Sansha (460300)", then what to do. Costs a nearest-region search (tens of microseconds, up to half a
    * millisecond far from many detailed regions), so only for refused points, and only for as many
    * as an import keeps problems (PROBLEM_LIMIT): a file whose every row is refused, say for a wrong
    * CRS, would otherwise spend minutes on messages nobody can read.
    */
-  describeOutside(lon: number, lat: number): string {
-    if (this.described >= PROBLEM_LIMIT) return `outside the jurisdiction; ${CHECK}`;
+  outsideReason(lon: number, lat: number): Reason {
+    const point = { lon: lon.toFixed(5), lat: lat.toFixed(5) };
+    if (this.described >= PROBLEM_LIMIT) return reason('import_point_outside', point);
     this.described++;
     const nearest = this.outline.nearest(lon, lat);
-    const where = nearest ? `: ${formatKm(nearest.metres)} from ${regionLabel(nearest.region)}` : '';
     const inChina = this.loaded ? nationalOutline().near(lon, lat) : null;
-    const advice = inChina
-      ? `it is in ${regionLabel(inChina)}, whose boundary is not loaded: import it as zones of kind region first`
-      : CHECK;
-    return `outside the jurisdiction${where}; ${advice}`;
+    return reason('import_point_outside', {
+      ...point,
+      ...(nearest ? { km: formatKm(nearest.metres), ...regionParams('near', nearest.region) } : {}),
+      ...(inChina ? regionParams('in', inChina) : {}),
+    });
   }
 }

@@ -49,6 +49,7 @@ describe('checkLocation against the jurisdiction', () => {
         row: 7,
         field: '经度/纬度',
         value: '139.7, 35.7',
+        reason: { key: 'import_point_outside', params: expect.objectContaining({ near_name: '吉林', near_code: '220000', km: '1,081' }) },
         message: 'point 139.70000, 35.70000 lies outside the jurisdiction: 1,081 km from 吉林 (220000); check the coordinates and the CRS',
       },
     ]);

@@ -2,6 +2,7 @@
  * Turns a record's coordinates into a WGS84 point and checks it: numbers present, in range, not
  * with latitude and longitude swapped, and inside the jurisdiction (its real outline, not a box).
  */
+import { reason } from '../domain/reasons.ts';
 import type { BBox } from '../domain/zone.ts';
 import { projectedHint } from './crs-hint.ts';
 import type { Jurisdiction } from './jurisdiction.ts';
@@ -56,11 +57,11 @@ export function checkLocation(
   if (raw.geometry !== undefined && isBlank(lonValue) && isBlank(latValue)) {
     fromGeometry = true;
     const g = raw.geometry;
-    if (!g) return fail(problem(row, 'geometry', null, 'feature has no geometry'));
-    if (g.type !== 'Point') return fail(problem(row, 'geometry', g.type, 'enterprises must be Point features'));
+    if (!g) return fail(problem(row, 'geometry', null, reason('import_no_geometry')));
+    if (g.type !== 'Point') return fail(problem(row, 'geometry', g.type, reason('import_not_point', { type: g.type, expected: 'Point' })));
     [x, y] = g.coordinates as [number, number];
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-      return fail(problem(row, 'geometry', JSON.stringify(g.coordinates), 'point coordinates must be two numbers'));
+      return fail(problem(row, 'geometry', JSON.stringify(g.coordinates), reason('import_point_not_numbers')));
     }
   } else {
     x = isBlank(lonValue) ? undefined : parseNumber(lonValue);
@@ -68,9 +69,9 @@ export function checkLocation(
     if (x === undefined || y === undefined) {
       const errors: Problem[] = [];
       if (x === undefined)
-        errors.push(problem(row, lonField, lonValue ?? null, isBlank(lonValue) ? 'missing longitude' : 'longitude is not a number'));
+        errors.push(problem(row, lonField, lonValue ?? null, reason(isBlank(lonValue) ? 'import_missing_lon' : 'import_lon_not_number')));
       if (y === undefined)
-        errors.push(problem(row, latField, latValue ?? null, isBlank(latValue) ? 'missing latitude' : 'latitude is not a number'));
+        errors.push(problem(row, latField, latValue ?? null, reason(isBlank(latValue) ? 'import_missing_lat' : 'import_lat_not_number')));
       return { errors, warnings: NONE };
     }
   }
@@ -83,31 +84,28 @@ export function checkLocation(
   let sourceInside: boolean | undefined;
   if (ctx.geographic) {
     if (Math.abs(x) > 180 || Math.abs(y) > 90) {
-      const projected = projectedHint(x, y);
-      const hint = ctx.jurisdiction.covers(y, x) ? ' (looks like lat/lon swapped)' : projected ? ` (${projected})` : '';
-      return fail(problem(row, field(), shown(), `coordinates out of range: longitude must be within ±180 and latitude within ±90${hint}`));
+      const hint = ctx.jurisdiction.covers(y, x) ? { hint: 'swapped' } : projectedHint(x, y);
+      return fail(problem(row, field(), shown(), reason('import_out_of_range', hint)));
     }
     sourceInside = ctx.jurisdiction.covers(x, y);
     if (!sourceInside && ctx.jurisdiction.covers(y, x)) {
-      return fail(problem(row, field(), shown(), 'point lies outside the jurisdiction; looks like lat/lon swapped'));
+      return fail(problem(row, field(), shown(), reason('import_point_swapped')));
     }
   }
   let lonLat: [number, number];
   try {
     lonLat = ctx.toWgs84(x, y);
   } catch (error) {
-    return fail(problem(row, field(), shown(), `cannot convert to WGS84: ${(error as Error).message}`));
+    return fail(problem(row, field(), shown(), reason('import_wgs84_failed', { detail: (error as Error).message })));
   }
   const [lon, lat] = lonLat;
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-    return fail(problem(row, field(), shown(), 'conversion to WGS84 gave no finite point; check the CRS'));
+    return fail(problem(row, field(), shown(), reason('import_wgs84_not_finite')));
   }
   // WGS84 and CGCS2000 come back unchanged: the test above already answered for this point.
   const inside = sourceInside !== undefined && lon === x && lat === y ? sourceInside : ctx.jurisdiction.covers(lon, lat);
   if (!inside) {
-    return fail(
-      problem(row, field(), shown(), `point ${lon.toFixed(5)}, ${lat.toFixed(5)} lies ${ctx.jurisdiction.describeOutside(lon, lat)}`),
-    );
+    return fail(problem(row, field(), shown(), ctx.jurisdiction.outsideReason(lon, lat)));
   }
   return { lonLat, errors: NONE, warnings: NONE };
 }

@@ -4,7 +4,7 @@
  * prints it and the web dialog shows it in its table.
  */
 import { basename } from 'node:path';
-import { type ResolvedCrs, resolveCrs } from './crs.ts';
+import { crsProblem, type ResolvedCrs, resolveCrs } from './crs.ts';
 import type { ImportOptions } from './import-options.ts';
 import { ImportFailedError, type ImportReport, type Problem, problem } from './problems.ts';
 import { openSourceOffThread } from './readers/off-thread.ts';
@@ -30,7 +30,7 @@ export async function openImportSource(options: ImportOptions): Promise<OpenedIm
       ...(options.unzippedDir ? { unzippedDir: options.unzippedDir } : {}),
     });
   } catch (error) {
-    if (error instanceof SourceError) throw new ImportFailedError(failedReport(file, [problem(error.row, null, null, error.detail)]));
+    if (error instanceof SourceError) throw new ImportFailedError(failedReport(file, [problem(error.row, null, null, error.reason)]));
     throw error;
   }
   const spec = options.crs ?? source.info.crs;
@@ -39,8 +39,6 @@ export async function openImportSource(options: ImportOptions): Promise<OpenedIm
   } catch (error) {
     await source.close();
     const field = options.crs ? '--crs' : source.info.format === 'shapefile' ? '.prj' : 'crs';
-    throw new ImportFailedError(
-      failedReport(file, [problem(null, field, spec && spec.length > 120 ? `${spec.slice(0, 120)}…` : spec, (error as Error).message)]),
-    );
+    throw new ImportFailedError(failedReport(file, [crsProblem(field, spec, error)]));
   }
 }

@@ -5,8 +5,9 @@
  */
 import type { Database } from '../db/database.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
+import { type Reason, reason } from '../domain/reasons.ts';
 import { mapColumns, parseMapOption } from './columns.ts';
-import { type ResolvedCrs, resolveCrs } from './crs.ts';
+import { crsProblem, type ResolvedCrs, resolveCrs } from './crs.ts';
 import { projectedHint } from './crs-hint.ts';
 import { EnterpriseValidator } from './enterprise-record.ts';
 import { locationContext } from './import-context.ts';
@@ -15,7 +16,7 @@ import type { ImportKind } from './import-zones.ts';
 import { indicatorColumns } from './indicator-columns.ts';
 import { validateIndicator } from './indicator-record.ts';
 import { CHINA_EXTENT } from './location.ts';
-import { type Problem, problem } from './problems.ts';
+import { english, type Problem, problem } from './problems.ts';
 import { openSourceOffThread } from './readers/off-thread.ts';
 import { type RawRecord, type Source, SourceError, type SourceInfo } from './readers/record.ts';
 import { RecordTextCheck } from './record-text.ts';
@@ -40,7 +41,13 @@ export interface ImportPreview {
   format: SourceInfo['format'] | null;
   encoding: string | null;
   encodingBy: string | null;
-  crs: { name: string; from: 'option' | 'file' | 'assumed'; suggestion: string | null } | null;
+  crs: {
+    name: string;
+    from: 'option' | 'file' | 'assumed';
+    /** In English, and as a reason for the dialog to word. */
+    suggestion: string | null;
+    suggestionReason: Reason | null;
+  } | null;
   headers: string[];
   /** Recognised field → header (enterprises and indicators). */
   columns: Record<string, string>;
@@ -79,7 +86,7 @@ function geometrySummary(raw: RawRecord): string | null {
 }
 
 /** A suggestion when no CRS was given and the first coordinates are plainly not degrees. */
-function suggestCrs(records: readonly RawRecord[], columns: Record<string, string>): string | null {
+function suggestCrs(records: readonly RawRecord[], columns: Record<string, string>): Reason | null {
   for (const raw of records) {
     let xy: [number, number] | undefined;
     const g = raw.geometry;
@@ -88,7 +95,8 @@ function suggestCrs(records: readonly RawRecord[], columns: Record<string, strin
     else if (g?.type === 'MultiPolygon') xy = g.coordinates[0]?.[0]?.[0] as [number, number];
     else if (columns.lon && columns.lat) xy = [Number(raw.values[columns.lon]), Number(raw.values[columns.lat])];
     if (xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1]) && (Math.abs(xy[0]) > 180 || Math.abs(xy[1]) > 90)) {
-      return projectedHint(xy[0], xy[1]) || 'the coordinates are not degrees; pass the CRS';
+      const hint = projectedHint(xy[0], xy[1]);
+      return hint.hint ? reason('import_crs_hint', hint) : reason('import_crs_not_degrees');
     }
   }
   return null;
@@ -104,7 +112,7 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
       ...(options.unzippedDir ? { unzippedDir: options.unzippedDir } : {}),
     });
   } catch (error) {
-    if (error instanceof SourceError) return { file, ...EMPTY, errors: [problem(error.row, null, null, error.detail)] };
+    if (error instanceof SourceError) return { file, ...EMPTY, errors: [problem(error.row, null, null, error.reason)] };
     throw error;
   }
   const records: RawRecord[] = [];
@@ -117,7 +125,7 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    errors.push(problem(error.row, null, null, error.detail));
+    errors.push(problem(error.row, null, null, error.reason));
   } finally {
     await source.close();
   }
@@ -135,7 +143,7 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
   try {
     crs = resolveCrs(spec);
   } catch (error) {
-    errors.push(problem(null, options.crs ? 'crs' : '.prj', spec ?? null, (error as Error).message));
+    errors.push(crsProblem(options.crs ? 'crs' : '.prj', spec, error));
   }
   const columns: Record<string, string> =
     options.target === 'indicators'
@@ -185,7 +193,7 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
     format: source.info.format,
     encoding: source.info.encoding ?? null,
     encodingBy: source.info.encodingBy ?? null,
-    crs: crs ? { name: crs.name, from, suggestion: from === 'assumed' ? suggestCrs(records, columns) : null } : null,
+    crs: crs ? { name: crs.name, from, ...suggestion(from === 'assumed' ? suggestCrs(records, columns) : null) } : null,
     headers: source.info.headers,
     columns,
     layer: source.info.layer ?? null,
@@ -198,3 +206,5 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
 }
 
 const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
+
+const suggestion = (r: Reason | null) => ({ suggestion: r && english(r), suggestionReason: r });

@@ -8,6 +8,8 @@
  * published datum shift converts them to WGS84 to better than a few metres.
  */
 import { gaussKrugerCode } from '../domain/crs/gauss-kruger.ts';
+import { reason } from '../domain/reasons.ts';
+import { ReasonError } from './problems.ts';
 
 export type WktIdentity = { code: string } | { wkt: string; name: string };
 
@@ -40,8 +42,8 @@ export function identifyWkt(wkt: string): WktIdentity {
 
   const datumText = `${datum} ${/GEOGCS\["([^"]*)"/i.exec(text)?.[1] ?? ''}`;
   if (!CGCS2000.test(datumText) && !WGS84.test(datumText) && OLD_CHINESE_DATUMS.test(datumText)) {
-    throw new Error(
-      `the .prj describes "${name}" on the ${datum || 'old'} datum; only WGS84 and CGCS2000 can be converted exactly — convert the data to CGCS2000 (EPSG:4490) first`,
+    throw new ReasonError(
+      reason('import_crs_old_datum', { ext: '.prj', name, datum, exact: 'WGS84, CGCS2000', target: 'CGCS2000 (EPSG:4490)' }),
     );
   }
   if (geographic) {

@@ -1,14 +1,29 @@
 /**
  * What an import reports: every problem with the row (numbered as a spreadsheet shows it, the
- * header being row 1), the field, the offending value and a message that says what is wrong.
+ * header being row 1), the field, the offending value, and what is wrong as a reason (a key and
+ * parameters, which each UI words in its language) and as an English message for the CLI and logs.
  */
+import type { Params, Reason } from '../domain/reasons.ts';
+import { wordReason } from '../domain/reasons.ts';
 
 export interface Problem {
   row: number | null;
   field: string | null;
   value: string | null;
+  reason: Reason;
+  /** The reason in English. */
   message: string;
 }
+
+/** An error whose cause a problem can name: its message is the reason's English wording. */
+export class ReasonError extends Error {
+  constructor(readonly reason: Reason) {
+    super(english(reason));
+    this.name = 'ReasonError';
+  }
+}
+
+export const english = (r: Reason): string => wordReason(r, 'en') ?? r.key;
 
 export interface ImportReport {
   file: string;
@@ -40,13 +55,23 @@ export class ImportFailedError extends Error {
  */
 const detach = (s: string) => (s.length > 200 ? s : Buffer.from(s, 'utf8').toString('utf8'));
 
-export function problem(row: number | null, field: string | null, value: unknown, message: string): Problem {
+export function problem(row: number | null, field: string | null, value: unknown, reason: Reason): Problem {
   return {
     row,
     field: field === null ? null : detach(field),
     value: value === undefined || value === null ? null : detach(String(value)),
-    message,
+    reason: { key: reason.key, params: detachParams(reason.params) },
+    message: english(reason),
   };
+}
+
+function detachParams(params: Params): Params {
+  const out: Params = {};
+  for (const k in params) {
+    const v = params[k] as string | number;
+    out[k] = typeof v === 'string' ? detach(v) : v;
+  }
+  return out;
 }
 
 export function formatProblem(file: string, p: Problem): string {

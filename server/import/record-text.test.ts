@@ -18,6 +18,7 @@ describe('control characters', () => {
           row: 7,
           field: '名称',
           value: '包头\\u0000钢铁',
+          reason: { key: 'import_control_character', params: { char: '\\u0000' } },
           message: 'holds the control character \\u0000; text may hold no control characters but tab and line breaks',
         },
       ],
@@ -44,6 +45,7 @@ describe('control characters', () => {
       row: 3,
       field: '企业名称',
       value: '包头\\u000a钢铁',
+      reason: { key: 'import_not_single_line', params: { char: '\\u000a' } },
       message: 'holds the control character \\u000a; names and ids must be a single line of text',
     });
     expect(singleLineProblem(3, 'id', 'A\t1')?.value).toBe('A\\u00091');
@@ -64,6 +66,7 @@ describe('undecodable bytes', () => {
         row: 7,
         field: '名称',
         value: '坏\ufffd\ufffd字',
+        reason: { key: 'import_bad_bytes_detected', params: { encoding: 'utf-8', replacement: '\ufffd' } },
         message:
           'holds bytes that are not valid utf-8, the encoding detected (shown as \ufffd); fix them, or pass --encoding utf-8 to import them as \ufffd',
       },

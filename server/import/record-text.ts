@@ -11,6 +11,7 @@
  * legitimately holds. Names and ids take none at all, not even those: they are shown on one line
  * in the map, lists and exports, and a tab or line break in one is a paste accident.
  */
+import { reason } from '../domain/reasons.ts';
 import { UNDECODABLE } from './encoding.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord, SourceInfo } from './readers/record.ts';
@@ -38,12 +39,7 @@ function firstControl(text: string, pattern: RegExp): string {
  */
 export function singleLineProblem(row: number, field: string, value: string): Problem | undefined {
   if (!LINE_CONTROL.test(value)) return undefined;
-  return problem(
-    row,
-    field,
-    escapeControls(value),
-    `holds the control character ${firstControl(value, LINE_CONTROL)}; names and ids must be a single line of text`,
-  );
+  return problem(row, field, escapeControls(value), reason('import_not_single_line', { char: firstControl(value, LINE_CONTROL) }));
 }
 
 export interface TextProblems {
@@ -57,7 +53,8 @@ export class RecordTextCheck {
   private readonly declared: boolean;
 
   constructor(info: Pick<SourceInfo, 'encoding' | 'encodingBy'>) {
-    this.encoding = info.encoding ?? 'the detected encoding';
+    // Empty when the reader named none; the wording then says "the detected encoding".
+    this.encoding = info.encoding ?? '';
     this.declared = info.encodingBy === 'declared';
   }
 
@@ -70,12 +67,7 @@ export class RecordTextCheck {
       if (typeof value !== 'string' || !CONTROL.test(value)) continue;
       found ??= { errors: [], warnings: [] };
       found.errors.push(
-        problem(
-          raw.row,
-          field,
-          escapeControls(value),
-          `holds the control character ${firstControl(value, CONTROL)}; text may hold no control characters but tab and line breaks`,
-        ),
+        problem(raw.row, field, escapeControls(value), reason('import_control_character', { char: firstControl(value, CONTROL) })),
       );
     }
     for (const field of raw.undecodable ?? []) {
@@ -83,21 +75,11 @@ export class RecordTextCheck {
       const value = values[field];
       if (this.declared) {
         found.warnings.push(
-          problem(
-            raw.row,
-            field,
-            value,
-            `holds bytes that are not valid ${this.encoding}, the encoding given; they are imported as ${UNDECODABLE}`,
-          ),
+          problem(raw.row, field, value, reason('import_bad_bytes_given', { encoding: this.encoding, replacement: UNDECODABLE })),
         );
       } else {
         found.errors.push(
-          problem(
-            raw.row,
-            field,
-            value,
-            `holds bytes that are not valid ${this.encoding}, the encoding detected (shown as ${UNDECODABLE}); fix them, or pass --encoding ${this.encoding} to import them as ${UNDECODABLE}`,
-          ),
+          problem(raw.row, field, value, reason('import_bad_bytes_detected', { encoding: this.encoding, replacement: UNDECODABLE })),
         );
       }
     }

@@ -11,8 +11,9 @@ describe('unzonedReservesWarning', () => {
       row: null,
       field: 'zone_type',
       value: null,
+      reason: { key: 'import_unzoned_reserves', params: expect.objectContaining({ count: 3, rules: 'P1-reserve-unzoned' }) },
       message: expect.stringMatching(
-        /^3 nature reserve feature\(s\) have no functional zoning .*: imported as whole reserves, zone type unzoned \(未分区\); screened by rule P1-reserve-unzoned,/,
+        /^3 nature reserve feature\(s\) have no functional zoning .*: imported as whole reserves, zone type unzoned; screened by rule P1-reserve-unzoned,/,
       ),
     });
   });

@@ -5,6 +5,7 @@
  */
 import { wktToGeoJSON } from 'betterknown';
 import type { Geometry } from 'geojson';
+import { type Reason, reason } from '../domain/reasons.ts';
 import { isBlank } from './values.ts';
 
 export const WKT_COLUMNS = ['wkt', 'geometry', 'geom', 'the_geom', 'shape', 'wkt_geometry', '几何', '空间信息'];
@@ -13,7 +14,7 @@ export interface WktGeometry {
   /** The columns the geometry was read from, which are then not attributes. */
   keys: string[];
   geometry?: Geometry | null;
-  error?: string;
+  error?: Reason;
   field: string;
 }
 
@@ -34,6 +35,11 @@ export function geometryFromColumns(values: Record<string, unknown>): WktGeometr
   } catch {
     geometry = null;
   }
-  if (!geometry) return { keys, field: key, error: `not readable WKT: "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"` };
+  if (!geometry)
+    return {
+      keys,
+      field: key,
+      error: reason('import_wkt_unreadable', { format: 'WKT', text: text.length > 60 ? `${text.slice(0, 60)}…` : text }),
+    };
   return { keys, geometry, field: key };
 }

@@ -56,6 +56,7 @@ describe('validateZone: reserve zoning', () => {
         row: 7,
         field: '功能分区',
         value: '外围保护带',
+        reason: expect.objectContaining({ key: 'import_reserve_zone_type' }),
         message: expect.stringContaining('not a reserve zone type: expected core, buffer, experimental or unzoned'),
       },
     ]);

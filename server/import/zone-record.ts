@@ -1,5 +1,6 @@
 /** Validates one raw feature into a zone of a given kind. */
 import { checkPolygon } from '../domain/geometry/check-polygon.ts';
+import { reason } from '../domain/reasons.ts';
 import { RESERVE_ZONE_TYPES, type ReserveZoneType, UNZONED, ZONE_KINDS, type Zone, type ZoneKind } from '../domain/zone.ts';
 import { type Problem, problem } from './problems.ts';
 import type { RawRecord } from './readers/record.ts';
@@ -50,11 +51,11 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
   let id = idEntry ? text(idEntry[1]) : '';
   if (!id) {
     id = `${fileStem}-${row}`;
-    warnings.push(problem(row, 'id', null, `feature has no id; using "${id}"`));
+    warnings.push(problem(row, 'id', null, reason('import_zone_no_id', { id })));
   }
   const nameEntry = first(values, NAME_KEYS);
   const name = nameEntry ? text(nameEntry[1]) : id;
-  if (!nameEntry) warnings.push(problem(row, 'name', null, `feature has no name; using its id "${id}"`));
+  if (!nameEntry) warnings.push(problem(row, 'name', null, reason('import_zone_no_name', { id })));
   const nameEn = first(values, NAME_EN_KEYS);
   for (const entry of [idEntry, nameEntry, nameEn]) {
     const issue = entry && singleLineProblem(row, entry[0], text(entry[1]));
@@ -75,22 +76,14 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
       const rawType = text(typeEntry[1]);
       zoneType = reserveZoneType(rawType);
       if (!zoneType) {
-        errors.push(
-          problem(
-            row,
-            typeEntry[0],
-            rawType,
-            'not a reserve zone type: expected core, buffer, experimental or unzoned (核心区/缓冲区/实验区/未分区); ' +
-              'a reserve of unknown zoning leaves it blank (rename the field if it holds something else, such as the reserve category)',
-          ),
-        );
+        errors.push(problem(row, typeEntry[0], rawType, reason('import_reserve_zone_type', { allowed: RESERVE_ZONE_TYPES.join(', ') })));
       }
     }
   }
 
   const kindEntry = first(values, KIND_KEYS);
   if (kindEntry && (ZONE_KINDS as readonly string[]).includes(text(kindEntry[1])) && text(kindEntry[1]) !== kind) {
-    errors.push(problem(row, kindEntry[0], text(kindEntry[1]), `the feature belongs to the ${text(kindEntry[1])} layer, not ${kind}`));
+    errors.push(problem(row, kindEntry[0], text(kindEntry[1]), reason('import_zone_other_layer', { layer: text(kindEntry[1]), kind })));
   }
 
   let geometry = raw.geometry;
@@ -101,11 +94,11 @@ export function validateZone(raw: RawRecord, kind: ZoneKind, fileStem: string): 
     if (fromWkt.error) errors.push(problem(row, fromWkt.field, null, fromWkt.error));
     geometry = fromWkt.geometry ?? null;
   } else if (geometry === undefined) {
-    errors.push(problem(row, 'geometry', null, 'no geometry: a table needs a WKT column (wkt, geometry or geom)'));
+    errors.push(problem(row, 'geometry', null, reason('import_zone_no_wkt', { format: 'WKT', columns: 'wkt, geometry, geom' })));
   }
   const checked = fromWkt?.error || geometry === undefined ? { issues: [] } : checkPolygon(geometry ?? null);
   for (const issue of checked.issues) {
-    (issue.severity === 'error' ? errors : warnings).push(problem(row, geometryField, null, issue.message));
+    (issue.severity === 'error' ? errors : warnings).push(problem(row, geometryField, null, issue.reason));
   }
 
   if (errors.length > 0 || !('geometry' in checked) || !checked.geometry) return { errors, warnings, zoningMissing };

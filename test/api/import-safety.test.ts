@@ -84,7 +84,13 @@ describe('deep GeoJSON', () => {
     const before = await snapshot();
     const preview = await upload(text, 'deep.geojson', { layer: 'zones', kind: 'industrial_park' });
     expect(preview.errors).toEqual([
-      { row: 2, field: null, value: null, message: 'feature 2 nests arrays and objects 200,002 levels deep; the limit is 64' },
+      {
+        row: 2,
+        field: null,
+        value: null,
+        reason: { key: 'import_json_too_deep', params: { feature: 2, depth: 200_002, limit: 64 } },
+        message: 'feature 2 nests arrays and objects 200,002 levels deep; the limit is 64',
+      },
     ]);
     const failed = await commit(preview.id);
     expect(failed.event).toBe('failed');

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../../server/auth/accounts.ts';
 import type { Database } from '../../server/db/database.ts';
+import { type Reason, wordReason } from '../../server/domain/reasons.ts';
 import { createApp } from '../../server/http/app.ts';
 import { unzonedReservesGeoJson } from '../helpers/import-fixtures.ts';
 import { account } from '../helpers/ledger-fixtures.ts';
@@ -126,7 +127,7 @@ describe('POST /api/imports', () => {
     });
     const res = await upload(geojson, 'parks.geojson', { layer: 'zones', kind: 'industrial_park' });
     const p = (await res.json()) as { id: string; crs: unknown; errors: unknown[]; rows: { geometry: string }[] };
-    expect(p.crs).toEqual({ name: 'EPSG:4525', from: 'file', suggestion: null });
+    expect(p.crs).toEqual({ name: 'EPSG:4525', from: 'file', suggestion: null, suggestionReason: null });
     expect(p.errors).toEqual([]);
     expect(p.rows[0]?.geometry).toBe('POLYGON (4 vertices)');
     const again = await api(`/api/imports/${p.id}?crs=EPSG:4326`);
@@ -152,9 +153,7 @@ describe('reserve layers without functional zoning', () => {
     expect(done).toMatchObject({ event: 'done', data: { report: { imported: 2, errors: [] } } });
     const report = (done?.data as { report: { warnings: { message: string }[] } }).report;
     expect(report.warnings).toHaveLength(1);
-    expect(report.warnings[0]?.message).toContain(
-      'imported as whole reserves, zone type unzoned (未分区); screened by rule P1-reserve-unzoned',
-    );
+    expect(report.warnings[0]?.message).toContain('imported as whole reserves, zone type unzoned; screened by rule P1-reserve-unzoned');
     expect(await db.all("SELECT id, zone_type FROM zones WHERE id LIKE 'UZ-%' ORDER BY id")).toEqual([
       { id: 'UZ-1', zone_type: 'unzoned' },
       { id: 'UZ-2', zone_type: 'unzoned' },
@@ -195,10 +194,20 @@ describe('POST /api/imports/{id}/commit', () => {
     const before = await snapshot();
     const failed = (await readSse(await commit(id))).at(-1);
     expect(failed?.event).toBe('failed');
-    expect((failed?.data.report as { errors: { row: number; field: string }[] }).errors.map((e) => [e.row, e.field])).toEqual([
+    const errors = (failed?.data.report as { errors: { row: number; field: string; reason: Reason; message: string }[] }).errors;
+    expect(errors.map((e) => [e.row, e.field])).toEqual([
       [3, 'sector'],
       [4, 'lon/lat'],
     ]);
+    // Each problem comes with its reason, which the Chinese dialog words in Chinese, and the English message.
+    expect(errors.map((e) => e.reason.key)).toEqual(['import_unknown_sector', 'import_out_of_range']);
+    expect(errors.map((e) => wordReason(e.reason, 'zh'))).toEqual([
+      '不是有效的 GB/T 4754-2017 行业代码（示例：C3110, 3110）',
+      '坐标超出范围：经度须在 ±180 以内，纬度须在 ±90 以内（像是经纬度填反了）',
+    ]);
+    expect(errors[1]?.message).toBe(
+      'coordinates out of range: longitude must be within ±180 and latitude within ±90 (looks like lat/lon swapped)',
+    );
     expect(await snapshot()).toEqual(before);
     const done = (await readSse(await commit(id, { skip_invalid: true }))).at(-1);
     expect(done).toMatchObject({ event: 'done', data: { report: { imported: 1, skipped: 2 } } });

@@ -89,7 +89,13 @@ describe('greenline import enterprises', () => {
     const report = JSON.parse(r.stdout) as { imported: number; warnings: { row: number; field: string; value: string; message: string }[] };
     expect(report.imported).toBe(3);
     expect(report.warnings).toEqual([
-      { row: 4, field: 'capacity_unit', value: '桶/日', message: expect.stringContaining('not in the units table') },
+      {
+        row: 4,
+        field: 'capacity_unit',
+        value: '桶/日',
+        message: expect.stringContaining('not in the units table'),
+        reason: expect.anything(),
+      },
     ]);
     const d = await Database.open(db);
     const units = await d.all("SELECT id, capacity_unit FROM enterprises WHERE id LIKE 'U%' ORDER BY id");

@@ -73,9 +73,11 @@ describe('import dialog', () => {
     expect(await rows.locator('tbody tr').count()).toBe(3);
     expect(await rows.textContent()).toContain('呼和浩特网传化工');
     const problems = await page.getByTestId('preview-problems').textContent();
-    // Row 3 has neither id nor credit code; row 4's longitude is not a number.
-    expect(problems).toContain('missing id');
+    // Row 3 has neither id nor credit code; row 4's longitude is not a number. The Chinese page
+    // words the server's reasons in Chinese.
+    expect(problems).toContain('缺少编号，也没有可用作编号的统一社会信用代码');
     expect(problems).toContain('abc');
+    expect(problems).not.toContain('missing id');
     await page.screenshot({ path: `${SHOTS}/import-preview.png` });
     expect(await count('网传')).toBe(0);
   });
@@ -84,7 +86,9 @@ describe('import dialog', () => {
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-result').textContent()).toContain('导入失败：数据库未作任何更改');
-    expect(await page.getByTestId('import-report').textContent()).toContain('longitude is not a number');
+    const report = await page.getByTestId('import-report').textContent();
+    expect(report).toContain('经度不是数字');
+    expect(report).not.toContain('longitude is not a number');
     expect(await count('网传')).toBe(0);
 
     // "Choose again" opens the file picker, not the failed preview; cancelling it changes nothing.
@@ -109,7 +113,7 @@ describe('import dialog', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe('类别,行,字段,值,说明');
-    expect(lines).toContain('错误,4,经度,abc,longitude is not a number');
+    expect(lines).toContain('错误,4,经度,abc,经度不是数字');
   });
 
   it('"Choose again" on a preview takes another file straight from the picker to its preview', async () => {

@@ -51,7 +51,13 @@ describe('checkPolygon', () => {
         [110.1, 41.1],
       ]),
     );
-    expect(checked.issues).toEqual([{ severity: 'warning', message: 'ring 1 was not closed; closed it at 110, 41' }]);
+    expect(checked.issues).toEqual([
+      {
+        severity: 'warning',
+        reason: { key: 'geometry_ring_unclosed', params: { polygon: 0, ring: 1, x: 110, y: 41 } },
+        message: 'ring 1 was not closed; closed it at 110, 41',
+      },
+    ]);
     expect((checked.geometry as Polygon).coordinates[0]).toHaveLength(4);
   });
 
@@ -97,7 +103,11 @@ describe('checkPolygon', () => {
       ]),
     );
     expect(checked.issues).toEqual([
-      { severity: 'warning', message: 'self-intersecting polygon: ring 1 edge 1 crosses ring 1 edge 3 at 1, 1; repaired into 2 polygons' },
+      {
+        severity: 'warning',
+        reason: expect.objectContaining({ key: 'geometry_self_intersecting_repaired' }),
+        message: 'self-intersecting polygon: ring 1 edge 1 crosses ring 1 edge 3 at 1, 1; repaired into 2 polygons',
+      },
     ]);
     expect(checked.geometry?.type).toBe('MultiPolygon');
   });
@@ -114,6 +124,7 @@ describe('checkPolygon', () => {
     expect(checked.geometry).toBeUndefined();
     expect(checked.issues.at(-1)).toEqual({
       severity: 'error',
+      reason: expect.objectContaining({ key: 'geometry_self_intersecting' }),
       message: expect.stringMatching(
         /^self-intersecting polygon: ring 1 edge \d runs along ring 1 edge \d at .*; it could not be repaired$/,
       ),

@@ -8,14 +8,22 @@
  * - rings are wound as RFC 7946 asks (shells counter-clockwise).
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { type Params, type ReasonKey, reason, wordReason } from '../reasons.ts';
 import { type Crossing, findCrossings } from './find-crossings.ts';
 import { repairPolygon } from './repair-polygon.ts';
 import { rewindRings } from './rewind.ts';
 
 export interface GeometryIssue {
   severity: 'error' | 'warning';
+  /** What is wrong, as a reason an import reports; `message` is its English wording. */
+  reason: { key: ReasonKey; params: Params };
   message: string;
 }
+
+const issue = (severity: GeometryIssue['severity'], key: ReasonKey, params: Params = {}): GeometryIssue => {
+  const r = reason(key, params);
+  return { severity, reason: r, message: wordReason(r, 'en') ?? key };
+};
 
 export interface CheckedPolygon {
   geometry?: Polygon | MultiPolygon;
@@ -24,20 +32,35 @@ export interface CheckedPolygon {
 
 const round = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(2) : String(Math.round(v * 1e7) / 1e7));
 
-function describeCrossing(c: Crossing, multi: boolean): string {
-  const where = (r: Crossing['a']) => `${multi ? `polygon ${r.part + 1} ` : ''}ring ${r.ring + 1} edge ${r.edge + 1}`;
-  const verb = c.kind === 'cross' ? 'crosses' : 'runs along';
-  return `${where(c.a)} ${verb} ${where(c.b)} at ${round(c.at[0])}, ${round(c.at[1])}`;
+/** The first crossing and how many more, as parameters: a_polygon (0 for a Polygon), a_ring, a_edge, b_…, along, x, y, more. */
+function crossingParams(c: Crossing, multi: boolean, count: number): Params {
+  const side = (s: 'a' | 'b', r: Crossing['a']) => ({
+    [`${s}_polygon`]: multi ? r.part + 1 : 0,
+    [`${s}_ring`]: r.ring + 1,
+    [`${s}_edge`]: r.edge + 1,
+  });
+  return {
+    ...side('a', c.a),
+    ...side('b', c.b),
+    along: c.kind === 'cross' ? 0 : 1,
+    x: round(c.at[0]),
+    y: round(c.at[1]),
+    more: count > 1 ? (count >= 10 ? 9 : count - 1) : 0,
+    more_at_least: count >= 10 ? 1 : 0,
+  };
 }
+
+/** Where a ring is, as parameters: polygon (0 for a Polygon) and ring, both from 1. */
+type RingAt = { polygon: number; ring: number };
 
 export function checkPolygon(geometry: unknown): CheckedPolygon {
   const g = geometry as { type?: string; coordinates?: unknown } | null;
-  if (!g) return { issues: [{ severity: 'error', message: 'feature has no geometry' }] };
+  if (!g) return { issues: [issue('error', 'import_no_geometry')] };
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-    return { issues: [{ severity: 'error', message: `zones must be Polygon or MultiPolygon, found ${String(g.type)}` }] };
+    return { issues: [issue('error', 'geometry_not_polygon', { type: String(g.type), allowed: 'Polygon, MultiPolygon' })] };
   }
   if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
-    return { issues: [{ severity: 'error', message: `empty ${g.type}` }] };
+    return { issues: [issue('error', 'geometry_empty', { type: g.type })] };
   }
   const multi = g.type === 'MultiPolygon';
   const issues: GeometryIssue[] = [];
@@ -45,12 +68,12 @@ export function checkPolygon(geometry: unknown): CheckedPolygon {
   const cleaned: Position[][][] = [];
   parts.forEach((part, p) => {
     if (!Array.isArray(part) || part.length === 0) {
-      issues.push({ severity: 'error', message: `polygon ${p + 1} has no rings` });
+      issues.push(issue('error', 'geometry_no_rings', { polygon: p + 1 }));
       return;
     }
     const rings: Position[][] = [];
     part.forEach((ring, r) => {
-      const where = `${multi ? `polygon ${p + 1}, ` : ''}ring ${r + 1}`;
+      const where = { polygon: multi ? p + 1 : 0, ring: r + 1 };
       const checked = checkRing(ring, where, issues);
       if (checked) rings.push(checked);
     });
@@ -63,19 +86,11 @@ export function checkPolygon(geometry: unknown): CheckedPolygon {
     : { type: 'Polygon', coordinates: cleaned[0] ?? [] };
   const crossings = findCrossings(cleaned);
   if (crossings.length > 0) {
-    const first = describeCrossing(crossings[0] as Crossing, multi);
-    const more = crossings.length > 1 ? ` (and ${crossings.length >= 10 ? 'at least 9' : crossings.length - 1} more place(s))` : '';
+    const first = crossingParams(crossings[0] as Crossing, multi, crossings.length);
     const repaired = repairPolygon(out);
-    if (!repaired) {
-      return {
-        issues: [...issues, { severity: 'error', message: `self-intersecting polygon: ${first}${more}; it could not be repaired` }],
-      };
-    }
+    if (!repaired) return { issues: [...issues, issue('error', 'geometry_self_intersecting', first)] };
     const pieces = repaired.type === 'MultiPolygon' ? repaired.coordinates.length : 1;
-    issues.push({
-      severity: 'warning',
-      message: `self-intersecting polygon: ${first}${more}; repaired into ${pieces} polygon${pieces === 1 ? '' : 's'}`,
-    });
+    issues.push(issue('warning', 'geometry_self_intersecting_repaired', { ...first, pieces }));
     out = repaired;
   }
   return {
@@ -87,9 +102,9 @@ export function checkPolygon(geometry: unknown): CheckedPolygon {
   };
 }
 
-function checkRing(ring: unknown, where: string, issues: GeometryIssue[]): Position[] | undefined {
+function checkRing(ring: unknown, where: RingAt, issues: GeometryIssue[]): Position[] | undefined {
   if (!Array.isArray(ring)) {
-    issues.push({ severity: 'error', message: `${where} is not an array of positions` });
+    issues.push(issue('error', 'geometry_ring_not_array', where));
     return undefined;
   }
   const points: Position[] = [];
@@ -97,7 +112,7 @@ function checkRing(ring: unknown, where: string, issues: GeometryIssue[]): Posit
     const x = Array.isArray(pos) ? pos[0] : undefined;
     const y = Array.isArray(pos) ? pos[1] : undefined;
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-      issues.push({ severity: 'error', message: `${where}, point ${i + 1} is not a pair of finite numbers: ${JSON.stringify(pos)}` });
+      issues.push(issue('error', 'geometry_point_not_finite', { ...where, point: i + 1, value: String(JSON.stringify(pos)) }));
       return undefined;
     }
     const last = points[points.length - 1];
@@ -109,13 +124,10 @@ function checkRing(ring: unknown, where: string, issues: GeometryIssue[]): Posit
   const last = points[points.length - 1];
   if (points.length > 1 && first && last && (first[0] !== last[0] || first[1] !== last[1])) {
     points.push([first[0] as number, first[1] as number]);
-    issues.push({ severity: 'warning', message: `${where} was not closed; closed it at ${first[0]}, ${first[1]}` });
+    issues.push(issue('warning', 'geometry_ring_unclosed', { ...where, x: first[0] as number, y: first[1] as number }));
   }
   if (points.length < 4) {
-    issues.push({
-      severity: 'error',
-      message: `${where} has ${ring.length} point(s) but only ${Math.max(points.length - 1, 0)} distinct; a ring needs at least 3`,
-    });
+    issues.push(issue('error', 'geometry_ring_too_few', { ...where, points: ring.length, distinct: Math.max(points.length - 1, 0) }));
     return undefined;
   }
   return points;

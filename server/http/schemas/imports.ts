@@ -1,5 +1,11 @@
 /** Request and response schemas of the import routes. */
 import { z } from '@hono/zod-openapi';
+
+/** A reason as the catalogue in server/domain/reasons.ts keys it; the UI words it, else shows the message. */
+const ReasonSchema = z
+  .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+  .openapi('ImportReason', { description: 'Stable key and parameters of server/domain/reasons.ts' });
+
 import { IMPORT_KINDS } from '../../import/import-zones.ts';
 import { IMPORT_TARGETS } from '../../import/preview-import.ts';
 
@@ -39,7 +45,14 @@ export const UploadIdParam = z.object({
 });
 
 const ProblemSchema = z
-  .object({ row: z.number().nullable(), field: z.string().nullable(), value: z.string().nullable(), message: z.string() })
+  .object({
+    row: z.number().nullable(),
+    field: z.string().nullable(),
+    value: z.string().nullable(),
+    // Always sent; optional for clients written before it.
+    reason: ReasonSchema.optional(),
+    message: z.string().openapi({ description: 'The reason in English' }),
+  })
   .openapi('ImportProblem');
 
 export const ReportSchema = z
@@ -63,7 +76,14 @@ export const PreviewSchema = z
     format: z.string().nullable(),
     encoding: z.string().nullable(),
     encodingBy: z.string().nullable(),
-    crs: z.object({ name: z.string(), from: z.enum(['option', 'file', 'assumed']), suggestion: z.string().nullable() }).nullable(),
+    crs: z
+      .object({
+        name: z.string(),
+        from: z.enum(['option', 'file', 'assumed']),
+        suggestion: z.string().nullable(),
+        suggestionReason: ReasonSchema.nullable().optional(),
+      })
+      .nullable(),
     headers: z.array(z.string()),
     columns: z.record(z.string(), z.string()),
     sheet: z.string().nullable(),

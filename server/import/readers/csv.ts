@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { reason } from '../../domain/reasons.ts';
 import { type DetectedEncoding, detectEncoding, encodingFromLabel, UNDECODABLE } from '../encoding.ts';
 import { type RawRecord, type ReadOptions, type Source, SourceError, uniqueHeaders } from './record.ts';
 
@@ -78,20 +79,17 @@ function parseRows(text: NodeJS.ReadableStream, delimiter: string, label: string
       row++;
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        const detail =
+        const why =
           quoteError.code === 'MissingQuotes'
-            ? 'a quoted cell is never closed, so the rest of the file reads as one cell'
-            : `a quoted cell is malformed (${quoteError.message})`;
-        fail(parser, new SourceError(label, row, detail));
+            ? reason('import_quote_unclosed')
+            : reason('import_quote_malformed', { detail: quoteError.message });
+        fail(parser, new SourceError(label, row, why));
         return;
       }
       let length = 0;
       for (const cell of result.data) length += cell.length;
       if (length > MAX_RECORD_CHARS) {
-        fail(
-          parser,
-          new SourceError(label, row, `the row is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters; is a quote left open?`),
-        );
+        fail(parser, new SourceError(label, row, reason('import_row_too_long', { max: MAX_RECORD_CHARS })));
         return;
       }
       pending.push(result.data);
@@ -106,7 +104,7 @@ function parseRows(text: NodeJS.ReadableStream, delimiter: string, label: string
       notify();
     },
     error(error) {
-      failure = new SourceError(label, row, error.message);
+      failure = new SourceError(label, row, reason('import_csv_failed', { detail: error.message }));
       notify();
     },
   });
@@ -136,7 +134,7 @@ function parseRows(text: NodeJS.ReadableStream, delimiter: string, label: string
 
 export async function readCsv(path: string, label: string, options: ReadOptions = {}): Promise<Source> {
   const sample = await readSample(path);
-  if (sample.bytes.length === 0) throw new SourceError(label, null, 'the file is empty');
+  if (sample.bytes.length === 0) throw new SourceError(label, null, reason('import_file_empty'));
   const sniffed = detectEncoding(sample.bytes, sample.complete);
   const detected: DetectedEncoding = options.encoding
     ? { encoding: encodingFromLabel(options.encoding), bom: sniffed.bom, by: 'declared' }
@@ -162,7 +160,7 @@ export async function readCsv(path: string, label: string, options: ReadOptions 
   const headers = uniqueHeaders((first?.[0] ?? []).map((h) => h.trim()));
   if (headers.every((h) => h === '')) {
     await close();
-    throw new SourceError(label, 1, 'the file has no header row');
+    throw new SourceError(label, 1, reason('import_no_header'));
   }
 
   function toRecords(rows: string[][], from: number, firstRow: number): RawRecord[] {

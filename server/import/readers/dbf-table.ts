@@ -4,6 +4,7 @@
  * These read the fixed-size header and flag bytes only; records themselves are the package's to parse.
  */
 import { open, readFile } from 'node:fs/promises';
+import { type Reason, reason } from '../../domain/reasons.ts';
 import { type DetectedEncoding, detectEncoding, encodingFromLabel, isMostlyUtf8 } from '../encoding.ts';
 import type { ReadOptions } from './record.ts';
 
@@ -68,7 +69,7 @@ export async function deletedRecords(path: string, layout: DbfLayout): Promise<S
   return deleted;
 }
 
-export async function attributeEncoding(dbf: string, cpg: string | undefined, layout: DbfLayout, options: ReadOptions, notes: string[]) {
+export async function attributeEncoding(dbf: string, cpg: string | undefined, layout: DbfLayout, options: ReadOptions, notes: Reason[]) {
   if (options.encoding) return { encoding: encodingFromLabel(options.encoding), bom: false, by: 'declared' } satisfies DetectedEncoding;
   const sample = await dbfSample(dbf, layout);
   if (cpg !== undefined) {
@@ -77,13 +78,13 @@ export async function attributeEncoding(dbf: string, cpg: string | undefined, la
     try {
       encoding = encodingFromLabel(declared);
     } catch {
-      notes.push(`the .cpg names an unknown encoding "${declared}"; detected the encoding instead`);
+      notes.push(reason('import_cpg_unknown', { encoding: declared, ext: '.cpg' }));
     }
     // A .cpg saying UTF-8 over bytes that are not is common when a tool writes the .cpg by default;
     // over bytes that mostly are, it is right, and the records with bad bytes are reported.
     if (encoding === 'utf-8' && !isMostlyUtf8(sample.bytes, sample.complete)) {
       const detected = detectEncoding(sample.bytes, sample.complete);
-      notes.push(`the .cpg says UTF-8 but the attribute table is not valid UTF-8; read it as ${detected.encoding}`);
+      notes.push(reason('import_cpg_not_utf8', { encoding: detected.encoding, declared: 'UTF-8', ext: '.cpg' }));
       return detected;
     }
     if (encoding) return { encoding, bom: false, by: '.cpg' };

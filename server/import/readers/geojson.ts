@@ -1,6 +1,7 @@
 /** GeoJSON FeatureCollection, Feature or bare geometry. The legacy `crs` member is honoured. */
 import { readFile, stat } from 'node:fs/promises';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { reason } from '../../domain/reasons.ts';
 import { formatMiB, importLimits } from '../limits.ts';
 import { MAX_FEATURE_DEPTH, tooDeep } from './json-nesting.ts';
 import { BATCH_SIZE, type RawRecord, type Source, SourceError } from './record.ts';
@@ -32,25 +33,29 @@ export async function readGeoJson(path: string, label = path): Promise<Source> {
     throw new SourceError(
       label,
       null,
-      `the file is ${formatMiB(size)}, more than ${formatMiB(maxDocumentBytes)}, the limit for GeoJSON, which is read whole (GREENLINE_MAX_DOCUMENT_MB)`,
+      reason('import_document_too_large', {
+        size: formatMiB(size),
+        limit: formatMiB(maxDocumentBytes),
+        format: 'GeoJSON',
+        setting: 'GREENLINE_MAX_DOCUMENT_MB',
+      }),
     );
   }
   const text = await readFile(path, 'utf8');
-  if (text.trim() === '') throw new SourceError(label, null, `the file is empty`);
+  if (text.trim() === '') throw new SourceError(label, null, reason('import_file_empty'));
   const deep = tooDeep(text);
   if (deep) {
-    const what = deep.feature === null ? 'the file' : `feature ${deep.feature}`;
     throw new SourceError(
       label,
       deep.feature,
-      `${what} nests arrays and objects ${deep.depth.toLocaleString('en')} levels deep; the limit is ${MAX_FEATURE_DEPTH}`,
+      reason('import_json_too_deep', { feature: deep.feature ?? 0, depth: deep.depth, limit: MAX_FEATURE_DEPTH }),
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new SourceError(label, null, `not valid JSON (${(error as Error).message})`);
+    throw new SourceError(label, null, reason('import_json_invalid', { format: 'JSON', detail: (error as Error).message }));
   }
   const features = toFeatures(json, label);
   const legacy = (json as LegacyCrs).crs;
@@ -64,7 +69,8 @@ function toFeatures(json: unknown, label: string): Feature[] {
   switch (obj?.type) {
     case 'FeatureCollection': {
       const features = (json as FeatureCollection).features;
-      if (!Array.isArray(features)) throw new SourceError(label, null, `FeatureCollection has no "features" array`);
+      if (!Array.isArray(features))
+        throw new SourceError(label, null, reason('import_geojson_no_features', { type: 'FeatureCollection', member: 'features' }));
       return features;
     }
     case 'Feature':
@@ -78,6 +84,6 @@ function toFeatures(json: unknown, label: string): Feature[] {
     case 'GeometryCollection':
       return [{ type: 'Feature', properties: {}, geometry: json as Geometry }];
     default:
-      throw new SourceError(label, null, `expected a GeoJSON FeatureCollection, Feature or geometry, found type "${String(obj?.type)}"`);
+      throw new SourceError(label, null, reason('import_geojson_type', { format: 'GeoJSON', type: String(obj?.type) }));
   }
 }

@@ -1,6 +1,7 @@
 /** Picks a reader by file extension (of the name the user gave, for uploads) after checking the size limit. */
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { reason } from '../../domain/reasons.ts';
 import { formatMiB, importLimits } from '../limits.ts';
 import { readCsv } from './csv.ts';
 import { readGeoJson } from './geojson.ts';
@@ -46,20 +47,19 @@ export async function openSource(path: string, label = path, options: ReadOption
     throw new SourceError(
       label,
       null,
-      `the file is ${formatMiB(size)}, more than the import limit of ${formatMiB(maxFileBytes)} (GREENLINE_MAX_IMPORT_MB)`,
+      reason('import_file_too_large', { size: formatMiB(size), limit: formatMiB(maxFileBytes), setting: 'GREENLINE_MAX_IMPORT_MB' }),
     );
   }
   switch (ext) {
     case '.csv':
     case '.txt':
     case '.tsv':
-      if (await startsWithZip(path))
-        throw new SourceError(label, null, `this is a zip (perhaps an XLSX workbook) named ${ext}; rename it to .xlsx or .zip`);
+      if (await startsWithZip(path)) throw new SourceError(label, null, reason('import_zip_misnamed', { ext }));
       return readCsv(path, label, options);
     case '.xlsx':
       return readXlsx(path, label, options);
     case '.xls':
-      throw new SourceError(label, null, `the old Excel 97–2003 .xls format is not supported; save the sheet as .xlsx or CSV`);
+      throw new SourceError(label, null, reason('import_xls_unsupported', { ext: '.xls', instead: '.xlsx / CSV' }));
     case '.geojson':
     case '.json':
       return readGeoJson(path, label);
@@ -73,6 +73,6 @@ export async function openSource(path: string, label = path, options: ReadOption
     case '.kmz':
       return readKml(path, label, ext === '.kmz');
     default:
-      throw new SourceError(label, null, `unsupported file type "${ext || '(none)'}"; expected one of ${SUPPORTED_EXTENSIONS.join(', ')}`);
+      throw new SourceError(label, null, reason('import_unsupported_type', { ext, expected: SUPPORTED_EXTENSIONS.join(', ') }));
   }
 }

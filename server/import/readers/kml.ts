@@ -7,6 +7,7 @@ import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature } from 'geojson';
 import iconv from 'iconv-lite';
+import { reason } from '../../domain/reasons.ts';
 import { encodingFromLabel } from '../encoding.ts';
 import { formatMiB, importLimits } from '../limits.ts';
 import { featureSource } from './geojson.ts';
@@ -61,14 +62,14 @@ async function kmzDocument(path: string, label: string, maxBytes: number): Promi
           throw new SourceError(
             label,
             null,
-            `entry "${name}" is larger than ${formatMiB(maxBytes)}, the limit for a document read whole (GREENLINE_MAX_DOCUMENT_MB)`,
+            reason('import_entry_too_large', { entry: name, limit: formatMiB(maxBytes), setting: 'GREENLINE_MAX_DOCUMENT_MB' }),
           );
         }
         document.chunks.push(chunk.slice());
       };
     },
   );
-  if (!chosen) throw new SourceError(label, null, `the KMZ holds no .kml document`);
+  if (!chosen) throw new SourceError(label, null, reason('import_kmz_no_kml', { format: 'KMZ', ext: '.kml' }));
   return Buffer.concat(chosen.chunks);
 }
 
@@ -103,13 +104,18 @@ export async function readKml(path: string, label: string, kmz = false): Promise
       throw new SourceError(
         label,
         null,
-        `the file is ${formatMiB(size)}, more than ${formatMiB(maxDocumentBytes)}, the limit for KML, which is read whole (GREENLINE_MAX_DOCUMENT_MB)`,
+        reason('import_document_too_large', {
+          size: formatMiB(size),
+          limit: formatMiB(maxDocumentBytes),
+          format: 'KML',
+          setting: 'GREENLINE_MAX_DOCUMENT_MB',
+        }),
       );
     }
     bytes = await readFile(path);
   }
   const text = decodeXml(bytes);
-  if (text.trim() === '') throw new SourceError(label, null, `the file is empty`);
+  if (text.trim() === '') throw new SourceError(label, null, reason('import_file_empty'));
   const problems: string[] = [];
   let doc: ReturnType<DOMParser['parseFromString']>;
   try {
@@ -120,20 +126,21 @@ export async function readKml(path: string, label: string, kmz = false): Promise
     }).parseFromString(text, 'text/xml');
   } catch (error) {
     // xmldom throws on a fatal error after reporting it.
-    throw new SourceError(label, null, `not well-formed KML (${problems[0] ?? (error as Error).message.split('\n')[0]})`);
+    const detail = problems[0] ?? (error as Error).message.split('\n')[0] ?? '';
+    throw new SourceError(label, null, reason('import_kml_malformed', { format: 'KML', detail }));
   }
   if (problems.length > 0 || !doc.documentElement) {
-    throw new SourceError(label, null, `not well-formed KML (${problems[0] ?? 'no root element'})`);
+    throw new SourceError(label, null, reason('import_kml_malformed', { format: 'KML', detail: problems[0] ?? '' }));
   }
   if (doc.documentElement.localName !== 'kml') {
-    throw new SourceError(label, null, `the root element is <${doc.documentElement.localName}>, not <kml>`);
+    throw new SourceError(label, null, reason('import_kml_root', { root: String(doc.documentElement.localName), expected: 'kml' }));
   }
   const deep = tooDeepElement(doc.documentElement, MAX_KML_DEPTH);
   if (deep) {
     throw new SourceError(
       label,
       null,
-      `elements nest more than ${MAX_KML_DEPTH} levels deep (at <${deep.nodeName}>${deep.lineNumber ? ` on line ${deep.lineNumber}` : ''})`,
+      reason('import_xml_too_deep', { limit: MAX_KML_DEPTH, element: deep.nodeName, line: deep.lineNumber ?? 0 }),
     );
   }
   const collection = kml(doc as unknown as Document);

@@ -10,6 +10,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
+import { reason } from '../../domain/reasons.ts';
 import { typeScriptWorker } from '../../worker-thread.ts';
 import { openSource } from './index.ts';
 import { type RawRecord, type ReadOptions, type Source, SourceError } from './record.ts';
@@ -88,8 +89,8 @@ class Reader {
 
   error(message: FromReader): Error {
     if (message.kind !== 'error') return new Error(`the reader of ${this.label} answered ${message.kind} out of turn`);
-    if (message.source) return new SourceError(message.source.file, message.source.row, message.source.detail);
-    return new SourceError(this.label, null, `the file could not be read: ${message.message}`);
+    if (message.source) return new SourceError(message.source.file, message.source.row, message.source.reason);
+    return new SourceError(this.label, null, reason('import_read_failed', { detail: message.message }));
   }
 
   /** Lets the reader release what it holds (temporary files), then ends the thread. */

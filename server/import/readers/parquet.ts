@@ -8,6 +8,7 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { wktToGeoJSON } from 'betterknown';
 import type { Geometry } from 'geojson';
+import { reason } from '../../domain/reasons.ts';
 import { type RawRecord, type Source, SourceError } from './record.ts';
 
 const WKB_NAMES = ['geometry', 'geom', 'wkb', 'the_geom', 'wkb_geometry', 'shape'];
@@ -61,7 +62,11 @@ export async function readParquet(path: string, label: string): Promise<Source> 
         .getRowObjectsJS()
         .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
     } catch (error) {
-      throw new SourceError(label, null, `not a readable Parquet file (${(error as Error).message.split('\n')[0]})`);
+      throw new SourceError(
+        label,
+        null,
+        reason('import_parquet_unreadable', { format: 'Parquet', detail: (error as Error).message.split('\n')[0] ?? '' }),
+      );
     }
     const geometryColumn =
       columns.find((c) => c.name === geo?.primary_column && (c.type.startsWith('GEOMETRY') || c.type === 'BLOB')) ??
@@ -102,7 +107,11 @@ export async function readParquet(path: string, label: string): Promise<Source> 
         }
       } catch (error) {
         if (error instanceof SourceError) throw error;
-        throw new SourceError(label, null, `${(error as Error).message.split('\n')[0]}`);
+        throw new SourceError(
+          label,
+          null,
+          reason('import_parquet_failed', { format: 'Parquet', detail: `${(error as Error).message.split('\n')[0]}` }),
+        );
       } finally {
         await close();
       }

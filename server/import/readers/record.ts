@@ -1,4 +1,5 @@
 import type { Geometry } from 'geojson';
+import { type Reason, wordReason } from '../../domain/reasons.ts';
 
 /** One row or feature as read from a file, before validation. */
 export const BATCH_SIZE = 2000;
@@ -31,7 +32,7 @@ export interface SourceInfo {
   layer?: string;
   layers?: string[];
   /** Things worth telling the user about how the file was read (an ignored .cpg, skipped deleted records). */
-  notes: string[];
+  notes: Reason[];
 }
 
 export interface Source {
@@ -58,14 +59,18 @@ export interface ReadOptions {
   unzippedDir?: string;
 }
 
-/** A file that cannot be read (further); `row` says where, when known, and `detail` what. */
+/** A file that cannot be read (further); `row` says where, when known, `reason` what, and `detail` that in English. */
 export class SourceError extends Error {
+  readonly detail: string;
+
   constructor(
     readonly file: string,
     readonly row: number | null,
-    readonly detail: string,
+    readonly reason: Reason,
   ) {
+    const detail = wordReason(reason, 'en') ?? reason.key;
     super(`${file}: ${row !== null ? `row ${row}: ` : ''}${detail}`);
+    this.detail = detail;
     this.name = 'SourceError';
   }
 }

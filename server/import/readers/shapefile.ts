@@ -9,6 +9,7 @@ import { open, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Geometry } from 'geojson';
 import * as shapefile from 'shapefile';
+import { type Reason, reason } from '../../domain/reasons.ts';
 import { UNDECODABLE } from '../encoding.ts';
 import { attributeEncoding, dbfLayout, deletedRecords, fieldNames } from './dbf-table.ts';
 import { BATCH_SIZE, type RawRecord, type ReadOptions, type Source, SourceError } from './record.ts';
@@ -19,19 +20,15 @@ type Sidecar = (typeof SIDECARS)[number];
 
 function pickShp(names: readonly string[], label: string, layer: string | undefined): string {
   const shps = names.filter((n) => n.toLowerCase().endsWith('.shp'));
-  if (shps.length === 0) throw new SourceError(label, null, `the zip holds no .shp file`);
+  if (shps.length === 0) throw new SourceError(label, null, reason('import_zip_no_shp', { ext: '.shp' }));
   const stem = (n: string) => basename(n, extname(n));
   if (layer !== undefined) {
     const match = shps.find((n) => stem(n) === layer || stem(n).toLowerCase() === layer.toLowerCase());
-    if (!match) throw new SourceError(label, null, `no shapefile "${layer}" in the zip; it holds ${shps.map(stem).join(', ')}`);
+    if (!match) throw new SourceError(label, null, reason('import_zip_layer_not_found', { layer, layers: shps.map(stem).join(', ') }));
     return match;
   }
   if (shps.length > 1) {
-    throw new SourceError(
-      label,
-      null,
-      `the zip holds ${shps.length} shapefiles (${shps.map(stem).join(', ')}); pick one with --layer NAME`,
-    );
+    throw new SourceError(label, null, reason('import_zip_many_layers', { count: shps.length, layers: shps.map(stem).join(', ') }));
   }
   return shps[0] as string;
 }
@@ -54,7 +51,7 @@ export async function readShapefile(path: string, label: string, options: ReadOp
     const handle = await open(path);
     await handle.read(magic, 0, 4, 0).finally(() => handle.close());
     if (magic.readUInt32LE(0) !== 0x04034b50)
-      throw new SourceError(label, null, `not a zip file; a shapefile must be zipped with its .dbf, .prj and .cpg`);
+      throw new SourceError(label, null, reason('import_not_zip', { sidecars: '.dbf, .prj, .cpg' }));
     const unzipped = await unzipToDir(
       path,
       label,
@@ -85,18 +82,18 @@ export async function readShapefile(path: string, label: string, options: ReadOp
   };
 
   try {
-    if (!files['.dbf']) throw new SourceError(label, null, `shapefile "${layer}" has no .dbf attribute table`);
-    const notes: string[] = [];
+    if (!files['.dbf']) throw new SourceError(label, null, reason('import_shp_no_dbf', { layer, ext: '.dbf' }));
+    const notes: Reason[] = [];
     const layout = await dbfLayout(files['.dbf']);
     const encoding = await attributeEncoding(files['.dbf'], files['.cpg'], layout, options, notes);
     const deleted = await deletedRecords(files['.dbf'], layout);
-    if (deleted.size > 0) notes.push(`skipped ${deleted.size} record(s) marked deleted in the .dbf`);
+    if (deleted.size > 0) notes.push(reason('import_deleted_records', { count: deleted.size, ext: '.dbf' }));
     const crs = files['.prj'] ? (await readFile(files['.prj'], 'utf8')).trim() : undefined;
     let reader: Awaited<ReturnType<typeof shapefile.open>>;
     try {
       reader = await shapefile.open(files['.shp'] as string, files['.dbf'], { encoding: encoding.encoding });
     } catch (error) {
-      throw new SourceError(label, null, `not a readable shapefile (${(error as Error).message})`);
+      throw new SourceError(label, null, reason('import_shp_unreadable', { detail: (error as Error).message }));
     }
     const headers = await fieldNames(files['.dbf'], layout, encoding.encoding);
 
@@ -108,7 +105,11 @@ export async function readShapefile(path: string, label: string, options: ReadOp
           try {
             result = (await reader.read()) as typeof result;
           } catch (error) {
-            throw new SourceError(label, index + 1, `the record cannot be read (${(error as Error).message}); the .shp may be truncated`);
+            throw new SourceError(
+              label,
+              index + 1,
+              reason('import_shp_record_unreadable', { detail: (error as Error).message, ext: '.shp' }),
+            );
           }
           if (result.done) break;
           if (deleted.has(index)) continue;

@@ -4,6 +4,7 @@
  * GeoJSON, a KML DOM, a workbook, CSV decoding — runs here, never on the server's event loop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Reason } from '../../domain/reasons.ts';
 import { openSource } from './index.ts';
 import type { ReadOptions, Source } from './record.ts';
 import { SourceError } from './record.ts';
@@ -13,7 +14,7 @@ export type FromReader =
   | { kind: 'batch'; batch: unknown[] }
   | { kind: 'end' }
   | { kind: 'closed' }
-  | { kind: 'error'; source: { file: string; row: number | null; detail: string } | null; message: string };
+  | { kind: 'error'; source: { file: string; row: number | null; reason: Reason } | null; message: string };
 
 export type ToReader = 'next' | 'close';
 
@@ -23,7 +24,7 @@ const { path, label, options } = workerData as { path: string; label: string; op
 
 const failure = (error: unknown): FromReader => ({
   kind: 'error',
-  source: error instanceof SourceError ? { file: error.file, row: error.row, detail: error.detail } : null,
+  source: error instanceof SourceError ? { file: error.file, row: error.row, reason: error.reason } : null,
   message: error instanceof Error ? error.message : String(error),
 });
 

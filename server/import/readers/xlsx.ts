@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import './exceljs-utf8.ts';
+import { reason } from '../../domain/reasons.ts';
 import { BATCH_SIZE, type RawRecord, type ReadOptions, type Source, SourceError, uniqueHeaders } from './record.ts';
 
 type Worksheet = AsyncIterable<ExcelJS.Row> & { name?: string; id?: number };
@@ -58,15 +59,15 @@ export async function readXlsx(path: string, label: string, options: ReadOptions
       }
     }
   } catch (error) {
-    throw new SourceError(label, null, `not a readable XLSX workbook (${(error as Error).message})`);
+    throw new SourceError(label, null, reason('import_xlsx_unreadable', { format: 'XLSX', detail: (error as Error).message }));
   }
   if (!sheet) {
     throw new SourceError(
       label,
       null,
       options.layer !== undefined
-        ? `no sheet named "${options.layer}"; the workbook has ${seen.map((s) => `"${s}"`).join(', ') || 'no sheets'}`
-        : 'the workbook has no sheets',
+        ? reason('import_sheet_not_found', { sheet: options.layer, sheets: seen.map((s) => `"${s}"`).join(', ') })
+        : reason('import_no_sheets'),
     );
   }
   const sheetName = seen[seen.length - 1] as string;
@@ -80,7 +81,7 @@ export async function readXlsx(path: string, label: string, options: ReadOptions
       break;
     }
   }
-  if (!headerRow) throw new SourceError(label, null, `sheet "${sheetName}" is empty`);
+  if (!headerRow) throw new SourceError(label, null, reason('import_sheet_empty', { sheet: sheetName }));
   const headers = uniqueHeaders(rowCells(headerRow).map((h) => (h === null ? '' : String(h).trim())));
 
   async function* batches(): AsyncGenerator<RawRecord[]> {

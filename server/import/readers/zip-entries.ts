@@ -8,6 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { type FlateError, Inflate, Unzip, type UnzipDecoder, type UnzipFile } from 'fflate';
 import iconv from 'iconv-lite';
+import { reason } from '../../domain/reasons.ts';
 import { isValidUtf8 } from '../encoding.ts';
 import { formatMiB, type ImportLimits, importLimits, ZIP_RATIO_FROM_BYTES } from '../limits.ts';
 import { SourceError } from './record.ts';
@@ -89,7 +90,7 @@ export async function readZipEntries(
           this.inflate?.push(step, final && at + STEP >= chunk.length);
         } catch (error) {
           if (!isZipError(error)) throw error;
-          throw new SourceError(label, null, `entry "${this.name}" cannot be inflated (${error.message})`);
+          throw new SourceError(label, null, reason('import_zip_entry_inflate', { entry: this.name, detail: error.message }));
         }
       }
     }
@@ -101,14 +102,24 @@ export async function readZipEntries(
         throw new SourceError(
           label,
           null,
-          `the zip expands to more than ${formatMiB(limits.maxUnzippedBytes)} (the limit, GREENLINE_MAX_UNZIPPED_MB); refused while reading entry "${this.name}"`,
+          reason('import_zip_too_large', {
+            limit: formatMiB(limits.maxUnzippedBytes),
+            setting: 'GREENLINE_MAX_UNZIPPED_MB',
+            entry: this.name,
+          }),
         );
       }
       if (this.produced > ZIP_RATIO_FROM_BYTES && this.produced > limits.maxZipRatio * this.compressed) {
         throw new SourceError(
           label,
           null,
-          `entry "${this.name}" expands more than ${limits.maxZipRatio} times its compressed size (${formatMiB(this.compressed)} to over ${formatMiB(this.produced)}; the limit is GREENLINE_MAX_ZIP_RATIO); refusing what looks like a zip bomb`,
+          reason('import_zip_bomb', {
+            entry: this.name,
+            ratio: limits.maxZipRatio,
+            compressed: formatMiB(this.compressed),
+            produced: formatMiB(this.produced),
+            setting: 'GREENLINE_MAX_ZIP_RATIO',
+          }),
         );
       }
       this.ondata(null, data, final);
@@ -134,15 +145,11 @@ export async function readZipEntries(
       return;
     }
     if (file.compression !== STORED && file.compression !== DEFLATED) {
-      throw new SourceError(
-        label,
-        null,
-        `entry "${name}" uses compression method ${file.compression}; only stored and deflated entries are read`,
-      );
+      throw new SourceError(label, null, reason('import_zip_method', { entry: name, method: file.compression, supported: 'deflate' }));
     }
     const sink = open(name);
     file.ondata = (error, chunk, final) => {
-      if (error) throw new SourceError(label, null, `entry "${name}" cannot be read (${error.message})`);
+      if (error) throw new SourceError(label, null, reason('import_zip_entry_unreadable', { entry: name, detail: error.message }));
       sink(chunk, final);
     };
     file.start();
@@ -156,7 +163,7 @@ export async function readZipEntries(
     unzip.push(new Uint8Array(0), true);
   } catch (error) {
     if (!isZipError(error)) throw error;
-    throw new SourceError(label, null, `not a readable zip file (${error.message})`);
+    throw new SourceError(label, null, reason('import_zip_unreadable', { detail: error.message }));
   } finally {
     stream.destroy();
   }

@@ -206,7 +206,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 {step.error}
               </p>
             )}
-            <PreviewView preview={step.preview} t={t} />
+            <PreviewView preview={step.preview} t={t} lang={lang} />
             <div className="import-options">
               <label>
                 <input
@@ -253,6 +253,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             outcome={step}
             file={step.preview.file}
             t={t}
+            lang={lang}
             onBack={() => setStep({ kind: 'preview', preview: step.preview, error: null })}
             onChooseAgain={chooseAgain}
             onClose={close}

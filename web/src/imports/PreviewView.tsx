@@ -1,14 +1,16 @@
 /** What the server found in an upload: format, encoding, CRS, recognised columns, first rows and their problems. */
+import type { Lang } from '../../../server/domain/reasons.ts';
 import type { UploadPreview } from './import-api.ts';
 import type { ImportMessages } from './messages.ts';
 import { ProblemTable } from './ProblemTable.tsx';
+import { problemText } from './problem-text.ts';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function PreviewView({ preview, t }: { preview: UploadPreview; t: ImportMessages }) {
+export function PreviewView({ preview, t, lang }: { preview: UploadPreview; t: ImportMessages; lang: Lang }) {
   const headers = preview.headers;
   const geometry = preview.rows.some((r) => r.geometry !== null);
   const columns = Object.entries(preview.columns);
@@ -24,7 +26,9 @@ export function PreviewView({ preview, t }: { preview: UploadPreview; t: ImportM
         {preview.crs?.suggestion && (
           <>
             <dt>{t.suggestion}</dt>
-            <dd className="import-hint">{preview.crs.suggestion}</dd>
+            <dd className="import-hint">
+              {problemText({ message: preview.crs.suggestion, reason: preview.crs.suggestionReason ?? undefined }, lang)}
+            </dd>
           </>
         )}
         {preview.sheet && (
@@ -69,7 +73,7 @@ export function PreviewView({ preview, t }: { preview: UploadPreview; t: ImportM
       {preview.errors.length + preview.warnings.length === 0 ? (
         <p className="import-note">{t.noProblems}</p>
       ) : (
-        <ProblemTable errors={preview.errors} warnings={preview.warnings} t={t} testId="preview-problems" />
+        <ProblemTable errors={preview.errors} warnings={preview.warnings} t={t} lang={lang} testId="preview-problems" />
       )}
     </div>
   );

@@ -1,6 +1,8 @@
-/** Problems (errors, then warnings) as a table: kind, row, field, value, message. */
+/** Problems (errors, then warnings) as a table: kind, row, field, value, and what is wrong in the page's language. */
+import type { Lang } from '../../../server/domain/reasons.ts';
 import type { Problem } from '../../../server/import/problems.ts';
 import type { ImportMessages } from './messages.ts';
+import { problemText } from './problem-text.ts';
 
 const SHOWN = 500;
 
@@ -8,11 +10,13 @@ export function ProblemTable({
   errors,
   warnings,
   t,
+  lang,
   testId,
 }: {
   errors: Problem[];
   warnings: Problem[];
   t: ImportMessages;
+  lang: Lang;
   testId: string;
 }) {
   const rows = [...errors.map((p) => ['error', p] as const), ...warnings.map((p) => ['warning', p] as const)];
@@ -38,7 +42,7 @@ export function ProblemTable({
               <td>{p.row ?? ''}</td>
               <td>{p.field ?? ''}</td>
               <td className="value">{p.value ?? ''}</td>
-              <td>{p.message}</td>
+              <td>{problemText(p, lang)}</td>
             </tr>
           ))}
         </tbody>

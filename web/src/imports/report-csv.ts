@@ -1,23 +1,23 @@
-/** The row-level report as CSV (UTF-8 with BOM, so Excel shows the Chinese), and its download. */
+/**
+ * The row-level report as CSV, its messages in the page's language, and its download. Written as
+ * the server writes every CSV (server/export/csv-text.ts): UTF-8 with BOM, so Excel shows the
+ * Chinese, and cells that Excel would take for a formula kept as text — a value in the report is
+ * whatever the uploaded file held.
+ */
+
+import type { Lang } from '../../../server/domain/reasons.ts';
+import { csvText } from '../../../server/export/csv-text.ts';
 import type { ImportReport } from '../../../server/import/problems.ts';
 import type { ImportMessages } from './messages.ts';
+import { problemText } from './problem-text.ts';
 
-const cell = (value: unknown) => {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function reportCsv(report: ImportReport, t: ImportMessages): string {
+export function reportCsv(report: ImportReport, t: ImportMessages, lang: Lang): string {
   const c = t.reportColumns;
-  const lines = [[c.kind, c.row, c.field, c.value, c.message].join(',')];
-  for (const [kind, problems] of [
-    [t.error, report.errors],
-    [t.warning, report.warnings],
-  ] as const) {
-    for (const p of problems) lines.push([kind, p.row, p.field, p.value, p.message].map(cell).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = [
+    ...report.errors.map((p) => [t.error, p.row, p.field, p.value, problemText(p, lang)]),
+    ...report.warnings.map((p) => [t.warning, p.row, p.field, p.value, problemText(p, lang)]),
+  ];
+  return csvText([c.kind, c.row, c.field, c.value, c.message], rows);
 }
 
 export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
