@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { HTTP_SAMPLES } from './http-reasons.samples.ts';
+import { IMPORT_SAMPLES } from './import-reasons.samples.ts';
 import { isReason, type ReasonKey, reason, wordReason } from './reasons.ts';
 
 const SAMPLES: Record<ReasonKey, Record<string, string | number>> = {
+  ...IMPORT_SAMPLES,
+  ...HTTP_SAMPLES,
+  account_username_invalid: { username: 'x' },
+  account_role_invalid: { role: 'superuser', allowed: 'viewer, planner, official, admin' },
+  account_region_invalid: { region: '1502' },
+  account_region_not_scopable: { role: 'planner' },
+  account_password_short: { min: 10, length: 5 },
+  account_password_is_username: {},
+  account_exists: { username: 'ops' },
+  account_not_found: { username: 'ghost' },
+  account_disabled: { username: 'ops' },
+  account_last_admin: { username: 'root' },
+  token_not_found: { id: 7 },
+  token_already_revoked: { id: 7 },
+  token_needs_session: {},
   login_failed: {},
   login_throttled: { username: 'alice', seconds: 30 },
   login_first: {},

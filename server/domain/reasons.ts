@@ -5,11 +5,13 @@
  * a user can meet is written once in Chinese and once in English, here.
  */
 import { CASE_STATUS_NAMES, type CaseStatus } from './case-lifecycle.ts';
+import { HTTP_WORDING } from './http-reasons.ts';
+import { IMPORT_WORDING } from './import-reasons.ts';
 
 export type Lang = 'zh' | 'en';
-type Params = Record<string, string | number>;
+export type Params = Record<string, string | number>;
 
-interface Wording {
+export interface Wording {
   zh: (p: Params) => string;
   en: (p: Params) => string;
 }
@@ -23,13 +25,52 @@ const statuses = (list: unknown, lang: Lang) =>
     .map((s) => status(s, lang))
     .join(lang === 'zh' ? '、' : ', ');
 
+/** Role names as the ledger shows them in Chinese (web/src/ledger/ledger-messages.ts). */
+const ROLE_ZH: Record<string, string> = { viewer: '查看', planner: '规划', official: '办理', admin: '管理员' };
+
 const CATALOGUE = {
+  ...IMPORT_WORDING,
+  ...HTTP_WORDING,
   login_failed: { zh: () => '用户名或密码错误', en: () => 'wrong username or password' },
   login_throttled: {
     zh: (p) => `“${p.username}”登录失败次数过多，请 ${p.seconds} 秒后再试`,
     en: (p) => `too many failed logins for "${p.username}"; try again in ${p.seconds} s`,
   },
   login_first: { zh: () => '请先登录', en: () => 'log in first' },
+  account_username_invalid: {
+    zh: (p) => `用户名“${p.username}”无效：须为 2–64 个字母、数字、点、连字符或下划线，并以字母或数字开头`,
+    en: (p) => `username must be 2–64 letters, digits, dots, hyphens or underscores starting with a letter or digit, got "${p.username}"`,
+  },
+  account_role_invalid: {
+    zh: (p) => `角色“${p.role}”无效，须为 ${p.allowed} 之一`,
+    en: (p) => `role must be one of ${p.allowed}, got "${p.role}"`,
+  },
+  account_region_invalid: {
+    zh: (p) => `地区“${p.region}”无效，须为六位行政区划代码`,
+    en: (p) => `region must be a six-digit GB/T 2260 code, got "${p.region}"`,
+  },
+  account_region_not_scopable: {
+    zh: (p) => `只有查看和办理账户可以限定地区；${ROLE_ZH[String(p.role)] ?? p.role}账户适用于全部地区`,
+    en: (p) => `only viewer and official accounts take a region; "${p.role}" works across all regions`,
+  },
+  account_password_short: {
+    zh: (p) => `密码至少需要 ${p.min} 个字符，当前只有 ${p.length} 个`,
+    en: (p) => `password must be at least ${p.min} characters, got ${p.length}`,
+  },
+  account_password_is_username: { zh: () => '密码不能与用户名相同', en: () => 'password must not be the username' },
+  account_exists: { zh: (p) => `用户“${p.username}”已存在`, en: (p) => `user "${p.username}" already exists` },
+  account_not_found: { zh: (p) => `用户“${p.username}”不存在`, en: (p) => `no user "${p.username}"` },
+  account_disabled: { zh: (p) => `用户“${p.username}”已停用`, en: (p) => `user "${p.username}" is disabled` },
+  account_last_admin: {
+    zh: (p) => `“${p.username}”是最后一个启用的管理员，不能停用或降级；请先将另一个账户设为管理员`,
+    en: (p) => `"${p.username}" is the last enabled admin and cannot be disabled or demoted; make another account admin first`,
+  },
+  token_not_found: { zh: (p) => `接口令牌 ${p.id} 不存在`, en: (p) => `no API token ${p.id}` },
+  token_already_revoked: { zh: (p) => `接口令牌 ${p.id} 已被吊销`, en: (p) => `API token ${p.id} is already revoked` },
+  token_needs_session: {
+    zh: () => '接口令牌只能在登录后的浏览器会话中创建，不能用另一个令牌创建',
+    en: () => 'API tokens are created from a logged-in session, not with another token',
+  },
   case_not_found: { zh: (p) => `案件 ${p.id} 不存在`, en: (p) => `no case with id ${p.id}` },
   case_outside_region: {
     zh: (p) => `案件 ${p.id} 属于地区 ${p.region}，不在您负责的地区 ${p.scope} 内`,

@@ -13,6 +13,7 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { DataEpoch } from '../db/data-epoch.ts';
 import { publicMapOpen } from '../db/settings-store.ts';
+import { reason } from '../domain/reasons.ts';
 import { ACCESS_POLICY, openApiPath, policyFor } from './auth/access-policy.ts';
 import { authState } from './auth/auth-state.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -159,7 +160,7 @@ export function createApp(deps: AppDeps, edge: PublicEdge = publicEdge(deps)) {
   });
   api.route('/', docsRoutes());
   api.all('*', (c) => {
-    throw new ApiError(404, `no API route ${c.req.method} ${c.req.path}`);
+    throw ApiError.because(404, reason('http_no_route', { route: `${c.req.method} ${c.req.path}` }));
   });
   app.route('/api', api);
   assertEveryRouteHasAPolicy(app.routes);

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ScreeningStatus } from '../screening/catch-up.ts';
 import type { AuthState } from './auth/auth-state.ts';
-import { ApiError, describeValidation } from './errors.ts';
+import { invalidRequest } from './errors.ts';
 
 export interface AppDeps {
   db: Database;
@@ -22,7 +22,7 @@ export function router(): OpenAPIHono<AppEnv> {
     defaultHook: (result, c) => {
       if (result.success) return;
       const input: Record<string, unknown> = result.target === 'query' ? c.req.query() : result.target === 'param' ? c.req.param() : {};
-      throw new ApiError(400, describeValidation(result.error, input));
+      throw invalidRequest(result.error, input);
     },
   });
 }

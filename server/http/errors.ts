@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { type Reason, wordReason } from '../domain/reasons.ts';
+import { type Reason, reason, wordReason } from '../domain/reasons.ts';
 
 export type ErrorCode =
   | 'bad_request'
@@ -63,6 +63,12 @@ export function describeValidation(error: ZodError, input: Record<string, unknow
       return `${name}: ${issue.message}${got}`;
     })
     .join('; ');
+}
+
+/** A 400 for what zod refused: the English names every issue, the reason the fields. */
+export function invalidRequest(error: ZodError, input: Record<string, unknown>, prefix = ''): ApiError {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || '(body)'))].join(', ');
+  return ApiError.because(400, reason('http_invalid_request', { fields, detail: `${prefix}${describeValidation(error, input)}` }));
 }
 
 export function onError(error: Error, c: Context): Response {

@@ -14,7 +14,8 @@ import { actionCode } from '../domain/actions.ts';
 import { INDICATOR_COLUMNS } from '../domain/column-payload.ts';
 import { PreparedPolygon } from '../domain/geometry/prepared-polygon.ts';
 import { parseShape, shapeRing } from '../domain/geometry/shape.ts';
-import { ApiError, describeValidation } from './errors.ts';
+import { reason } from '../domain/reasons.ts';
+import { ApiError, invalidRequest } from './errors.ts';
 import { toFilter } from './routes/enterprises.ts';
 import { MapFilterQuery } from './schemas/enterprise.ts';
 
@@ -25,7 +26,7 @@ export async function mapFilter(q: Queryable, query: z.infer<typeof MapFilterQue
   if (query.rule?.length) {
     const known = new Set((await activeRuleSet(q)).ruleSet.rules.map((r) => r.id));
     const unknown = query.rule.filter((r) => !known.has(r));
-    if (unknown.length) throw new ApiError(400, `rule: no rule "${unknown[0]}" in the rule set in force`);
+    if (unknown.length) throw ApiError.because(400, reason('filter_rule_unknown', { rule: unknown[0] as string }));
     filter.rules = query.rule;
   }
   const ranges: IndicatorRange[] = [];
@@ -39,7 +40,7 @@ export async function mapFilter(q: Queryable, query: z.infer<typeof MapFilterQue
   }
   if (query.shape !== undefined) {
     const shape = parseShape(query.shape);
-    if (!shape) throw new ApiError(400, `shape: expected r:w,s,e,n · c:lon,lat,metres · p:x,y;x,y;…, got "${query.shape.slice(0, 80)}"`);
+    if (!shape) throw ApiError.because(400, reason('filter_shape_invalid', { shape: query.shape.slice(0, 80) }));
     filter.keys = await keysInside(q, filter, new PreparedPolygon({ type: 'Polygon', coordinates: [shapeRing(shape)] }));
   }
   return filter;
@@ -63,13 +64,13 @@ export async function filterFromQueryString(q: Queryable, text: string): Promise
   const params = new URLSearchParams(text.replace(/^\?/, ''));
   const input: Record<string, string> = {};
   for (const [key, value] of params) {
-    if (key in input) throw new ApiError(400, `filter: "${key}" is given twice; list values comma-separated instead`);
+    if (key in input) throw ApiError.because(400, reason('filter_twice', { key }));
     input[key] = value;
   }
   const known = new Set(Object.keys(MapFilterQuery.shape));
   const unknown = Object.keys(input).find((k) => !known.has(k));
-  if (unknown) throw new ApiError(400, `filter: "${unknown}" is not a map filter; use ${[...known].join(', ')}`);
+  if (unknown) throw ApiError.because(400, reason('filter_unknown', { key: unknown, known: [...known].join(', ') }));
   const parsed = MapFilterQuery.safeParse(input);
-  if (!parsed.success) throw new ApiError(400, `filter: ${describeValidation(parsed.error, input)}`);
+  if (!parsed.success) throw invalidRequest(parsed.error, input, 'filter: ');
   return mapFilter(q, parsed.data);
 }

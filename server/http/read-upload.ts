@@ -8,22 +8,23 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Context } from 'hono';
+import { reason } from '../domain/reasons.ts';
 import { ApiError } from './errors.ts';
 import { type ReceivedFile, type Upload, type UploadStore, UploadTooLargeError } from './upload-store.ts';
 
 export async function readUpload(c: Context, store: UploadStore): Promise<Upload> {
   const type = c.req.header('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data'))
-    throw new ApiError(415, `expected a multipart/form-data upload, got "${type || 'no content type'}"`);
+    throw ApiError.because(415, reason('upload_not_multipart', { type: type || 'no content type' }));
   const length = Number(c.req.header('content-length') ?? 0);
   if (length > store.maxBytes + 64 * 1024) {
-    throw new ApiError(
+    throw ApiError.because(
       413,
-      `the upload is ${Math.round(length / 2 ** 20)} MiB, more than the limit of ${Math.round(store.maxBytes / 2 ** 20)} MiB (GREENLINE_MAX_UPLOAD_MB)`,
+      reason('upload_too_large', { mib: Math.round(length / 2 ** 20), limit: Math.round(store.maxBytes / 2 ** 20) }),
     );
   }
   const body = c.req.raw.body;
-  if (!body) throw new ApiError(400, 'the upload has no body');
+  if (!body) throw ApiError.because(400, reason('upload_empty'));
   const fields: Record<string, string> = {};
   let receiving: Promise<ReceivedFile> | undefined;
   const parser = busboy({
@@ -51,14 +52,15 @@ export async function readUpload(c: Context, store: UploadStore): Promise<Upload
       (file) => store.remove(file.id),
       () => undefined,
     );
-    throw new ApiError(400, `could not read the upload: ${(error as Error).message}`);
+    throw ApiError.because(400, reason('upload_unreadable', { detail: (error as Error).message }));
   }
-  if (!receiving) throw new ApiError(400, 'the upload has no "file" field');
+  if (!receiving) throw ApiError.because(400, reason('upload_no_file'));
   let file: ReceivedFile;
   try {
     file = await receiving;
   } catch (error) {
-    if (error instanceof UploadTooLargeError) throw new ApiError(413, error.message);
+    if (error instanceof UploadTooLargeError)
+      throw ApiError.because(413, reason('upload_file_too_large', { file: error.fileName, limit: error.limitMib }));
     throw error;
   }
   // Fields sent after the file are in `fields` too: the body has been read to its end.

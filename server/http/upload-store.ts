@@ -82,7 +82,14 @@ function ensurePrivateDir(dir: string): void {
   }
 }
 
-export class UploadTooLargeError extends Error {}
+export class UploadTooLargeError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly limitMib: number,
+  ) {
+    super(`${fileName} is larger than the upload limit of ${limitMib} MiB (GREENLINE_MAX_UPLOAD_MB)`);
+  }
+}
 
 async function readSidecar(path: string): Promise<Sidecar | undefined> {
   try {
@@ -173,9 +180,7 @@ export class UploadStore {
     }
     if (stream.truncated) {
       await rm(path, { force: true });
-      throw new UploadTooLargeError(
-        `${fileName} is larger than the upload limit of ${Math.round(this.maxBytes / 2 ** 20)} MiB (GREENLINE_MAX_UPLOAD_MB)`,
-      );
+      throw new UploadTooLargeError(fileName, Math.round(this.maxBytes / 2 ** 20));
     }
     return { id, path, fileName, size: (await stat(path)).size };
   }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Database } from '../db/database.ts';
 import { getPublication, getVersion } from '../db/publication-store.ts';
 import type { PublicRow, SnapshotMeta } from '../domain/publish/snapshot.ts';
+import { reason } from '../domain/reasons.ts';
 import { readEmbedAssets } from './embed-assets.ts';
 import { embedPage } from './pages/embed-page.ts';
 import { tablePage } from './pages/table-page.ts';
@@ -31,8 +32,8 @@ read in byte ranges: a server that answers a range request with the whole file b
 
 export async function exportStatic(db: Database, root: string, webDir: string, id: string, out: string): Promise<StaticExport> {
   const publication = await getPublication(db, id);
-  if (!publication) throw new PublicationError(404, `no publication "${id}"`);
-  if (publication.status === 'withdrawn') throw new PublicationError(409, `publication "${id}" is withdrawn; it cannot be exported`);
+  if (!publication) throw new PublicationError(404, reason('publication_not_found', { id }));
+  if (publication.status === 'withdrawn') throw new PublicationError(409, reason('publication_withdrawn_export', { id }));
   const version = await getVersion(db, id, publication.latest_version);
   if (!version) throw new Error(`publication "${id}" has no version ${publication.latest_version}`);
   if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`--out ${out} exists and is not empty; choose a new folder`);

@@ -25,6 +25,7 @@ import {
 import type { AuditEvent } from '../domain/audit.ts';
 import type { PublicationSpecT } from '../domain/publish/publication-spec.ts';
 import type { SnapshotMeta } from '../domain/publish/snapshot.ts';
+import { type Reason, reason, wordReason } from '../domain/reasons.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 
 /** Turns the spec's filter query into the filter the database applies (the HTTP layer's own parser). */
@@ -49,9 +50,9 @@ export interface Published {
 export class PublicationError extends Error {
   constructor(
     readonly status: 404 | 409,
-    message: string,
+    readonly reason: Reason,
   ) {
-    super(message);
+    super(wordReason(reason, 'en') ?? reason.key);
   }
 }
 
@@ -104,8 +105,8 @@ export async function rename(ctx: PublishContext, id: string, title: { zh: strin
 
 export async function withdraw(db: Database, id: string, actor: string): Promise<void> {
   const publication = await getPublication(db, id);
-  if (!publication) throw new PublicationError(404, `no publication "${id}"`);
-  if (publication.status === 'withdrawn') throw new PublicationError(409, `publication "${id}" is already withdrawn`);
+  if (!publication) throw new PublicationError(404, reason('publication_not_found', { id }));
+  if (publication.status === 'withdrawn') throw new PublicationError(409, reason('publication_withdrawn', { id }));
   await db.transaction(async (tx) => {
     const at = new Date();
     await withdrawPublication(tx, id, at);
@@ -136,8 +137,8 @@ export async function cleanLeftovers(db: Database, root: string): Promise<string
 
 async function live(db: Database, id: string): Promise<{ publication: PublicationRow; latest: VersionRow }> {
   const publication = await getPublication(db, id);
-  if (!publication) throw new PublicationError(404, `no publication "${id}"`);
-  if (publication.status === 'withdrawn') throw new PublicationError(409, `publication "${id}" is withdrawn; publish anew instead`);
+  if (!publication) throw new PublicationError(404, reason('publication_not_found', { id }));
+  if (publication.status === 'withdrawn') throw new PublicationError(409, reason('publication_withdrawn_republish', { id }));
   const latest = await getVersion(db, id, publication.latest_version);
   if (!latest) throw new Error(`publication "${id}" has no version ${publication.latest_version}`);
   return { publication, latest };
@@ -195,7 +196,8 @@ async function commitVersion(
   before?: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], at: Date) => Promise<void>,
 ): Promise<void> {
   const final = versionDir(ctx.dir, row.publication_id, row.version);
-  if (existsSync(final)) throw new PublicationError(409, `version ${row.version} of "${row.publication_id}" already exists`);
+  if (existsSync(final))
+    throw new PublicationError(409, reason('publication_version_exists', { id: row.publication_id, version: row.version }));
   renameSync(temp, final);
   try {
     await ctx.db.transaction(async (tx) => {

@@ -174,7 +174,13 @@ describe('GET /api/enterprises/{id}', () => {
   it('answers 404 as JSON for an unknown id', async () => {
     const { status, body } = await get('/api/enterprises/NOPE');
     expect(status).toBe(404);
-    expect(body).toEqual({ error: { code: 'not_found', message: 'no enterprise with id "NOPE"' } });
+    expect(body).toEqual({
+      error: {
+        code: 'not_found',
+        message: 'no enterprise with id "NOPE"',
+        reason: { key: 'enterprise_not_found', params: { id: 'NOPE' } },
+      },
+    });
   });
 });
 

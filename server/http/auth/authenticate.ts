@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { findApiToken } from '../../db/api-token-store.ts';
 import type { Database } from '../../db/database.ts';
 import { findSession } from '../../db/session-store.ts';
+import { reason } from '../../domain/reasons.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { ANONYMOUS } from './auth-state.ts';
@@ -18,9 +19,9 @@ export function authenticate(db: Database): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!match) throw new ApiError(401, 'the Authorization header must be "Bearer <API token>"');
+      if (!match) throw ApiError.because(401, reason('http_bearer_malformed'));
       const principal = await findApiToken(db, match[1] as string);
-      if (!principal) throw new ApiError(401, 'the API token is unknown, revoked or expired');
+      if (!principal) throw ApiError.because(401, reason('http_token_unknown'));
       c.set('auth', { principal, via: 'token', session: null });
       return next();
     }

@@ -5,6 +5,7 @@
  * all-regions route.
  */
 import type { MiddlewareHandler } from 'hono';
+import { reason } from '../../domain/reasons.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -15,26 +16,24 @@ import { authState } from './auth-state.ts';
 export function authorize(mapIsPublic: () => Promise<boolean>, policy: readonly PolicyEntry[] = ACCESS_POLICY): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const entry = policyFor(c.req.method, c.req.path, policy);
-    if (!entry) throw new ApiError(404, `no API route ${c.req.method} ${c.req.path}`);
+    if (!entry) throw ApiError.because(404, reason('http_no_route', { route: `${c.req.method} ${c.req.path}` }));
     const { access } = entry;
+    const route = `${entry.method} ${entry.path}`;
     if (access.kind === 'public') return next();
     const { principal } = authState(c);
     if (access.kind === 'map') {
       if (principal || (await mapIsPublic())) return next();
-      throw new ApiError(401, `log in first: the planner map is open to accounts only on this server (${entry.method} ${entry.path})`);
+      throw ApiError.because(401, reason('http_login_first_map', { route }));
     }
-    if (!principal) throw new ApiError(401, `log in first: ${entry.method} ${entry.path} needs a session or an API token`);
+    if (!principal) throw ApiError.because(401, reason('http_login_first', { route }));
     if (!roleAtLeast(principal.role, access.role)) {
-      throw new ApiError(
+      throw ApiError.because(
         403,
-        `${entry.method} ${entry.path} needs the ${access.role} role or higher; "${principal.username}" is ${principal.role}`,
+        reason('http_role_needed', { route, role: access.role, username: principal.username, has: principal.role }),
       );
     }
     if (access.region === 'all-regions' && principal.region !== null) {
-      throw new ApiError(
-        403,
-        `${entry.method} ${entry.path} works across all regions; "${principal.username}" is limited to region ${principal.region}`,
-      );
+      throw ApiError.because(403, reason('http_all_regions_only', { route, username: principal.username, region: principal.region }));
     }
     return next();
   };

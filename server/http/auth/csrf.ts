@@ -13,6 +13,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { sameSecret } from '../../auth/secrets.ts';
+import { reason } from '../../domain/reasons.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { policyFor } from './access-policy.ts';
@@ -33,15 +34,15 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
       } catch {
         host = null;
       }
-      if (host !== new URL(c.req.url).host) throw new ApiError(403, `cross-origin write refused: Origin ${origin} is not this server`);
+      if (host !== new URL(c.req.url).host) throw ApiError.because(403, reason('http_cross_origin', { origin }));
     } else if (origin === 'null') {
-      throw new ApiError(403, 'cross-origin write refused: Origin null (a sandboxed or file page)');
+      throw ApiError.because(403, reason('http_null_origin'));
     }
     const auth = authState(c);
     if (auth.via !== 'session' || policyFor(c.req.method, c.req.path)?.access.kind === 'public') return next();
     const sent = c.req.header(CSRF_HEADER) ?? '';
     if (!sameSecret(sent, auth.session?.csrfToken ?? '')) {
-      throw new ApiError(403, `missing or wrong ${CSRF_HEADER} header: send the csrfToken from POST /api/auth/login or GET /api/auth/me`);
+      throw ApiError.because(403, reason('http_csrf', { header: CSRF_HEADER }));
     }
     return next();
   };

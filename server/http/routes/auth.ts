@@ -145,8 +145,7 @@ export function authRoutes({ db, config }: AppDeps, limiter: LoginLimiter) {
     .openapi(listTokens, async (c) => c.json({ items: await listApiTokens(db, caller(c).userId) }, 200))
     .openapi(createToken, async (c) => {
       const user = caller(c);
-      if (authState(c).via !== 'session')
-        throw new ApiError(403, 'API tokens are created from a logged-in session, not with another token');
+      if (authState(c).via !== 'session') throw ApiError.because(403, reason('token_needs_session'));
       const { label, expires_in_days } = c.req.valid('json');
       const now = new Date();
       const expires = expires_in_days ? new Date(now.getTime() + expires_in_days * 86_400_000) : null;
@@ -177,9 +176,10 @@ export function authRoutes({ db, config }: AppDeps, limiter: LoginLimiter) {
       const { id } = c.req.valid('param');
       const token = await getApiToken(db, id);
       // Someone else's token is reported as absent, so ids do not reveal other accounts' tokens.
-      if (!token || (token.user_id !== user.userId && user.role !== 'admin')) throw new ApiError(404, `no API token ${id} of yours`);
+      if (!token || (token.user_id !== user.userId && user.role !== 'admin'))
+        throw ApiError.because(404, reason('token_not_found', { id }));
       await db.transaction(async (tx) => {
-        if (!(await revokeApiToken(tx, id))) throw new ApiError(404, `API token ${id} is already revoked`);
+        if (!(await revokeApiToken(tx, id))) throw ApiError.because(404, reason('token_already_revoked', { id }));
         await appendAudit(tx, [
           {
             entity: 'user',

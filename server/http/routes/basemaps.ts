@@ -5,6 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
+import { reason } from '../../domain/reasons.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { errorResponses, notFound } from '../schemas/common.ts';
@@ -37,12 +38,12 @@ export function basemapRoutes({ config }: AppDeps) {
   return router().openapi(archive, (c) => {
     const id = c.req.valid('param').file.replace(/\.pmtiles$/, '');
     const path = config.basemapFiles?.[id];
-    if (!path) throw new ApiError(404, `no local basemap "${id}" is configured`);
+    if (!path) throw ApiError.because(404, reason('basemap_not_configured', { id }));
     let size: number;
     try {
       size = statSync(path).size;
     } catch {
-      throw new ApiError(404, `basemap "${id}": file ${path} is missing`);
+      throw ApiError.because(404, reason('basemap_file_missing', { id, path }));
     }
     c.header('content-type', 'application/vnd.pmtiles');
     c.header('accept-ranges', 'bytes');

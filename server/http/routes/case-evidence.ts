@@ -80,7 +80,7 @@ export function caseEvidenceRoutes({ db, config }: AppDeps) {
     bodyLimit({
       maxSize: settings.maxBytes + 64 * 1024,
       onError: () => {
-        throw new ApiError(413, `evidence upload is larger than the limit of ${settings.maxBytes} bytes`);
+        throw ApiError.because(413, reason('evidence_upload_too_large', { limit: settings.maxBytes }));
       },
     }),
   );
@@ -88,9 +88,9 @@ export function caseEvidenceRoutes({ db, config }: AppDeps) {
     .openapi(upload, async (c) => {
       const { id } = c.req.valid('param');
       const type = c.req.header('content-type') ?? '';
-      if (!type.startsWith('multipart/form-data')) throw new ApiError(415, `evidence must be sent as multipart/form-data, got "${type}"`);
+      if (!type.startsWith('multipart/form-data')) throw ApiError.because(415, reason('evidence_not_multipart', { type }));
       const { file } = c.req.valid('form');
-      if (!(file instanceof File)) throw new ApiError(400, 'file: expected one file in the multipart field "file"');
+      if (!(file instanceof File)) throw ApiError.because(400, reason('evidence_no_file'));
       const bytes = new Uint8Array(await file.arrayBuffer());
       const record = await asApiErrors(() => attachEvidence(db, caller(c), id, { fileName: file.name, bytes }, settings));
       return c.json(record, 201);
@@ -107,7 +107,7 @@ export function caseEvidenceRoutes({ db, config }: AppDeps) {
         );
       }
       const evidence = await getEvidence(db, id, evidenceId);
-      if (!evidence) throw new ApiError(404, `case ${id} has no evidence ${evidenceId}`);
+      if (!evidence) throw ApiError.because(404, reason('evidence_not_found', { id, evidence: evidenceId }));
       const bytes = await readEvidenceFile(settings.dir, evidence.sha256);
       c.header('content-type', evidence.media_type);
       c.header('content-disposition', contentDisposition(evidence.file_name));

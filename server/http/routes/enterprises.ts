@@ -6,6 +6,7 @@ import { flagsOfEnterprise, notesOfEnterprise } from '../../db/flag-store.ts';
 import { getMeta } from '../../db/meta-store.ts';
 import { readPoints } from '../../db/point-store.ts';
 import { explainFlag } from '../../domain/explain-flag.ts';
+import { reason } from '../../domain/reasons.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { errorResponses, notFound } from '../schemas/common.ts';
@@ -99,7 +100,7 @@ export function enterpriseRoutes({ db }: AppDeps) {
     .openapi(detail, async (c) => {
       const { id } = c.req.valid('param');
       const enterprise = await getEnterprise(db, id);
-      if (!enterprise) throw new ApiError(404, `no enterprise with id "${id}"`);
+      if (!enterprise) throw ApiError.because(404, reason('enterprise_not_found', { id }));
       const flags = (await flagsOfEnterprise(db, id)).map((f) => ({
         ...f,
         explanation_zh: explainFlag(f, 'zh'),

@@ -7,6 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { reason } from '../../domain/reasons.ts';
 import { failpoint } from '../../faults.ts';
 import { type ImportTarget, previewImport } from '../../import/preview-import.ts';
 import { ImportFailedError } from '../../import/problems.ts';
@@ -14,7 +15,7 @@ import { checkColumnMap, runImport } from '../../import/run-import.ts';
 import { screenChanged } from '../../screening/screen-changed.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
-import { ApiError, describeValidation } from '../errors.ts';
+import { ApiError, invalidRequest } from '../errors.ts';
 import { readUpload } from '../read-upload.ts';
 import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
 import {
@@ -149,7 +150,7 @@ export function importRoutes({ db, config }: AppDeps) {
     const parsed = UploadFieldsSchema.safeParse(fields);
     if (!parsed.success) {
       await store.remove(upload.id);
-      throw new ApiError(400, describeValidation(parsed.error, fields));
+      throw invalidRequest(parsed.error, fields);
     }
     try {
       return c.json(await preview(upload, parsed.data), 201);
@@ -163,14 +164,14 @@ export function importRoutes({ db, config }: AppDeps) {
     .openapi(previewRoute, async (c) => {
       const { id } = c.req.valid('param');
       const upload = await store.get(id);
-      if (!upload) throw new ApiError(404, `no upload "${id}" (uploads are kept for an hour)`);
+      if (!upload) throw ApiError.because(404, reason('upload_expired', { id }));
       return c.json(await preview(upload, c.req.valid('query')), 200);
     })
     .openapi(commitRoute, async (c) => {
       const { id } = c.req.valid('param');
       const options = c.req.valid('json');
       const upload = await store.get(id);
-      if (!upload) throw new ApiError(404, `no upload "${id}" (uploads are kept for an hour)`);
+      if (!upload) throw ApiError.because(404, reason('upload_expired', { id }));
       const fields = UploadFieldsSchema.parse(upload.fields);
       checkMap(fields.layer, options.map);
       const username = caller(c).username;
@@ -235,7 +236,7 @@ export function importRoutes({ db, config }: AppDeps) {
     })
     .openapi(discardRoute, async (c) => {
       const { id } = c.req.valid('param');
-      if (!(await store.get(id))) throw new ApiError(404, `no upload "${id}"`);
+      if (!(await store.get(id))) throw ApiError.because(404, reason('upload_expired', { id }));
       await store.remove(id);
       return c.body(null, 204);
     })

@@ -129,7 +129,7 @@ export function publicationRoutes({ db, config }: AppDeps, cache: PublicationCac
     try {
       return await work();
     } catch (error) {
-      if (error instanceof PublicationError) throw new ApiError(error.status, error.message);
+      if (error instanceof PublicationError) throw ApiError.because(error.status, error.reason);
       throw error;
     }
   };

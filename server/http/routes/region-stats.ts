@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { prefectureYearTotals, regionYearTotals } from '../../db/region-totals.ts';
+import { reason } from '../../domain/reasons.ts';
 import { regionProgress } from '../../domain/targets/region-progress.ts';
 import type { Targets } from '../../domain/targets/targets.ts';
 import { loadTargets } from '../../targets/load-targets.ts';
@@ -63,7 +64,7 @@ export function regionStatsRoutes({ db }: AppDeps, targets: Targets = loadTarget
       const known = await db.one<{ name: string; name_en: string | null }>('SELECT name, name_en FROM regions WHERE code = $code', {
         code,
       });
-      if (!known) throw new ApiError(404, `no region with code "${code}"`);
+      if (!known) throw ApiError.because(404, reason('region_not_found', { code }));
       const capPrefixes = targets.steel_caps.find((cap) => cap.region === code)?.sector_prefixes ?? steelPrefixes;
       const progress = regionProgress(code, await regionYearTotals(db, code, capPrefixes), targets);
       return c.json({ ...progress, name: known.name, name_en: known.name_en }, 200);
