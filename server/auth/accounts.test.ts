@@ -3,7 +3,7 @@ import { listAudit } from '../db/audit-store.ts';
 import { Database } from '../db/database.ts';
 import { createSession, findSession } from '../db/session-store.ts';
 import { findUser, loginRecord } from '../db/user-store.ts';
-import { AccountError, addUser, changePassword, changeRole, setUserDisabled } from './accounts.ts';
+import { AccountError, addUser, changePassword, changeRole, setUserDisabled, updateAccount } from './accounts.ts';
 import { verifyPassword } from './passwords.ts';
 
 let db: Database;
@@ -64,5 +64,69 @@ describe('accounts', () => {
 
   it('names the account that does not exist', async () => {
     await expect(changeRole(db, 'ghost', 'viewer', null, 'x')).rejects.toThrow('no user "ghost"');
+  });
+
+  it('gives each refusal a reason the UI can word, and a status', async () => {
+    const error = await addUser(db, { username: 'ops', role: 'admin', region: null, password: 'short' }, 'test').catch((e) => e);
+    expect(error).toBeInstanceOf(AccountError);
+    expect(error).toMatchObject({ status: 400, reason: { key: 'account_password_short', params: { min: 10, length: 5 } } });
+    const missing = await setUserDisabled(db, 'ghost', true, 'x').catch((e) => e);
+    expect(missing).toMatchObject({ status: 404, reason: { key: 'account_not_found', params: { username: 'ghost' } } });
+  });
+
+  it('keeps the region when moving between roles that take one, and drops it otherwise', async () => {
+    await addUser(db, { username: 'ops', role: 'official', region: '150200', password: PASSWORD }, 'test');
+    expect(await updateAccount(db, 'ops', { role: 'viewer' }, 'test')).toMatchObject({ role: 'viewer', region: '150200' });
+    expect(await updateAccount(db, 'ops', { role: 'planner' }, 'test')).toMatchObject({ role: 'planner', region: null });
+  });
+
+  it('changes role and disables in one audited step, and audits nothing when nothing changes', async () => {
+    await addUser(db, { username: 'ops', role: 'official', region: '150200', password: PASSWORD }, 'test');
+    await updateAccount(db, 'ops', { role: 'official', region: '150200', disabled: false }, 'root');
+    await updateAccount(db, 'ops', { role: 'viewer', region: null, disabled: true }, 'root');
+    const entries = (await listAudit(db, { entity: 'user', entityId: 'ops' })).items;
+    expect(entries.map((e) => [e.actor, e.event])).toEqual([
+      ['test', 'user_created'],
+      ['root', 'role_changed'],
+      ['root', 'disabled'],
+    ]);
+  });
+});
+
+describe('the last admin', () => {
+  it('cannot be disabled', async () => {
+    await addUser(db, { username: 'root', role: 'admin', region: null, password: PASSWORD }, 'test');
+    await expect(setUserDisabled(db, 'root', true, 'root')).rejects.toMatchObject({
+      status: 409,
+      reason: { key: 'account_last_admin', params: { username: 'root' } },
+    });
+    expect(await findUser(db, 'root')).toMatchObject({ disabled: false });
+  });
+
+  it('cannot be demoted, and a refused change leaves the account as it was', async () => {
+    await addUser(db, { username: 'root', role: 'admin', region: null, password: PASSWORD }, 'test');
+    await expect(updateAccount(db, 'root', { role: 'official', region: '150200', disabled: true }, 'root')).rejects.toThrow(
+      'last enabled admin',
+    );
+    expect(await findUser(db, 'root')).toMatchObject({ role: 'admin', region: null, disabled: false });
+    const entries = (await listAudit(db, { entity: 'user', entityId: 'root' })).items;
+    expect(entries.map((e) => e.event)).toEqual(['user_created']);
+  });
+
+  it('may step down once another admin is enabled, but a disabled admin does not count', async () => {
+    await addUser(db, { username: 'root', role: 'admin', region: null, password: PASSWORD }, 'test');
+    await addUser(db, { username: 'deputy', role: 'admin', region: null, password: PASSWORD }, 'test');
+    await setUserDisabled(db, 'deputy', true, 'root');
+    await expect(changeRole(db, 'root', 'planner', null, 'root')).rejects.toBeInstanceOf(AccountError);
+    await setUserDisabled(db, 'deputy', false, 'root');
+    expect(await changeRole(db, 'root', 'planner', null, 'root')).toMatchObject({ role: 'planner' });
+    await expect(setUserDisabled(db, 'deputy', true, 'deputy')).rejects.toThrow('"deputy" is the last enabled admin');
+  });
+
+  it('does not stop other accounts from being disabled or demoted', async () => {
+    await addUser(db, { username: 'root', role: 'admin', region: null, password: PASSWORD }, 'test');
+    await addUser(db, { username: 'ops', role: 'official', region: null, password: PASSWORD }, 'test');
+    await setUserDisabled(db, 'ops', true, 'root');
+    expect(await findUser(db, 'ops')).toMatchObject({ disabled: true });
   });
 });

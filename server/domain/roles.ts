@@ -6,6 +6,7 @@
  *   admin    — everything, plus accounts and the audit check
  * A viewer or an official may be scoped to a GB/T 2260 region and then sees only cases inside it.
  */
+import { type Reason, reason } from './reasons.ts';
 import { isRegionCode, jurisdictionContains } from './regions.ts';
 
 export const ROLES = ['viewer', 'planner', 'official', 'admin'] as const;
@@ -37,28 +38,25 @@ export function principalCovers(principal: Pick<Principal, 'region'>, regionCode
   return regionCode !== null && jurisdictionContains(principal.region, regionCode);
 }
 
-/** Why an account definition is invalid, or null when it is fine. */
-export function accountProblem(role: string, region: string | null): string | null {
-  if (!isRole(role)) return `role must be one of ${ROLES.join(', ')}, got "${role}"`;
-  if (region === null) return null;
-  if (!isRegionCode(region)) return `region must be a six-digit GB/T 2260 code, got "${region}"`;
-  if (!SCOPABLE_ROLES.includes(role))
-    return `only ${SCOPABLE_ROLES.join(' and ')} accounts take a region; "${role}" works across all regions`;
-  return null;
-}
-
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function usernameProblem(name: string): string | null {
-  return USERNAME_PATTERN.test(name)
-    ? null
-    : `username must be 2–64 letters, digits, dots, hyphens or underscores starting with a letter or digit, got "${name}"`;
+export function usernameReason(username: string): Reason | null {
+  return USERNAME_PATTERN.test(username) ? null : reason('account_username_invalid', { username });
 }
 
-/** No default password anywhere: every account gets one its owner chose, long enough to resist guessing. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `password must be at least ${MIN_PASSWORD_LENGTH} characters, got ${password.length}`;
-  if (password.toLowerCase() === username.toLowerCase()) return 'password must not be the username';
+/** Why a role and region do not make an account, or null when they do. */
+export function roleReason(role: string, region: string | null): Reason | null {
+  if (!isRole(role)) return reason('account_role_invalid', { role, allowed: ROLES.join(', ') });
+  if (region === null) return null;
+  if (!isRegionCode(region)) return reason('account_region_invalid', { region });
+  if (!SCOPABLE_ROLES.includes(role)) return reason('account_region_not_scopable', { role });
+  return null;
+}
+
+/** No default password anywhere: every account gets one its owner chose, long enough to resist guessing, and not the username. */
+export function passwordReason(password: string, username: string): Reason | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return reason('account_password_short', { min: MIN_PASSWORD_LENGTH, length: password.length });
+  if (password.toLowerCase() === username.toLowerCase()) return reason('account_password_is_username');
   return null;
 }

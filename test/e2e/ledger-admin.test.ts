@@ -2,8 +2,10 @@
  * A deadline changed by hand and the audit log, in real Chromium: an official scoped to Baotou
  * brings a case's deadline forward with a reason in the drawer and sees it in the timeline and as
  * overdue; an admin opens the audit log tab, filters it by that action (kept in the address bar)
- * and checks the hash chains.
+ * and checks the hash chains. Then the admin manages accounts from the Accounts tab: adds one,
+ * changes its role, creates a token (shown once) and revokes it, and disables the account.
  */
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -106,5 +108,121 @@ describe('a deadline changed by hand, and the audit log', () => {
 
     await page.getByTestId('audit-verify').getByRole('button').click();
     await expect.poll(() => page.getByTestId('audit-verify').textContent(), { timeout: 15_000 }).toContain('Chain intact');
+  });
+});
+
+describe('accounts, for an admin', () => {
+  const accountRow = (name: string) => page.locator(`[data-testid=account-row][data-username="${name}"]`);
+  const panel = () => page.getByTestId('account-panel');
+
+  it('adds an account, changes its role, creates and revokes a token, and disables it', async () => {
+    await page.goto(`${server.url}/ledger?lang=en`);
+    await page.getByTestId('tab-accounts').click();
+    await page.getByTestId('accounts-table').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('section')).toBe('accounts');
+
+    // The password policy is the server's, worded in the page's language.
+    const add = page.getByTestId('add-account');
+    await add.getByTestId('new-username').fill('hh-official');
+    await add.getByTestId('account-role').selectOption('official');
+    await add.getByTestId('account-region').fill('150100');
+    await add.getByTestId('new-password').fill('short');
+    await add.getByTestId('create-account').click();
+    await expect
+      .poll(() => add.getByTestId('add-account-outcome').textContent(), { timeout: 15_000 })
+      .toBe('password must be at least 10 characters, got 5');
+    await add.getByTestId('new-password').fill(PASSWORD);
+    await add.getByTestId('create-account').click();
+    await accountRow('hh-official').waitFor({ timeout: 15_000 });
+    expect(await accountRow('hh-official').getAttribute('data-role')).toBe('official');
+    expect(await panel().getAttribute('data-username')).toBe('hh-official');
+
+    await panel().getByTestId('account-role').selectOption('viewer');
+    await panel().getByTestId('save-role').click();
+    await expect.poll(() => accountRow('hh-official').getAttribute('data-role'), { timeout: 15_000 }).toBe('viewer');
+    expect(await accountRow('hh-official').textContent()).toContain('150100');
+
+    // The secret is shown once, with a copy button, and appears in no list.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await panel().getByTestId('token-label').fill('nightly export');
+    await panel().getByTestId('create-token').click();
+    const secret = (await panel().getByTestId('token-secret').textContent({ timeout: 15_000 })) ?? '';
+    expect(secret).toMatch(/^glt_/);
+    await panel().getByTestId('copy-token').click();
+    await expect.poll(() => panel().getByTestId('copy-token').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    const tokenRow = panel().locator('[data-testid=token-row][data-label="nightly export"]');
+    await expect.poll(() => tokenRow.getAttribute('data-state'), { timeout: 15_000 }).toBe('active');
+    await page.locator('[data-testid=all-tokens] [data-testid=token-row][data-label="nightly export"]').waitFor();
+    expect((await page.getByTestId('accounts-admin').locator('table').allTextContents()).join(' ')).not.toContain(secret);
+
+    // Revoking asks first; declining changes nothing.
+    page.once('dialog', (d) => d.dismiss());
+    await tokenRow.getByTestId('revoke-token').click();
+    expect(await tokenRow.getAttribute('data-state')).toBe('active');
+    page.once('dialog', (d) => d.accept());
+    await tokenRow.getByTestId('revoke-token').click();
+    await expect.poll(() => tokenRow.getAttribute('data-state'), { timeout: 15_000 }).toBe('revoked');
+
+    let question = '';
+    page.once('dialog', (d) => {
+      question = d.message();
+      return d.accept();
+    });
+    await panel().getByTestId('toggle-disabled').click();
+    await expect.poll(() => accountRow('hh-official').getAttribute('data-disabled'), { timeout: 15_000 }).toBe('true');
+    expect(question).toContain('hh-official');
+    expect(await panel().getByTestId('toggle-disabled').textContent()).toBe('Enable account');
+
+    // Each change is in the audit log with root as the actor.
+    await page.getByTestId('tab-ledger').click();
+    await page.getByTestId('tab-audit').click();
+    await page.getByTestId('audit-entity').selectOption('user');
+    await page.getByTestId('audit-entity-id').fill('hh-official');
+    await page.getByTestId('audit-event').selectOption('');
+    await page.getByTestId('audit-apply').click();
+    const rows = page.getByTestId('audit-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(5);
+    const events = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event')));
+    expect(events).toEqual(['disabled', 'token_revoked', 'token_created', 'role_changed', 'user_created']);
+    expect((await rows.allTextContents()).every((t) => t.includes('root'))).toBe(true);
+  });
+
+  it('is usable from the keyboard, in Chinese, and its fields pass axe’s WCAG 2.1 AA checks', async () => {
+    // The app's CSP refuses inline scripts, axe's injection among them: this context lets the checker in.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    try {
+      const login = await context.request.post(`${server.url}/api/auth/login`, { data: { username: 'root', password: PASSWORD } });
+      expect(login.status()).toBe(200);
+      const zh = await context.newPage();
+      await zh.goto(`${server.url}/ledger?lang=zh&section=accounts`);
+      await zh.getByTestId('accounts-table').waitFor({ timeout: 30_000 });
+      expect(await zh.getByTestId('tab-accounts').textContent()).toBe('账户');
+      await zh.getByRole('button', { name: '管理 hh-official' }).focus();
+      await zh.keyboard.press('Enter');
+      // The panel opens with the focus in it.
+      await expect.poll(() => zh.evaluate(() => document.activeElement?.id)).toBe('account-panel-heading');
+      await zh.keyboard.press('Tab');
+      expect(await zh.evaluate(() => document.activeElement?.textContent)).toBe('关闭');
+      // A refusal from the server, worded in Chinese.
+      await zh.getByTestId('reset-password').fill('hh-official');
+      await zh.getByTestId('save-password').click();
+      await expect.poll(() => zh.getByTestId('password-outcome').textContent(), { timeout: 15_000 }).toBe('密码不能与用户名相同');
+
+      await zh.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+      const violations = await zh.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (e: Element, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        const root = document.querySelector('[data-testid=accounts-admin]') as Element;
+        const result = await axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -70,9 +70,17 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   mapRoute('GET', '/api/screening'),
   mapRoute('GET', '/api/rules'),
   mapRoute('GET', '/api/stats/actions'),
-  // Screening as of another date runs the rules again: for accounts, within their region.
+  // The region dashboard's enterprises by action at each year end, 2016–2024: counts by action and
+  // year for a region, computed from the enterprises, indicators, zones and rules the map already
+  // serves anonymous readers (anyone could screen them again from those), and nothing from the
+  // ledger — no case, status, note, department or assignee. So as open as the map; when it asked
+  // for an account, anonymous readers of the dashboard met a 401 and an empty chart. Its cost is
+  // bounded: year ends only, at most 15 a request, each (year, region) screened once per data
+  // version, answers shared through the response cache, one screening at a time (app.ts).
+  mapRoute('GET', '/api/stats/actions-over-time'),
+  // Screening as of any other date runs the rules again on dates without end: for accounts, within
+  // their region. actions.bin is also per enterprise.
   allRegions('GET', '/api/screening/actions.bin', 'viewer'),
-  ownRegion('GET', '/api/stats/actions-over-time', 'viewer'),
   ownRegion('GET', '/api/stats/actions-as-of', 'viewer'),
 
   // Accounts.
@@ -84,6 +92,13 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   ownRegion('POST', '/api/auth/tokens', 'viewer'),
   ownRegion('DELETE', '/api/auth/tokens/{id}', 'viewer'),
   allRegions('GET', '/api/users', 'admin'),
+  // Account management from the ledger's Accounts tab: admins only, each change audited.
+  allRegions('POST', '/api/users', 'admin'),
+  allRegions('PATCH', '/api/users/{username}', 'admin'),
+  allRegions('POST', '/api/users/{username}/password', 'admin'),
+  allRegions('GET', '/api/tokens', 'admin'),
+  allRegions('POST', '/api/users/{username}/tokens', 'admin'),
+  allRegions('DELETE', '/api/tokens/{id}', 'admin'),
 
   // The ledger.
   ownRegion('GET', '/api/cases', 'viewer'),

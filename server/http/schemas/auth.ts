@@ -56,3 +56,48 @@ export const TokenIdParam = z.object({
     .min(1)
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
+
+/** Names and passwords are checked by server/auth/accounts.ts, whose refusals carry a reason the UI words. */
+export const NewAccountBody = z
+  .object({
+    username: z.string().min(1).max(64),
+    role: z.enum(ROLES),
+    region: z.string().max(6).nullable().optional().openapi({ description: 'GB/T 2260 code; only viewer and official accounts take one' }),
+    password: z.string().min(1).max(1024).openapi({ description: 'The initial password: at least 10 characters, not the username' }),
+  })
+  .strict()
+  .openapi('NewAccount');
+
+export const AccountPatchBody = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    region: z
+      .string()
+      .max(6)
+      .nullable()
+      .optional()
+      .openapi({ description: 'null for all regions; when left out, kept if the new role takes a region, else dropped' }),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => body.role !== undefined || body.region !== undefined || body.disabled !== undefined, {
+    message: 'name at least one of role, region, disabled',
+  })
+  .openapi('AccountPatch');
+
+export const PasswordBody = z
+  .object({ password: z.string().min(1).max(1024).openapi({ description: 'At least 10 characters, not the username' }) })
+  .strict()
+  .openapi('NewPassword');
+
+export const UsernameParam = z.object({
+  username: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'username', in: 'path' }, example: 'bt-official' }),
+});
+
+export const TokenListQuery = z.object({
+  user: z.string().min(1).max(64).optional().openapi({ description: "Only this account's tokens" }),
+});

@@ -1,14 +1,17 @@
 /**
  * The officials' ledger at /ledger: a login form until the browser has a session, then the ledger.
- * Loaded on demand, so the planner's map does not carry its code.
+ * Admins also get the Accounts section (?section=accounts). Loaded on demand, so the planner's map
+ * does not carry its code.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/messages.ts';
 import { Header } from '../panels/Header.tsx';
+import { AccountsAdmin } from './AccountsAdmin.tsx';
 import { LedgerPage } from './LedgerPage.tsx';
 import { LoginForm } from './LoginForm.tsx';
 import { ledgerApi, type Me, whenSessionLost } from './ledger-api.ts';
+import { useLedgerText } from './ledger-messages.ts';
 import './ledger.css';
 
 // The same choice the map makes: ?lang=, else what the user last picked.
@@ -58,7 +61,62 @@ function LedgerGate({ onToggleLanguage }: { onToggleLanguage: () => void }) {
       )}
       {me === undefined && !error && <p className="muted ledger-banner">…</p>}
       {me === null && <LoginForm onLoggedIn={setMe} />}
-      {me && <LedgerPage me={me} onLogout={logout} key={me.user.id} />}
+      {me && me.user.role === 'admin' && <AdminSections me={me} onLogout={logout} key={me.user.id} />}
+      {me && me.user.role !== 'admin' && <LedgerPage me={me} onLogout={logout} key={me.user.id} />}
     </div>
+  );
+}
+
+type Section = 'ledger' | 'accounts';
+
+const sectionInUrl = (): Section => (new URLSearchParams(window.location.search).get('section') === 'accounts' ? 'accounts' : 'ledger');
+
+/** An admin's choice between the ledger and the accounts, kept in the address bar like the ledger's tabs. */
+function AdminSections({ me, onLogout }: { me: Me; onLogout: () => void }) {
+  const text = useLedgerText();
+  const [section, setSection] = useState<Section>(sectionInUrl);
+  const choose = (next: Section) => {
+    const params = new URLSearchParams(window.location.search);
+    if (next === 'accounts') params.set('section', 'accounts');
+    else params.delete('section');
+    const search = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
+    setSection(next);
+  };
+  return (
+    <>
+      <nav className="ledger-tabs ledger-sections" aria-label={text.sections.label}>
+        {(['ledger', 'accounts'] as const).map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={section === s ? 'active' : ''}
+            aria-current={section === s ? 'page' : undefined}
+            onClick={() => choose(s)}
+            data-testid={`tab-${s}`}
+          >
+            {text.sections[s]}
+          </button>
+        ))}
+      </nav>
+      {section === 'ledger' ? (
+        <LedgerPage me={me} onLogout={onLogout} />
+      ) : (
+        <main className="ledger">
+          <div className="ledger-bar">
+            <h2>{text.sections.accounts}</h2>
+            <div className="ledger-user">
+              <span data-testid="signed-in-as">{text.signedInAs(me.user.username, text.roles[me.user.role], null)}</span>
+              <button type="button" onClick={onLogout} data-testid="logout">
+                {text.logout}
+              </button>
+            </div>
+          </div>
+          <section className="ledger-main">
+            <AccountsAdmin me={me} />
+          </section>
+        </main>
+      )}
+    </>
   );
 }

@@ -2,9 +2,11 @@
  * The ledger's calls to the server. The session lives in an HttpOnly cookie the page cannot read;
  * the CSRF token that must accompany every write is kept here, in memory, from login or /me.
  */
+import type { z } from '@hono/zod-openapi';
 import type { AuditEntry } from '../../../server/domain/audit.ts';
 import type { CaseCount, CaseView, OverdueBand } from '../../../server/domain/case.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
+import type { AccountPatchBody, AccountSchema, ApiTokenSchema, NewAccountBody } from '../../../server/http/schemas/auth.ts';
 import { ApiRequestError, errorFromResponse } from '../api/client.ts';
 import { type Me, rememberSession, writeHeaders } from '../api/session.ts';
 
@@ -73,6 +75,12 @@ export interface AuditChainReport {
   chains: number;
   problems: { entity: string; entity_id: string; seq: number; message: string }[];
 }
+
+/** The account routes' wire types, from the schemas the server validates them with. */
+export type Account = z.infer<typeof AccountSchema>;
+export type ApiTokenRecord = z.infer<typeof ApiTokenSchema>;
+export type NewAccount = z.input<typeof NewAccountBody>;
+export type AccountChange = z.input<typeof AccountPatchBody>;
 
 /** Called when the server no longer knows the session (expired, logged out elsewhere, account disabled). */
 let onSessionLost: () => void = () => undefined;
@@ -146,6 +154,19 @@ export const ledgerApi = {
   // The CSV holds every matching entry (up to the route's maximum), oldest first, with the hashes.
   auditCsvUrl: (query: AuditQuery) => `/api/audit${queryString({ ...query, format: 'csv', limit: 100_000 })}`,
   verifyAudit: () => send<AuditChainReport>('/api/audit/verify'),
+  accounts: () => send<{ items: Account[] }>('/api/users'),
+  addAccount: (account: NewAccount) => send<Account>('/api/users', { method: 'POST', body: JSON.stringify(account) }),
+  updateAccount: (username: string, change: AccountChange) =>
+    send<Account>(`/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: JSON.stringify(change) }),
+  resetPassword: (username: string, password: string) =>
+    send<void>(`/api/users/${encodeURIComponent(username)}/password`, { method: 'POST', body: JSON.stringify({ password }) }),
+  tokens: (username?: string) => send<{ items: ApiTokenRecord[] }>(`/api/tokens${queryString({ user: username })}`),
+  createToken: (username: string, label: string, expiresInDays: number | null) =>
+    send<{ token: string; record: ApiTokenRecord }>(`/api/users/${encodeURIComponent(username)}/tokens`, {
+      method: 'POST',
+      body: JSON.stringify(expiresInDays === null ? { label } : { label, expires_in_days: expiresInDays }),
+    }),
+  revokeToken: (id: number) => send<void>(`/api/tokens/${id}`, { method: 'DELETE' }),
   exportUrl: (query: CaseQuery, format: 'xlsx' | 'csv') => `/api/ledger/export${queryString({ ...query, format })}`,
   evidenceUrl: (caseId: number, evidenceId: number) => `/api/cases/${caseId}/evidence/${evidenceId}`,
 };
