@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { regionPattern } from '../../db/enterprise-query.ts';
 import { getMeta } from '../../db/meta-store.ts';
 import { ACTIONS, type Action } from '../../domain/actions.ts';
+import { reason } from '../../domain/reasons.ts';
 import { jurisdictionContains } from '../../domain/regions.ts';
 import type { Principal } from '../../domain/roles.ts';
 import { sectorGroup } from '../../domain/sectors.ts';
@@ -13,6 +14,7 @@ import { ApiError } from '../errors.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { regionCode } from '../schemas/enterprise.ts';
 import { IsoDate } from '../schemas/screening.ts';
+import { ActionsOverTimeSchema } from '../schemas/stats.ts';
 
 const actions = createRoute({
   method: 'get',
@@ -70,11 +72,7 @@ const overTime = createRoute({
       description: 'One entry per year',
       content: {
         'application/json': {
-          schema: z.object({
-            years: z.array(
-              z.object({ year: z.number(), as_of: z.string(), flagged: z.number(), counts: z.record(z.string(), z.number()) }),
-            ),
-          }),
+          schema: ActionsOverTimeSchema,
         },
       },
     },
@@ -106,7 +104,7 @@ function regionWithinScope(principal: Principal, region: string | undefined): st
   if (!principal.region) return region;
   if (region === undefined) return principal.region;
   if (!jurisdictionContains(principal.region, region)) {
-    throw new ApiError(403, `region ${region} is outside your region ${principal.region}`);
+    throw ApiError.because(403, reason('region_outside_scope', { region, scope: principal.region }));
   }
   return region;
 }
@@ -166,10 +164,12 @@ export function statsRoutes({ db }: AppDeps) {
       return c.json({ as_of: (await getMeta(db, 'screening_as_of')) ?? null, rows: sorted }, 200);
     })
     .openapi(overTime, async (c) => {
+      // A planner-map read (access policy): the answer depends on the URL alone, never on who asks,
+      // because the response cache shares it between callers. So no region scope here; the counts
+      // are aggregates like /stats/actions, which region-scoped accounts read for any region too.
       const q = c.req.valid('query');
-      q.region = regionWithinScope(caller(c), q.region);
-      if (q.to < q.from) throw new ApiError(400, `to (${q.to}) must not be before from (${q.from})`);
-      if (q.to - q.from + 1 > MAX_YEARS) throw new ApiError(400, `at most ${MAX_YEARS} years at a time, got ${q.from}–${q.to}`);
+      if (q.to < q.from) throw ApiError.because(400, reason('years_inverted', { from: q.from, to: q.to }));
+      if (q.to - q.from + 1 > MAX_YEARS) throw ApiError.because(400, reason('years_too_many', { max: MAX_YEARS, from: q.from, to: q.to }));
       const years = [];
       for (let year = q.from; year <= q.to; year++) {
         const date = `${year}-12-31`;

@@ -1,8 +1,10 @@
 /**
  * A small SVG line chart: one or more series over years, optional horizontal reference lines
- * (targets, caps). SVG so it can be saved as an image without a chart library.
+ * (targets, caps). SVG so it can be saved as an image without a chart library; its title text is
+ * marked data-part="title" so the saved image can move it into a heading naming the region.
  */
 import { forwardRef } from 'react';
+import { spreadLabels } from './label-layout.ts';
 
 export interface Series {
   label: string;
@@ -29,13 +31,16 @@ export const LineChart = forwardRef<SVGSVGElement, Props>(function LineChart(
   { title, series, references = [], width = 420, height = 180, format = (y) => y.toLocaleString(undefined, { maximumFractionDigits: 2 }) },
   ref,
 ) {
-  const pad = { l: 48, r: 12, t: 24, b: 22 };
+  // Several series are named at their line ends (one is named by the title): room on the right.
+  const ends = series.length > 1 ? lineEnds(series) : [];
+  const labelRoom = ends.length ? Math.min(Math.max(...ends.map((e) => textWidth(e.label))), width * 0.3) + LEADER : 0;
+  const pad = { l: 48, r: 12 + labelRoom, t: 24, b: 22 };
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = [...series.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y]))), ...references.map((r) => r.y)];
   if (xs.length === 0 || ys.length === 0) {
     return (
       <svg ref={ref} width={width} height={height} role="img" aria-label={title} xmlns="http://www.w3.org/2000/svg">
-        <text x={8} y={16} fontSize={12} fontWeight={600}>
+        <text x={8} y={16} fontSize={12} fontWeight={600} data-part="title">
           {title}
         </text>
       </svg>
@@ -63,7 +68,7 @@ export const LineChart = forwardRef<SVGSVGElement, Props>(function LineChart(
       fontFamily="sans-serif"
     >
       <rect width={width} height={height} fill="#fff" />
-      <text x={8} y={15} fontSize={12} fontWeight={600} fill="#1f2a24">
+      <text x={8} y={15} fontSize={12} fontWeight={600} fill="#1f2a24" data-part="title">
         {title}
       </text>
       <line x1={pad.l} x2={width - pad.r} y1={height - pad.b} y2={height - pad.b} stroke="#ccc" />
@@ -90,11 +95,62 @@ export const LineChart = forwardRef<SVGSVGElement, Props>(function LineChart(
       {series.map((s) => (
         <path key={s.label} d={path(s)} fill="none" stroke={s.color} strokeWidth={2} />
       ))}
-      {series.map((s, i) => (
-        <text key={`l-${s.label}`} x={pad.l + 4 + i * 120} y={pad.t + 8} fontSize={10} fill={s.color}>
-          {s.label}
-        </text>
-      ))}
+      {lineEndLabels(ends, sx, sy, { min: pad.t, max: height - pad.b, room: labelRoom - LEADER })}
     </svg>
   );
 });
+
+const LABEL_SIZE = 10;
+/** Space between a line's end and its label, with a short leader line across it. */
+const LEADER = 10;
+
+/** Rough width of a label at LABEL_SIZE sans-serif: CJK glyphs are square, Latin ones about half as wide. */
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? LABEL_SIZE : 5.6), 0);
+
+/** Cut to fit `room`, with an ellipsis; the full label stays in the SVG's <title>. */
+function fitLabel(text: string, room: number): string {
+  if (textWidth(text) <= room) return text;
+  const chars = [...text];
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`) > room) chars.pop();
+  return `${chars.join('')}…`;
+}
+
+interface LineEnd {
+  label: string;
+  color: string;
+  x: number;
+  y: number;
+}
+
+/** Each series' last point with a value. */
+function lineEnds(series: Series[]): LineEnd[] {
+  return series.flatMap((s) => {
+    const last = s.points.findLast((p) => p.y !== null);
+    return last ? [{ label: s.label, color: s.color, x: last.x, y: last.y as number }] : [];
+  });
+}
+
+/** Labels beside the line ends, spread apart where lines end at close values. */
+function lineEndLabels(
+  ends: LineEnd[],
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+  { min, max, room }: { min: number; max: number; room: number },
+) {
+  const placed = spreadLabels(
+    ends.map((e) => sy(e.y)),
+    { minGap: LABEL_SIZE + 1, min, max },
+  );
+  return ends.map((e, i) => {
+    const [x, y, at] = [sx(e.x), sy(e.y), placed[i] as number];
+    return (
+      <g key={`l-${e.label}`}>
+        <line x1={x + 2} y1={y} x2={x + LEADER - 2} y2={at} stroke={e.color} />
+        <text x={x + LEADER} y={at + LABEL_SIZE * 0.35} fontSize={LABEL_SIZE} fill={e.color}>
+          <title>{e.label}</title>
+          {fitLabel(e.label, room)}
+        </text>
+      </g>
+    );
+  });
+}

@@ -1,14 +1,14 @@
 /** Drawing, measuring and saving the map, as a keyboard-reachable toolbar over the map. */
-import { ACTION_NAMES, type Action } from '../../../server/domain/actions.ts';
-import { SECTOR_GROUP_NAMES, type SectorGroup } from '../../../server/domain/sectors.ts';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { geodesicLength } from '../selection/shape-geometry.ts';
-import { CHOROPLETH_CLASSES } from './choropleth.ts';
+import { useAppState } from '../state/store.ts';
 import type { DrawMode } from './draw-tools.ts';
 import type { Legend } from './enterprise-style.ts';
-import { cellClassLabel } from './level-of-detail/cell-classes.ts';
+import { legendBlocks } from './image-legend.ts';
 import type { DrawnEnterprises } from './map-controller.ts';
-import { composeMapImage, downloadCanvas, type ImageLegend } from './save-map-image.ts';
+import { SCALE_BAR_MAX_PX, saveMapImage } from './save-map-image.ts';
+import { scaleBar } from './scale-bar.ts';
 import type { ChoroplethState } from './use-choropleth.ts';
 
 interface Props {
@@ -26,7 +26,10 @@ interface Props {
 const TOOLS: DrawMode[] = ['polygon', 'rectangle', 'circle', 'measure'];
 
 export function MapToolbar(props: Props) {
-  const { t, pick, lang } = useI18n();
+  const words = useI18n();
+  const { t } = words;
+  const hidden = useAppState((st) => st.hidden);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const label: Record<DrawMode, string> = {
     none: '',
     polygon: t.drawPolygon,
@@ -46,48 +49,21 @@ export function MapToolbar(props: Props) {
   const save = () => {
     const c = window.__greenline?.controller;
     if (!c) return;
-    const legends: ImageLegend[] = [];
-    const l = props.legend;
-    const drawn = props.drawn;
-    if (drawn?.kind === 'cells') {
-      legends.push({
-        title: t.cellsTitle(drawn.cellKm),
-        items: drawn.classes.map((c) => ({ color: c.color, label: cellClassLabel(c, lang === 'zh' ? 'zh-CN' : 'en') })),
-      });
-    } else if (l?.kind === 'categories') {
-      legends.push({
-        title: l.of === 'action' ? t.colorByAction : t.colorBySector,
-        items: l.items.map((i) => ({
-          color: i.color,
-          label:
-            l.of === 'sector'
-              ? pick(SECTOR_GROUP_NAMES[i.id as SectorGroup].zh, SECTOR_GROUP_NAMES[i.id as SectorGroup].en)
-              : i.id === 'none'
-                ? t.notFlagged
-                : pick(ACTION_NAMES[i.id as Action].zh, ACTION_NAMES[i.id as Action].en),
-        })),
-      });
-    } else if (l?.kind === 'ramp') {
-      legends.push({
-        title: t.indicatorNames[l.column],
-        items: [{ color: l.noValue, label: t.noValue }],
-        ramp: { colors: l.ramp, from: l.domain[0].toFixed(2), to: l.domain[1].toFixed(2) },
-      });
-    }
-    const ch = props.choroplethLegend;
-    if (ch) {
-      legends.push({
-        title: t.choroplethNames[ch.indicator],
-        items: CHOROPLETH_CLASSES[ch.indicator].map((c) => ({
-          color: c.color,
-          label: c.from === null ? `< ${c.to}%` : c.to === null ? `≥ ${c.from}%` : `${c.from}% – ${c.to}%`,
-        })),
-      });
-    }
-    downloadCanvas(
-      composeMapImage(c.canvases(), legends, `${t.appTitle} · ${new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en')}`),
+    const { lat } = c.map.getCenter();
+    const bar = scaleBar(c.map.getZoom(), lat, SCALE_BAR_MAX_PX);
+    const state = { hidden, enterprises: props.legend, drawn: props.drawn, choropleth: props.choroplethLegend };
+    setSaveError(null);
+    saveMapImage(
+      {
+        canvases: c.canvases(),
+        pixelRatio: window.devicePixelRatio || 1,
+        blocks: legendBlocks(state, words),
+        scale: { bar, label: t.scaleLength(bar.metres), title: t.scaleAtCentre },
+        heading: t.appTitle,
+        date: t.savedOn(new Date()),
+      },
       'greenline-map.png',
-    );
+    ).catch((e: unknown) => setSaveError(e instanceof Error ? e.message : String(e)));
   };
 
   return (
@@ -125,6 +101,7 @@ export function MapToolbar(props: Props) {
       <button type="button" onClick={save} data-testid="save-image">
         {t.saveImage}
       </button>
+      {saveError && <span className="error" role="alert">{`${t.saveImageFailed}: ${saveError}`}</span>}
       {hint && <span className="hint">{hint}</span>}
       {props.measure && props.measure.line.length > 1 && (
         <output className="measure" data-testid="measure-result">

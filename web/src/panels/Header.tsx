@@ -3,6 +3,7 @@
  * ledger, imports (administrators), API docs and the language switch.
  */
 import type { Catalogue } from '../api/client.ts';
+import { DashboardPicker } from '../dashboard/DashboardPicker.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ImportButton } from '../imports/ImportButton.tsx';
 import { PublishButton } from '../publish/PublishButton.tsx';
@@ -18,8 +19,7 @@ interface HeaderProps {
 }
 
 export function Header({ visible = null, total = null, catalogue = null, onToggleLanguage }: HeaderProps) {
-  const { t, pick, lang } = useI18n();
-  const provinces = catalogue?.regions.filter((r) => r.level === 'province') ?? [];
+  const { t, lang } = useI18n();
   const onLedger = window.location.pathname.startsWith('/ledger');
   return (
     <header className="header">
@@ -36,31 +36,7 @@ export function Header({ visible = null, total = null, catalogue = null, onToggl
             {visible === null || visible === total ? t.enterpriseCount(total) : t.visibleCount(visible, total)}
           </span>
         )}
-        {catalogue && (
-          <label className="dashboard-pick">
-            <span>{t.dashboard}</span>
-            <select
-              value=""
-              onChange={(e) => e.target.value && update({ dashboard: e.target.value })}
-              data-testid="dashboard-select"
-              aria-label={t.openDashboard}
-            >
-              <option value="">{t.selectRegion}</option>
-              {provinces.map((p) => (
-                <optgroup key={p.code} label={pick(p.zh, p.en)}>
-                  <option value={p.code}>{pick(p.zh, p.en)}</option>
-                  {catalogue?.regions
-                    .filter((r) => r.parent === p.code)
-                    .map((r) => (
-                      <option key={r.code} value={r.code}>
-                        {`· ${pick(r.zh, r.en)}`}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-        )}
+        {catalogue && <DashboardPicker catalogue={catalogue} />}
         {onLedger ? (
           <a href="/" data-testid="nav-map">
             {t.mapLink}
