@@ -129,8 +129,14 @@ describe('keyboard', () => {
     expect(link.y).toBeGreaterThanOrEqual(0);
     expect(link.height).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('map');
+    // Focus lands on MapLibre's canvas, so the arrow keys pan the map straight away.
+    const canvasFocused = () => page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas') ?? false);
+    await expect.poll(canvasFocused).toBe(true);
     expect(await page.getByTestId('map').getAttribute('aria-label')).toBeTruthy();
+    const centre = () => page.evaluate(() => new URL(window.location.href).searchParams.get('v'));
+    const before = await centre();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(centre, { timeout: 10_000 }).not.toBe(before);
 
     // The second link goes to the filters.
     await open(page, 'lang=en&tab=list');

@@ -10,6 +10,7 @@ import 'maplibre-gl-5/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import { EMBED_MESSAGES, type EmbedLang, embedLang } from '../../../server/domain/publish/embed-messages.ts';
 import type { SnapshotMeta } from '../../../server/domain/publish/snapshot.ts';
+import { MAPLIBRE_LOCALE, relabelControls } from '../map/maplibre-locale.ts';
 import { ENTERPRISE_LAYER, embedStyle, isCluster, PREFECTURE_FILL, ZONE_FILL } from './embed-style.ts';
 import { onHostLanguage, reportHeight } from './host-frame.ts';
 import { InsetControl } from './inset.ts';
@@ -32,18 +33,6 @@ const fromUrl = embedLang(new URLSearchParams(window.location.search).get('lang'
 let lang: EmbedLang = fromUrl ?? embedLang(root.dataset.lang) ?? 'zh';
 const rows = new RowStore(meta, dataBase);
 
-const cooperative = (l: EmbedLang): Record<string, string> =>
-  l === 'zh'
-    ? {
-        'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 键并滚动以缩放地图',
-        'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 键并滚动以缩放地图',
-        'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
-        'NavigationControl.ZoomIn': '放大',
-        'NavigationControl.ZoomOut': '缩小',
-        'Popup.Close': '关闭',
-      }
-    : {};
-
 const map = new maplibregl.Map({
   container: 'gl-map',
   style: embedStyle(meta, dataBase),
@@ -60,7 +49,7 @@ const map = new maplibregl.Map({
   cooperativeGestures: true,
   attributionControl: false,
   fadeDuration: 0,
-  locale: cooperative(lang),
+  locale: MAPLIBRE_LOCALE[lang],
 });
 performance.mark('gl-map-created');
 map.touchZoomRotate.disableRotation();
@@ -131,6 +120,7 @@ function setLanguage(next: EmbedLang) {
   lang = next;
   applyPageLanguage(root, meta, lang);
   help.textContent = EMBED_MESSAGES[lang].mapHelp;
+  relabelControls(map.getContainer(), lang);
   canvas.setAttribute('aria-label', `${EMBED_MESSAGES[lang].map}: ${meta.title[lang]}`);
   legend.render(lang);
   inset.setLang(lang);

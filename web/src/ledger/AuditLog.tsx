@@ -8,6 +8,7 @@ import { AUDIT_ENTITIES, AUDIT_EVENTS } from '../../../server/domain/audit.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAsync } from '../use-async.ts';
+import { auditReason } from './audit-reason.ts';
 import { type AuditChainReport, type AuditQuery, ledgerApi } from './ledger-api.ts';
 import { type LedgerMessages, useLedgerText } from './ledger-messages.ts';
 
@@ -176,7 +177,7 @@ function AuditTable({
                     ? (e.to ?? '')
                     : `${value(e.event, e.from) ?? '—'} → ${value(e.event, e.to) ?? '—'}`}
                 </td>
-                <td>{e.reason ?? ''}</td>
+                <td>{auditReason(e, lang) ?? ''}</td>
               </tr>
             ))}
           </tbody>

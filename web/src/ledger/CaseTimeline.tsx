@@ -1,7 +1,7 @@
 /** A case's history from the audit log, oldest first: when, what, from → to, why, and who. */
 import type { AuditEntry } from '../../../server/domain/audit.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
-import { isReason, wordReason } from '../../../server/domain/reasons.ts';
+import { auditReason } from './audit-reason.ts';
 import type { LedgerMessages } from './ledger-messages.ts';
 
 export function CaseTimeline({ history, text, locale }: { history: AuditEntry[]; text: LedgerMessages; locale: string }) {
@@ -10,12 +10,7 @@ export function CaseTimeline({ history, text, locale }: { history: AuditEntry[];
     if (event === 'status' && v in text.statuses) return text.statuses[v as CaseStatus];
     return v;
   };
-  // Screening's reasons carry a key the page words in its language; people's reasons are their own words.
   const lang = locale.startsWith('en') ? 'en' : 'zh';
-  const why = (h: AuditEntry) => {
-    const reason = (h.details as { reason?: unknown } | null)?.reason;
-    return isReason(reason) ? wordReason(reason, lang) : null;
-  };
   return (
     <section>
       <h3>{text.drawer.timeline}</h3>
@@ -32,7 +27,7 @@ export function CaseTimeline({ history, text, locale }: { history: AuditEntry[];
                 </span>
               )}
               {h.event === 'note' && <span> {h.to}</span>}
-              {(why(h) ?? h.reason) && <div className="muted">{why(h) ?? h.reason}</div>}
+              {auditReason(h, lang) && <div className="muted">{auditReason(h, lang)}</div>}
               <div className="muted small">
                 {text.drawer.by}: {h.actor}
               </div>

@@ -9,6 +9,7 @@ import { type BasemapPart, offlineBasemap } from './basemap-style.ts';
 import type { DrawMode } from './draw-tools.ts';
 import type { PlaceLabel } from './layers/label-layer.ts';
 import { type EnterpriseStyle, type MapCallbacks, MapController } from './map-controller.ts';
+import { relabelControls } from './maplibre-locale.ts';
 
 export interface MapViewProps extends MapCallbacks {
   points: PointColumns | null;
@@ -41,7 +42,9 @@ export const offline = offlineBasemap(chinaUrl);
 export const MAP_ID = 'map';
 
 export function MapView(props: MapViewProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // The map is made once, in the language of the moment; later switches relabel its controls.
+  const firstLang = useRef(lang);
   const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
   const callbacks = useRef<MapCallbacks>(props);
@@ -63,6 +66,7 @@ export function MapView(props: MapViewProps) {
       },
       offline,
       store.get().view,
+      firstLang.current,
     );
     controller.current = c;
     window.__greenline = { controller: c, store };
@@ -73,6 +77,9 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
+  useEffect(() => {
+    if (container.current) relabelControls(container.current, lang);
+  }, [lang]);
   useEffect(() => {
     if (props.points) controller.current?.setPoints(props.points);
   }, [props.points]);
@@ -101,7 +108,7 @@ export function MapView(props: MapViewProps) {
   }, [props.move]);
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: where the "skip to map" link lands; MapLibre's canvas inside, the next stop, takes the keys.
-    <section ref={container} id={MAP_ID} className="map" tabIndex={0} aria-label={t.mapLabel} data-testid="map" />
+    // The "skip to map" link lands on MapLibre's canvas inside, which takes the keys.
+    <section ref={container} id={MAP_ID} className="map" aria-label={t.mapLabel} data-testid="map" />
   );
 }

@@ -6,6 +6,8 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
+import type { Lang } from '../i18n/messages.ts';
+import { MAPLIBRE_LOCALE } from './maplibre-locale.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
@@ -122,9 +124,11 @@ export class MapController {
     private readonly callbacks: MapCallbacks,
     base: BasemapPart,
     view: View | null,
+    lang: Lang,
   ) {
     this.map = new maplibregl.Map({
       container,
+      locale: MAPLIBRE_LOCALE[lang],
       style: overlayStyle(base, () => 1),
       ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: DEMO_BOUNDS }),
       attributionControl: { compact: true },

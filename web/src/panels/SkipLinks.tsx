@@ -15,7 +15,13 @@ export function SkipLinks() {
     // Focus by hand rather than follow the fragment: the URL holds the view, not a hash.
     e.preventDefault();
     if (id === FILTERS_TAB_ID) update({ tab: 'filters' });
-    document.getElementById(id)?.focus();
+    // On the map, focus MapLibre's canvas itself: it is what takes the arrow and +/- keys, so the
+    // keyboard pans and zooms at once instead of needing one more Tab.
+    const target =
+      id === MAP_ID
+        ? (document.querySelector<HTMLElement>(`#${MAP_ID} .maplibregl-canvas`) ?? document.getElementById(id))
+        : document.getElementById(id);
+    target?.focus();
   };
   return (
     <div className="skip-links">
