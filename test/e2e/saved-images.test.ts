@@ -214,8 +214,8 @@ describe('a saved dashboard chart', () => {
     const { width, height, text } = readPng(png);
     expect(text.Title).toBe(`包头市 · ${MESSAGES.zh.actionsOverTime}`);
     expect(text['Creation Time']).toBe(new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long' }).format(new Date()));
-    // The heading is a band above the 420 × 180 chart, at twice the scale.
-    expect([width, height]).toEqual([840, 440]);
+    // The heading is a 40 px band above the 420 × 240 actions chart, at twice the scale.
+    expect([width, height]).toEqual([840, 560]);
 
     await page.goto(`${server.url}/?lang=en&dash=150200`);
     const saveEn = page.getByTestId('png-energy-intensity');
