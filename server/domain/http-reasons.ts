@@ -3,9 +3,9 @@
  * Part of the one reasons catalogue (reasons.ts). Their English is the API's message as before.
  */
 import type { Wording } from './reasons.ts';
+import { roleName } from './role-names.ts';
 
-const ROLE_ZH: Record<string, string> = { viewer: '查看', planner: '规划', official: '办理', admin: '管理员' };
-const role = (r: unknown) => ROLE_ZH[String(r)] ?? String(r);
+const role = (r: unknown) => roleName(r, 'zh');
 
 export const HTTP_WORDING = {
   http_no_route: { zh: (p) => `没有接口 ${p.route}`, en: (p) => `no API route ${p.route}` },

@@ -7,6 +7,7 @@
 import { CASE_STATUS_NAMES, type CaseStatus } from './case-lifecycle.ts';
 import { HTTP_WORDING } from './http-reasons.ts';
 import { IMPORT_WORDING } from './import-reasons.ts';
+import { roleName } from './role-names.ts';
 
 export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
@@ -24,9 +25,6 @@ const statuses = (list: unknown, lang: Lang) =>
     .filter(Boolean)
     .map((s) => status(s, lang))
     .join(lang === 'zh' ? '、' : ', ');
-
-/** Role names as the ledger shows them in Chinese (web/src/ledger/ledger-messages.ts). */
-const ROLE_ZH: Record<string, string> = { viewer: '查看', planner: '规划', official: '办理', admin: '管理员' };
 
 const CATALOGUE = {
   ...IMPORT_WORDING,
@@ -50,7 +48,7 @@ const CATALOGUE = {
     en: (p) => `region must be a six-digit GB/T 2260 code, got "${p.region}"`,
   },
   account_region_not_scopable: {
-    zh: (p) => `只有查看和办理账户可以限定地区；${ROLE_ZH[String(p.role)] ?? p.role}账户适用于全部地区`,
+    zh: (p) => `只有查看和办理账户可以限定地区；${roleName(p.role, 'zh')}账户适用于全部地区`,
     en: (p) => `only viewer and official accounts take a region; "${p.role}" works across all regions`,
   },
   account_password_short: {

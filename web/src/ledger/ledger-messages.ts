@@ -3,8 +3,11 @@
  * typed by the Chinese one, so a key missing in either fails the typecheck.
  */
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
-import type { Role } from '../../../server/domain/roles.ts';
+import { ROLE_NAMES } from '../../../server/domain/role-names.ts';
+import { ROLES, type Role } from '../../../server/domain/roles.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+
+const rolesIn = (lang: 'zh' | 'en') => Object.fromEntries(ROLES.map((r) => [r, ROLE_NAMES[r][lang]])) as Record<Role, string>;
 
 const zh = {
   title: '整治台账',
@@ -19,7 +22,7 @@ const zh = {
   },
   logout: '退出登录',
   signedInAs: (name: string, role: string, region: string | null) => `${name}（${role}${region ? ` · ${region}` : ''}）`,
-  roles: { viewer: '查看', planner: '规划', official: '办理', admin: '管理员' } as Record<Role, string>,
+  roles: rolesIn('zh'),
   tabs: { table: '台账', counts: '统计', map: '地图', audit: '审计日志' },
   statuses: {
     identified: '已排查',
@@ -226,7 +229,7 @@ const en: LedgerMessages = {
   },
   logout: 'Log out',
   signedInAs: (name: string, role: string, region: string | null) => `${name} (${role}${region ? ` · ${region}` : ''})`,
-  roles: { viewer: 'viewer', planner: 'planner', official: 'official', admin: 'admin' },
+  roles: rolesIn('en'),
   tabs: { table: 'Ledger', counts: 'Counts', map: 'Map', audit: 'Audit log' },
   statuses: {
     identified: 'Identified',
