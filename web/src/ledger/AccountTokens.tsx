@@ -4,6 +4,7 @@
  * that asks first.
  */
 import { type FormEvent, useState } from 'react';
+import { AsyncNote } from '../AsyncNote.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAsync } from '../use-async.ts';
 import { type ApiTokenRecord, ledgerApi } from './ledger-api.ts';
@@ -101,13 +102,7 @@ export function TokenTable({ username, onRevoked, testId }: { username?: string;
   const { lang } = useI18n();
   const [state] = useAsync(() => ledgerApi.tokens(username));
   const [error, setError] = useState<string | null>(null);
-  if (state.status === 'loading') return <p className="muted">…</p>;
-  if (state.status === 'error')
-    return (
-      <p className="error" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ready') return <AsyncNote state={state} />;
   const tokens = state.value.items;
   if (tokens.length === 0)
     return (

@@ -6,6 +6,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../../server/domain/roles.ts';
+import { AsyncNote } from '../AsyncNote.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAsync } from '../use-async.ts';
 import { AccountPanel } from './AccountPanel.tsx';
@@ -22,13 +23,7 @@ export function AccountsAdmin({ me }: { me: Me }) {
   const [changed, setChanged] = useState<Account[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [tokensRevision, setTokensRevision] = useState(0);
-  if (loaded.status === 'loading') return <p className="muted">…</p>;
-  if (loaded.status === 'error')
-    return (
-      <p className="error" role="alert">
-        {loaded.error.message}
-      </p>
-    );
+  if (loaded.status !== 'ready') return <AsyncNote state={loaded} />;
   const accounts = changed ?? loaded.value.items;
   const put = (account: Account) =>
     setChanged([...accounts.filter((a) => a.username !== account.username), account].sort((a, b) => (a.username < b.username ? -1 : 1)));

@@ -6,6 +6,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { AUDIT_ENTITIES, AUDIT_EVENTS } from '../../../server/domain/audit.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
+import { AsyncNote } from '../AsyncNote.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAsync } from '../use-async.ts';
 import { auditReason } from './audit-reason.ts';
@@ -125,13 +126,7 @@ function AuditTable({
 }) {
   const { lang } = useI18n();
   const [state] = useAsync(() => ledgerApi.audit(query, { limit: PAGE, offset }));
-  if (state.status === 'loading') return <p className="muted">…</p>;
-  if (state.status === 'error')
-    return (
-      <p className="error" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ready') return <AsyncNote state={state} />;
   const { items, total } = state.value;
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const value = (event: string, v: string | null) => (event === 'status' && v && v in text.statuses ? text.statuses[v as CaseStatus] : v);
