@@ -24,16 +24,14 @@ export const MAPLIBRE_LOCALE: Record<Lang, Record<string, string>> = {
     'NavigationControl.ZoomOut': '缩小',
     'Popup.Close': '关闭',
   },
-  // MapLibre's defaults are English.
-  en: {},
-};
-
-const DEFAULT_EN: Record<string, string> = {
-  'AttributionControl.ToggleAttribution': 'Toggle attribution',
-  'NavigationControl.ZoomIn': 'Zoom in',
-  'NavigationControl.ZoomOut': 'Zoom out',
-  'NavigationControl.ResetBearing': 'Drag to rotate map, click to reset north',
-  'Map.Title': 'Map',
+  // MapLibre's own English, spelled out for the controls a switch back to English relabels.
+  en: {
+    'AttributionControl.ToggleAttribution': 'Toggle attribution',
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Drag to rotate map, click to reset north',
+    'Map.Title': 'Map',
+  },
 };
 
 /** The controls a language switch relabels, by the class MapLibre gives their element. */
@@ -44,7 +42,7 @@ const RELABELLED: [selector: string, key: string][] = [
   ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
 ];
 
-export const maplibreText = (lang: Lang, key: string): string => MAPLIBRE_LOCALE[lang][key] ?? DEFAULT_EN[key] ?? key;
+const maplibreText = (lang: Lang, key: string): string => MAPLIBRE_LOCALE[lang][key] ?? key;
 
 /** Relabels the controls of a map already made, after the UI's language changed. */
 export function relabelControls(container: HTMLElement, lang: Lang): void {
