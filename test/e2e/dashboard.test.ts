@@ -1,42 +1,17 @@
-/**
- * The region dashboard in real Chromium, as an anonymous reader of a public demo map: the header's
- * picker names the open region, each section shows a loading state while its request is held and
- * then its chart (or, refused, why and where to sign in; failed, a retry) — never "No data" for
- * data that has not arrived — and the actions chart's line-end labels do not overlap.
- */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
-import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoAppForFile, SHOTS } from '../helpers/demo-app.ts';
 
-const SHOTS = 'test-results/screenshots';
-let temp: TempDb;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // The demo database opens the planner map to anonymous readers (public-map on).
-  temp = await tempDemoDb(3000, 42);
-  server = await startServer(temp.path);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  temp?.cleanup();
-});
+// The demo database opens the planner map to anonymous readers (public-map on).
+const app = demoAppForFile(3000, 42);
 
 const ACTIONS_OVER_TIME = '**/api/stats/actions-over-time?*';
 const WAIT = { timeout: 60_000 };
 
 /** A fresh anonymous page: a context of its own, so no cookie, cache or route from another test. */
 async function anonymousPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   return context.newPage();
 }
 
@@ -64,7 +39,7 @@ const selectedOption = (page: Page) =>
     .evaluate((s: HTMLSelectElement) => ({ value: s.value, text: s.selectedOptions[0]?.textContent ?? '' }));
 
 async function regionName(code: string): Promise<string> {
-  const catalogue = (await (await fetch(`${server.url}/api/catalogue`)).json()) as { regions: { code: string; en: string }[] };
+  const catalogue = (await (await fetch(`${app.server.url}/api/catalogue`)).json()) as { regions: { code: string; en: string }[] };
   const region = catalogue.regions.find((r) => r.code === code);
   if (!region) throw new Error(`the demo catalogue has no region ${code}`);
   return region.en;
@@ -73,7 +48,7 @@ async function regionName(code: string): Promise<string> {
 describe('the region dashboard, opened from the URL', () => {
   it('names the open region in the header picker, not "Choose a region"', async () => {
     const page = await anonymousPage();
-    await page.goto(`${server.url}/?lang=en&dash=130200`);
+    await page.goto(`${app.server.url}/?lang=en&dash=130200`);
     await page.getByTestId('dashboard').waitFor(WAIT);
     const tangshan = await regionName('130200');
     await expect.poll(() => selectedOption(page), WAIT).toEqual({ value: '130200', text: `· ${tangshan}` });
@@ -82,7 +57,7 @@ describe('the region dashboard, opened from the URL', () => {
 
   it('names a region the picker does not list by its code, and says the dashboard failed rather than "No data"', async () => {
     const page = await anonymousPage();
-    await page.goto(`${server.url}/?lang=en&dash=130299`);
+    await page.goto(`${app.server.url}/?lang=en&dash=130299`);
     await page.getByTestId('dashboard').waitFor(WAIT);
     await expect.poll(() => selectedOption(page), WAIT).toEqual({ value: '130299', text: 'Region 130299' });
     const progress = page.getByTestId('progress-state');
@@ -98,7 +73,7 @@ describe('enterprises by action, year by year', () => {
     const page = await anonymousPage();
     const held = await holdRequests(page, ACTIONS_OVER_TIME);
     const answered = page.waitForResponse((r) => r.url().includes('/api/stats/actions-over-time'), WAIT);
-    await page.goto(`${server.url}/?lang=en&dash=130000`);
+    await page.goto(`${app.server.url}/?lang=en&dash=130000`);
     await held.arrived;
 
     const section = page.getByTestId('actions-state');
@@ -126,7 +101,7 @@ describe('enterprises by action, year by year', () => {
 
   it('places the line-end labels without overlap', async () => {
     const page = await anonymousPage();
-    await page.goto(`${server.url}/?lang=en&dash=130000`);
+    await page.goto(`${app.server.url}/?lang=en&dash=130000`);
     const section = page.getByTestId('actions-state');
     await expect.poll(() => section.getAttribute('data-state'), WAIT).toBe('ready');
     const boxes = await page
@@ -146,7 +121,7 @@ describe('enterprises by action, year by year', () => {
 
   it('as anonymous shows the chart or why it needs a sign-in, never "No data"', async () => {
     const page = await anonymousPage();
-    await page.goto(`${server.url}/?lang=en&dash=150200`);
+    await page.goto(`${app.server.url}/?lang=en&dash=150200`);
     const section = page.getByTestId('actions-state');
     await expect.poll(() => section.getAttribute('data-state'), WAIT).toMatch(/^(ready|sign-in)$/);
     expect(await page.getByTestId('chart-actions').textContent()).not.toContain('No data');
@@ -161,7 +136,7 @@ describe('enterprises by action, year by year', () => {
         body: JSON.stringify({ error: { code: 'unauthorized', message: 'log in first' } }),
       }),
     );
-    await page.goto(`${server.url}/?lang=zh&dash=150200`);
+    await page.goto(`${app.server.url}/?lang=zh&dash=150200`);
     const section = page.getByTestId('actions-state');
     await expect.poll(() => section.getAttribute('data-state'), WAIT).toBe('sign-in');
     const note = section.getByRole('note');
@@ -186,7 +161,7 @@ describe('enterprises by action, year by year', () => {
       }
       return route.continue();
     });
-    await page.goto(`${server.url}/?lang=en&dash=150200`);
+    await page.goto(`${app.server.url}/?lang=en&dash=150200`);
     const section = page.getByTestId('actions-state');
     await expect.poll(() => section.getAttribute('data-state'), WAIT).toBe('error');
     expect(await section.getByRole('alert').textContent()).toContain('too many screenings at once');

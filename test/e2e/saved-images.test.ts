@@ -5,35 +5,17 @@
  * date in the UI's language; a dashboard chart's PNG names its region. The PNGs are read back as
  * files: their text chunks for what they say, their pixels for what is drawn where.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../web/src/i18n/messages.ts';
 import { CHOROPLETH_CLASSES } from '../../web/src/map/choropleth.ts';
 import { zoneSwatchOpacity } from '../../web/src/map/image-legend.ts';
 import { RESERVE_STYLES, type RGB, ZONE_STYLES, type ZoneStyle } from '../../web/src/map/palette.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
-import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
+import { demoAppForFile, SHOTS } from '../helpers/demo-app.ts';
 
-const SHOTS = 'test-results/screenshots';
-let temp: TempDb;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  temp = await tempDemoDb(3000, 42);
-  server = await startServer(temp.path);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  temp?.cleanup();
-});
+const app = demoAppForFile(3000, 42);
 
 /** The iTXt chunks of a PNG, keyword → text, and its size from IHDR. */
 function readPng(png: Buffer): { width: number; height: number; text: Record<string, string> } {
@@ -116,9 +98,9 @@ function legendPixels(page: Page, png: Buffer, fromX: number, colors: RGB[]): Pr
 
 describe('the saved map image', () => {
   it('lists every layer drawn as the on-screen legend does, with a true scale bar and the date in Chinese', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
     // Every zone layer is on by default; hiding only the labels turns the choropleth on.
-    await page.goto(`${server.url}/?lang=zh&hide=labels&v=110.5,41.2,7`);
+    await page.goto(`${app.server.url}/?lang=zh&hide=labels&v=110.5,41.2,7`);
     await page.getByTestId('legend-choropleth').waitFor({ timeout: 60_000 });
     await page.getByTestId('legend-reserve-unzoned').waitFor();
     await page.waitForFunction(
@@ -187,8 +169,8 @@ describe('the saved map image', () => {
   });
 
   it('a hidden zone layer leaves the saved legend', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}/?lang=en&hide=nature_reserve,key_region`);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${app.server.url}/?lang=en&hide=nature_reserve,key_region`);
     await page.getByTestId('legend-built_up').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => Boolean(window.__greenline?.controller.map.loaded()), undefined, { timeout: 60_000 });
     const { png } = await saveDownload(page, 'save-image', 'saved-map-en-some-zones.png');
@@ -204,8 +186,8 @@ describe('the saved map image', () => {
 
 describe('a saved dashboard chart', () => {
   it('names its region and the date above the chart', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}/?lang=zh&dash=150200`);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${app.server.url}/?lang=zh&dash=150200`);
     const save = page.getByTestId('png-actions');
     // Each year is screened on the server first: the chart, and its save button, come when done.
     await expect.poll(() => save.isEnabled(), { timeout: 120_000 }).toBe(true);
@@ -217,7 +199,7 @@ describe('a saved dashboard chart', () => {
     // The heading is a 40 px band above the 420 × 240 actions chart, at twice the scale.
     expect([width, height]).toEqual([840, 560]);
 
-    await page.goto(`${server.url}/?lang=en&dash=150200`);
+    await page.goto(`${app.server.url}/?lang=en&dash=150200`);
     const saveEn = page.getByTestId('png-energy-intensity');
     await expect.poll(() => saveEn.isEnabled(), { timeout: 60_000 }).toBe(true);
     const en = readPng((await saveDownload(page, 'png-energy-intensity', 'saved-chart-en.png')).png);
