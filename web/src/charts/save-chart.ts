@@ -3,7 +3,9 @@
  * BOM for Excel. A saved PNG carries what it shows as text too (PNG iTXt chunks: Title, Creation
  * Time, Description), so a report, a file search or a screen reader can tell what it is.
  */
+import CRC32 from 'crc-32';
 import { roundForPeople } from '../../../server/domain/units.ts';
+import { csvText } from '../../../server/export/csv-text.ts';
 
 /** What a saved chart says above itself: whose it is and when it was saved. */
 export interface ChartHeading {
@@ -57,22 +59,6 @@ export async function downloadPng(canvas: HTMLCanvasElement, fileName: string, t
   download(new Blob([png], { type: 'image/png' }), fileName);
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 /** The signature, then IHDR: 4 bytes of length, 4 of type, 13 of data, 4 of CRC. */
 const AFTER_IHDR = 8 + 4 + 4 + 13 + 4;
@@ -96,7 +82,7 @@ export function withPngText(png: Uint8Array, text: Record<string, string>): Uint
     view.setUint32(0, data.length);
     chunk.set(utf8.encode('iTXt'), 4);
     chunk.set(data, 8);
-    view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+    view.setUint32(8 + data.length, CRC32.buf(chunk.subarray(4, 8 + data.length)) >>> 0);
     return chunk;
   });
   const size = png.length + chunks.reduce((n, c) => n + c.length, 0);
@@ -112,13 +98,11 @@ export function withPngText(png: Uint8Array, text: Record<string, string>): Uint
 }
 
 /** Numbers as people read them (890.9, not 890.8760000000001): a chart's CSV is read, not recomputed. */
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(typeof v === 'number' ? roundForPeople(v) : v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function rowsToCsv(header: string[], rows: unknown[][]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvText(
+    header,
+    rows.map((r) => r.map((v) => (typeof v === 'number' ? roundForPeople(v) : v))),
+  );
 }
 
 export function downloadCsv(csv: string, fileName: string): void {
