@@ -9,7 +9,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { deleteSessionsOfUser } from '../db/session-store.ts';
 import { createUser, findUser, listUsers, setDisabled, setPasswordHash, setRole, type User } from '../db/user-store.ts';
 import type { AuditEvent } from '../domain/audit.ts';
-import { type Reason, reason, wordReason } from '../domain/reasons.ts';
+import { inEnglish, type Reason, reason } from '../domain/reasons.ts';
 import { isRole, passwordReason, type Role, roleReason, SCOPABLE_ROLES, usernameReason } from '../domain/roles.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -23,7 +23,7 @@ export class AccountError extends Error {
     readonly status: 400 | 404 | 409,
     readonly reason: Reason,
   ) {
-    super(wordReason(reason, 'en') ?? reason.key);
+    super(inEnglish(reason));
   }
 }
 

@@ -3,7 +3,7 @@
  * accepted → cancelled (验收销号), plus exempted and disputed, each with a reason. Moves outside
  * this graph are refused; moves that undo progress or leave the main line need a reason too.
  */
-import { reason as because, type Reason, wordReason } from './reasons.ts';
+import { reason as because, inEnglish, type Reason } from './reasons.ts';
 
 export const CASE_STATUSES = [
   'identified',
@@ -75,11 +75,11 @@ export type MoveCheck = { ok: true } | { ok: false; kind: 'not_allowed' | 'reaso
 export function checkMove(from: CaseStatus, to: CaseStatus, reason: string | null | undefined): MoveCheck {
   if (!canMove(from, to)) {
     const why = because('move_not_allowed', { from, to, allowed: nextStatuses(from).join(', ') });
-    return { ok: false, kind: 'not_allowed', message: wordReason(why, 'en') as string, reason: why };
+    return { ok: false, kind: 'not_allowed', message: inEnglish(why), reason: why };
   }
   if (moveNeedsReason(from, to) && !reason?.trim()) {
     const why = because('move_needs_reason', { from, to });
-    return { ok: false, kind: 'reason_required', message: wordReason(why, 'en') as string, reason: why };
+    return { ok: false, kind: 'reason_required', message: inEnglish(why), reason: why };
   }
   return { ok: true };
 }

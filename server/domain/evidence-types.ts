@@ -2,7 +2,7 @@
  * The files an official may attach as evidence, recognised by extension AND by their first bytes,
  * so a renamed executable or HTML page is refused rather than stored and served back.
  */
-import { type Reason, reason, wordReason } from './reasons.ts';
+import { inEnglish, type Reason, reason } from './reasons.ts';
 
 export interface EvidenceType {
   extensions: readonly string[];
@@ -32,11 +32,11 @@ export function checkEvidenceFile(fileName: string, head: Uint8Array): EvidenceC
   const type = ext ? EVIDENCE_TYPES.find((t) => t.extensions.includes(ext)) : undefined;
   if (!type) {
     const why = reason('evidence_type', { file: fileName, ext: ext ?? '(none)', allowed: EVIDENCE_EXTENSIONS.join(', ') });
-    return { ok: false, message: wordReason(why, 'en') as string, reason: why };
+    return { ok: false, message: inEnglish(why), reason: why };
   }
   if (!type.magic.every((b, i) => head[i] === b)) {
     const why = reason('evidence_content', { file: fileName, ext: ext as string });
-    return { ok: false, message: wordReason(why, 'en') as string, reason: why };
+    return { ok: false, message: inEnglish(why), reason: why };
   }
   return { ok: true, mediaType: type.mediaType };
 }

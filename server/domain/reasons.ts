@@ -134,3 +134,11 @@ export function wordReason(r: Reason, lang: Lang): string | null {
   const wording = (CATALOGUE as Record<string, Wording>)[r.key];
   return wording ? wording[lang](r.params ?? {}) : null;
 }
+
+/** A reason in English: the message the API, the logs and the CLI carry beside the key. */
+export const inEnglish = (r: Reason): string => wordReason(r, 'en') ?? r.key;
+
+/** A reason someone sent, in words: the fallback when none came or its key is unknown (a newer server). */
+export function wordSent<F extends string | null>(sent: unknown, lang: Lang, fallback: F): string | F {
+  return (isReason(sent) ? wordReason(sent, lang) : null) ?? fallback;
+}

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { type Reason, reason, wordReason } from '../domain/reasons.ts';
+import { inEnglish, type Reason, reason } from '../domain/reasons.ts';
 
 export type ErrorCode =
   | 'bad_request'
@@ -44,7 +44,7 @@ export class ApiError extends Error {
 
   /** A refusal whose message is the reason's English wording. */
   static because(status: ContentfulStatusCode, reason: Reason, details?: unknown): ApiError {
-    return new ApiError(status, wordReason(reason, 'en') ?? reason.key, undefined, details, reason);
+    return new ApiError(status, inEnglish(reason), undefined, details, reason);
   }
 }
 

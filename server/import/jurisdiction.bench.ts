@@ -12,8 +12,8 @@ import { clusteredPoints } from '../../bench/lib/synthetic.ts';
 import { REGIONS_FILE, readFeatures } from '../../data/demo/geography.ts';
 import { regionLocator } from '../domain/geometry/region-locator.ts';
 import { RegionOutline } from '../domain/geometry/region-outline.ts';
+import { inEnglish } from '../domain/reasons.ts';
 import { Jurisdiction, NATIONAL_BOUNDARY_FILES } from './jurisdiction.ts';
-import { english } from './problems.ts';
 
 const n = Number(process.argv[2] ?? 1_000_000);
 const { lon, lat } = clusteredPoints(n, 42);
@@ -95,7 +95,7 @@ for (const [name, loaded, outline] of [
     const fresh = Jurisdiction.of(loaded);
     let chars = 0;
     for (let i = 0; i < refused.xs.length; i++)
-      chars += english(fresh.outsideReason(refused.xs[i] as number, refused.ys[i] as number)).length;
+      chars += inEnglish(fresh.outsideReason(refused.xs[i] as number, refused.ys[i] as number)).length;
     return chars;
   });
 }

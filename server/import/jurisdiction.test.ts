@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { REGIONS_FILE, readFeatures } from '../../data/demo/geography.ts';
+import { inEnglish } from '../domain/reasons.ts';
 import { Jurisdiction, nationalOutline } from './jurisdiction.ts';
 import { CHINA_EXTENT } from './location.ts';
-import { english, PROBLEM_LIMIT } from './problems.ts';
+import { PROBLEM_LIMIT } from './problems.ts';
 
 /** Why a point lies outside, in English, without the "point …, … lies " that names the point. */
-const outside = (j: Jurisdiction, lon: number, lat: number) => english(j.outsideReason(lon, lat)).replace(/^point \S+, \S+ lies /, '');
+const outside = (j: Jurisdiction, lon: number, lat: number) => inEnglish(j.outsideReason(lon, lat)).replace(/^point \S+, \S+ lies /, '');
 
 /** The regions a demo database loads: Inner Mongolia, Hebei and their prefectures. */
 const demoRegions = () =>

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
-import { type Reason, reason } from '../domain/reasons.ts';
+import { inEnglish, type Reason, reason } from '../domain/reasons.ts';
 import { mapColumns, parseMapOption } from './columns.ts';
 import { crsProblem, type ResolvedCrs, resolveCrs } from './crs.ts';
 import { projectedHint } from './crs-hint.ts';
@@ -16,7 +16,7 @@ import type { ImportKind } from './import-zones.ts';
 import { indicatorColumns } from './indicator-columns.ts';
 import { validateIndicator } from './indicator-record.ts';
 import { CHINA_EXTENT } from './location.ts';
-import { english, type Problem, problem } from './problems.ts';
+import { type Problem, problem } from './problems.ts';
 import { openSourceOffThread } from './readers/off-thread.ts';
 import { type RawRecord, type Source, SourceError, type SourceInfo } from './readers/record.ts';
 import { RecordTextCheck } from './record-text.ts';
@@ -207,4 +207,4 @@ export async function previewImport(db: Database, options: PreviewOptions): Prom
 
 const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
 
-const suggestion = (r: Reason | null) => ({ suggestion: r && english(r), suggestionReason: r });
+const suggestion = (r: Reason | null) => ({ suggestion: r && inEnglish(r), suggestionReason: r });

@@ -4,7 +4,7 @@
  * parameters, which each UI words in its language) and as an English message for the CLI and logs.
  */
 import type { Params, Reason } from '../domain/reasons.ts';
-import { wordReason } from '../domain/reasons.ts';
+import { inEnglish } from '../domain/reasons.ts';
 
 export interface Problem {
   row: number | null;
@@ -18,12 +18,10 @@ export interface Problem {
 /** An error whose cause a problem can name: its message is the reason's English wording. */
 export class ReasonError extends Error {
   constructor(readonly reason: Reason) {
-    super(english(reason));
+    super(inEnglish(reason));
     this.name = 'ReasonError';
   }
 }
-
-export const english = (r: Reason): string => wordReason(r, 'en') ?? r.key;
 
 export interface ImportReport {
   file: string;
@@ -61,7 +59,7 @@ export function problem(row: number | null, field: string | null, value: unknown
     field: field === null ? null : detach(field),
     value: value === undefined || value === null ? null : detach(String(value)),
     reason: { key: reason.key, params: detachParams(reason.params) },
-    message: english(reason),
+    message: inEnglish(reason),
   };
 }
 

@@ -10,12 +10,12 @@ import type { Database } from '../db/database.ts';
 import { type EvidenceRecord, insertEvidence } from '../db/evidence-store.ts';
 import { chinaToday } from '../domain/case-lifecycle.ts';
 import { checkEvidenceFile, cleanFileName } from '../domain/evidence-types.ts';
-import { reason as because, type Reason, wordReason } from '../domain/reasons.ts';
+import { reason as because, inEnglish, type Reason } from '../domain/reasons.ts';
 import { type Principal, principalCovers } from '../domain/roles.ts';
 import { storeEvidenceFile } from './evidence-files.ts';
 import { isWriteConflict, LedgerError, type LedgerErrorStatus } from './ledger-error.ts';
 
-const refusal = (status: LedgerErrorStatus, why: Reason) => new LedgerError(status, wordReason(why, 'en') as string, undefined, why);
+const refusal = (status: LedgerErrorStatus, why: Reason) => new LedgerError(status, inEnglish(why), undefined, why);
 
 export interface EvidenceUpload {
   fileName: string;

@@ -12,7 +12,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import type { AuditInput } from '../domain/audit.ts';
 import type { CaseView } from '../domain/case.ts';
 import { type CaseStatus, checkMove, chinaToday } from '../domain/case-lifecycle.ts';
-import { reason as because, type Reason, wordReason } from '../domain/reasons.ts';
+import { reason as because, inEnglish, type Reason } from '../domain/reasons.ts';
 import { type Principal, principalCovers } from '../domain/roles.ts';
 import { isWriteConflict, LedgerError, type LedgerErrorStatus } from './ledger-error.ts';
 
@@ -50,7 +50,7 @@ function planEdit(actor: Principal, ref: CaseRef, current: CaseView | undefined,
   const refuse = (status: LedgerErrorStatus, why: Reason): Refusal => ({
     id,
     status,
-    message: wordReason(why, 'en') as string,
+    message: inEnglish(why),
     reason: why,
   });
   if (!current) return refuse(404, because('case_not_found', { id }));
@@ -85,7 +85,7 @@ function planEdit(actor: Principal, ref: CaseRef, current: CaseView | undefined,
     const to = edit.deadline as string;
     if (!note) {
       const why = because('deadline_needs_reason', { from: current.deadline ?? '—', to });
-      return { id, status: 400, message: `case ${id}: ${wordReason(why, 'en')}`, reason: why };
+      return { id, status: 400, message: `case ${id}: ${inEnglish(why)}`, reason: why };
     }
     row.deadline = to;
     row.deadline_set_by = actor.username;
@@ -136,7 +136,7 @@ async function apply(tx: Queryable, actor: Principal, refs: readonly CaseRef[], 
   for (const { ref, plan } of plans) {
     if (!(await updateCaseRow(tx, ref.id, ref.version, plan.row, now))) {
       const why = because('case_changed', { id: ref.id });
-      throw new LedgerError(409, wordReason(why, 'en') as string, [{ id: ref.id, status: 409 }], why);
+      throw new LedgerError(409, inEnglish(why), [{ id: ref.id, status: 409 }], why);
     }
   }
   await appendAudit(

@@ -12,7 +12,7 @@ import { ACTIONS, type Action } from '../domain/actions.ts';
 import type { AuditInput } from '../domain/audit.ts';
 import { actionOpensCase, type CaseRule } from '../domain/case.ts';
 import { caseKey, type FlagGroup, planCaseSync, type SyncedCase } from '../domain/case-sync-plan.ts';
-import { reason as because, wordReason } from '../domain/reasons.ts';
+import { reason as because, inEnglish } from '../domain/reasons.ts';
 
 const UNFLAGGED = because('unflagged');
 
@@ -112,7 +112,7 @@ export async function syncCasesFromFlags(tx: Queryable, runId: number | null, no
       event: 'created',
       from: null,
       to: 'identified',
-      reason: wordReason(why, 'en'),
+      reason: inEnglish(why),
       details: { ...run, enterprise_id: c.enterprise_id, action: c.action, deadline: c.deadline, reason: why },
     };
   });
@@ -125,7 +125,7 @@ export async function syncCasesFromFlags(tx: Queryable, runId: number | null, no
         event: e.event,
         from: e.from,
         to: e.to,
-        reason: e.event === 'unflagged' ? wordReason(UNFLAGGED, 'en') : null,
+        reason: e.event === 'unflagged' ? inEnglish(UNFLAGGED) : null,
         details: e.event === 'unflagged' ? { ...run, reason: UNFLAGGED } : run,
       });
     }

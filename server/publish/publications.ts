@@ -25,7 +25,7 @@ import {
 import type { AuditEvent } from '../domain/audit.ts';
 import type { PublicationSpecT } from '../domain/publish/publication-spec.ts';
 import type { SnapshotMeta } from '../domain/publish/snapshot.ts';
-import { type Reason, reason, wordReason } from '../domain/reasons.ts';
+import { inEnglish, type Reason, reason } from '../domain/reasons.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 
 /** Turns the spec's filter query into the filter the database applies (the HTTP layer's own parser). */
@@ -52,7 +52,7 @@ export class PublicationError extends Error {
     readonly status: 404 | 409,
     readonly reason: Reason,
   ) {
-    super(wordReason(reason, 'en') ?? reason.key);
+    super(inEnglish(reason));
   }
 }
 

@@ -8,7 +8,7 @@
  * - rings are wound as RFC 7946 asks (shells counter-clockwise).
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { type Params, type ReasonKey, reason, wordReason } from '../reasons.ts';
+import { inEnglish, type Params, type ReasonKey, reason } from '../reasons.ts';
 import { type Crossing, findCrossings } from './find-crossings.ts';
 import { repairPolygon } from './repair-polygon.ts';
 import { rewindRings } from './rewind.ts';
@@ -22,7 +22,7 @@ export interface GeometryIssue {
 
 const issue = (severity: GeometryIssue['severity'], key: ReasonKey, params: Params = {}): GeometryIssue => {
   const r = reason(key, params);
-  return { severity, reason: r, message: wordReason(r, 'en') ?? key };
+  return { severity, reason: r, message: inEnglish(r) };
 };
 
 export interface CheckedPolygon {

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import { type Reason, wordReason } from '../../domain/reasons.ts';
+import { inEnglish, type Reason } from '../../domain/reasons.ts';
 
 /** One row or feature as read from a file, before validation. */
 export const BATCH_SIZE = 2000;
@@ -68,7 +68,7 @@ export class SourceError extends Error {
     readonly row: number | null,
     readonly reason: Reason,
   ) {
-    const detail = wordReason(reason, 'en') ?? reason.key;
+    const detail = inEnglish(reason);
     super(`${file}: ${row !== null ? `row ${row}: ` : ''}${detail}`);
     this.detail = detail;
     this.name = 'SourceError';

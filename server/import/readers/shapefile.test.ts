@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FixtureFeature, square, writeShapefileZip } from '../../../test/helpers/import-fixtures.ts';
 import type { Reason } from '../../domain/reasons.ts';
-import { english } from '../problems.ts';
+import { inEnglish } from '../../domain/reasons.ts';
 import type { RawRecord, Source } from './record.ts';
 import { readShapefile } from './shapefile.ts';
 
@@ -58,7 +58,7 @@ describe('readShapefile attribute encodings', () => {
     const source = await readShapefile(writeShapefileZip(dir, 'liar.zip', RESERVES, { encoding: 'gbk', cpg: 'UTF-8' }), 'liar.zip');
     expect(source.info.encoding).toBe('gb18030');
     expect(source.info.notes).toEqual([{ key: 'import_cpg_not_utf8', params: { encoding: 'gb18030', declared: 'UTF-8', ext: '.cpg' } }]);
-    expect(english(source.info.notes[0] as Reason)).toBe(
+    expect(inEnglish(source.info.notes[0] as Reason)).toBe(
       'the .cpg says UTF-8 but the attribute table is not valid UTF-8; read it as gb18030',
     );
     expect((await all(source))[0]?.values.名称).toBe('大青山国家级自然保护区');

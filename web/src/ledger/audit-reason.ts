@@ -3,9 +3,8 @@
  * entry's details) that the page words; people's reasons are their own words.
  */
 import type { AuditEntry } from '../../../server/domain/audit.ts';
-import { isReason, type Lang, wordReason } from '../../../server/domain/reasons.ts';
+import { type Lang, wordSent } from '../../../server/domain/reasons.ts';
 
 export function auditReason(entry: Pick<AuditEntry, 'reason' | 'details'>, lang: Lang): string | null {
-  const reason = (entry.details as { reason?: unknown } | null)?.reason;
-  return (isReason(reason) ? wordReason(reason, lang) : null) ?? entry.reason;
+  return wordSent((entry.details as { reason?: unknown } | null)?.reason, lang, entry.reason);
 }
