@@ -9,7 +9,8 @@ import type { Database, Queryable } from '../db/database.ts';
 import { deleteSessionsOfUser } from '../db/session-store.ts';
 import { createUser, findUser, listUsers, setDisabled, setPasswordHash, setRole, type User } from '../db/user-store.ts';
 import type { AuditEvent } from '../domain/audit.ts';
-import { inEnglish, type Reason, reason } from '../domain/reasons.ts';
+import { type Reason, reason } from '../domain/reasons.ts';
+import { ReasonedRefusal } from '../domain/refusal.ts';
 import { isRole, passwordReason, type Role, roleReason, SCOPABLE_ROLES, usernameReason } from '../domain/roles.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -18,14 +19,7 @@ import { hashPassword } from './passwords.ts';
  * name, role, region or password (400), no such account or token (404), or a change the accounts'
  * state does not allow (409). The message is the reason's English wording.
  */
-export class AccountError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    readonly reason: Reason,
-  ) {
-    super(inEnglish(reason));
-  }
-}
+export class AccountError extends ReasonedRefusal {}
 
 function refuseIf(problem: Reason | null): void {
   if (problem) throw new AccountError(400, problem);

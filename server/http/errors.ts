@@ -2,11 +2,13 @@
  * JSON errors: `{"error": {"code", "message"}}`, a 4xx for the caller's mistakes and a 500 without
  * a stack trace for ours. Handlers throw ApiError; validation failures become 400 in the hook.
  */
+
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { inEnglish, type Reason, reason } from '../domain/reasons.ts';
+import { Refusal } from '../domain/refusal.ts';
 
 export type ErrorCode =
   | 'bad_request'
@@ -73,6 +75,9 @@ export function invalidRequest(error: ZodError, input: Record<string, unknown>, 
 
 export function onError(error: Error, c: Context): Response {
   if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details, error.reason), error.status);
+  if (error instanceof Refusal) {
+    return c.json(errorBody(CODE_OF_STATUS[error.status] ?? 'bad_request', error.message, error.details, error.reason), error.status);
+  }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     return c.json(errorBody(CODE_OF_STATUS[status] ?? 'internal', error.message || 'request failed'), status);

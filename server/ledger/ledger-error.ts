@@ -4,18 +4,13 @@
  * lifecycle). `details` lists each case that failed in a bulk change.
  */
 import type { Reason } from '../domain/reasons.ts';
+import { Refusal, type RefusalStatus } from '../domain/refusal.ts';
 
-export type LedgerErrorStatus = 400 | 403 | 404 | 409 | 413 | 415;
+export type LedgerErrorStatus = RefusalStatus;
 
-export class LedgerError extends Error {
-  constructor(
-    readonly status: LedgerErrorStatus,
-    message: string,
-    readonly details?: unknown,
-    /** Why, for the UI to word (domain/reasons.ts). */
-    readonly reason?: Reason,
-  ) {
-    super(message);
+export class LedgerError extends Refusal {
+  constructor(status: LedgerErrorStatus, message: string, details?: unknown, reason?: Reason) {
+    super(status, message, reason, details);
   }
 }
 

@@ -25,7 +25,8 @@ import {
 import type { AuditEvent } from '../domain/audit.ts';
 import type { PublicationSpecT } from '../domain/publish/publication-spec.ts';
 import type { SnapshotMeta } from '../domain/publish/snapshot.ts';
-import { inEnglish, type Reason, reason } from '../domain/reasons.ts';
+import { type Reason, reason } from '../domain/reasons.ts';
+import { ReasonedRefusal } from '../domain/refusal.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 
 /** Turns the spec's filter query into the filter the database applies (the HTTP layer's own parser). */
@@ -47,14 +48,7 @@ export interface Published {
   timings: Record<string, number>;
 }
 
-export class PublicationError extends Error {
-  constructor(
-    readonly status: 404 | 409,
-    readonly reason: Reason,
-  ) {
-    super(inEnglish(reason));
-  }
-}
+export class PublicationError extends ReasonedRefusal {}
 
 export const versionDir = (root: string, id: string, version: number) => join(root, id, `v${version}`);
 

@@ -15,7 +15,6 @@ import { DEFAULT_EVIDENCE_DIR, DEFAULT_EVIDENCE_MAX_BYTES, readEvidenceFile } fr
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { asApiErrors } from '../ledger-errors.ts';
 import { CaseIdParam, EvidenceSchema } from '../schemas/case.ts';
 import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
 import { ledgerDenied } from './cases.ts';
@@ -92,7 +91,7 @@ export function caseEvidenceRoutes({ db, config }: AppDeps) {
       const { file } = c.req.valid('form');
       if (!(file instanceof File)) throw ApiError.because(400, reason('evidence_no_file'));
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const record = await asApiErrors(() => attachEvidence(db, caller(c), id, { fileName: file.name, bytes }, settings));
+      const record = await attachEvidence(db, caller(c), id, { fileName: file.name, bytes }, settings);
       return c.json(record, 201);
     })
     .openapi(download, async (c) => {

@@ -19,7 +19,6 @@ import { editCase, editCases } from '../../ledger/edit-cases.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { asApiErrors } from '../ledger-errors.ts';
 import {
   CaseBulkBody,
   CaseCountsSchema,
@@ -179,11 +178,11 @@ export function caseRoutes({ db }: AppDeps) {
     .openapi(patch, async (c) => {
       const { id } = c.req.valid('param');
       const { version, ...edit } = c.req.valid('json');
-      return c.json(await asApiErrors(() => editCase(db, caller(c), { id, version }, edit)), 200);
+      return c.json(await editCase(db, caller(c), { id, version }, edit), 200);
     })
     .openapi(bulk, async (c) => {
       const { cases, ...edit } = c.req.valid('json');
-      const items = await asApiErrors(() => editCases(db, caller(c), cases, edit));
+      const items = await editCases(db, caller(c), cases, edit);
       return c.json({ items, total: items.length }, 200);
     });
 }

@@ -7,11 +7,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listPublications } from '../../db/publication-store.ts';
 import { PublicationSpec } from '../../domain/publish/publication-spec.ts';
 import { describePublished } from '../../publish/embed-snippet.ts';
-import { createPublication, PublicationError, type PublishContext, rename, republish, withdraw } from '../../publish/publications.ts';
+import { createPublication, type PublishContext, rename, republish, withdraw } from '../../publish/publications.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
 import type { PublicationCache } from '../embed/publication-cache.ts';
-import { ApiError } from '../errors.ts';
 import { filterFromQueryString } from '../map-filter.ts';
 import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
 
@@ -125,14 +124,6 @@ export function publicationRoutes({ db, config }: AppDeps, cache: PublicationCac
     resolveFilter: filterFromQueryString,
   };
   const baseOf = (requestUrl: string) => config.publicUrl ?? new URL(requestUrl).origin;
-  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof PublicationError) throw ApiError.because(error.status, error.reason);
-      throw error;
-    }
-  };
   return router()
     .openapi(list, async (c) => {
       const base = baseOf(c.req.url);
@@ -145,25 +136,25 @@ export function publicationRoutes({ db, config }: AppDeps, cache: PublicationCac
     })
     .openapi(create, async (c) => {
       const spec = c.req.valid('json');
-      const result = await guard(() => createPublication(context, spec, caller(c).username));
+      const result = await createPublication(context, spec, caller(c).username);
       return c.json(describePublished(baseOf(c.req.url), result), 201);
     })
     .openapi(renameRoute, async (c) => {
       const { id } = c.req.valid('param');
       const { title } = c.req.valid('json');
-      const result = await guard(() => rename(context, id, title, caller(c).username));
+      const result = await rename(context, id, title, caller(c).username);
       cache.invalidate(id);
       return c.json(describePublished(baseOf(c.req.url), result), 200);
     })
     .openapi(republishRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const result = await guard(() => republish(context, id, caller(c).username));
+      const result = await republish(context, id, caller(c).username);
       cache.invalidate(id);
       return c.json(describePublished(baseOf(c.req.url), result), 200);
     })
     .openapi(withdrawRoute, async (c) => {
       const { id } = c.req.valid('param');
-      await guard(() => withdraw(db, id, caller(c).username));
+      await withdraw(db, id, caller(c).username);
       cache.invalidate(id);
       return c.body(null, 204);
     });

@@ -4,7 +4,7 @@
  * a token's secret leaves the server once, in the answer that creates it.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AccountError, addUser, changePassword, issueToken, revokeToken, updateAccount } from '../../auth/accounts.ts';
+import { addUser, changePassword, issueToken, revokeToken, updateAccount } from '../../auth/accounts.ts';
 import { getApiToken, listApiTokens } from '../../db/api-token-store.ts';
 import { findUser, listUsers } from '../../db/user-store.ts';
 import { reason } from '../../domain/reasons.ts';
@@ -122,16 +122,6 @@ const revoke = createRoute({
   responses: { 204: { description: 'Revoked' }, ...ledgerDenied, ...notFound, ...conflict },
 });
 
-/** accounts.ts refuses with a status and a reason; the API answers with both. */
-async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AccountError) throw ApiError.because(error.status, error.reason);
-    throw error;
-  }
-}
-
 async function accountOf(db: AppDeps['db'], username: string) {
   const user = await findUser(db, username);
   if (!user) throw ApiError.because(404, reason('account_not_found', { username }));
@@ -144,17 +134,17 @@ export function userRoutes({ db }: AppDeps) {
     .openapi(create, async (c) => {
       const { region, ...input } = c.req.valid('json');
       const actor = caller(c).username;
-      return c.json(await asApiErrors(() => addUser(db, { ...input, region: region ?? null }, actor)), 201);
+      return c.json(await addUser(db, { ...input, region: region ?? null }, actor), 201);
     })
     .openapi(patch, async (c) => {
       const { username } = c.req.valid('param');
       const change = c.req.valid('json');
-      return c.json(await asApiErrors(() => updateAccount(db, username, change, caller(c).username)), 200);
+      return c.json(await updateAccount(db, username, change, caller(c).username), 200);
     })
     .openapi(password, async (c) => {
       const { username } = c.req.valid('param');
       const { password: next } = c.req.valid('json');
-      await asApiErrors(() => changePassword(db, username, next, caller(c).username));
+      await changePassword(db, username, next, caller(c).username);
       return c.body(null, 204);
     })
     .openapi(tokens, async (c) => {
@@ -167,14 +157,14 @@ export function userRoutes({ db }: AppDeps) {
       if (authState(c).via !== 'session') throw ApiError.because(403, reason('token_needs_session'));
       const { username } = c.req.valid('param');
       const { label, expires_in_days } = c.req.valid('json');
-      const made = await asApiErrors(() => issueToken(db, username, label, expires_in_days ?? null, actor));
+      const made = await issueToken(db, username, label, expires_in_days ?? null, actor);
       const record = await getApiToken(db, made.id);
       if (!record) throw new Error(`API token ${made.id} was created but cannot be read back`);
       return c.json({ token: made.token, record }, 201);
     })
     .openapi(revoke, async (c) => {
       const { id } = c.req.valid('param');
-      await asApiErrors(() => revokeToken(db, id, caller(c).username));
+      await revokeToken(db, id, caller(c).username);
       return c.body(null, 204);
     });
 }
