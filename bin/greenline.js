@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so the package ships source without a build step.
-import { register } from 'tsx/esm/api';
+// Runs the CLI from its esbuild bundle, rebuilt first when a source is newer (cli-bundle.js).
+import { cliEntry } from './cli-bundle.js';
 
-register();
-await import('../server/cli/main.ts');
+await import(await cliEntry());

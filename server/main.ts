@@ -5,11 +5,12 @@
 
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
+import { DEFAULT_DEMO } from '../data/demo/generate-enterprises.ts';
 import { listenForCommands } from './cli/control-socket.ts';
 import { defaultPublicationsDir, loadConfig } from './config.ts';
 import { Database } from './db/database.ts';
 import { listUsers } from './db/user-store.ts';
-import { buildDemoDatabase, DEFAULT_DEMO } from './demo/build-demo-database.ts';
+import { buildDemoDatabase } from './demo/build-demo-database.ts';
 import { createApp, publicEdge } from './http/app.ts';
 import { frozenFileLane, withLane } from './http/embed/frozen-file-lane.ts';
 import { cleanUploads, uploadDir } from './http/upload-store.ts';

@@ -27,6 +27,9 @@ export const FIRST_YEAR = 2015;
 export const LAST_YEAR = 2024;
 export const MAX_DEMO_ENTERPRISES = 2_000_000;
 
+/** What `npm start` and `greenline demo` build when asked for nothing else. */
+export const DEFAULT_DEMO = { enterprises: 20_000, seed: 42 } as const;
+
 /** Share of enterprises carrying each deliberate problem. */
 export const DATA_PROBLEMS = {
   badCreditCodeCheck: 0.003,

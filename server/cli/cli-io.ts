@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { Database } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { readPasswordFromProcess } from './read-password.ts';
 
 export interface CliIo {
@@ -27,9 +27,11 @@ export interface CliIo {
   withDatabase<T>(path: string, work: (db: Database) => Promise<T>): Promise<T>;
   /** Set when a server holds the database: commands that need the file to themselves refuse. */
   readonly server: { dbPath: string } | null;
+  /** Ends the command with an exit code: the process's own exit standalone, a CliExit where the process must live on. */
+  exit(code: number): never;
 }
 
-/** How a command ends in a server, where `process.exit` would end the server instead. */
+/** How a command ends in a server (or a test), where `process.exit` would end the server instead. */
 export class CliExit extends Error {
   constructor(readonly code: number) {
     super(`exit ${code}`);
@@ -59,6 +61,8 @@ export const processIo: CliIo = {
     return osUser();
   },
   async withDatabase(path, work) {
+    // Loaded here, not at the top: DuckDB's binding is the heaviest thing `greenline --help` would load.
+    const { Database } = await import('../db/database.ts');
     const db = await Database.open(path);
     try {
       return await work(db);
@@ -67,7 +71,13 @@ export const processIo: CliIo = {
     }
   },
   server: null,
+  exit: (code) => process.exit(code),
 };
+
+/** `exit` for an io whose process must outlive the command: runCli turns the CliExit into the code. */
+export function endCommand(code: number): never {
+  throw new CliExit(code);
+}
 
 const current = new AsyncLocalStorage<CliIo>();
 

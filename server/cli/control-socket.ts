@@ -9,7 +9,7 @@ import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { Database } from '../db/database.ts';
-import type { CliIo } from './cli-io.ts';
+import { type CliIo, endCommand } from './cli-io.ts';
 import { canonicalDbPath, controlSocketPath } from './control-path.ts';
 import { runCli } from './program.ts';
 
@@ -112,5 +112,6 @@ function commandIo(
       return work(db);
     },
     server: { dbPath: held },
+    exit: endCommand,
   };
 }

@@ -3,7 +3,7 @@
  * exit 0 on success and non-zero with a one-line reason on failure.
  */
 import { formatProblem, ImportFailedError } from '../import/problems.ts';
-import { CliExit, cliIo } from './cli-io.ts';
+import { type CliIo, cliIo } from './cli-io.ts';
 
 export interface GlobalOptions {
   db: string;
@@ -25,7 +25,8 @@ export class Output {
   }
 
   fail(error: unknown): never {
-    const io = cliIo();
+    // Typed, so that the compiler knows io.exit never returns.
+    const io: CliIo = cliIo();
     if (error instanceof ImportFailedError) {
       const { report } = error;
       if (this.json) {
@@ -37,8 +38,7 @@ export class Output {
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`greenline: ${humanReason(message).split('\n')[0]}\n`);
-    if (io.server) throw new CliExit(1);
-    process.exit(1);
+    io.exit(1);
   }
 }
 

@@ -29,8 +29,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .exitOverride((err) => {
       const code = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : err.exitCode || 1;
-      if (io.server) throw new CliExit(code);
-      process.exit(code);
+      io.exit(code);
     });
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   demoCommand(program, globals);

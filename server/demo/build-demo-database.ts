@@ -27,8 +27,6 @@ export interface DemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const DEFAULT_DEMO: Omit<DemoOptions, 'onProgress'> = { enterprises: 20_000, seed: 42 };
-
 export interface DemoSummary {
   path: string;
   enterprises: number;

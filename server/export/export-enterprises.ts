@@ -5,11 +5,10 @@
 import type { Queryable } from '../db/database.ts';
 import type { EnterpriseFilter } from '../db/enterprise-query.ts';
 import { enterpriseTable } from './enterprise-table.ts';
+import type { ENTERPRISE_EXPORT_FORMATS } from './export-kinds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './formats/index.ts';
 import type { ExportResult } from './formats/table.ts';
 import { writeAtomic } from './write-atomic.ts';
-
-export const ENTERPRISE_EXPORT_FORMATS = ['csv', 'geojson', 'xlsx', 'geoparquet', 'shp'] as const satisfies readonly ExportFormat[];
 export type EnterpriseExportFormat = (typeof ENTERPRISE_EXPORT_FORMATS)[number];
 
 export async function exportEnterprises(

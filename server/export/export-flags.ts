@@ -7,11 +7,10 @@
 import type { Queryable } from '../db/database.ts';
 import { explainFlag } from '../domain/explain-flag.ts';
 import type { Flag } from '../domain/flag.ts';
+import type { FLAG_EXPORT_FORMATS } from './export-kinds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './formats/index.ts';
 import type { ExportColumnType, ExportResult, ExportTable } from './formats/table.ts';
 import { writeAtomic } from './write-atomic.ts';
-
-export const FLAG_EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'geoparquet', 'shp'] as const satisfies readonly ExportFormat[];
 export type FlagExportFormat = (typeof FLAG_EXPORT_FORMATS)[number];
 
 export const FLAG_EXPORT_COLUMNS = [

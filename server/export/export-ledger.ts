@@ -10,7 +10,7 @@ import { chinaToday } from '../domain/case-lifecycle.ts';
 import { LEDGER_COLUMNS, type LedgerRow, ledgerRow } from '../domain/ledger-row.ts';
 import { csvText } from './csv-text.ts';
 
-export const LEDGER_FORMATS = ['xlsx', 'csv'] as const;
+import type { LEDGER_FORMATS } from './export-kinds.ts';
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
 export const LEDGER_MEDIA_TYPES: Record<LedgerFormat, string> = {

@@ -11,9 +11,8 @@ import type { Queryable } from '../db/database.ts';
 import { listZones } from '../db/zone-store.ts';
 import { ZONE_KINDS } from '../domain/zone.ts';
 import { defaultThreads, ZoneHitPool } from '../screening/zone-hits-pool.ts';
+import { MAX_WITHIN_METRES } from './export-kinds.ts';
 import { writeAtomic } from './write-atomic.ts';
-
-export const MAX_WITHIN_METRES = 200_000;
 
 export async function exportZoneHits(q: Queryable, withinMetres: number, out: string): Promise<number> {
   if (!Number.isFinite(withinMetres) || withinMetres < 0 || withinMetres > MAX_WITHIN_METRES) {

@@ -1,12 +1,11 @@
 /** Exports zones (one kind or all) in any export format, atomically like every export. */
 import type { Queryable } from '../db/database.ts';
 import type { ZoneKind } from '../domain/zone.ts';
+import { ZONE_EXPORT_FORMATS } from './export-kinds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './formats/index.ts';
 import type { ExportResult } from './formats/table.ts';
 import { writeAtomic } from './write-atomic.ts';
 import { zoneTable } from './zone-table.ts';
-
-export const ZONE_EXPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'shp', 'geoparquet'] as const satisfies readonly ExportFormat[];
 
 export async function exportZones(q: Queryable, format: ExportFormat, out: string, kind?: ZoneKind): Promise<ExportResult> {
   const table = await zoneTable(q, kind);

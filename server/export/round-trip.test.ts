@@ -12,8 +12,9 @@ import { type TempDb, tempDemoDb } from '../../test/helpers/temp-db.ts';
 import type { Database } from '../db/database.ts';
 import { importEnterprises } from '../import/import-enterprises.ts';
 import { importZones } from '../import/import-zones.ts';
-import { ENTERPRISE_EXPORT_FORMATS, exportEnterprises } from './export-enterprises.ts';
-import { exportZones, ZONE_EXPORT_FORMATS } from './export-zones.ts';
+import { exportEnterprises } from './export-enterprises.ts';
+import { ENTERPRISE_EXPORT_FORMATS, ZONE_EXPORT_FORMATS } from './export-kinds.ts';
+import { exportZones } from './export-zones.ts';
 import { EXPORT_FORMATS } from './formats/index.ts';
 import { fieldNames } from './formats/shapefile/dbf.ts';
 

@@ -1,6 +1,5 @@
 /** `greenline audit verify`: recomputes the audit log's hash chains and names any broken link. */
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../../db/audit-store.ts';
 import { cliIo } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { withDatabase } from '../with-database.ts';
@@ -14,6 +13,7 @@ export function auditCommand(program: Command, globals: () => GlobalOptions) {
       const { db, json } = globals();
       const out = new Output(json);
       try {
+        const { verifyAuditChain } = await import('../../db/audit-store.ts');
         const report = await withDatabase(db, verifyAuditChain);
         if (report.problems.length) {
           const first = report.problems[0];

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { MAX_DEMO_ENTERPRISES } from '../../../data/demo/generate-enterprises.ts';
-import { buildDemoDatabase, DEFAULT_DEMO } from '../../demo/build-demo-database.ts';
+import { DEFAULT_DEMO, MAX_DEMO_ENTERPRISES } from '../../../data/demo/generate-enterprises.ts';
 import { cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { integerOption } from '../parse.ts';
@@ -19,6 +18,7 @@ export function demoCommand(program: Command, globals: () => GlobalOptions) {
         if (server) throw new Error(`demo rebuilds the database file the running server holds (${server.dbPath}); stop the server first`);
         const enterprises = integerOption('--enterprises', opts.enterprises, 0, MAX_DEMO_ENTERPRISES);
         const seed = integerOption('--seed', opts.seed, 0, 2 ** 32 - 1);
+        const { buildDemoDatabase } = await import('../../demo/build-demo-database.ts');
         let lastShown = 0;
         const summary = await buildDemoDatabase(userPath(db), {
           enterprises,

@@ -1,25 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { listAudit } from '../../db/audit-store.ts';
 import type { CaseFilter } from '../../db/case-query.ts';
 import type { Database } from '../../db/database.ts';
 import { ACTIONS } from '../../domain/actions.ts';
 import { CASE_STATUSES } from '../../domain/case-lifecycle.ts';
 import { isRegionCode } from '../../domain/regions.ts';
 import { ZONE_KINDS } from '../../domain/zone.ts';
-import { auditCsv } from '../../export/export-audit.ts';
-import { ENTERPRISE_EXPORT_FORMATS, exportEnterprises } from '../../export/export-enterprises.ts';
-import { exportFlags, FLAG_EXPORT_FORMATS } from '../../export/export-flags.ts';
-import { LEDGER_FORMATS, ledgerFile } from '../../export/export-ledger.ts';
-import { exportZoneHits, MAX_WITHIN_METRES } from '../../export/export-zone-hits.ts';
-import { exportZones, ZONE_EXPORT_FORMATS } from '../../export/export-zones.ts';
+import {
+  ENTERPRISE_EXPORT_FORMATS,
+  FLAG_EXPORT_FORMATS,
+  LEDGER_FORMATS,
+  MAX_WITHIN_METRES,
+  ZONE_EXPORT_FORMATS,
+} from '../../export/export-kinds.ts';
 import type { ExportResult } from '../../export/formats/table.ts';
-import { writeAtomic } from '../../export/write-atomic.ts';
 import { userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { numberOption, oneOf } from '../parse.ts';
 import { withDatabase } from '../with-database.ts';
 
+// The writers (ExcelJS, Parquet, shapefile) are imported when an export runs, not to describe one.
 /** Opens the database, runs one export, and prints the result by the CLI contract. */
 function exporting(globals: () => GlobalOptions, run: (db: Database) => Promise<{ result: object; line: string }>) {
   return async () => {
@@ -75,6 +75,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { format: string; out: string }) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, ENTERPRISE_EXPORT_FORMATS);
+        const { exportEnterprises } = await import('../../export/export-enterprises.ts');
         return exported(await exportEnterprises(db, format, userPath(opts.out)), 'enterprises', format, opts.out);
       })(),
     );
@@ -87,6 +88,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { within: string; out: string }) =>
       exporting(globals, async (db) => {
         const within = numberOption('--within', opts.within, 0, MAX_WITHIN_METRES);
+        const { exportZoneHits } = await import('../../export/export-zone-hits.ts');
         const rows = await exportZoneHits(db, within, userPath(opts.out));
         return { result: { rows, within, out: opts.out }, line: `wrote ${rows} zone hits within ${within} m to ${opts.out}` };
       })(),
@@ -100,6 +102,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { format: string; out: string }) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, FLAG_EXPORT_FORMATS);
+        const { exportFlags } = await import('../../export/export-flags.ts');
         return exported(await exportFlags(db, format, userPath(opts.out)), 'flags', format, opts.out);
       })(),
     );
@@ -116,6 +119,8 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .action((opts: { format: string; out: string; region?: string; status?: string; action?: string; overdue?: boolean }) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, LEDGER_FORMATS);
+        const { ledgerFile } = await import('../../export/export-ledger.ts');
+        const { writeAtomic } = await import('../../export/write-atomic.ts');
         const { body, count } = await ledgerFile(db, format, ledgerFilter(opts));
         await writeAtomic(userPath(opts.out), (tmp) => writeFile(tmp, body));
         return { result: { exported: count, format, out: opts.out }, line: `exported ${count} cases to ${opts.out}` };
@@ -128,6 +133,9 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .requiredOption('--out <file>', 'output file')
     .action((opts: { out: string }) =>
       exporting(globals, async (db) => {
+        const { listAudit } = await import('../../db/audit-store.ts');
+        const { auditCsv } = await import('../../export/export-audit.ts');
+        const { writeAtomic } = await import('../../export/write-atomic.ts');
         const { items } = await listAudit(db);
         await writeAtomic(userPath(opts.out), (tmp) => writeFile(tmp, auditCsv(items)));
         return { result: { exported: items.length, out: opts.out }, line: `exported ${items.length} audit entries to ${opts.out}` };
@@ -144,6 +152,7 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, ZONE_EXPORT_FORMATS);
         const kind = opts.kind === undefined ? undefined : oneOf('--kind', opts.kind, ZONE_KINDS);
+        const { exportZones } = await import('../../export/export-zones.ts');
         return exported(await exportZones(db, format, userPath(opts.out), kind), kind ? `${kind} zones` : 'zones', format, opts.out);
       })(),
     );

@@ -3,7 +3,6 @@
  * does at its end; for flags loaded by other means, or to re-check after a restore.
  */
 import type { Command } from 'commander';
-import { syncCasesFromFlags } from '../../ledger/sync-cases-from-flags.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { withDatabase } from '../with-database.ts';
 
@@ -16,6 +15,7 @@ export function ledgerCommand(program: Command, globals: () => GlobalOptions) {
       const { db, json } = globals();
       const out = new Output(json);
       try {
+        const { syncCasesFromFlags } = await import('../../ledger/sync-cases-from-flags.ts');
         const summary = await withDatabase(db, (d) => d.transaction((tx) => syncCasesFromFlags(tx, null)));
         out.done(
           summary,

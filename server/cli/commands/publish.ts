@@ -6,15 +6,10 @@
 import type { Command } from 'commander';
 import { defaultPublicationsDir, parsePublicUrl } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import { listPublications } from '../../db/publication-store.ts';
 import { DEFAULT_PUBLIC_FIELDS, parsePublicFields } from '../../domain/publish/public-fields.ts';
 import { describeSpecProblems, PublicationSpec } from '../../domain/publish/publication-spec.ts';
 import { ZONE_KINDS } from '../../domain/zone.ts';
-import { filterFromQueryString } from '../../http/map-filter.ts';
-import { describePublished } from '../../publish/embed-snippet.ts';
-import { exportStatic } from '../../publish/export-static.ts';
-import { cleanLeftovers, createPublication, type PublishContext, rename, republish, withdraw } from '../../publish/publications.ts';
-import { ensureWebBuilt } from '../../web-build.ts';
+import type { PublishContext } from '../../publish/publications.ts';
 import { cliActor, cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { numberOption, oneOf } from '../parse.ts';
@@ -54,19 +49,34 @@ function baseUrl(option: string | undefined): string {
   return `http://localhost:${env.PORT ?? 8080}`;
 }
 
+/** The publishing machinery (snapshots, PMTiles, the web build), loaded when a publish command runs. */
+async function publishing() {
+  const [publications, snippet, store, staticExport, web, mapFilter] = await Promise.all([
+    import('../../publish/publications.ts'),
+    import('../../publish/embed-snippet.ts'),
+    import('../../db/publication-store.ts'),
+    import('../../publish/export-static.ts'),
+    import('../../web-build.ts'),
+    import('../../http/map-filter.ts'),
+  ]);
+  return { ...publications, ...snippet, ...store, ...staticExport, ...web, ...mapFilter };
+}
+type Publishing = Awaited<ReturnType<typeof publishing>>;
+
 export function publishCommand(program: Command, globals: () => GlobalOptions) {
   const cmd = program
     .command('publish')
     .description('publish read-only maps for the public (embeds), list, rename, republish, withdraw, export');
   const publicationsDir = (dbPath: string) => cliIo().env.GREENLINE_PUBLICATIONS_DIR ?? defaultPublicationsDir(userPath(dbPath));
-  const run = (work: (out: Output, db: Database, context: PublishContext) => Promise<void>) => async () => {
+  const run = (work: (out: Output, db: Database, context: PublishContext, p: Publishing) => Promise<void>) => async () => {
     const { db: dbPath, json } = globals();
     const out = new Output(json);
     try {
+      const p = await publishing();
       await withDatabase(dbPath, async (db) => {
         const dir = publicationsDir(dbPath);
-        await cleanLeftovers(db, dir);
-        await work(out, db, { db, dir, resolveFilter: filterFromQueryString });
+        await p.cleanLeftovers(db, dir);
+        await work(out, db, { db, dir, resolveFilter: p.filterFromQueryString }, p);
       });
     } catch (error) {
       out.fail(error);
@@ -96,7 +106,7 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
     .option('--source <text>', "the basemap's source line")
     .option('--base-url <url>', 'where the public reaches this server (default GREENLINE_PUBLIC_URL, else http://localhost:PORT)')
     .action((opts: CreateOptions) =>
-      run(async (out, _db, context) => {
+      run(async (out, _db, context, p) => {
         const fields = opts.fields === undefined ? [...DEFAULT_PUBLIC_FIELDS] : parsePublicFields(opts.fields);
         const draw =
           opts.draw === undefined
@@ -127,8 +137,8 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
         });
         if (!parsed.success) throw new Error(describeSpecProblems(parsed.error));
         const base = baseUrl(opts.baseUrl);
-        const published = await createPublication(context, parsed.data, actor());
-        const result = describePublished(base, published);
+        const published = await p.createPublication(context, parsed.data, actor());
+        const result = p.describePublished(base, published);
         out.done(result, [
           `published "${parsed.data.title.zh}" as ${result.id} v${result.version}: ${result.count} enterprises`,
           `  ${result.url}`,
@@ -143,9 +153,9 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
     .description('every publication, live or withdrawn')
     .option('--base-url <url>', 'where the public reaches this server')
     .action((opts: { baseUrl?: string }) =>
-      run(async (out, db) => {
+      run(async (out, db, _context, p) => {
         const base = baseUrl(opts.baseUrl);
-        const items = (await listPublications(db)).map((p) => ({
+        const items = (await p.listPublications(db)).map((p) => ({
           id: p.id,
           status: p.status,
           version: p.latest_version,
@@ -172,10 +182,10 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
     .option('--title-en <text>', 'title in English')
     .option('--base-url <url>', 'where the public reaches this server')
     .action((id: string, opts: { title: string; titleEn?: string; baseUrl?: string }) =>
-      run(async (out, _db, context) => {
-        const result = describePublished(
+      run(async (out, _db, context, p) => {
+        const result = p.describePublished(
           baseUrl(opts.baseUrl),
-          await rename(context, id, { zh: opts.title, en: opts.titleEn ?? '' }, actor()),
+          await p.rename(context, id, { zh: opts.title, en: opts.titleEn ?? '' }, actor()),
         );
         out.done(result, `renamed ${id}: version ${result.version} is "${opts.title}"`);
       })(),
@@ -186,8 +196,8 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
     .description("the same choices over today's data, as a new version")
     .option('--base-url <url>', 'where the public reaches this server')
     .action((id: string, opts: { baseUrl?: string }) =>
-      run(async (out, _db, context) => {
-        const result = describePublished(baseUrl(opts.baseUrl), await republish(context, id, actor()));
+      run(async (out, _db, context, p) => {
+        const result = p.describePublished(baseUrl(opts.baseUrl), await p.republish(context, id, actor()));
         out.done(result, `republished ${id} as version ${result.version}: ${result.count} enterprises`);
       })(),
     );
@@ -196,8 +206,8 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
     .command('withdraw <id>')
     .description('withdraw a publication: its embeds answer 410 Gone')
     .action((id: string) =>
-      run(async (out, db) => {
-        await withdraw(db, id, actor());
+      run(async (out, db, _context, p) => {
+        await p.withdraw(db, id, actor());
         out.done({ id, status: 'withdrawn' }, `withdrew ${id}`);
       })(),
     );
@@ -207,9 +217,9 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
     .description('write the latest version as a folder for any static web server (DIR/index.html is the embed)')
     .requiredOption('--out <dir>', 'a new or empty folder')
     .action((id: string, opts: { out: string }) =>
-      run(async (out, db, context) => {
-        await ensureWebBuilt('dist/web');
-        const result = await exportStatic(db, context.dir, 'dist/web', id, userPath(opts.out));
+      run(async (out, db, context, p) => {
+        await p.ensureWebBuilt('dist/web');
+        const result = await p.exportStatic(db, context.dir, 'dist/web', id, userPath(opts.out));
         out.done(
           result,
           `exported ${id} v${result.version} to ${result.dir} (${result.files} files); serve it with range requests, index.html is the map`,

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { activeRuleSet, storeRuleSet } from '../../db/rule-set-store.ts';
 import { ACTIONS } from '../../domain/actions.ts';
-import { runScreening } from '../../screening/run-screening.ts';
 import { cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
 import { isoDateOption } from '../parse.ts';
@@ -18,6 +16,7 @@ export function screenCommand(program: Command, globals: () => GlobalOptions) {
       const out = new Output(json);
       try {
         const asOf = opts.asOf === undefined ? undefined : isoDateOption('--as-of', opts.asOf);
+        const { runScreening } = await import('../../screening/run-screening.ts');
         const s = await withDatabase(path, (db) => runScreening(db, asOf ? { asOf } : {}));
         const width = Math.max(...ACTIONS.map((a) => a.length));
         out.done(s, [
@@ -39,6 +38,8 @@ export function screenCommand(program: Command, globals: () => GlobalOptions) {
       const out = new Output(json);
       try {
         const text = readFileSync(userPath(file), 'utf8');
+        const { storeRuleSet } = await import('../../db/rule-set-store.ts');
+        const { runScreening } = await import('../../screening/run-screening.ts');
         const result = await withDatabase(path, async (db) => {
           const stored = await db.transaction((tx) => storeRuleSet(tx, text, file, cliIo().user));
           const screening = await runScreening(db, { recomputeZones: true });
@@ -59,6 +60,7 @@ export function screenCommand(program: Command, globals: () => GlobalOptions) {
       const { db: path, json } = globals();
       const out = new Output(json);
       try {
+        const { activeRuleSet } = await import('../../db/rule-set-store.ts');
         const stored = await withDatabase(path, (db) => activeRuleSet(db));
         out.done({ ...stored.ruleSet, ruleSetVersion: stored.version }, [
           `rule set v${stored.version}: ${stored.name}`,

@@ -4,9 +4,6 @@
  * who ran the command as the actor.
  */
 import type { Command } from 'commander';
-import { addUser, changePassword, changeRole, issueToken, revokeToken, setUserDisabled } from '../../auth/accounts.ts';
-import { listApiTokens } from '../../db/api-token-store.ts';
-import { listUsers } from '../../db/user-store.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { cliActor } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
@@ -16,13 +13,24 @@ import { withDatabase } from '../with-database.ts';
 
 const actor = cliActor;
 
+/** Accounts and their stores (argon2 among them), loaded when a user command runs. */
+async function accounts() {
+  const [auth, tokens, users] = await Promise.all([
+    import('../../auth/accounts.ts'),
+    import('../../db/api-token-store.ts'),
+    import('../../db/user-store.ts'),
+  ]);
+  return { ...auth, ...tokens, ...users };
+}
+type Accounts = Awaited<ReturnType<typeof accounts>>;
+
 export function userCommand(program: Command, globals: () => GlobalOptions) {
   const cmd = program.command('user').description('manage accounts (roles: viewer, planner, official, admin)');
-  const run = (work: (out: Output, dbPath: string) => Promise<void>) => async () => {
+  const run = (work: (out: Output, dbPath: string, a: Accounts) => Promise<void>) => async () => {
     const { db, json } = globals();
     const out = new Output(json);
     try {
-      await work(out, db);
+      await work(out, db, await accounts());
     } catch (error) {
       out.fail(error);
     }
@@ -34,10 +42,10 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
     .requiredOption('--role <role>', ROLES.join('|'))
     .option('--region <code>', 'GB/T 2260 code a viewer or official is limited to')
     .action((name: string, opts: { role: string; region?: string }) =>
-      run(async (out, dbPath) => {
+      run(async (out, dbPath, a) => {
         const password = await readPassword(`password for ${name}: `);
         const user = await withDatabase(dbPath, (db) =>
-          addUser(db, { username: name, role: opts.role, region: opts.region ?? null, password }, actor()),
+          a.addUser(db, { username: name, role: opts.role, region: opts.region ?? null, password }, actor()),
         );
         out.done(user, `created ${user.role} "${user.username}"${user.region ? ` limited to region ${user.region}` : ''}`);
       })(),
@@ -47,8 +55,8 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
     .command('list')
     .description('list accounts')
     .action(
-      run(async (out, dbPath) => {
-        const users = await withDatabase(dbPath, listUsers);
+      run(async (out, dbPath, a) => {
+        const users = await withDatabase(dbPath, a.listUsers);
         out.done(
           { users },
           users.length
@@ -62,9 +70,9 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
     .command('passwd <name>')
     .description("set an account's password from standard input (ends its sessions)")
     .action((name: string) =>
-      run(async (out, dbPath) => {
+      run(async (out, dbPath, a) => {
         const password = await readPassword(`new password for ${name}: `);
-        await withDatabase(dbPath, (db) => changePassword(db, name, password, actor()));
+        await withDatabase(dbPath, (db) => a.changePassword(db, name, password, actor()));
         out.done({ username: name, password_changed: true }, `password of "${name}" changed; its sessions were ended`);
       })(),
     );
@@ -75,8 +83,8 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
     .requiredOption('--role <role>', ROLES.join('|'))
     .option('--region <code>', 'GB/T 2260 code; omit for all regions')
     .action((name: string, opts: { role: string; region?: string }) =>
-      run(async (out, dbPath) => {
-        const user = await withDatabase(dbPath, (db) => changeRole(db, name, opts.role, opts.region ?? null, actor()));
+      run(async (out, dbPath, a) => {
+        const user = await withDatabase(dbPath, (db) => a.changeRole(db, name, opts.role, opts.region ?? null, actor()));
         out.done(user, `"${name}" is now ${user.role}${user.region ? ` limited to region ${user.region}` : ''}`);
       })(),
     );
@@ -89,8 +97,8 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
       .command(`${verb} <name>`)
       .description(disabled ? 'stop an account from logging in (ends its sessions and tokens)' : 'let a disabled account log in again')
       .action((name: string) =>
-        run(async (out, dbPath) => {
-          await withDatabase(dbPath, (db) => setUserDisabled(db, name, disabled, actor()));
+        run(async (out, dbPath, a) => {
+          await withDatabase(dbPath, (db) => a.setUserDisabled(db, name, disabled, actor()));
           out.done({ username: name, disabled }, `"${name}" ${disabled ? 'disabled' : 'enabled'}`);
         })(),
       );
@@ -102,9 +110,9 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
     .requiredOption('--label <label>', 'what the token is for')
     .option('--expires-days <n>', 'days until it expires (default: never)')
     .action((name: string, opts: { label: string; expiresDays?: string }) =>
-      run(async (out, dbPath) => {
+      run(async (out, dbPath, a) => {
         const days = opts.expiresDays === undefined ? null : integerOption('--expires-days', opts.expiresDays, 1, 3650);
-        const made = await withDatabase(dbPath, (db) => issueToken(db, name, opts.label, days, actor()));
+        const made = await withDatabase(dbPath, (db) => a.issueToken(db, name, opts.label, days, actor()));
         out.done(made, [
           made.token,
           `(token ${made.id} for "${name}"${made.expires_at ? `, expires ${made.expires_at}` : ''}; it is not shown again)`,
@@ -116,8 +124,8 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
     .command('tokens')
     .description('list API tokens (never their secrets)')
     .action(
-      run(async (out, dbPath) => {
-        const tokens = await withDatabase(dbPath, (db) => listApiTokens(db));
+      run(async (out, dbPath, a) => {
+        const tokens = await withDatabase(dbPath, (db) => a.listApiTokens(db));
         out.done(
           { tokens },
           tokens.length
@@ -131,9 +139,9 @@ export function userCommand(program: Command, globals: () => GlobalOptions) {
     .command('revoke-token <id>')
     .description('revoke an API token')
     .action((id: string) =>
-      run(async (out, dbPath) => {
+      run(async (out, dbPath, a) => {
         const tokenId = integerOption('token id', id, 1, 2 ** 31 - 1);
-        await withDatabase(dbPath, (db) => revokeToken(db, tokenId, actor()));
+        await withDatabase(dbPath, (db) => a.revokeToken(db, tokenId, actor()));
         out.done({ revoked: tokenId }, `API token ${tokenId} revoked`);
       })(),
     );

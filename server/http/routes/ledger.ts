@@ -1,6 +1,7 @@
 /** The ledger as a file: XLSX in the officials' columns, or CSV; the same filters as GET /api/cases. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { LEDGER_FORMATS, LEDGER_MEDIA_TYPES, ledgerFile, ledgerFileName } from '../../export/export-ledger.ts';
+import { LEDGER_FORMATS } from '../../export/export-kinds.ts';
+import { LEDGER_MEDIA_TYPES, ledgerFile, ledgerFileName } from '../../export/export-ledger.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
 import { CaseFilterQuery } from '../schemas/case.ts';
