@@ -9,6 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup: ['test/helpers/fixture-cache.ts'],
           include: ['server/**/*.test.ts', 'data/**/*.test.ts', 'web/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'faults',
+          globalSetup: ['test/helpers/fixture-cache.ts'],
           include: ['test/faults/**/*.test.ts'],
           environment: 'node',
           testTimeout: 300_000,
@@ -28,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup: ['test/helpers/fixture-cache.ts'],
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
-import { greenline } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/temp-db.ts';
+import { greenlineInProcess } from '../helpers/cli.ts';
+import { tempDir, writeDemoDb } from '../helpers/temp-db.ts';
 
 let dir: string;
 let db: string;
@@ -37,7 +37,7 @@ const write = (name: string, text: string) => {
 
 describe('greenline demo', () => {
   it('builds a database with the asked number of enterprises and prints one JSON object', async () => {
-    const r = await greenline(['--db', db, '--json', 'demo', '--enterprises', '250', '--seed', '3']);
+    const r = await greenlineInProcess(['--db', db, '--json', 'demo', '--enterprises', '250', '--seed', '3']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { enterprises: number; zones: number; regions: number };
     expect(out).toMatchObject({ enterprises: 250, zones: 76, regions: 25 });
@@ -46,13 +46,13 @@ describe('greenline demo', () => {
 
   it('is deterministic for a seed', async () => {
     const other = join(dir, 'other.duckdb');
-    await greenline(['--db', db, 'demo', '--enterprises', '120', '--seed', '9']);
-    await greenline(['--db', other, 'demo', '--enterprises', '120', '--seed', '9']);
+    await greenlineInProcess(['--db', db, 'demo', '--enterprises', '120', '--seed', '9']);
+    await greenlineInProcess(['--db', other, 'demo', '--enterprises', '120', '--seed', '9']);
     expect((await snapshot(db))[0]?.h).toBe((await snapshot(other))[0]?.h);
   });
 
   it('refuses a bad count with a one-line reason naming the value', async () => {
-    const r = await greenline(['--db', db, 'demo', '--enterprises', 'lots']);
+    const r = await greenlineInProcess(['--db', db, 'demo', '--enterprises', 'lots']);
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('"lots"');
@@ -61,12 +61,12 @@ describe('greenline demo', () => {
 
 describe('greenline import enterprises', () => {
   beforeEach(async () => {
-    await greenline(['--db', db, 'demo', '--enterprises', '50']);
+    await writeDemoDb(db, 50, 42);
   });
 
   it('imports the minimal columns id,name,sector,lon,lat and finds their region', async () => {
     const csv = write('min.csv', 'id,name,sector,lon,lat\nN1,包头新钢铁厂,C3120,109.85,40.62\nN2,唐山水泥,3011,118.2,39.65\n');
-    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', csv]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ imported: 2, updated: 0, skipped: 0, errors: [], warnings: [] });
     const d = await Database.open(db);
@@ -85,7 +85,7 @@ describe('greenline import enterprises', () => {
       'units.csv',
       'id,name,sector,lon,lat,capacity,capacity_unit\nU1,包头钢铁,C3120,109.85,40.62,300,万t/a\nU2,包头电厂,D4411,109.86,40.63,600,mw\nU3,包头油厂,C2511,109.87,40.64,5,桶/日\n',
     );
-    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', csv]);
     const report = JSON.parse(r.stdout) as { imported: number; warnings: { row: number; field: string; value: string; message: string }[] };
     expect(report.imported).toBe(3);
     expect(report.warnings).toEqual([
@@ -112,7 +112,7 @@ describe('greenline import enterprises', () => {
       'zh.csv',
       '企业名称,统一社会信用代码,行业代码,经度,纬度,联系人\n鄂尔多斯煤业,91150600MA0N000003,B0610,109.98,39.82,张三\n',
     );
-    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', csv]);
     const report = JSON.parse(r.stdout) as { imported: number; warnings: { field: string }[] };
     expect(report.imported).toBe(1);
     const d = await Database.open(db);
@@ -136,7 +136,7 @@ describe('greenline import enterprises', () => {
         'B1,重复,C3110,110,40.6',
       ].join('\n'),
     );
-    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', csv]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { imported: number; errors: { row: number; field: string; value: string; message: string }[] };
     expect(report.imported).toBe(0);
@@ -152,7 +152,7 @@ describe('greenline import enterprises', () => {
 
   it('--skip-invalid imports the rest and reports what it skipped', async () => {
     const csv = write('mixed.csv', 'id,name,sector,lon,lat\nS1,好,C3110,110,40.6\nS2,坏,C3110,,40.6\n');
-    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', csv, '--skip-invalid']);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', csv, '--skip-invalid']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { imported: number; skipped: number; errors: { row: number; message: string }[] };
     expect(report).toMatchObject({ imported: 1, skipped: 1 });
@@ -161,7 +161,7 @@ describe('greenline import enterprises', () => {
 
   it('warns about a bad credit code but keeps the enterprise', async () => {
     const csv = write('code.csv', 'id,name,credit_code,sector,lon,lat\nC1,校验错,91150200MA0N000004,C3110,110,40.6\n');
-    const report = JSON.parse((await greenline(['--db', db, '--json', 'import', 'enterprises', csv])).stdout) as {
+    const report = JSON.parse((await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', csv])).stdout) as {
       imported: number;
       warnings: { field: string; message: string }[];
     };
@@ -172,11 +172,11 @@ describe('greenline import enterprises', () => {
   it('upserts by id, keeping the enterprise key', async () => {
     const first = write('a.csv', 'id,name,sector,lon,lat\nU1,旧名,C3110,110,40.6\n');
     const second = write('b.csv', 'id,name,sector,lon,lat\nU1,新名,C3110,110.1,40.6\n');
-    await greenline(['--db', db, 'import', 'enterprises', first]);
+    await greenlineInProcess(['--db', db, 'import', 'enterprises', first]);
     const d1 = await Database.open(db);
     const key = (await d1.one<{ key: number }>("SELECT key FROM enterprises WHERE id = 'U1'"))?.key;
     d1.close();
-    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', second]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', second]);
     expect(JSON.parse(r.stdout)).toMatchObject({ imported: 1, updated: 1 });
     const d2 = await Database.open(db);
     expect(await d2.one("SELECT name, key FROM enterprises WHERE id = 'U1'")).toEqual({ name: '新名', key });
@@ -198,13 +198,13 @@ describe('greenline import enterprises', () => {
         ],
       }),
     );
-    const r = await greenline(['--db', db, '--json', 'import', 'enterprises', file]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', file]);
     expect(JSON.parse(r.stdout)).toMatchObject({ imported: 1 });
   });
 
   it('records every import with the file hash', async () => {
     const csv = write('log.csv', 'id,name,sector,lon,lat\nL1,记录,C3110,110,40.6\n');
-    await greenline(['--db', db, 'import', 'enterprises', csv]);
+    await greenlineInProcess(['--db', db, 'import', 'enterprises', csv]);
     const d = await Database.open(db);
     const log = await d.one<{ file_name: string; file_sha256: string; imported: number }>(
       'SELECT file_name, file_sha256, imported FROM imports',
@@ -218,7 +218,7 @@ describe('greenline import enterprises', () => {
 
 describe('greenline import zones', () => {
   beforeEach(async () => {
-    await greenline(['--db', db, 'demo', '--enterprises', '10']);
+    await writeDemoDb(db, 10, 42);
   });
 
   it('imports reserve zones keeping id, name, zone_type and other properties', async () => {
@@ -245,7 +245,7 @@ describe('greenline import zones', () => {
         ],
       }),
     );
-    const r = await greenline(['--db', db, '--json', 'import', 'zones', file, '--kind', 'nature_reserve']);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'zones', file, '--kind', 'nature_reserve']);
     expect(r.code).toBe(0);
     const d = await Database.open(db);
     const z = await d.one<{ zone_type: string; attributes: string }>("SELECT zone_type, attributes FROM zones WHERE id = 'T-core'");
@@ -280,7 +280,7 @@ describe('greenline import zones', () => {
         ],
       }),
     );
-    const r = await greenline(['--db', db, '--json', 'import', 'zones', file, '--kind', 'nature_reserve']);
+    const r = await greenlineInProcess(['--db', db, '--json', 'import', 'zones', file, '--kind', 'nature_reserve']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { errors: { row: number; field: string; value: string | null }[] };
     expect(report.errors.map((e) => [e.row, e.field, e.value])).toEqual([
@@ -314,7 +314,7 @@ describe('greenline import zones', () => {
         ],
       }),
     );
-    await greenline(['--db', db, 'import', 'zones', file, '--kind', 'industrial_park', '--replace']);
+    await greenlineInProcess(['--db', db, 'import', 'zones', file, '--kind', 'industrial_park', '--replace']);
     const d = await Database.open(db);
     const parks = await d.all<{ id: string }>("SELECT id FROM zones WHERE kind = 'industrial_park'");
     const reserves = await d.one<{ n: number }>("SELECT count(*) AS n FROM zones WHERE kind = 'nature_reserve'");
@@ -326,9 +326,9 @@ describe('greenline import zones', () => {
 
 describe('greenline export enterprises', () => {
   it('writes CSV with a BOM whose columns start id,name,credit_code,sector,lon,lat', async () => {
-    await greenline(['--db', db, 'demo', '--enterprises', '30']);
+    await writeDemoDb(db, 30, 42);
     const out = join(dir, 'out.csv');
-    const r = await greenline(['--db', db, '--json', 'export', 'enterprises', '--format', 'csv', '--out', out]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'export', 'enterprises', '--format', 'csv', '--out', out]);
     expect(JSON.parse(r.stdout)).toMatchObject({ exported: 30 });
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -336,13 +336,13 @@ describe('greenline export enterprises', () => {
   });
 
   it('round-trips: exported CSV and GeoJSON import back to the same enterprises', async () => {
-    await greenline(['--db', db, 'demo', '--enterprises', '40', '--seed', '5']);
+    await writeDemoDb(db, 40, 5);
     for (const format of ['csv', 'geojson']) {
       const out = join(dir, `rt.${format}`);
-      await greenline(['--db', db, 'export', 'enterprises', '--format', format, '--out', out]);
+      await greenlineInProcess(['--db', db, 'export', 'enterprises', '--format', format, '--out', out]);
       const fresh = join(dir, `fresh-${format}.duckdb`);
-      await greenline(['--db', fresh, 'demo', '--enterprises', '0']);
-      const r = await greenline(['--db', fresh, '--json', 'import', 'enterprises', out]);
+      await writeDemoDb(fresh, 0, 42);
+      const r = await greenlineInProcess(['--db', fresh, '--json', 'import', 'enterprises', out]);
       expect(JSON.parse(r.stdout), format).toMatchObject({ imported: 40 });
       const cols =
         'id, name, credit_code, sector, region_code, lon, lat, location_accuracy, status, commissioned_year, above_scale, in_park, capacity, capacity_unit, scattered_dirty, green_factory, attributes::VARCHAR AS attributes';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
-import { greenline } from '../helpers/cli.ts';
+import { greenline, greenlineInProcess } from '../helpers/cli.ts';
 import {
   KML,
   square,
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => temp.cleanup());
 
 const run = async (...args: string[]) => {
-  const r = await greenline(['--db', temp.path, '--json', ...args]);
+  const r = await greenlineInProcess(['--db', temp.path, '--json', ...args]);
   return {
     ...r,
     report: r.stdout
@@ -209,7 +209,7 @@ describe('zones in other CRSs and formats', () => {
         features: [{ type: 'Feature', properties: { id: 'ODD-1', name: '保护区', 功能分区: '外围保护带' }, geometry: square(120, 50.5) }],
       }),
     );
-    const r = await greenline(['--db', temp.path, 'import', 'zones', file, '--kind', 'nature_reserve']);
+    const r = await greenlineInProcess(['--db', temp.path, 'import', 'zones', file, '--kind', 'nature_reserve']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('reserves-odd.geojson row 1, field 功能分区: value "外围保护带" not a reserve zone type');
     expect(await query("SELECT id FROM zones WHERE id = 'ODD-1'")).toEqual([]);

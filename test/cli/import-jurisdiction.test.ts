@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
-import { greenline } from '../helpers/cli.ts';
+import { greenlineInProcess } from '../helpers/cli.ts';
 import { writeText } from '../helpers/import-fixtures.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -19,7 +19,7 @@ interface Report {
 }
 
 const run = async (db: string, ...args: string[]) => {
-  const r = await greenline(['--db', db, '--json', ...args]);
+  const r = await greenlineInProcess(['--db', db, '--json', ...args]);
   return { ...r, report: r.stdout ? (JSON.parse(r.stdout) as Report) : undefined };
 };
 

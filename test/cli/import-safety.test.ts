@@ -11,7 +11,7 @@ import { listValue } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { creditCodeCheckChar } from '../../server/domain/credit-code.ts';
-import { greenline } from '../helpers/cli.ts';
+import { greenlineInProcess } from '../helpers/cli.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/greenline.js', import.meta.url));
@@ -73,7 +73,7 @@ describe('a process killed mid-import', () => {
     // The database is whole: the next import works.
     const small = join(temp.dir, 'small.csv');
     writeFileSync(small, 'id,name,sector,lon,lat\nAFTER,之后,C3110,110,40.6\n');
-    expect((await greenline(['--db', temp.path, '--json', 'import', 'enterprises', small])).code).toBe(0);
+    expect((await greenlineInProcess(['--db', temp.path, '--json', 'import', 'enterprises', small])).code).toBe(0);
   });
 });
 
@@ -88,7 +88,7 @@ describe('--replace', () => {
     const before = await snapshot(temp.path);
     const bad = join(temp.dir, 'replace-bad.csv');
     writeFileSync(bad, `id,name,sector,lon,lat\n${kept[0]},保留,C3110,110,40.6\nNEW1,新,C9999,110,40.6\n`);
-    expect((await greenline(['--db', temp.path, 'import', 'enterprises', bad, '--replace'])).code).toBe(1);
+    expect((await greenlineInProcess(['--db', temp.path, 'import', 'enterprises', bad, '--replace'])).code).toBe(1);
     expect(await snapshot(temp.path)).toEqual(before);
 
     const good = join(temp.dir, 'replace.csv');
@@ -96,7 +96,7 @@ describe('--replace', () => {
       good,
       `id,name,sector,lon,lat\n${kept[0]},保留一,C3110,110,40.6\n${kept[1]},保留二,C3110,110,40.6\nNEW1,新,C3011,118.2,39.65\n`,
     );
-    const r = await greenline(['--db', temp.path, '--json', 'import', 'enterprises', good, '--replace']);
+    const r = await greenlineInProcess(['--db', temp.path, '--json', 'import', 'enterprises', good, '--replace']);
     expect(JSON.parse(r.stdout)).toMatchObject({ imported: 3, updated: 2 });
     const after = await Database.open(temp.path);
     expect((await after.all<{ id: string }>('SELECT id FROM enterprises ORDER BY id')).map((x) => x.id)).toEqual([...kept, 'NEW1'].sort());
@@ -119,7 +119,7 @@ describe('ids against the database', () => {
     expect(other).not.toBe(e?.credit_code);
     const file = join(temp.dir, 'clash.csv');
     writeFileSync(file, `id,name,credit_code,sector,lon,lat\n${e?.id},别的公司,${other},C3110,110,40.6\n`);
-    const r = await greenline(['--db', temp.path, '--json', 'import', 'enterprises', file]);
+    const r = await greenlineInProcess(['--db', temp.path, '--json', 'import', 'enterprises', file]);
     const report = JSON.parse(r.stdout) as { errors: { row: number; field: string; value: string; message: string }[] };
     if (report.errors.length === 0) throw new Error(`expected a clash, got ${r.stdout}`);
     expect(report.errors[0]).toMatchObject({

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { greenline } from '../helpers/cli.ts';
+import { greenlineInProcess } from '../helpers/cli.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 let temp: TempDb;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-const run = (...args: string[]) => greenline(['--db', temp.path, ...args], { env });
+const run = (...args: string[]) => greenlineInProcess(['--db', temp.path, ...args], { env });
 
 describe('greenline publish', () => {
   it('create prints {id, version, url, snippet}; list, republish and withdraw follow; a withdrawn one cannot be republished', async () => {

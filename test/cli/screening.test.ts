@@ -8,16 +8,16 @@ import { EdgeIndex } from '../../server/domain/geometry/edge-index.ts';
 import { distanceToPolygon } from '../../server/domain/geometry/polygon-distance.ts';
 import { PreparedPolygon } from '../../server/domain/geometry/prepared-polygon.ts';
 import { screenChanged } from '../../server/screening/screen-changed.ts';
-import { greenline } from '../helpers/cli.ts';
+import { greenlineInProcess } from '../helpers/cli.ts';
 import { unzonedReservesGeoJson } from '../helpers/import-fixtures.ts';
-import { tempDir } from '../helpers/temp-db.ts';
+import { tempDir, writeDemoDb } from '../helpers/temp-db.ts';
 
 let dir: string;
 let db: string;
 beforeEach(async () => {
   dir = tempDir();
   db = join(dir, 'screen.duckdb');
-  await greenline(['--db', db, 'demo', '--enterprises', '600', '--seed', '11']);
+  await writeDemoDb(db, 600, 11);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,7 +32,7 @@ const query = async <T>(sql: string): Promise<T[]> => {
 
 describe('greenline screen', () => {
   it('prints counts by action as one JSON object', async () => {
-    const r = await greenline(['--db', db, '--json', 'screen', '--as-of', '2025-12-01']);
+    const r = await greenlineInProcess(['--db', db, '--json', 'screen', '--as-of', '2025-12-01']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { asOf: string; flags: number; byAction: Record<string, number> };
     expect(out.asOf).toBe('2025-12-01');
@@ -42,13 +42,13 @@ describe('greenline screen', () => {
   });
 
   it('prints counts in text by default', async () => {
-    const r = await greenline(['--db', db, 'screen', '--as-of', '2025-12-01']);
+    const r = await greenlineInProcess(['--db', db, 'screen', '--as-of', '2025-12-01']);
     expect(r.stdout).toMatch(/^screened 600 enterprises as of 2025-12-01 with rule set v1/);
     expect(r.stdout).toMatch(/\n {2}withdraw +\d+/);
   });
 
   it('refuses an impossible date with a one-line reason', async () => {
-    const r = await greenline(['--db', db, 'screen', '--as-of', '2025-02-30']);
+    const r = await greenlineInProcess(['--db', db, 'screen', '--as-of', '2025-02-30']);
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim()).toBe('greenline: --as-of must be a date YYYY-MM-DD, got "2025-02-30"');
   });
@@ -76,7 +76,7 @@ describe('greenline rules load', () => {
         ],
       }),
     );
-    const r = await greenline(['--db', db, 'rules', 'load', bad]);
+    const r = await greenlineInProcess(['--db', db, 'rules', 'load', bad]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('rule X (rules[0]) field when.zone.kinds.0');
     expect(r.stderr).toContain('"reserve"');
@@ -101,12 +101,15 @@ describe('greenline rules load', () => {
         '    then: { action: withdraw, severity: 5, deadline: "2019-12-31" }',
       ].join('\n'),
     );
-    const r = await greenline(['--db', db, '--json', 'rules', 'load', file]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'rules', 'load', file]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ version: 2, rules: 1 });
     const rules = await query<{ rule_id: string }>('SELECT DISTINCT rule_id FROM flags');
     expect(rules.every((x) => x.rule_id === 'core-only')).toBe(true);
-    const shown = JSON.parse((await greenline(['--db', db, '--json', 'rules', 'show'])).stdout) as { ruleSetVersion: number; name: string };
+    const shown = JSON.parse((await greenlineInProcess(['--db', db, '--json', 'rules', 'show'])).stdout) as {
+      ruleSetVersion: number;
+      name: string;
+    };
     expect(shown).toMatchObject({ ruleSetVersion: 2, name: 'reserves only' });
   });
 });
@@ -114,7 +117,7 @@ describe('greenline rules load', () => {
 describe('greenline export zone-hits', () => {
   it('matches an exhaustive test of every enterprise against every zone', async () => {
     const out = join(dir, 'hits.csv');
-    const r = await greenline(['--db', db, '--json', 'export', 'zone-hits', '--within', '2000', '--out', out]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'export', 'zone-hits', '--within', '2000', '--out', out]);
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('enterprise_id,zone_id,zone_kind,distance_m');
@@ -147,7 +150,7 @@ describe('greenline export zone-hits', () => {
   });
 
   it('refuses a negative band', async () => {
-    const r = await greenline(['--db', db, 'export', 'zone-hits', '--within', '-5', '--out', join(dir, 'x.csv')]);
+    const r = await greenlineInProcess(['--db', db, 'export', 'zone-hits', '--within', '-5', '--out', join(dir, 'x.csv')]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('"-5"');
   });
@@ -155,9 +158,9 @@ describe('greenline export zone-hits', () => {
 
 describe('greenline export flags', () => {
   it('writes each flag with its rule, action, deadline and explanation in both languages', async () => {
-    await greenline(['--db', db, 'screen', '--as-of', '2025-12-01']);
+    await greenlineInProcess(['--db', db, 'screen', '--as-of', '2025-12-01']);
     const out = join(dir, 'flags.csv');
-    const r = await greenline(['--db', db, '--json', 'export', 'flags', '--format', 'csv', '--out', out]);
+    const r = await greenlineInProcess(['--db', db, '--json', 'export', 'flags', '--format', 'csv', '--out', out]);
     const { exported } = JSON.parse(r.stdout) as { exported: number };
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -167,14 +170,14 @@ describe('greenline export flags', () => {
     const [count] = await query<{ n: number }>('SELECT count(*) AS n FROM flags');
     expect(exported).toBe(count?.n);
     const geo = join(dir, 'flags.geojson');
-    await greenline(['--db', db, 'export', 'flags', '--format', 'geojson', '--out', geo]);
+    await greenlineInProcess(['--db', db, 'export', 'flags', '--format', 'geojson', '--out', geo]);
     const fc = JSON.parse(readFileSync(geo, 'utf8')) as { features: { properties: { explanation_en: string; evidence: unknown[] } }[] };
     expect(fc.features).toHaveLength(exported);
     expect(fc.features[0]?.properties.explanation_en).toMatch(/Action: /);
     expect(Array.isArray(fc.features[0]?.properties.evidence)).toBe(true);
 
     const xlsx = join(dir, 'flags.xlsx');
-    await greenline(['--db', db, 'export', 'flags', '--format', 'xlsx', '--out', xlsx]);
+    await greenlineInProcess(['--db', db, 'export', 'flags', '--format', 'xlsx', '--out', xlsx]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     const sheet = book.worksheets[0];
@@ -189,12 +192,12 @@ describe('re-screening after an import', () => {
     const file = join(dir, 'move.csv');
     // Inside the core zone of the Daqingshan reserve.
     writeFileSync(file, 'id,name,sector,lon,lat\nM1,保护区内的厂,C3110,111.0,40.9\n');
-    const first = await greenline(['--db', db, 'import', 'enterprises', file]);
+    const first = await greenlineInProcess(['--db', db, 'import', 'enterprises', file]);
     expect(first.stdout).toContain('re-screened 1 enterprises');
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'M1'")).toEqual([{ rule_id: 'P1-reserve-core-buffer' }]);
     // The data was wrong: the plant is in Baotou's outskirts, far from any reserve.
     writeFileSync(file, 'id,name,sector,lon,lat\nM1,保护区内的厂,C3110,109.5,40.3\n');
-    await greenline(['--db', db, 'import', 'enterprises', file]);
+    await greenlineInProcess(['--db', db, 'import', 'enterprises', file]);
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'M1' AND policy = 'P1'")).toEqual([]);
     const [run] = await query<{ scope: string; enterprises: number }>(
       'SELECT scope, enterprises FROM screening_runs ORDER BY id DESC LIMIT 1',
@@ -207,18 +210,18 @@ describe('re-screening after an import', () => {
     const before = await runs();
     const file = join(dir, 'later.csv');
     writeFileSync(file, 'id,name,sector,lon,lat\nL1,稍后筛查的厂,C3110,111.0,40.9\n');
-    const r = await greenline(['--db', db, 'import', 'enterprises', file, '--no-screen']);
+    const r = await greenlineInProcess(['--db', db, 'import', 'enterprises', file, '--no-screen']);
     expect(r.stdout).not.toContain('re-screened');
     expect(await runs()).toBe(before);
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'L1'")).toEqual([]);
-    await greenline(['--db', db, 'screen']);
+    await greenlineInProcess(['--db', db, 'screen']);
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'L1'")).toEqual([{ rule_id: 'P1-reserve-core-buffer' }]);
   });
 
   it('a full re-screen on a new date after an unscreened import recomputes zone hits', async () => {
     const file = join(dir, 'later.csv');
     writeFileSync(file, 'id,name,sector,lon,lat\nL2,次日筛查的厂,C3110,111.0,40.9\n');
-    await greenline(['--db', db, 'import', 'enterprises', file, '--no-screen']);
+    await greenlineInProcess(['--db', db, 'import', 'enterprises', file, '--no-screen']);
     // The next import happens on another day: the date moved, so everything is screened again.
     const d = await Database.open(db);
     try {
@@ -237,14 +240,14 @@ describe('re-screening after an import', () => {
     const [e] = await query<{ id: string }>('SELECT id FROM enterprises ORDER BY id LIMIT 1');
     const file = join(dir, 'indicators.csv');
     writeFileSync(file, `enterprise_id,year,energy_tce,added_value\n${e?.id},2024,100,50\n`);
-    const r = await greenline(['--db', db, 'import', 'indicators', file]);
+    const r = await greenlineInProcess(['--db', db, 'import', 'indicators', file]);
     expect(r.stdout).toContain('re-screened 1 enterprises');
   });
 
   it('a reserve replaced away takes its flags with it', async () => {
     const file = join(dir, 'move.csv');
     writeFileSync(file, 'id,name,sector,lon,lat\nM1,保护区内的厂,C3110,111.0,40.9\n');
-    await greenline(['--db', db, 'import', 'enterprises', file]);
+    await greenlineInProcess(['--db', db, 'import', 'enterprises', file]);
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'M1'")).toEqual([{ rule_id: 'P1-reserve-core-buffer' }]);
     // The reserves are replaced by one far away in Hulunbuir: Daqingshan is gone.
     const reserves = join(dir, 'reserves.geojson');
@@ -261,7 +264,7 @@ describe('re-screening after an import', () => {
       geometry: { type: 'Polygon', coordinates: [ring] },
     };
     writeFileSync(reserves, JSON.stringify({ type: 'FeatureCollection', features: [zone] }));
-    const r = await greenline(['--db', db, 'import', 'zones', reserves, '--kind', 'nature_reserve', '--replace']);
+    const r = await greenlineInProcess(['--db', db, 'import', 'zones', reserves, '--kind', 'nature_reserve', '--replace']);
     expect(r.code).toBe(0);
     expect(await query("SELECT rule_id FROM flags WHERE enterprise_id = 'M1' AND policy = 'P1'")).toEqual([]);
     const [run] = await query<{ scope: string; zones_recomputed: boolean }>(
@@ -279,10 +282,10 @@ describe('reserves of unknown zoning', () => {
       plants,
       'id,name,sector,lon,lat\nU1,粮食加工厂,C1310,120.05,50.05\nU2,化工厂,C2614,120.06,50.05\nU3,保护区外的厂,C2614,120.2,50.05\n',
     );
-    expect((await greenline(['--db', db, 'import', 'enterprises', plants])).code).toBe(0);
+    expect((await greenlineInProcess(['--db', db, 'import', 'enterprises', plants])).code).toBe(0);
     const reserves = join(dir, 'reserves.geojson');
     writeFileSync(reserves, unzonedReservesGeoJson());
-    expect((await greenline(['--db', db, 'import', 'zones', reserves, '--kind', 'nature_reserve'])).code).toBe(0);
+    expect((await greenlineInProcess(['--db', db, 'import', 'zones', reserves, '--kind', 'nature_reserve'])).code).toBe(0);
 
     expect(
       await query("SELECT enterprise_id, rule_id, action FROM flags WHERE enterprise_id LIKE 'U%' AND policy = 'P1' ORDER BY 1"),
@@ -291,7 +294,7 @@ describe('reserves of unknown zoning', () => {
       { enterprise_id: 'U2', rule_id: 'P1-reserve-unzoned', action: 'withdraw' },
     ]);
     const out = join(dir, 'flags.csv');
-    expect((await greenline(['--db', db, 'export', 'flags', '--format', 'csv', '--out', out])).code).toBe(0);
+    expect((await greenlineInProcess(['--db', db, 'export', 'flags', '--format', 'csv', '--out', out])).code).toBe(0);
     const lines = readFileSync(out, 'utf8').split('\n');
     const mill = lines.find((l) => l.startsWith('U1,')) ?? '';
     expect(mill).toContain(

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { LEDGER_COLUMNS } from '../../server/domain/ledger-row.ts';
-import { greenline } from '../helpers/cli.ts';
+import { greenlineInProcess } from '../helpers/cli.ts';
 import { enterprisesIn, flag, insertFlags } from '../helpers/ledger-fixtures.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-const run = (args: string[], input?: string) => greenline(['--db', temp.path, ...args], input === undefined ? {} : { input });
+const run = (args: string[], input?: string) => greenlineInProcess(['--db', temp.path, ...args], input === undefined ? {} : { input });
 
 describe('greenline user', () => {
   it('add reads the password from standard input and creates a scoped official', async () => {
