@@ -15,9 +15,9 @@ import { capacityRadii, enterpriseColors, legendFor, producibleActions } from '.
 import { type Hover, HoverTooltip } from './map/HoverTooltip.tsx';
 import { Legend } from './map/Legend.tsx';
 import type { PlaceLabel } from './map/layers/label-layer.ts';
+import type { DrawnEnterprises } from './map/legend-report.ts';
 import { MapToolbar } from './map/MapToolbar.tsx';
 import { MapView, type MapViewProps } from './map/MapView.tsx';
-import type { DrawnEnterprises } from './map/map-controller.ts';
 import { useBasemap } from './map/use-basemap.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
 import { DetailPanel } from './panels/DetailPanel.tsx';
@@ -26,16 +26,37 @@ import { Header } from './panels/Header.tsx';
 import { Sidebar } from './panels/Sidebar.tsx';
 import { SkipLinks } from './panels/SkipLinks.tsx';
 import { shapeFromRing } from './selection/shape-from-ring.ts';
-import { update, useAppState } from './state/store.ts';
+import type { AppState } from './state/app-state.ts';
+import { shallowEqual, update, useAppState } from './state/store.ts';
+
+/**
+ * What the workspace itself reads of the state: not the view, so a map move re-renders nothing
+ * here; the panels read their own slices.
+ */
+const workspaceSlice = (s: AppState) => ({
+  filter: s.filter,
+  year: s.year,
+  colorBy: s.colorBy,
+  sizeBy: s.sizeBy,
+  aggregate: s.aggregate,
+  hidden: s.hidden,
+  opacity: s.opacity,
+  choropleth: s.choropleth,
+  basemap: s.basemap,
+  selection: s.selection,
+  enterprise: s.enterprise,
+  tab: s.tab,
+  sortNeedsIndicators: s.tab === 'list' && /intensity|change/.test(s.sort.key),
+  dashboard: s.dashboard,
+});
 
 export function Workspace() {
   const { t, pick } = useI18n();
-  const state = useAppState((s) => s);
+  const state = useAppState(workspaceSlice, shallowEqual);
   const { filter, colorBy } = state;
   const indicatorColumn = colorBy !== 'action' && colorBy !== 'sector';
-  const sortNeedsIndicators = state.tab === 'list' && /intensity|change/.test(state.sort.key);
   const mapData = useMapData({
-    indicators: Object.keys(filter.ranges).length > 0 || indicatorColumn || sortNeedsIndicators || state.tab === 'filters',
+    indicators: Object.keys(filter.ranges).length > 0 || indicatorColumn || state.sortNeedsIndicators || state.tab === 'filters',
     rules: filter.rules.length > 0 || state.tab === 'filters',
     year: state.year,
   });
@@ -130,7 +151,6 @@ export function Workspace() {
       <Header visible={shown?.counts.visible ?? null} total={points?.count ?? null} catalogue={catalogue} />
       <main className="workspace">
         <Sidebar
-          state={state}
           mapData={mapData}
           result={shown}
           onFlyTo={flyToIndex}

@@ -1,7 +1,8 @@
+// First, so that the rules beside each component come after the shared ones (styles.css).
+import './styles.css';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import './styles.css';
 
 // Path routing: /ledger is the officials' ledger and /publications the planners' publications,
 // both loaded on demand; everything else the map.

@@ -6,6 +6,7 @@
 import type { Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { update, useAppState } from '../state/store.ts';
+import './dashboard-picker.css';
 
 export function DashboardPicker({ catalogue }: { catalogue: Catalogue }) {
   const { t, pick } = useI18n();

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { AsyncState } from '../use-async.ts';
 import { shownState } from './shown-state.ts';
+import './dashboard.css';
 
 interface Props<T> {
   state: AsyncState<T>;

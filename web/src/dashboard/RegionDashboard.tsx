@@ -14,6 +14,8 @@ import { ACTION_LUT } from '../map/enterprise-style.ts';
 import { hex } from '../map/palette.ts';
 import { DataState } from './DataState.tsx';
 import { ACTION_YEARS, type ActionYears, type Progress, useRegionDashboard } from './use-region-dashboard.ts';
+import '../panels/drawer.css';
+import './dashboard.css';
 
 function ChartCard({
   name,

@@ -3,6 +3,7 @@ import { CASE_STATUSES } from '../../../server/domain/case-lifecycle.ts';
 import { CASE_STATUS_COLORS, NO_CASE_COLOR, OVERDUE_COLOR } from '../map/layers/case-status-colors.ts';
 import { hex } from '../map/palette.ts';
 import { useLedgerText } from './ledger-messages.ts';
+import './case-status-legend.css';
 
 export function CaseStatusLegend({ className = 'legend' }: { className?: string }) {
   const text = useLedgerText();

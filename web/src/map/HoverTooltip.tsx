@@ -6,6 +6,7 @@ import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../server/domain/sector
 import type { Catalogue } from '../api/client.ts';
 import { cachedName, type EnterpriseName, loadName } from '../data/names.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import './hover-tooltip.css';
 
 export interface Hover {
   index: number;

@@ -8,10 +8,11 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useAppState } from '../state/store.ts';
 import type { Legend as EnterpriseLegend } from './enterprise-style.ts';
 import { type LegendBlock, legendBlocks, type Swatch, zoneSwatchOpacity } from './image-legend.ts';
-import type { DrawnEnterprises } from './map-controller.ts';
+import type { DrawnEnterprises } from './legend-report.ts';
 import { hex, type RGB } from './palette.ts';
 import type { ChoroplethState } from './use-choropleth.ts';
 import { useLegendOpen } from './use-legend-open.ts';
+import './legend.css';
 
 const gradient = (ramp: RGB[]) => `linear-gradient(to right, ${ramp.map(hex).join(', ')})`;
 

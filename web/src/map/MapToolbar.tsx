@@ -6,10 +6,11 @@ import { useAppState } from '../state/store.ts';
 import type { DrawMode } from './draw-tools.ts';
 import type { Legend } from './enterprise-style.ts';
 import { legendBlocks } from './image-legend.ts';
-import type { DrawnEnterprises } from './map-controller.ts';
+import type { DrawnEnterprises } from './legend-report.ts';
 import { SCALE_BAR_MAX_PX, saveMapImage } from './save-map-image.ts';
 import { scaleBar } from './scale-bar.ts';
 import type { ChoroplethState } from './use-choropleth.ts';
+import './map-toolbar.css';
 
 interface Props {
   drawMode: DrawMode;

@@ -10,6 +10,7 @@ import type { DrawMode } from './draw-tools.ts';
 import type { PlaceLabel } from './layers/label-layer.ts';
 import { type EnterpriseStyle, type MapCallbacks, MapController } from './map-controller.ts';
 import { relabelControls } from './maplibre-locale.ts';
+import './map-view.css';
 
 export interface MapViewProps extends MapCallbacks {
   points: PointColumns | null;

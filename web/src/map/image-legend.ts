@@ -11,8 +11,8 @@ import type { Lang, Messages } from '../i18n/messages.ts';
 import type { LayerId } from '../state/app-state.ts';
 import { CHOROPLETH_CLASSES } from './choropleth.ts';
 import type { Legend as EnterpriseLegend } from './enterprise-style.ts';
+import type { DrawnEnterprises } from './legend-report.ts';
 import { cellClassLabel } from './level-of-detail/cell-classes.ts';
-import type { DrawnEnterprises } from './map-controller.ts';
 import { RESERVE_STYLES, type RGB, ZONE_STYLES, type ZoneStyle } from './palette.ts';
 import type { ChoroplethState } from './use-choropleth.ts';
 

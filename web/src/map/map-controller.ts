@@ -1,7 +1,10 @@
 /**
- * Owns the imperative map: one MapLibre map with deck.gl overlaid and terra-draw for drawing.
- * React talks to it through the setters below and hears back through callbacks; nothing else
- * touches the map instance. Setters only store what they are given and schedule one render.
+ * Owns the imperative map: one MapLibre map with deck.gl overlaid. React talks to it through the
+ * setters below and hears back through callbacks; nothing else touches the map instance. Setters
+ * only store what they are given and schedule one render. The tools it wires live beside it:
+ * drawing (draw-tools.ts), measuring (measure-tool.ts), plants painted in software
+ * (painted-plants.ts), the legend's report (legend-report.ts) and the benchmark's probes
+ * (benchmark-probes.ts).
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -12,7 +15,6 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
 import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
-import { bisect } from '../data/bisect.ts';
 import type { LayerId, Shape, View } from '../state/app-state.ts';
 import {
   type BasemapPart,
@@ -22,18 +24,18 @@ import {
   zoneLayerIds,
   zoneOpacityPaint,
 } from './basemap-style.ts';
+import { type DrawnCounts, drawnCounts, FrameTimings } from './benchmark-probes.ts';
 import { type DrawMode, DrawTools } from './draw-tools.ts';
-import { FIXED_RADIUS } from './enterprise-style.ts';
 import { cellLayer } from './layers/cell-layer.ts';
 import { enterpriseLayer, ringLayer } from './layers/enterprise-layer.ts';
 import { labelLayer, type PlaceLabel } from './layers/label-layer.ts';
-import { highlightLayer, type Painting, paintedLayer, paintingServes, paintPlants } from './layers/painted-layer.ts';
 import { measureLayer, selectionLayer } from './layers/shape-layer.ts';
-import type { CellClass } from './level-of-detail/cell-classes.ts';
+import { type DrawnEnterprises, describeDrawn, LegendReport } from './legend-report.ts';
 import { type Detail, EnterpriseDetail, POINT_BUDGET } from './level-of-detail/enterprise-detail.ts';
-import { type Box, boxOfLonLat, latToY, lonToX, metresPerUnit } from './level-of-detail/mercator.ts';
-import { drawnRadius, unitsPerPixel } from './level-of-detail/paint-points.ts';
-import type { PointSubset, SubsetStyle } from './level-of-detail/point-subset.ts';
+import { type Box, boxOfLonLat } from './level-of-detail/mercator.ts';
+import type { SubsetStyle } from './level-of-detail/point-subset.ts';
+import { MeasureTool } from './measure-tool.ts';
+import { PaintedPlants } from './painted-plants.ts';
 import { isSoftwareRenderer, webglRenderer } from './software-renderer.ts';
 
 export interface MapCallbacks {
@@ -52,19 +54,6 @@ export interface MapCallbacks {
 /** Colour, size and filter of every enterprise, in the order of the points. */
 export type EnterpriseStyle = SubsetStyle;
 
-/** What the legend needs to know of how the enterprises are drawn. */
-export type DrawnEnterprises =
-  | { kind: 'points' }
-  | {
-      kind: 'cells';
-      reason: 'zoom' | 'budget';
-      /** The most plants this renderer draws one by one. */
-      budget: number;
-      classes: CellClass[];
-      /** Side of a cell at the view's centre, two significant digits. */
-      cellKm: number;
-    };
-
 export interface LayerOptions {
   aggregate: boolean;
   hidden: readonly LayerId[];
@@ -82,19 +71,17 @@ export class MapController {
   readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
   private readonly draw: DrawTools;
+  private readonly measureTool: MeasureTool;
   private points: PointColumns | null = null;
   private detail: EnterpriseDetail | null = null;
-  /** Whether WebGL is drawn in software here: plants are then painted into a bitmap (layers/painted-layer.ts). */
+  /** Whether WebGL is drawn in software here: plants are then painted into a bitmap (painted-plants.ts). */
   private readonly software: boolean;
   /** Plants drawn one by one at most, by what draws WebGL here (POINT_BUDGET). */
   private readonly budget: number;
-  /** The plants last painted, in software; reused while the view stays within it at the same zoom. */
-  private painting: Painting | null = null;
-  /** The painted plant under the pointer, highlighted as deck.gl's autoHighlight does on a GPU. */
-  private paintedHover: number | null = null;
+  private readonly painted = new PaintedPlants();
   /** What the last render handed deck.gl for the enterprises; picked indices are read through it. */
   private drawn: Detail | null = null;
-  private reportedDrawn = '';
+  private readonly legendReport: LegendReport;
   private style: EnterpriseStyle | null = null;
   private options: LayerOptions = { aggregate: true, hidden: [], opacity: {} };
   private selected: number | null = null;
@@ -104,20 +91,12 @@ export class MapController {
   private measure: [number, number][] | null = null;
   private choropleth: unknown[] | null = null;
   private drawMode: DrawMode = 'none';
-  /** Points clicked so far while measuring; the pointer adds a rubber-band end. */
-  private measuring: [number, number][] = [];
   private loaded = false;
   private renderQueued = false;
   /** Resolves once the style and its sources have loaded. */
   readonly ready: Promise<void>;
-  /**
-   * performance.now() of the first frame that drew enterprises; of the last enterprise style
-   * (colours, sizes, filter) handed in, of the layers built from it being handed to deck.gl, and of
-   * the frame that first drew it, and of the last frame drawn: the map benchmark reads them.
-   */
-  readonly timings = { firstEnterpriseFrame: null as number | null, styleSetAt: 0, layersSetAt: 0, styleDrawnAt: 0, frameAt: 0 };
-  private styleFramePending = false;
-  private enterprisesInLastRender = false;
+  /** When frames and styles were drawn: the map benchmark reads them. */
+  readonly timings = new FrameTimings();
 
   constructor(
     container: HTMLElement,
@@ -152,44 +131,21 @@ export class MapController {
       },
       onHover: (info) => {
         const index = this.drawMode === 'none' ? this.pickedEnterprise(info) : null;
-        if (this.painting && index !== this.paintedHover) {
-          this.paintedHover = index;
-          this.queueRender();
-        }
+        if (this.painted.hover(index)) this.queueRender();
         this.callbacks.onHover(index === null ? null : { index, x: info.x, y: info.y });
       },
       onAfterRender: () => {
-        const now = performance.now();
-        this.timings.frameAt = now;
-        if (this.enterprisesInLastRender && this.timings.firstEnterpriseFrame === null) this.timings.firstEnterpriseFrame = now;
-        if (this.styleFramePending && this.enterprisesInLastRender) {
-          this.styleFramePending = false;
-          this.timings.styleDrawnAt = now;
-        }
+        this.timings.frameDrawn();
         this.callbacks.onFrame?.();
       },
-      getCursor: ({ isHovering }) =>
-        this.drawMode !== 'none' ? 'crosshair' : isHovering || this.paintedHover !== null ? 'pointer' : 'grab',
+      getCursor: ({ isHovering }) => (this.drawMode !== 'none' ? 'crosshair' : isHovering || this.painted.hovering ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
     this.draw = new DrawTools(this.map, { onPolygon: (r) => this.callbacks.onPolygon(r) });
+    this.measureTool = new MeasureTool(this.map, (line, finished) => this.callbacks.onMeasure(line, finished));
+    this.legendReport = new LegendReport((drawn) => this.callbacks.onDrawn?.(drawn));
     this.map.on('click', (e) => {
-      const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-      if (this.drawMode === 'circle') this.callbacks.onCircleCentre(at);
-      if (this.drawMode !== 'measure') return;
-      const last = this.measuring[this.measuring.length - 1];
-      // The second click of a double click lands on the last point: that ends the line.
-      if (last && this.measuring.length > 1 && this.map.project(last).dist(e.point) < 4) {
-        this.callbacks.onMeasure(this.measuring, true);
-        this.measuring = [];
-        return;
-      }
-      this.measuring = [...this.measuring, at];
-      this.callbacks.onMeasure(this.measuring, false);
-    });
-    this.map.on('mousemove', (e) => {
-      if (this.drawMode === 'measure' && this.measuring.length > 0)
-        this.callbacks.onMeasure([...this.measuring, [e.lngLat.lng, e.lngLat.lat]], false);
+      if (this.drawMode === 'circle') this.callbacks.onCircleCentre([e.lngLat.lng, e.lngLat.lat]);
     });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
@@ -201,7 +157,7 @@ export class MapController {
       const view = this.viewBox();
       const zoom = this.map.getZoom();
       if (this.drawn && this.detail?.stale(view, zoom)) this.queueRender();
-      else if (this.painting && this.drawn?.kind === 'points' && !paintingServes(this.painting, this.drawn.subset, view, zoom))
+      else if (this.painted.active && this.drawn?.kind === 'points' && this.painted.needsRepaint(this.drawn.subset, view, zoom))
         this.queueRender();
     });
     this.ready = new Promise((resolve) => {
@@ -223,7 +179,7 @@ export class MapController {
 
   setEnterpriseStyle(style: EnterpriseStyle): void {
     this.style = style;
-    this.timings.styleSetAt = performance.now();
+    this.timings.styleSet();
     this.queueRender();
   }
 
@@ -266,7 +222,7 @@ export class MapController {
 
   setDrawMode(mode: DrawMode): void {
     this.drawMode = mode;
-    this.measuring = [];
+    this.measureTool.setActive(mode === 'measure');
     this.draw.setMode(mode);
   }
 
@@ -304,12 +260,8 @@ export class MapController {
   }
 
   /** How the enterprises are drawn now, and how many plants and cells: for the benchmark and tests. */
-  drawnEnterprises(): { kind: 'points'; plants: number } | { kind: 'cells'; cells: number; plants: number } | null {
-    const d = this.drawn;
-    if (!d) return null;
-    return d.kind === 'points'
-      ? { kind: 'points', plants: d.subset.count }
-      : { kind: 'cells', cells: d.grid.counts.filter((c) => c > 0).length, plants: d.grid.total };
+  drawnEnterprises(): DrawnCounts | null {
+    return drawnCounts(this.drawn);
   }
 
   /** The basemap and deck.gl canvases, in drawing order, for saving the map as an image. */
@@ -344,45 +296,10 @@ export class MapController {
   private pickedEnterprise(info: PickingInfo): number | null {
     const drawn = this.drawn;
     if (drawn?.kind !== 'points') return null;
-    if (this.painting && this.detail) {
-      const at = this.map.unproject([info.x, info.y]);
-      const zoom = this.map.getZoom();
-      return this.detail.pick(drawn.subset, FIXED_RADIUS, { x: lonToX(at.lng), y: latToY(at.lat) }, unitsPerPixel(zoom));
-    }
+    if (this.painted.active && this.detail)
+      return this.painted.pick(this.detail, drawn.subset, this.map.unproject([info.x, info.y]), this.map.getZoom());
     if (info.layer?.id !== 'enterprises' || info.index < 0) return null;
     return drawn.subset.index[info.index] ?? null;
-  }
-
-  /** The plants as one painted bitmap, repainted only when the plants, the zoom or a view beyond it need it. */
-  private paintedLayers(detail: EnterpriseDetail, subset: PointSubset, opacity: number): Layer[] {
-    const view = this.viewBox();
-    const zoom = this.map.getZoom();
-    if (!this.painting || !paintingServes(this.painting, subset, view, zoom))
-      this.painting = paintPlants(detail.xy, subset, FIXED_RADIUS, view, zoom, window.devicePixelRatio || 1);
-    const layers: Layer[] = [paintedLayer(this.painting, opacity)];
-    const hovered = this.paintedHover;
-    const slot = hovered === null ? -1 : bisect(subset.index, hovered, subset.count);
-    if (hovered !== null && slot >= 0 && this.points) {
-      const p = this.points.position;
-      const at: [number, number] = [p[2 * hovered] as number, p[2 * hovered + 1] as number];
-      layers.push(highlightLayer(at, drawnRadius(subset, slot, FIXED_RADIUS)));
-    }
-    return layers;
-  }
-
-  /** Tells the legend when what is drawn changes; a pan that only moves the same cells says nothing. */
-  private reportDrawn(): void {
-    const d = this.drawn;
-    let drawn: DrawnEnterprises | null = null;
-    if (d?.kind === 'points') drawn = { kind: 'points' };
-    else if (d?.kind === 'cells') {
-      const km = (d.grid.cell * metresPerUnit(this.map.getCenter().lat)) / 1000;
-      drawn = { kind: 'cells', reason: d.reason, budget: this.budget, classes: d.classes, cellKm: Number(km.toPrecision(2)) };
-    }
-    const key = JSON.stringify(drawn);
-    if (key === this.reportedDrawn) return;
-    this.reportedDrawn = key;
-    this.callbacks.onDrawn?.(drawn);
   }
 
   private applyMapLibreState(): void {
@@ -422,23 +339,21 @@ export class MapController {
     // A new payload and the style made for it arrive through separate setters.
     if (points && this.detail && style?.visible.length === points.count && this.isVisible('enterprises')) {
       const opacity = this.opacityOf('enterprises');
-      const drawn = this.detail.detail(this.viewBox(), this.map.getZoom(), style, this.options.aggregate);
+      const view = this.viewBox();
+      const zoom = this.map.getZoom();
+      const drawn = this.detail.detail(view, zoom, style, this.options.aggregate);
       this.drawn = drawn;
-      if (drawn.kind === 'points' && this.software) layers.push(...this.paintedLayers(this.detail, drawn.subset, opacity));
+      if (drawn.kind === 'points' && this.software)
+        layers.push(...this.painted.layers(this.detail, drawn.subset, points.position, view, zoom, opacity));
       else layers.push(drawn.kind === 'cells' ? cellLayer(drawn, opacity) : enterpriseLayer(drawn.subset, opacity));
       if (this.listHover !== null) layers.push(ringLayer('enterprise-hovered', points, [this.listHover], [255, 160, 0, 255], 8));
       if (this.selected !== null) layers.push(ringLayer('enterprise-selected', points, [this.selected], [0, 120, 215, 255], 10));
     }
     if (this.measure && this.measure.length > 1) layers.push(measureLayer(this.measure));
     if (this.isVisible('labels')) layers.push(labelLayer(this.labels, true));
-    if (this.drawn?.kind !== 'points' || !this.software) {
-      this.painting = null;
-      this.paintedHover = null;
-    }
-    this.enterprisesInLastRender = this.drawn !== null;
-    this.styleFramePending = this.enterprisesInLastRender;
+    if (this.drawn?.kind !== 'points' || !this.software) this.painted.clear();
     this.overlay.setProps({ layers });
-    this.timings.layersSetAt = performance.now();
-    this.reportDrawn();
+    this.timings.layersSet(this.drawn !== null);
+    this.legendReport.report(describeDrawn(this.drawn, this.map.getCenter().lat, this.budget));
   }
 }

@@ -6,6 +6,8 @@ import { formatCapacity } from '../i18n/format-capacity.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FlagList } from './FlagList.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import './drawer.css';
+import './detail-panel.css';
 
 interface Props {
   state: NonNullable<DetailState>;

@@ -8,6 +8,7 @@ import { explainEvidence } from '../../../server/domain/explain-flag.ts';
 import type { Evidence, Flag } from '../../../server/domain/flag.ts';
 import { useZoneNamesEn } from '../data/zone-names.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import './flag-list.css';
 
 export function FlagList({ flags }: { flags: Flag[] }) {
   const { t, pick, lang } = useI18n();

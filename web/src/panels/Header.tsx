@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ImportButton } from '../imports/ImportButton.tsx';
 import { PublishButton } from '../publish/PublishButton.tsx';
 import { update } from '../state/store.ts';
+import './header.css';
 
 interface HeaderProps {
   visible?: number | null;

@@ -3,8 +3,10 @@ import { INDICATOR_COLUMNS } from '../../../server/domain/column-payload.ts';
 import type { Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { AppState, ChoroplethIndicator, ColorBy, LayerId } from '../state/app-state.ts';
-import { update } from '../state/store.ts';
+import { shallowEqual, update, useAppState } from '../state/store.ts';
 import { CHOROPLETHS } from '../state/url-codec.ts';
+import './filters/facet.css';
+import './layer-panel.css';
 
 const LAYERS: LayerId[] = [
   'enterprises',
@@ -18,8 +20,19 @@ const LAYERS: LayerId[] = [
   'labels',
 ];
 
-export function LayerPanel({ state, catalogue }: { state: AppState; catalogue: Catalogue | null }) {
+const layerSlice = (s: AppState) => ({
+  colorBy: s.colorBy,
+  sizeBy: s.sizeBy,
+  aggregate: s.aggregate,
+  hidden: s.hidden,
+  opacity: s.opacity,
+  choropleth: s.choropleth,
+  basemap: s.basemap,
+});
+
+export function LayerPanel({ catalogue }: { catalogue: Catalogue | null }) {
   const { t, pick } = useI18n();
+  const state = useAppState(layerSlice, shallowEqual);
   const name = (l: LayerId): string =>
     l === 'enterprises'
       ? t.enterprises

@@ -10,14 +10,16 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ACTION_LUT } from '../map/enterprise-style.ts';
 import { hex } from '../map/palette.ts';
 import { type SelectionStats, selectionStats } from '../selection/selection-stats.ts';
-import type { AppState } from '../state/app-state.ts';
-import { update } from '../state/store.ts';
+import { update, useAppState } from '../state/store.ts';
+import './selection-panel.css';
 
-export function SelectionPanel({ state, mapData, result }: { state: AppState; mapData: MapDataState; result: FilterResult | null }) {
+export function SelectionPanel({ mapData, result }: { mapData: MapDataState; result: FilterResult | null }) {
   const { t, pick, lang } = useI18n();
+  const shape = useAppState((s) => s.selection);
+  const filter = useAppState((s) => s.filter);
+  const year = useAppState((s) => s.year);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const { data } = mapData;
-  const shape = state.selection;
   const stats = useMemo(() => (data && shape ? selectionStats(data, result?.visible ?? null, shape) : null), [data, shape, result]);
   const fmt = (n: number) => roundForPeople(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
   /** One line per quantity the group's plants have, in its total unit; then those not added. */
@@ -45,11 +47,11 @@ export function SelectionPanel({ state, mapData, result }: { state: AppState; ma
           ))}
         </select>
       </label>
-      <a className="button" href={exportUrl(format, state.filter, state.year, null)} data-testid="export-view">
+      <a className="button" href={exportUrl(format, filter, year, null)} data-testid="export-view">
         {t.exportView}
       </a>
       {shape && (
-        <a className="button" href={exportUrl(format, state.filter, state.year, shape)} data-testid="export-selection">
+        <a className="button" href={exportUrl(format, filter, year, shape)} data-testid="export-selection">
           {t.exportSelection}
         </a>
       )}

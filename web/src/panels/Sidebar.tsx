@@ -3,17 +3,17 @@ import { useRef } from 'react';
 import type { MapDataState } from '../data/use-map-data.ts';
 import type { FilterResult } from '../filter/filter-pass.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { AppState, Tab } from '../state/app-state.ts';
-import { update } from '../state/store.ts';
+import type { Tab } from '../state/app-state.ts';
+import { update, useAppState } from '../state/store.ts';
 import { FilterPanel } from './filters/FilterPanel.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { ListPanel } from './list/ListPanel.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
+import './sidebar.css';
 
 const TABS: Tab[] = ['filters', 'layers', 'list', 'selection'];
 
 interface Props {
-  state: AppState;
   mapData: MapDataState;
   result: FilterResult | null;
   onFlyTo: (index: number) => void;
@@ -21,8 +21,9 @@ interface Props {
   onFitSelection: (bbox: [number, number, number, number]) => void;
 }
 
-export function Sidebar({ state, mapData, result, onFlyTo, onListHover }: Props) {
+export function Sidebar({ mapData, result, onFlyTo, onListHover }: Props) {
   const { t } = useI18n();
+  const tab = useAppState((s) => s.tab);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (e: React.KeyboardEvent, i: number) => {
     const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
@@ -35,33 +36,31 @@ export function Sidebar({ state, mapData, result, onFlyTo, onListHover }: Props)
   return (
     <aside className="sidebar panel">
       <div role="tablist" aria-label={t.filters} className="tabs">
-        {TABS.map((tab, i) => (
+        {TABS.map((id, i) => (
           <button
-            key={tab}
+            key={id}
             ref={(el) => {
               tabs.current[i] = el;
             }}
             type="button"
             role="tab"
-            id={`tab-${tab}`}
-            aria-selected={state.tab === tab}
-            aria-controls={`panel-${tab}`}
-            tabIndex={state.tab === tab ? 0 : -1}
-            onClick={() => update({ tab })}
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => update({ tab: id })}
             onKeyDown={(e) => onKeyDown(e, i)}
-            data-testid={`tab-${tab}`}
+            data-testid={`tab-${id}`}
           >
-            {t.tabs[tab]}
+            {t.tabs[id]}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${state.tab}`} aria-labelledby={`tab-${state.tab}`} className="tab-body">
-        {state.tab === 'filters' && <FilterPanel state={state} mapData={mapData} result={result} />}
-        {state.tab === 'layers' && (
-          <LayerPanel state={state} catalogue={mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null} />
-        )}
-        {state.tab === 'list' && <ListPanel state={state} mapData={mapData} result={result} onFlyTo={onFlyTo} onHover={onListHover} />}
-        {state.tab === 'selection' && <SelectionPanel state={state} mapData={mapData} result={result} />}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
+        {tab === 'filters' && <FilterPanel mapData={mapData} result={result} />}
+        {tab === 'layers' && <LayerPanel catalogue={mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null} />}
+        {tab === 'list' && <ListPanel mapData={mapData} result={result} onFlyTo={onFlyTo} onHover={onListHover} />}
+        {tab === 'selection' && <SelectionPanel mapData={mapData} result={result} />}
       </div>
     </aside>
   );

@@ -5,6 +5,7 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import { MAP_ID } from '../map/MapView.tsx';
 import { update } from '../state/store.ts';
+import './skip-links.css';
 
 /** The filters tab's id (Sidebar). */
 const FILTERS_TAB_ID = 'tab-filters';

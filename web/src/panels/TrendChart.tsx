@@ -3,6 +3,7 @@ import type { IndicatorYear } from '../../../server/domain/enterprise.ts';
 import { BASELINE_YEAR, intensity } from '../../../server/domain/intensity.ts';
 import { LineChart } from '../charts/LineChart.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import './trend-chart.css';
 
 export function TrendChart({ indicators }: { indicators: IndicatorYear[] }) {
   const { t } = useI18n();

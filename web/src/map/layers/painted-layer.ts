@@ -3,7 +3,7 @@
  * (level-of-detail/paint-points.ts) and drawn as a single textured quad, as the cells are, instead
  * of one instanced dot each (enterprise-layer.ts, which a GPU keeps). The bitmap covers the view and
  * a margin at the zoom it was painted for: a pan within it moves the quad, a zoom or a pan beyond it
- * paints anew. Nothing in it is pickable; the map controller finds the plant under the pointer
+ * paints anew. Nothing in it is pickable; painted-plants.ts finds the plant under the pointer
  * through the k-d tree (level-of-detail/pick-point.ts) and marks the hovered one with highlightLayer.
  */
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';

@@ -1,5 +1,6 @@
 /** A titled list of checkboxes, each with the count it would give (facet counts from filter-pass.ts). */
 import { useId } from 'react';
+import './facet.css';
 
 export interface FacetOption {
   id: string;

@@ -10,23 +10,25 @@ import type { FilterResult } from '../../filter/filter-pass.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTION_LUT, producibleActions } from '../../map/enterprise-style.ts';
 import { hex } from '../../map/palette.ts';
-import { type AppState, EMPTY_FILTER, type FilterState, filterIsEmpty } from '../../state/app-state.ts';
-import { update } from '../../state/store.ts';
+import { EMPTY_FILTER, type FilterState, filterIsEmpty } from '../../state/app-state.ts';
+import { update, useAppState } from '../../state/store.ts';
 import { Facet } from './Facet.tsx';
 import { RangeFilter } from './RangeFilter.tsx';
 import { SectorTree } from './SectorTree.tsx';
+import './facet.css';
+import './filter-panel.css';
 
 interface Props {
-  state: AppState;
   mapData: MapDataState;
   result: FilterResult | null;
 }
 
-export function FilterPanel({ state, mapData, result }: Props) {
+export function FilterPanel({ mapData, result }: Props) {
   const { t, pick } = useI18n();
+  const f = useAppState((s) => s.filter);
+  const year = useAppState((s) => s.year);
   const catalogue = mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null;
   const counts = result?.counts ?? null;
-  const f = state.filter;
   const set = (patch: Partial<FilterState>) => update((s) => ({ filter: { ...s.filter, ...patch } }));
   const rules =
     mapData.rules.status === 'ready' ? mapData.rules.value.rules : mapData.index.status === 'ready' ? mapData.index.value.rules : [];
@@ -131,7 +133,7 @@ export function FilterPanel({ state, mapData, result }: Props) {
         <label className="year-select">
           {t.year}
           <select
-            value={state.year ?? ''}
+            value={year ?? ''}
             onChange={(e) => update({ year: e.target.value ? Number(e.target.value) : null })}
             data-testid="year-select"
           >

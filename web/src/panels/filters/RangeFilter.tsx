@@ -2,6 +2,7 @@
 import type { IndicatorColumn } from '../../../../server/domain/column-payload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Range, rangeIsInverted } from '../../state/app-state.ts';
+import './range-filter.css';
 
 interface Props {
   column: IndicatorColumn;

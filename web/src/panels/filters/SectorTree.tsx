@@ -5,6 +5,8 @@
 import { useState } from 'react';
 import { SECTORS } from '../../../../server/domain/sectors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import './facet.css';
+import './sector-tree.css';
 
 interface Props {
   /** Enterprises per catalogue sector byte (1 + index into SECTORS); null while loading. */

@@ -11,13 +11,13 @@ import type { MapDataState } from '../../data/use-map-data.ts';
 import type { FilterResult } from '../../filter/filter-pass.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { sortedIndices } from '../../list/sorted-indices.ts';
-import type { AppState, SortKey } from '../../state/app-state.ts';
-import { update } from '../../state/store.ts';
+import type { SortKey } from '../../state/app-state.ts';
+import { update, useAppState } from '../../state/store.ts';
 import { ListRow } from './ListRow.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import './list-panel.css';
 
 interface Props {
-  state: AppState;
   mapData: MapDataState;
   result: FilterResult | null;
   onFlyTo: (index: number) => void;
@@ -26,14 +26,13 @@ interface Props {
 
 const ROW_HEIGHT = 44;
 
-export function ListPanel({ state, mapData, result, onFlyTo, onHover }: Props) {
+export function ListPanel({ mapData, result, onFlyTo, onHover }: Props) {
   const { t } = useI18n();
+  const sort = useAppState((s) => s.sort);
+  const enterprise = useAppState((s) => s.enterprise);
   const { data } = mapData;
   const catalogue = mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null;
-  const rows = useMemo(
-    () => (data && result ? sortedIndices(data, result.visible, state.sort.key, state.sort.desc) : null),
-    [data, result, state.sort],
-  );
+  const rows = useMemo(() => (data && result ? sortedIndices(data, result.visible, sort.key, sort.desc) : null), [data, result, sort]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows?.length ?? 0,
@@ -41,7 +40,7 @@ export function ListPanel({ state, mapData, result, onFlyTo, onHover }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-  const selectedIndex = data && state.enterprise !== null ? indexOfKey(data.points, state.enterprise) : null;
+  const selectedIndex = data && enterprise !== null ? indexOfKey(data.points, enterprise) : null;
 
   useEffect(() => {
     if (selectedIndex === null || !rows) return;
@@ -72,7 +71,7 @@ export function ListPanel({ state, mapData, result, onFlyTo, onHover }: Props) {
         <label>
           {t.sortBy}
           <select
-            value={state.sort.key}
+            value={sort.key}
             onChange={(e) => update((s) => ({ sort: { ...s.sort, key: e.target.value as SortKey } }))}
             data-testid="sort-key"
           >
@@ -86,10 +85,10 @@ export function ListPanel({ state, mapData, result, onFlyTo, onHover }: Props) {
         <button
           type="button"
           onClick={() => update((s) => ({ sort: { ...s.sort, desc: !s.sort.desc } }))}
-          aria-label={state.sort.desc ? t.descending : t.ascending}
+          aria-label={sort.desc ? t.descending : t.ascending}
           data-testid="sort-dir"
         >
-          {state.sort.desc ? '↓' : '↑'}
+          {sort.desc ? '↓' : '↑'}
         </button>
         <span className="muted" data-testid="list-count">
           {rows ? rows.length.toLocaleString() : ''}

@@ -10,6 +10,7 @@ import { formatCapacity } from '../../i18n/format-capacity.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTION_LUT } from '../../map/enterprise-style.ts';
 import { hex } from '../../map/palette.ts';
+import './list-row.css';
 
 interface Props {
   index: number;

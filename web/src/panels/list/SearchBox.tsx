@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Enterprise } from '../../../../server/domain/enterprise.ts';
 import { getJson } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import './search-box.css';
 
 export function SearchBox({ onPick }: { onPick: (e: Enterprise) => void }) {
   const { t, pick } = useI18n();
