@@ -8,7 +8,7 @@ import type { Queryable } from '../db/database.ts';
 import { explainFlag } from '../domain/explain-flag.ts';
 import type { Flag } from '../domain/flag.ts';
 import type { FLAG_EXPORT_FORMATS } from './export-kinds.ts';
-import { EXPORT_FORMATS, type ExportFormat } from './formats/index.ts';
+import { EXPORT_FORMATS } from './formats/index.ts';
 import type { ExportColumnType, ExportResult, ExportTable } from './formats/table.ts';
 import { writeAtomic } from './write-atomic.ts';
 export type FlagExportFormat = (typeof FLAG_EXPORT_FORMATS)[number];

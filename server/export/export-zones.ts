@@ -1,7 +1,6 @@
 /** Exports zones (one kind or all) in any export format, atomically like every export. */
 import type { Queryable } from '../db/database.ts';
 import type { ZoneKind } from '../domain/zone.ts';
-import { ZONE_EXPORT_FORMATS } from './export-kinds.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './formats/index.ts';
 import type { ExportResult } from './formats/table.ts';
 import { writeAtomic } from './write-atomic.ts';

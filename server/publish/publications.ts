@@ -25,7 +25,7 @@ import {
 import type { AuditEvent } from '../domain/audit.ts';
 import type { PublicationSpecT } from '../domain/publish/publication-spec.ts';
 import type { SnapshotMeta } from '../domain/publish/snapshot.ts';
-import { type Reason, reason } from '../domain/reasons.ts';
+import { reason } from '../domain/reasons.ts';
 import { ReasonedRefusal } from '../domain/refusal.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 
