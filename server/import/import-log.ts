@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Queryable } from '../db/database.ts';
+import { insertImportLog } from '../db/import-log-store.ts';
 import type { ImportReport } from './problems.ts';
 
 export async function sha256File(path: string): Promise<string> {
@@ -23,25 +24,20 @@ export interface ImportLogEntry {
 }
 
 export async function recordImport(q: Queryable, e: ImportLogEntry): Promise<void> {
-  await q.run(
-    `INSERT INTO imports (username, layer, file_name, file_sha256, format, encoding, crs, mode, imported, updated,
-                          skipped, warning_count, report)
-     VALUES ($u, $layer, $file, $sha, $format, $encoding, $crs, $mode, $imported, $updated, $skipped, $warnings, $report)`,
-    {
-      u: e.username,
-      layer: e.layer,
-      file: e.fileName,
-      sha: e.sha256,
-      format: e.format ?? null,
-      encoding: e.encoding ?? null,
-      crs: e.crs ?? null,
-      mode: e.mode,
-      imported: e.report.imported,
-      updated: e.report.updated,
-      skipped: e.report.skipped,
-      warnings: e.report.warnings.length,
-      // The stored report keeps the first problems only; the full one went back to the caller.
-      report: JSON.stringify({ ...e.report, warnings: e.report.warnings.slice(0, 200), errors: e.report.errors.slice(0, 200) }),
-    },
-  );
+  await insertImportLog(q, {
+    username: e.username,
+    layer: e.layer,
+    fileName: e.fileName,
+    sha256: e.sha256,
+    format: e.format ?? null,
+    encoding: e.encoding ?? null,
+    crs: e.crs ?? null,
+    mode: e.mode,
+    imported: e.report.imported,
+    updated: e.report.updated,
+    skipped: e.report.skipped,
+    warningCount: e.report.warnings.length,
+    // The stored report keeps the first problems only; the full one went back to the caller.
+    report: JSON.stringify({ ...e.report, warnings: e.report.warnings.slice(0, 200), errors: e.report.errors.slice(0, 200) }),
+  });
 }
