@@ -1,5 +1,10 @@
 /** What every import takes, whichever layer it writes. */
+import { ZONE_KINDS } from '../domain/zone.ts';
 import type { ImportLogEntry } from './import-log.ts';
+
+/** What a zone-layer import may write: a kind of zone, or the region boundaries. */
+export const IMPORT_KINDS = [...ZONE_KINDS, 'region'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportOptions {
   /** Path of the file to read. */

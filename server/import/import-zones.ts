@@ -12,18 +12,15 @@ import { activeRuleSet } from '../db/rule-set-store.ts';
 import { countStoredZones, deleteAllRegions, storedRegionCodes, storedZoneKinds } from '../db/zone-import-store.ts';
 import { deleteZonesOfKind, insertRegions, type Region, upsertZones } from '../db/zone-store.ts';
 import { reason } from '../domain/reasons.ts';
-import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
+import type { Zone } from '../domain/zone.ts';
 import { locationContext } from './import-context.ts';
-import type { ImportOptions } from './import-options.ts';
+import { IMPORT_KINDS, type ImportKind, type ImportOptions } from './import-options.ts';
 import { type ImportLayer, importLayer, type Resolution } from './import-pipeline.ts';
 import { CHINA_EXTENT } from './location.ts';
 import { type ImportReport, problem } from './problems.ts';
 import { unzonedReservesWarning } from './unzoned-reserves.ts';
 import { placeZone } from './zone-location.ts';
 import { validateZone } from './zone-record.ts';
-
-export const IMPORT_KINDS = [...ZONE_KINDS, 'region'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportZonesOptions extends ImportOptions {
   kind: ImportKind;

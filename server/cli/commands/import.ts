@@ -2,12 +2,9 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { failpoint } from '../../faults.ts';
-import { importEnterprises } from '../../import/import-enterprises.ts';
-import { importIndicators } from '../../import/import-indicators.ts';
-import { IMPORT_KINDS, importZones } from '../../import/import-zones.ts';
+import { IMPORT_KINDS } from '../../import/import-options.ts';
 import type { ImportReport } from '../../import/problems.ts';
 import { formatProblem } from '../../import/problems.ts';
-import { screenChanged } from '../../screening/screen-changed.ts';
 import { cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output, reportJson } from '../output.ts';
 import { oneOf } from '../parse.ts';
@@ -60,6 +57,11 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
           username: cliIo().user,
           onProgress: (rows: number) => progress.update(rows),
         };
+        // The readers, the layers and the screening load when an import runs, not to describe one.
+        const { importEnterprises } = await import('../../import/import-enterprises.ts');
+        const { importIndicators } = await import('../../import/import-indicators.ts');
+        const { importZones } = await import('../../import/import-zones.ts');
+        const { screenChanged } = await import('../../screening/screen-changed.ts');
         const report =
           layer === 'enterprises'
             ? await importEnterprises(db, { ...common, ...(opts.map ? { map: opts.map } : {}) })

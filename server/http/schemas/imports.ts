@@ -6,7 +6,7 @@ const ReasonSchema = z
   .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
   .openapi('ImportReason', { description: 'Stable key and parameters of server/domain/reasons.ts' });
 
-import { IMPORT_KINDS } from '../../import/import-zones.ts';
+import { IMPORT_KINDS } from '../../import/import-options.ts';
 import { IMPORT_TARGETS } from '../../import/preview-import.ts';
 
 const yes = z
