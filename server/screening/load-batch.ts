@@ -8,39 +8,26 @@
  */
 import type { Queryable } from '../db/database.ts';
 import { readColumns } from '../db/read-columns.ts';
-import type { LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
+import type { ComplianceStandard, LocationAccuracy, PlantStatus } from '../domain/enterprise.ts';
 import { BASELINE_YEAR } from '../domain/rules/metrics.ts';
-import type { BatchInput } from '../domain/screening/screen-batch.ts';
+import type {
+  BatchInput,
+  ComplianceColumns,
+  EnterpriseColumns,
+  EquipmentColumns,
+  HitColumns,
+  IndicatorColumns,
+} from '../domain/screening/batch-columns.ts';
 
 /**
- * The scope's enterprises, in key order, held as columns. Region, sector, status and location
- * accuracy take a few hundred distinct values between them, so they travel as integer codes into
- * small dictionaries: decoding a million strings per column was the slowest part of loading.
+ * The scope's enterprises, in key order, held as columns, with their positions. Region, sector,
+ * status and location accuracy travel as integer codes into small dictionaries: decoding a million
+ * strings per column was the slowest part of loading. The yes/no columns are bool8
+ * (read-columns.ts): 0, 1 or NULL_BOOL8.
  */
-export interface ScopeColumns {
-  /** Enterprises are known by key here; ids are joined back in by SQL when results are stored. */
-  key: Int32Array;
+export interface ScopeColumns extends EnterpriseColumns {
   lon: Float64Array;
   lat: Float64Array;
-  region: Int32Array;
-  sector: Int32Array;
-  status: Int32Array;
-  accuracy: Int32Array;
-  dicts: Dictionaries;
-  /** 0 where unknown. */
-  commissioned_year: Int32Array;
-  /** bool8 (read-columns.ts): 0, 1 or NULL_BOOL8. */
-  above_scale: Uint8Array;
-  in_park: Uint8Array;
-  scattered_dirty: Uint8Array;
-  green_factory: Uint8Array;
-}
-
-export interface Dictionaries {
-  region: (string | null)[];
-  sector: string[];
-  status: PlantStatus[];
-  accuracy: LocationAccuracy[];
 }
 
 const DICTIONARY_COLUMNS = { region: 'region_code', sector: 'sector', status: 'status', accuracy: 'location_accuracy' } as const;
@@ -48,11 +35,7 @@ const DICTIONARY_COLUMNS = { region: 'region_code', sector: 'sector', status: 's
 export type Needs = Record<'indicators' | 'equipment' | 'compliance', string[] | null>;
 
 /** Zone hits indexed by scope row (compressed sparse rows). */
-export interface HitIndex {
-  start: Uint32Array;
-  zone: Uint32Array;
-  distance: Float64Array;
-}
+export type HitIndex = HitColumns;
 
 /** Reads the enterprises listed in temp table screen_scope(id, key). */
 export async function loadScope(q: Queryable): Promise<ScopeColumns> {
@@ -167,43 +150,64 @@ export async function dropChildRows(q: Queryable): Promise<void> {
 /** The batch of scope rows [from, to); stageChildRows must have run. */
 export async function loadBatch(q: Queryable, scope: ScopeColumns, hits: HitIndex, from: number, to: number): Promise<BatchInput> {
   const range = { lo: scope.key[from] as number, hi: scope.key[to - 1] as number };
-  const indicators = await readColumns(
+  const first = hits.start[from] as number;
+  const last = hits.start[to] as number;
+  return {
+    enterprises: {
+      key: scope.key.slice(from, to),
+      region: scope.region.slice(from, to),
+      sector: scope.sector.slice(from, to),
+      status: scope.status.slice(from, to),
+      accuracy: scope.accuracy.slice(from, to),
+      dicts: scope.dicts,
+      commissioned_year: scope.commissioned_year.slice(from, to),
+      above_scale: scope.above_scale.slice(from, to),
+      in_park: scope.in_park.slice(from, to),
+      scattered_dirty: scope.scattered_dirty.slice(from, to),
+      green_factory: scope.green_factory.slice(from, to),
+    },
+    hits: {
+      start: hits.start.slice(from, to + 1).map((v) => v - first),
+      zone: hits.zone.slice(first, last),
+      distance: hits.distance.slice(first, last),
+    },
+    indicators: await loadIndicators(q, range),
+    equipment: await loadEquipment(q, range),
+    compliance: await loadCompliance(q, range),
+  };
+}
+
+type KeyRange = { lo: number; hi: number };
+
+async function loadIndicators(q: Queryable, range: KeyRange): Promise<IndicatorColumns> {
+  const [key, year, energy_tce, added_value, water_m3, unit_power_kwh] = await readColumns(
     q,
     'SELECT key, year, energy_tce, added_value, water_m3, unit_power_kwh FROM scope_indicators WHERE key BETWEEN $lo AND $hi',
     ['int32', 'int32', 'float64', 'float64', 'float64', 'float64'],
     range,
   );
-  const equipment = await readColumns(
+  return { key, year, energy_tce, added_value, water_m3, unit_power_kwh };
+}
+
+async function loadEquipment(q: Queryable, range: KeyRange): Promise<EquipmentColumns> {
+  const [key, kind, size, unit, count, commissioned_year] = await readColumns(
     q,
     'SELECT key, kind, size, unit, count, commissioned_year FROM scope_equipment WHERE key BETWEEN $lo AND $hi',
     ['int32', 'text', 'float64?', 'text', 'int32', 'int32?'],
     range,
   );
-  const compliance = await readColumns(
+  // equipment.kind is NOT NULL in the schema (migration 001).
+  return { key, kind: kind as string[], size, unit, count, commissioned_year };
+}
+
+async function loadCompliance(q: Queryable, range: KeyRange): Promise<ComplianceColumns> {
+  const [key, standard, passed, assessed_on, rectify_by, note] = await readColumns(
     q,
     'SELECT key, standard, passed, assessed_on, rectify_by, note FROM scope_compliance WHERE key BETWEEN $lo AND $hi',
-    ['int32', 'text', 'boolean?', 'text', 'text', 'text'],
+    ['int32', 'text', 'bool8', 'text', 'text', 'text'],
     range,
   );
-  const first = hits.start[from] as number;
-  const last = hits.start[to] as number;
-  return {
-    key: scope.key.slice(from, to),
-    region: scope.region.slice(from, to),
-    sector: scope.sector.slice(from, to),
-    status: scope.status.slice(from, to),
-    accuracy: scope.accuracy.slice(from, to),
-    dicts: scope.dicts,
-    commissioned_year: scope.commissioned_year.slice(from, to),
-    above_scale: scope.above_scale.slice(from, to),
-    in_park: scope.in_park.slice(from, to),
-    scattered_dirty: scope.scattered_dirty.slice(from, to),
-    green_factory: scope.green_factory.slice(from, to),
-    hitStart: hits.start.slice(from, to + 1).map((v) => v - first),
-    hitZone: hits.zone.slice(first, last),
-    hitDistance: hits.distance.slice(first, last),
-    indicators,
-    equipment,
-    compliance,
-  };
+  // compliance.standard is NOT NULL and CHECKed against the standards, assessed_on is NOT NULL
+  // (migration 001).
+  return { key, standard: standard as ComplianceStandard[], passed, assessed_on: assessed_on as string[], rectify_by, note };
 }

@@ -6,8 +6,9 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
+import type { BatchInput } from '../domain/screening/batch-columns.ts';
 import type { RulePlan } from '../domain/screening/rule-plan.ts';
-import { type BatchInput, type BatchOutput, screenBatch, type ZoneTable } from '../domain/screening/screen-batch.ts';
+import { type BatchOutput, screenBatch, type ZoneTable } from '../domain/screening/screen-batch.ts';
 import { type HitArrays, ZoneHitFinder, type ZoneShape } from '../domain/screening/zone-hit-finder.ts';
 import { typeScriptWorker } from '../worker-thread.ts';
 import { findLocally, findOnWorkers } from './zone-hits-pool.ts';

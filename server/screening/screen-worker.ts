@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
-import { type BatchInput, planOf, screenBatch, type ZoneTable } from '../domain/screening/screen-batch.ts';
+import type { BatchInput } from '../domain/screening/batch-columns.ts';
+import { planOf, screenBatch, type ZoneTable } from '../domain/screening/screen-batch.ts';
 import { ZoneHitFinder, type ZoneShape } from '../domain/screening/zone-hit-finder.ts';
 import { answerHitJob, type HitJob } from './zone-hits-pool.ts';
 

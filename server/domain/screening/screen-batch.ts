@@ -1,54 +1,29 @@
 /**
- * Screens a batch of enterprises given as columns — the shape in which DuckDB hands data over
- * and in which it crosses to a worker thread cheaply — and returns the flags and notes as columns,
- * ready to append. Pure: the same function runs on the main thread for small scopes and in the
- * worker pool for large ones, so both paths give identical results.
+ * Screens a batch of enterprises given as named columns (batch-columns.ts) — the shape in which
+ * DuckDB hands data over and in which it crosses to a worker thread cheaply — and returns the flags
+ * and notes as columns, ready to append. Pure: the same function runs on the main thread for small
+ * scopes and in the worker pool for large ones, so both paths give identical results.
+ *
+ * Columns are read by row index with `!`: the index is in range by construction, and unlike a cast
+ * the assertion cannot change a column's type.
  */
 import { actionCode } from '../actions.ts';
-import type { ComplianceResult, Equipment, LocationAccuracy, PlantStatus } from '../enterprise.ts';
+import type { ComplianceResult, Equipment, IndicatorYear, LocationAccuracy, PlantStatus } from '../enterprise.ts';
 import { computeMetrics, type Metrics } from '../rules/metrics.ts';
 import type { RuleSetT, RuleT } from '../rules/rule-schema.ts';
 import type { ReserveZoneType, ZoneKind } from '../zone.ts';
+import type { BatchInput, EnterpriseColumns, HitColumns } from './batch-columns.ts';
 import { EvidenceTexts } from './evidence-texts.ts';
 import type { EnterpriseFacts, ZoneHit } from './facts.ts';
 import { RulePlan } from './rule-plan.ts';
 import { screenEnterprise } from './screen-enterprise.ts';
 
-type Cell = string | number | boolean | null;
-
+/** The zones a batch's hits point into, by index. */
 export interface ZoneTable {
   id: string[];
   name: string[];
   kind: ZoneKind[];
   zone_type: (ReserveZoneType | null)[];
-}
-
-export interface BatchInput {
-  /** Enterprises by key: ids cost a string per enterprise on every hop and SQL joins them back. */
-  key: Int32Array;
-  /** Codes into dicts.region, dicts.sector, dicts.status, dicts.accuracy. */
-  region: Int32Array;
-  sector: Int32Array;
-  status: Int32Array;
-  accuracy: Int32Array;
-  dicts: { region: (string | null)[]; sector: string[]; status: PlantStatus[]; accuracy: LocationAccuracy[] };
-  /** 0 where unknown. */
-  commissioned_year: Int32Array;
-  /** 0 false, 1 true, anything else unknown. */
-  above_scale: Uint8Array;
-  in_park: Uint8Array;
-  scattered_dirty: Uint8Array;
-  green_factory: Uint8Array;
-  /** Zone hits of row r are zone[hitStart[r] .. hitStart[r + 1]), as indexes into the ZoneTable. */
-  hitStart: Uint32Array;
-  hitZone: Uint32Array;
-  hitDistance: Float64Array;
-  /** key, year, energy_tce, added_value, water_m3, unit_power_kwh (NaN where missing) */
-  indicators: readonly ArrayLike<Cell>[];
-  /** key, kind, size, unit, count, commissioned_year */
-  equipment: readonly ArrayLike<Cell>[];
-  /** key, standard, passed, assessed_on, rectify_by, note */
-  compliance: readonly ArrayLike<Cell>[];
 }
 
 /**
@@ -81,15 +56,14 @@ export const NO_DEADLINE = -2_147_483_648;
 
 const MS_PER_DAY = 86_400_000;
 
-/** Rows grouped by their first column, the enterprise key. */
-function group<T>(c: readonly ArrayLike<Cell>[], make: (i: number) => T): Map<number, T[]> {
+/** Child rows grouped by enterprise key. */
+function byKey<T>(key: Int32Array, make: (i: number) => T): Map<number, T[]> {
   const out = new Map<number, T[]>();
-  const ids = (c[0] ?? []) as ArrayLike<number>;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as number;
-    const list = out.get(id);
+  for (let i = 0; i < key.length; i++) {
+    const k = key[i]!;
+    const list = out.get(k);
     if (list) list.push(make(i));
-    else out.set(id, [make(i)]);
+    else out.set(k, [make(i)]);
   }
   return out;
 }
@@ -97,9 +71,9 @@ function group<T>(c: readonly ArrayLike<Cell>[], make: (i: number) => T): Map<nu
 const NONE = Object.freeze([]) as unknown as never[];
 
 const bool = (byte: number): boolean | null => (byte === 0 ? false : byte === 1 ? true : null);
-const number = (v: Cell): number | null => (typeof v === 'number' && !Number.isNaN(v) ? v : null);
+const valueOrNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
-type IndicatorRow = Parameters<typeof computeMetrics>[0][number];
+type IndicatorRow = Pick<IndicatorYear, 'year' | 'energy_tce' | 'added_value' | 'water_m3' | 'unit_power_kwh'>;
 
 /**
  * One row of a batch as EnterpriseFacts. A class rather than an object literal with a getter:
@@ -127,17 +101,17 @@ class RowFacts implements EnterpriseFacts {
     readonly compliance: ComplianceResult[],
     private readonly indicators: readonly IndicatorRow[],
   ) {
-    const { input } = batch;
-    const { dicts } = input;
-    this.region_code = dicts.region[input.region[row] as number] ?? null;
-    this.sector = dicts.sector[input.sector[row] as number] as string;
-    this.status = dicts.status[input.status[row] as number] as PlantStatus;
-    this.commissioned_year = input.commissioned_year[row] || null;
-    this.above_scale = bool(input.above_scale[row] as number);
-    this.in_park = bool(input.in_park[row] as number);
-    this.scattered_dirty = input.scattered_dirty[row] === 1;
-    this.green_factory = input.green_factory[row] === 1;
-    this.location_accuracy = dicts.accuracy[input.accuracy[row] as number] as LocationAccuracy;
+    const e = batch.enterprises;
+    const { dicts } = e;
+    this.region_code = dicts.region[e.region[row]!] ?? null;
+    this.sector = dicts.sector[e.sector[row]!]!;
+    this.status = dicts.status[e.status[row]!]!;
+    this.commissioned_year = e.commissioned_year[row] || null;
+    this.above_scale = bool(e.above_scale[row]!);
+    this.in_park = bool(e.in_park[row]!);
+    this.scattered_dirty = e.scattered_dirty[row] === 1;
+    this.green_factory = e.green_factory[row] === 1;
+    this.location_accuracy = dicts.accuracy[e.accuracy[row]!]!;
   }
 
   /**
@@ -145,17 +119,17 @@ class RowFacts implements EnterpriseFacts {
    * quote is the key as text.
    */
   get id(): string {
-    return String(this.batch.input.key[this.row]);
+    return String(this.batch.enterprises.key[this.row]);
   }
 
   get zones(): ZoneHit[] {
     if (this.zoneHits) return this.zoneHits;
-    const { input } = this.batch;
+    const { start, zone, distance: distances } = this.batch.hits;
     const row = this.row;
     const hits: ZoneHit[] = [];
-    for (let j = input.hitStart[row] as number; j < (input.hitStart[row + 1] as number); j++) {
-      const z = input.hitZone[j] as number;
-      const distance = input.hitDistance[j] as number;
+    for (let j = start[row]!; j < start[row + 1]!; j++) {
+      const z = zone[j]!;
+      const distance = distances[j]!;
       // Plants inside a zone share one hit object per zone, so its evidence is built once.
       hits.push(distance === 0 ? this.batch.insideHit(z) : this.batch.hit(z, distance));
     }
@@ -174,7 +148,8 @@ class BatchContext {
   private readonly inside: ZoneHit[] = [];
 
   constructor(
-    readonly input: BatchInput,
+    readonly enterprises: EnterpriseColumns,
+    readonly hits: HitColumns,
     private readonly zones: ZoneTable,
     readonly asOfYear: number,
   ) {}
@@ -192,9 +167,9 @@ class BatchContext {
   hit(z: number, distance: number): ZoneHit {
     const t = this.zones;
     return {
-      zone_id: t.id[z] as string,
-      zone_name: t.name[z] as string,
-      zone_kind: t.kind[z] as ZoneKind,
+      zone_id: t.id[z]!,
+      zone_name: t.name[z]!,
+      zone_kind: t.kind[z]!,
       zone_type: t.zone_type[z] ?? null,
       distance_m: distance,
     };
@@ -203,42 +178,33 @@ class BatchContext {
 
 export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan): BatchOutput {
   const asOfYear = Number(plan.asOf.slice(0, 4));
-  const ind = input.indicators;
-  const indicatorsById = group(ind, (i) => ({
-    year: ind[1]?.[i] as number,
-    energy_tce: number(ind[2]?.[i] ?? null),
-    added_value: number(ind[3]?.[i] ?? null),
-    water_m3: number(ind[4]?.[i] ?? null),
-    unit_power_kwh: number(ind[5]?.[i] ?? null),
+  const { enterprises: rows, hits, indicators: ind, equipment: eq, compliance: co } = input;
+  const indicatorsByKey = byKey<IndicatorRow>(ind.key, (i) => ({
+    year: ind.year[i]!,
+    energy_tce: valueOrNull(ind.energy_tce[i]!),
+    added_value: valueOrNull(ind.added_value[i]!),
+    water_m3: valueOrNull(ind.water_m3[i]!),
+    unit_power_kwh: valueOrNull(ind.unit_power_kwh[i]!),
   }));
-  const eq = input.equipment;
-  const equipmentById = group<Equipment>(eq, (i) => ({
-    kind: eq[1]?.[i] as string,
-    size: eq[2]?.[i] as number | null,
-    unit: eq[3]?.[i] as string | null,
-    count: eq[4]?.[i] as number,
-    commissioned_year: eq[5]?.[i] as number | null,
+  const equipmentByKey = byKey<Equipment>(eq.key, (i) => ({
+    kind: eq.kind[i]!,
+    size: eq.size[i] ?? null,
+    unit: eq.unit[i] ?? null,
+    count: eq.count[i]!,
+    commissioned_year: eq.commissioned_year[i] ?? null,
   }));
-  const co = input.compliance;
-  const complianceById = group<ComplianceResult>(co, (i) => ({
-    standard: co[1]?.[i] as ComplianceResult['standard'],
-    passed: co[2]?.[i] as boolean,
-    assessed_on: co[3]?.[i] as string,
-    rectify_by: co[4]?.[i] as string | null,
-    note: co[5]?.[i] as string | null,
+  const complianceByKey = byKey<ComplianceResult>(co.key, (i) => ({
+    standard: co.standard[i]!,
+    passed: co.passed[i] === 1,
+    assessed_on: co.assessed_on[i]!,
+    rectify_by: co.rectify_by[i] ?? null,
+    note: co.note[i] ?? null,
   }));
-  const batch = new BatchContext(input, zones, asOfYear);
+  const batch = new BatchContext(rows, hits, zones, asOfYear);
   const evidence = new EvidenceTexts();
   // Flags gather in plain lists and leave as typed columns: those cross to the main thread and
   // into DuckDB as memory copies.
-  const flags = {
-    key: [] as number[],
-    rule: [] as number[],
-    action: [] as number[],
-    severity: [] as number[],
-    deadline: [] as number[],
-    evidence: [] as number[],
-  };
+  const flags: Record<keyof BatchOutput['flags'], number[]> = { key: [], rule: [], action: [], severity: [], deadline: [], evidence: [] };
   const notes: BatchOutput['notes'] = { key: [], rule_id: [], message: [] };
   const days = new Map<string, number>();
   const dayOf = (date: string | null): number => {
@@ -250,36 +216,36 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     }
     return day;
   };
-  const { dicts } = input;
+  const { dicts } = rows;
   const ruleIndex = new Map(plan.ruleSet.rules.map((r, i) => [r.id, i]));
   // Rules per (region, sector, status) profile, keyed by the integer codes rather than a string.
   const profiles = new Map<number, RuleT[]>();
   const sectors = dicts.sector.length;
   const statuses = dicts.status.length;
-  for (let row = 0; row < input.key.length; row++) {
-    const r = input.region[row] as number;
-    const sc = input.sector[row] as number;
-    const st = input.status[row] as number;
+  for (let row = 0; row < rows.key.length; row++) {
+    const r = rows.region[row]!;
+    const sc = rows.sector[row]!;
+    const st = rows.status[row]!;
     const profile = (r * sectors + sc) * statuses + st;
     let rules = profiles.get(profile);
     if (rules === undefined) {
-      rules = plan.rulesForProfile(dicts.region[r] ?? null, dicts.sector[sc] as string, dicts.status[st] as PlantStatus);
+      rules = plan.rulesForProfile(dicts.region[r] ?? null, dicts.sector[sc]!, dicts.status[st]!);
       profiles.set(profile, rules);
     }
     // Enterprises no rule can touch cost nothing more.
     if (rules.length === 0) continue;
-    const key = input.key[row] as number;
+    const key = rows.key[row]!;
     const facts = new RowFacts(
       batch,
       row,
-      equipmentById.get(key) ?? NONE,
-      complianceById.get(key) ?? NONE,
-      indicatorsById.get(key) ?? NONE,
+      equipmentByKey.get(key) ?? NONE,
+      complianceByKey.get(key) ?? NONE,
+      indicatorsByKey.get(key) ?? NONE,
     );
     const result = screenEnterprise(facts, plan, rules);
     for (const f of result.flags) {
       flags.key.push(key);
-      flags.rule.push(ruleIndex.get(f.rule_id) as number);
+      flags.rule.push(ruleIndex.get(f.rule_id)!);
       flags.action.push(actionCode(f.action));
       flags.severity.push(f.severity);
       flags.deadline.push(dayOf(f.deadline));
