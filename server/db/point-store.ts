@@ -1,6 +1,6 @@
 /** Reads every enterprise as a compact point for the map (see domain/point-payload.ts). */
 import { PLANT_STATUSES } from '../domain/enterprise.ts';
-import { allocatePoints, STATUS_MASK, zoneBit } from '../domain/point-payload.ts';
+import { allocatePoints, MAX_REGIONS, STATUS_MASK, zoneBit } from '../domain/point-payload.ts';
 import { prefectureOf } from '../domain/regions.ts';
 import { SECTOR_GROUPS, sectorGroup } from '../domain/sectors.ts';
 import { ZONE_KINDS } from '../domain/zone.ts';
@@ -19,7 +19,11 @@ const ZONE_SQL = ZONE_KINDS.map((k) => `CASE WHEN bool_or(zone_kind = '${k}' AND
 export async function readPoints(q: Queryable): Promise<ArrayBuffer> {
   const version = Number((await getMeta(q, 'data_version')) ?? 0);
   const run = Number((await getMeta(q, 'screening_run')) ?? 0);
-  const regionIndex = new Map((await listPrefectures(q)).map((p, i) => [p.code, i + 1]));
+  const prefectures = await listPrefectures(q);
+  if (prefectures.length > MAX_REGIONS) {
+    throw new Error(`${prefectures.length} prefecture-level regions: the point payload's region column tells at most ${MAX_REGIONS} apart`);
+  }
+  const regionIndex = new Map(prefectures.map((p, i) => [p.code, i + 1]));
   const reader = await q.connection.runAndReadAll(
     `WITH action AS (
        SELECT enterprise_id, min(CASE WHEN code = 0 THEN 255 ELSE code END) AS code

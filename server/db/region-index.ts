@@ -1,6 +1,6 @@
 /**
- * Prefecture-level regions in code order: the list the point payload's region byte indexes
- * (byte = 1 + position) and the catalogue serves to the browser.
+ * Prefecture-level regions in code order: the list the point payload's region column indexes
+ * (value = 1 + position) and the catalogue serves to the browser.
  */
 import type { Queryable } from './database.ts';
 
@@ -13,8 +13,6 @@ export interface PrefectureEntry {
   centre: [number, number];
 }
 
-export const MAX_PREFECTURES = 255;
-
 export async function listPrefectures(q: Queryable): Promise<PrefectureEntry[]> {
   const rows = await q.all<{
     code: string;
@@ -25,7 +23,7 @@ export async function listPrefectures(q: Queryable): Promise<PrefectureEntry[]> 
     cy: number | null;
   }>(
     `SELECT code, name, name_en, parent, (min_lon + max_lon) / 2 AS cx, (min_lat + max_lat) / 2 AS cy
-     FROM regions WHERE level = 'prefecture' ORDER BY code LIMIT ${MAX_PREFECTURES}`,
+     FROM regions WHERE level = 'prefecture' ORDER BY code`,
   );
   return rows.map((r) => ({ code: r.code, name: r.name, name_en: r.name_en, parent: r.parent, centre: [r.cx ?? 0, r.cy ?? 0] }));
 }

@@ -185,10 +185,12 @@ describe('GET /api/enterprises/{id}', () => {
 });
 
 describe('GET /api/enterprises/points', () => {
-  it('serves 16 bytes per enterprise that decode to the stored positions', async () => {
+  it('serves 17 bytes per enterprise that decode to the stored positions', async () => {
     const res = await app.request('/api/enterprises/points');
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
-    const points = decodePoints(await res.arrayBuffer());
+    const body = await res.arrayBuffer();
+    expect(body.byteLength).toBe(16 + 600 * 17);
+    const points = decodePoints(body);
     expect(points.count).toBe(600);
     const first = await db.one<{ lon: number; lat: number; key: number }>('SELECT lon, lat, key FROM enterprises ORDER BY key LIMIT 1');
     expect(points.key[0]).toBe(first?.key);

@@ -48,7 +48,7 @@ const points = createRoute({
   method: 'get',
   path: '/enterprises/points',
   tags: ['enterprises'],
-  summary: 'Every enterprise as 16 bytes (position, key, sector group, action, status, flags)',
+  summary: 'Every enterprise as 17 bytes (position, key, region, sector group, action, status, zone kinds)',
   description: 'Binary layout documented in server/domain/point-payload.ts. Cached by data version; send If-None-Match.',
   responses: {
     200: {
@@ -79,7 +79,9 @@ export function enterpriseRoutes({ db }: AppDeps) {
     .openapi(points, async (c) => {
       // Points carry each enterprise's action, so they change with the screening run too.
       const version = `${(await getMeta(db, 'data_version')) ?? '0'}.${(await getMeta(db, 'screening_run')) ?? '0'}`;
-      const etag = `"points-${version}"`;
+      // The layout is in the tag too: a browser holding a payload of an older layout must not be
+      // told it is current.
+      const etag = `"points-glp2-${version}"`;
       if (c.req.header('if-none-match') === etag) return c.body(null, 304);
       if (cached?.version !== version) cached = { version, body: await readPoints(db) };
       c.header('content-type', 'application/octet-stream');

@@ -25,7 +25,7 @@ const CatalogueSchema = z
         centre: z.array(z.number()),
       }),
     ),
-    prefectureOrder: z.array(z.string()).openapi({ description: 'Region byte r of the point payload means prefectureOrder[r − 1]' }),
+    prefectureOrder: z.array(z.string()).openapi({ description: 'Region r of the point payload means prefectureOrder[r − 1]' }),
     statuses: z.array(z.string()).openapi({ description: 'Order = bits 0–2 of the packed byte' }),
     zoneKinds: z.array(z.string()).openapi({ description: 'Order = bits 3–7 of the packed byte' }),
     basemaps: z.array(

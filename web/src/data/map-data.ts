@@ -1,5 +1,5 @@
 /**
- * The binary columns the map works from: the 16-byte points, and the on-demand column sets in the
+ * The binary columns the map works from: the 17-byte points, and the on-demand column sets in the
  * same order (server/domain/column-payload.ts). Index i of each is the same enterprise.
  */
 import {

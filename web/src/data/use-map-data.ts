@@ -1,6 +1,6 @@
 /**
  * Loads what the map draws from, outside the components that render it: the catalogue and the
- * 16-byte points first (the first frame needs nothing else), then the column sets the current
+ * 17-byte points first (the first frame needs nothing else), then the column sets the current
  * state asks for — profile (sector tree, sizes, capacities), indicators of the chosen year, rule
  * masks — each once, with loading and error states.
  */

@@ -5,7 +5,7 @@
 import { ACTIONS, actionCode } from '../../../server/domain/actions.ts';
 import { INDICATOR_COLUMNS, type IndicatorColumn } from '../../../server/domain/column-payload.ts';
 import { PLANT_STATUSES } from '../../../server/domain/enterprise.ts';
-import { zoneBit } from '../../../server/domain/point-payload.ts';
+import { REGION_SLOTS, zoneBit } from '../../../server/domain/point-payload.ts';
 import { sectorBytesUnder } from '../../../server/domain/sector-index.ts';
 import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
 import { type FilterState, rangeIsInverted } from '../state/app-state.ts';
@@ -27,7 +27,7 @@ export interface CompiledFilter {
 }
 
 export interface FilterContext {
-  /** Catalogue prefecture order: region byte r means prefectureOrder[r − 1]. */
+  /** Catalogue prefecture order: region r of the point payload means prefectureOrder[r − 1]. */
   prefectureOrder: readonly string[];
   /** Rule ids in mask bit order. */
   ruleIds: readonly string[];
@@ -58,7 +58,7 @@ export function compileFilter(f: FilterState, ctx: FilterContext): CompiledFilte
   const sector = f.sectors.length ? table(256, f.sectors.flatMap(sectorBytesUnder)) : null;
   const region = f.regions.length
     ? table(
-        256,
+        REGION_SLOTS,
         ctx.prefectureOrder.flatMap((code, i) => (f.regions.some((r) => regionCovers(r, code)) ? [i + 1] : [])),
       )
     : null;

@@ -7,6 +7,7 @@
  * enterprises would match if that value were chosen within its facet, all other facets held. An
  * enterprise failing exactly one facet still counts there; failing two, nowhere.
  */
+import { REGION_SLOTS } from '../../../server/domain/point-payload.ts';
 import type { MapData } from '../data/map-data.ts';
 import type { CompiledFilter } from './compile-filter.ts';
 
@@ -27,7 +28,7 @@ export interface FilterCounts {
   group: Uint32Array;
   /** By catalogue sector byte; all zero until the profile columns are loaded. */
   sector: Uint32Array;
-  /** By region byte. */
+  /** By region (1 + index into the catalogue's prefectureOrder; 0 = outside every prefecture). */
   region: Uint32Array;
   /** By status index. */
   status: Uint32Array;
@@ -63,7 +64,7 @@ export function runFilter(data: MapData, f: CompiledFilter, reuse?: Float32Array
     action: new Uint32Array(256),
     group: new Uint32Array(256),
     sector: new Uint32Array(256),
-    region: new Uint32Array(256),
+    region: new Uint32Array(REGION_SLOTS),
     status: new Uint32Array(8),
     zone: new Uint32Array(5),
     rule: new Uint32Array(ruleCount),

@@ -1,18 +1,20 @@
 /**
- * The rows of the list: indices of the enterprises the filter draws, in the chosen order. Byte
- * columns (action, sector, region) sort by counting, in linear time even for a million rows;
- * float columns sort by comparison with missing values last either way.
+ * The rows of the list: indices of the enterprises the filter draws, in the chosen order. Small
+ * integer columns (action, sector bytes, region) sort by counting, in linear time even for a
+ * million rows; float columns sort by comparison with missing values last either way.
  */
+import { REGION_SLOTS } from '../../../server/domain/point-payload.ts';
 import type { MapData } from '../data/map-data.ts';
 import type { SortKey } from '../state/app-state.ts';
 
-function byBytes(indices: Uint32Array, bytes: (i: number) => number, desc: boolean): Uint32Array {
-  const buckets = new Uint32Array(257);
-  for (const i of indices) buckets[bytes(i) + 1] = (buckets[bytes(i) + 1] as number) + 1;
-  for (let b = 0; b < 256; b++) buckets[b + 1] = (buckets[b + 1] as number) + (buckets[b] as number);
+/** A counting sort by code(i), each code in [0, slots). */
+function byCodes(indices: Uint32Array, code: (i: number) => number, slots: number, desc: boolean): Uint32Array {
+  const buckets = new Uint32Array(slots + 1);
+  for (const i of indices) buckets[code(i) + 1] = (buckets[code(i) + 1] as number) + 1;
+  for (let b = 0; b < slots; b++) buckets[b + 1] = (buckets[b + 1] as number) + (buckets[b] as number);
   const out = new Uint32Array(indices.length);
   for (const i of indices) {
-    const b = bytes(i);
+    const b = code(i);
     out[buckets[b] as number] = i;
     buckets[b] = (buckets[b] as number) + 1;
   }
@@ -32,13 +34,13 @@ export function sortedIndices(data: MapData, visible: Float32Array, key: SortKey
       return desc ? indices.reverse() : indices;
     case 'action':
       // Most severe first; unflagged (0) after every action.
-      return byBytes(indices, (i) => ((points.action[i] as number) + 255) % 256, desc);
+      return byCodes(indices, (i) => ((points.action[i] as number) + 255) % 256, 256, desc);
     case 'region':
-      return byBytes(indices, (i) => points.region[i] as number, desc);
+      return byCodes(indices, (i) => points.region[i] as number, REGION_SLOTS, desc);
     case 'sector':
       return profile
-        ? byBytes(indices, (i) => profile.columns.sector[i] as number, desc)
-        : byBytes(indices, (i) => points.group[i] as number, desc);
+        ? byCodes(indices, (i) => profile.columns.sector[i] as number, 256, desc)
+        : byCodes(indices, (i) => points.group[i] as number, 256, desc);
     default: {
       const column = key === 'capacity' ? profile?.columns.capacity : indicators?.columns[key];
       if (!column) return indices;

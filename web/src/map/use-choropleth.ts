@@ -56,8 +56,9 @@ export function useChoropleth(
       return out;
     }
     if (!data || !filtered || !catalogue) return out;
-    const total = new Uint32Array(256);
-    const flagged = new Uint32Array(256);
+    // By region value: 1 + index into prefectureOrder, 0 outside every prefecture.
+    const total = new Uint32Array(catalogue.prefectureOrder.length + 1);
+    const flagged = new Uint32Array(catalogue.prefectureOrder.length + 1);
     const { region, action } = data.points;
     const { visible } = filtered;
     for (let i = 0; i < data.points.count; i++) {
