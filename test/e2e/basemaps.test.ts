@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { mapSettled } from '../helpers/map-settled.ts';
 import { solidPng, writeRasterPmtiles } from '../helpers/pmtiles.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
@@ -44,7 +45,8 @@ describe('basemaps', () => {
   it('configured ones appear in the switcher, and nothing is requested from them until chosen', async () => {
     await page.goto(`${server.url}/?lang=en&tab=layers`);
     await page.getByTestId('basemaps').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(2500);
+    // Everything the first view needs has loaded: a request to a basemap not chosen would have gone by now.
+    await mapSettled(page);
     const text = await page.getByTestId('basemaps').innerText();
     expect(text).toContain('Offline basemap');
     expect(text).toContain('OpenStreetMap');
@@ -55,7 +57,7 @@ describe('basemaps', () => {
   it('a local PMTiles archive is drawn from our own origin', async () => {
     await page.getByTestId('basemap-local').check();
     await expect.poll(() => requests.some((u) => u === `${server.url}/api/basemaps/local.pmtiles`), { timeout: 20_000 }).toBe(true);
-    await page.waitForTimeout(2500);
+    await mapSettled(page);
     const shot = await page.getByTestId('map').screenshot({ path: join(SHOTS, 'basemap-pmtiles.png') });
     const magenta = await page.evaluate(async (b64) => {
       const img = new Image();

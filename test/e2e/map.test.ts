@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { mapSettled } from '../helpers/map-settled.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   await page.waitForFunction(() => Boolean(window.__greenline), undefined, { timeout: 60_000 });
   await page.getByTestId('enterprise-count').waitFor({ timeout: 60_000 });
   // Let MapLibre and deck.gl finish their first frames in software rendering.
-  await page.waitForTimeout(2500);
+  await mapSettled(page);
 });
 
 afterAll(async () => {
@@ -89,11 +90,11 @@ describe('planner map', () => {
   it('hides them when the layer is switched off', async () => {
     await page.getByTestId('tab-layers').click();
     await page.getByTestId('toggle-enterprises').uncheck();
-    await page.waitForTimeout(800);
+    await mapSettled(page);
     // Labels and zone outlines share a few pixels with the palette; the plants are gone.
     expect(await sectorPixels(page)).toBeLessThan(shown / 10);
     await page.getByTestId('toggle-enterprises').check();
-    await page.waitForTimeout(800);
+    await mapSettled(page);
     await page.getByTestId('tab-filters').click();
   });
 
@@ -110,7 +111,7 @@ describe('planner map', () => {
       const lngLat = c.map.unproject([p.x, p.y]);
       c.map.jumpTo({ center: lngLat, zoom: 14 });
     });
-    await page.waitForTimeout(1500);
+    await mapSettled(page);
     const point = await page.evaluate(() => window.__greenline?.controller.project(0) ?? null);
     expect(point).not.toBeNull();
     const x = (box?.x ?? 0) + (point?.x ?? 0);

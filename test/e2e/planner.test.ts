@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { mapSettled } from '../helpers/map-settled.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -35,7 +36,7 @@ afterAll(async () => {
 async function open(p: Page, query: string): Promise<void> {
   await p.goto(`${server.url}/?${query}`);
   await p.getByTestId('enterprise-count').waitFor({ timeout: 60_000 });
-  await p.waitForTimeout(2000);
+  await mapSettled(p);
 }
 
 /**
@@ -91,7 +92,7 @@ describe('filters', () => {
     expect(relocateCount).toBeGreaterThan(0);
     await page.getByTestId('facet-action-relocate').check();
     await expect.poll(() => shown(page)).toBe(relocateCount);
-    await page.waitForTimeout(1000);
+    await mapSettled(page);
     // Unflagged plants are filtered out on the GPU: the grey dots are gone (what grey remains is
     // anti-aliased label text), while the relocation dots stay.
     expect(await pixelsOf(page, [UNFLAGGED], 'filter-relocate.png')).toBeLessThan(grey / 4);
@@ -175,7 +176,8 @@ describe('drawing', () => {
     for (const [x, y] of corners) {
       await page.mouse.move(x, y, { steps: 4 });
       await page.mouse.click(x, y);
-      await page.waitForTimeout(150);
+      // Each vertex is drawn before the next click: terra-draw reads the pointer per frame.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     }
     await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/sel=p:/);
     expect(await page.getByTestId('selection-count').textContent()).toMatch(/enterprises in the selection/);
@@ -233,7 +235,7 @@ describe('shareable state', () => {
     const mapBefore = await page.getByTestId('map').screenshot();
     await page.reload();
     await page.getByTestId('selection-count').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(2500);
+    await mapSettled(page);
     expect(await countText(page)).toBe(before.count);
     expect(await page.getByTestId('selection-count').textContent()).toBe(before.selection);
     expect(page.url()).toBe(before.url);
