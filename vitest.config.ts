@@ -10,7 +10,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           globalSetup: ['test/helpers/fixture-cache.ts'],
-          include: ['server/**/*.test.ts', 'data/**/*.test.ts', 'web/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'data/**/*.test.ts',
+            'web/**/*.test.ts',
+            'test/api/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

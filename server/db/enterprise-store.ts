@@ -2,6 +2,7 @@
 import type { ComplianceResult, Enterprise, EnterpriseDetail, Equipment, IndicatorYear } from '../domain/enterprise.ts';
 import type { Queryable } from './database.ts';
 import { type EnterpriseFilter, type EnterpriseSort, enterpriseWhere } from './enterprise-query.ts';
+import { readColumns } from './read-columns.ts';
 import { columnNames, ENTERPRISE_COLUMNS } from './tables.ts';
 
 export interface ListOptions {
@@ -74,6 +75,42 @@ export async function getEnterprise(q: Queryable, id: string): Promise<Enterpris
 
 export async function countEnterprises(q: Queryable): Promise<number> {
   return (await q.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
+}
+
+/** Ids of the enterprises written after `timestamp` (`YYYY-MM-DD HH:MM:SS.ffffff`). */
+export async function enterprisesUpdatedSince(q: Queryable, timestamp: string): Promise<string[]> {
+  const rows = await q.all<{ id: string }>('SELECT id FROM enterprises WHERE updated_at > CAST($t AS TIMESTAMP)', { t: timestamp });
+  return rows.map((r) => r.id);
+}
+
+/** Position and key of each enterprise a filter selects. */
+export async function enterprisePositions(q: Queryable, filter: EnterpriseFilter): Promise<{ key: number; lon: number; lat: number }[]> {
+  const where = enterpriseWhere(filter);
+  return q.all<{ key: number; lon: number; lat: number }>(`SELECT e.key, e.lon, e.lat FROM enterprises e ${where.sql}`, where.params);
+}
+
+/** Every enterprise's id and position as columns, ordered by id: the typed read, no object per row. */
+export async function enterprisePositionColumns(q: Queryable): Promise<{ id: string[]; lon: Float64Array; lat: Float64Array }> {
+  const [id, lon, lat] = await readColumns(q, 'SELECT id, lon, lat FROM enterprises ORDER BY id', ['text', 'float64', 'float64']);
+  // Ids are never null (primary key).
+  return { id: id as string[], lon, lat };
+}
+
+export interface EnterpriseName {
+  key: number;
+  id: string;
+  name: string;
+  name_en: string | null;
+  credit_code: string | null;
+}
+
+/** Names of the enterprises with these keys, in key order; unknown keys are left out. */
+export async function enterpriseNames(q: Queryable, keys: readonly number[]): Promise<EnterpriseName[]> {
+  return q.all<EnterpriseName>(
+    `SELECT key, id, name, json_extract_string(attributes, '$.name_en') AS name_en, credit_code
+     FROM enterprises WHERE key IN (SELECT unnest($keys::INTEGER[])) ORDER BY key`,
+    { keys: `[${keys.join(',')}]` },
+  );
 }
 
 export async function nextEnterpriseKey(q: Queryable): Promise<number> {

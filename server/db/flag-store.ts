@@ -146,3 +146,58 @@ export async function flagsOfEnterprise(q: Queryable, id: string): Promise<Flag[
 export async function notesOfEnterprise(q: Queryable, id: string): Promise<{ rule_id: string | null; message: string }[]> {
   return q.all('SELECT rule_id, message FROM screening_notes WHERE enterprise_id = $id ORDER BY rule_id NULLS FIRST', { id });
 }
+
+/** A flag whose action is none of ACTIONS, if the table holds one. */
+export async function flagWithUnknownAction(q: Queryable): Promise<{ enterprise_id: string; rule_id: string; action: string } | undefined> {
+  return q.one<{ enterprise_id: string; rule_id: string; action: string }>(
+    `SELECT enterprise_id, rule_id, action FROM flags WHERE action NOT IN (${ACTIONS.map((a) => `'${a}'`).join(', ')}) LIMIT 1`,
+  );
+}
+
+/** A flag with the enterprise it belongs to, as the flag export lists it. */
+export interface FlagWithEnterprise {
+  enterprise_id: string;
+  enterprise_name: string;
+  credit_code: string | null;
+  region_code: string | null;
+  sector: string;
+  lon: number;
+  lat: number;
+  flag: Flag;
+  run_id: number;
+}
+
+const FLAGS_WITH_ENTERPRISE = `SELECT f.enterprise_id, e.name AS enterprise_name, e.credit_code, e.region_code, e.sector, e.lon, e.lat,
+    f.rule_id, f.policy, f.citation, f.citation_zh, f.title_zh, f.title_en, f.action, f.severity, strftime(f.deadline, '%Y-%m-%d') AS deadline,
+    f.jurisdiction, f.evidence::VARCHAR AS evidence, f.run_id
+  FROM flags f JOIN enterprises e ON e.id = f.enterprise_id
+  ORDER BY f.enterprise_id, f.severity DESC, f.rule_id`;
+
+/** Every flag with its enterprise, by enterprise, then most severe first, then rule. */
+export async function listFlagsWithEnterprise(q: Queryable): Promise<FlagWithEnterprise[]> {
+  const rows = await q.all<Record<string, unknown>>(FLAGS_WITH_ENTERPRISE);
+  return rows.map((r) => ({
+    enterprise_id: r.enterprise_id as string,
+    enterprise_name: r.enterprise_name as string,
+    credit_code: (r.credit_code ?? null) as string | null,
+    region_code: (r.region_code ?? null) as string | null,
+    sector: r.sector as string,
+    lon: r.lon as number,
+    lat: r.lat as number,
+    run_id: r.run_id as number,
+    flag: {
+      enterprise_id: r.enterprise_id as string,
+      rule_id: r.rule_id as string,
+      policy: r.policy as string,
+      citation: r.citation as string,
+      citation_zh: (r.citation_zh ?? null) as string | null,
+      title_zh: r.title_zh as string,
+      title_en: r.title_en as string,
+      action: r.action as Flag['action'],
+      severity: r.severity as number,
+      deadline: (r.deadline ?? null) as string | null,
+      jurisdiction: r.jurisdiction as string,
+      evidence: JSON.parse(String(r.evidence)) as Flag['evidence'],
+    },
+  }));
+}

@@ -4,8 +4,7 @@
  * Attributes become columns of their own, as a spreadsheet user expects, and come back as
  * attributes on import because unknown columns are kept.
  */
-import type { DuckDBValue } from '@duckdb/node-api';
-import type { Queryable } from '../db/database.ts';
+import type { AttributeKey } from '../db/export-rows.ts';
 import type { ExportColumn, ExportColumnType } from './formats/table.ts';
 
 /** A JSON Pointer for a key: keys come from data, and may hold dots, slashes or a leading $. */
@@ -19,20 +18,9 @@ function typeOf(jsonTypes: readonly string[]): ExportColumnType {
   return 'string';
 }
 
-/** `from` is a FROM … WHERE clause over rows with an `attributes` JSON column named by `column`. */
-export async function attributeColumns(
-  q: Queryable,
-  column: string,
-  from: string,
-  params: Record<string, DuckDBValue>,
-  taken: ReadonlySet<string>,
-): Promise<ExportColumn[]> {
-  const rows = await q.all<{ k: string; types: string[] }>(
-    `SELECT k, list_distinct(list(json_type(a -> ('/' || replace(replace(k, '~', '~0'), '/', '~1'))))) AS types
-     FROM (SELECT ${column} AS a, unnest(json_keys(${column})) AS k ${from}) GROUP BY k ORDER BY k`,
-    params,
-  );
-  return rows.filter((r) => !taken.has(r.k)).map((r) => ({ name: r.k, type: typeOf(r.types) }));
+/** Attribute keys as export columns, leaving out keys that name a fixed column. */
+export function attributeColumns(keys: readonly AttributeKey[], taken: ReadonlySet<string>): ExportColumn[] {
+  return keys.filter((r) => !taken.has(r.k)).map((r) => ({ name: r.k, type: typeOf(r.types) }));
 }
 
 /** An attribute value as its column's type wants it. */

@@ -5,11 +5,11 @@
  * geometry instead of lon and lat.
  */
 import type { Queryable } from '../db/database.ts';
-import { actionCodeSql, type EnterpriseFilter, enterpriseWhere } from '../db/enterprise-query.ts';
+import type { EnterpriseFilter } from '../db/enterprise-query.ts';
+import { enterpriseAttributeKeys, enterpriseExportRows } from '../db/export-rows.ts';
 import { SCREENING_SUMMARY_FIELDS } from '../domain/screening/screening-summary.ts';
 import { attributeColumns, attributeValue } from './attribute-columns.ts';
 import type { ExportColumn, ExportTable } from './formats/table.ts';
-import { queryRows } from './query-rows.ts';
 
 export const ENTERPRISE_EXPORT_COLUMNS = [
   { name: 'id', type: 'string' },
@@ -33,34 +33,17 @@ export const ENTERPRISE_EXPORT_COLUMNS = [
 /** What the screening says of each enterprise, its flags joined (domain/screening/screening-summary.ts). */
 export const SCREENING_EXPORT_COLUMNS = SCREENING_SUMMARY_FIELDS satisfies readonly ExportColumn[];
 
-/** Most severe action, highest severity, rules and policies (`;`), citations (` | `), earliest deadline. */
-const SCREENING_SQL = `SELECT enterprise_id,
-    arg_min(action, ${actionCodeSql('action')}) AS action,
-    max(severity) AS severity,
-    string_agg(rule_id, ';' ORDER BY rule_id) AS rules,
-    string_agg(DISTINCT policy, ';' ORDER BY policy) AS policy,
-    string_agg(DISTINCT citation, ' | ' ORDER BY citation) AS citation,
-    strftime(min(deadline), '%Y-%m-%d') AS deadline
-  FROM flags GROUP BY enterprise_id`;
-
 export async function enterpriseTable(q: Queryable, filter: EnterpriseFilter, spatial: boolean): Promise<ExportTable> {
-  const where = enterpriseWhere(filter);
   const fixed: ExportColumn[] = [
     ...ENTERPRISE_EXPORT_COLUMNS.filter((c) => !spatial || (c.name !== 'lon' && c.name !== 'lat')),
     ...SCREENING_EXPORT_COLUMNS,
   ];
-  const extras = await attributeColumns(
-    q,
-    'e.attributes',
-    `FROM enterprises e ${where.sql}`,
-    where.params,
+  const extras = attributeColumns(
+    await enterpriseAttributeKeys(q, filter),
     new Set([...ENTERPRISE_EXPORT_COLUMNS, ...SCREENING_EXPORT_COLUMNS].map((c) => c.name)),
   );
-  // Column names come from ENTERPRISE_EXPORT_COLUMNS, an allow-list.
   const all = [...ENTERPRISE_EXPORT_COLUMNS, ...SCREENING_EXPORT_COLUMNS];
-  const select = `SELECT ${ENTERPRISE_EXPORT_COLUMNS.map((c) => `e.${c.name}`).join(', ')},
-      ${SCREENING_EXPORT_COLUMNS.map((c) => `s.${c.name}`).join(', ')}, e.attributes::VARCHAR
-    FROM enterprises e LEFT JOIN (${SCREENING_SQL}) s ON s.enterprise_id = e.id ${where.sql} ORDER BY e.id`;
+  const names = ENTERPRISE_EXPORT_COLUMNS.map((c) => c.name);
   const lonAt = ENTERPRISE_EXPORT_COLUMNS.findIndex((c) => c.name === 'lon');
   const keep = all.map((c, i) => (fixed.includes(c) ? i : -1)).filter((i) => i >= 0);
   return {
@@ -68,7 +51,7 @@ export async function enterpriseTable(q: Queryable, filter: EnterpriseFilter, sp
     columns: [...fixed, ...extras],
     geometry: 'point',
     async *rows() {
-      for await (const rows of queryRows(q, select, where.params)) {
+      for await (const rows of enterpriseExportRows(q, filter, names)) {
         yield rows.map((r) => {
           const attributes = r[all.length] ? (JSON.parse(String(r[all.length])) as Record<string, unknown>) : {};
           const values: unknown[] = keep.map((i) => r[i] ?? null);
@@ -78,9 +61,4 @@ export async function enterpriseTable(q: Queryable, filter: EnterpriseFilter, sp
       }
     },
   };
-}
-
-export async function countEnterprisesMatching(q: Queryable, filter: EnterpriseFilter): Promise<number> {
-  const where = enterpriseWhere(filter);
-  return (await q.one<{ n: number }>(`SELECT count(*) AS n FROM enterprises e ${where.sql}`, where.params))?.n ?? 0;
 }

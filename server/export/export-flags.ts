@@ -5,8 +5,8 @@
  */
 
 import type { Queryable } from '../db/database.ts';
+import { type FlagWithEnterprise, listFlagsWithEnterprise } from '../db/flag-store.ts';
 import { explainFlag } from '../domain/explain-flag.ts';
-import type { Flag } from '../domain/flag.ts';
 import type { FLAG_EXPORT_FORMATS } from './export-kinds.ts';
 import { EXPORT_FORMATS } from './formats/index.ts';
 import type { ExportColumnType, ExportResult, ExportTable } from './formats/table.ts';
@@ -45,54 +45,8 @@ const COLUMN_TYPES: Partial<Record<(typeof FLAG_EXPORT_COLUMNS)[number], ExportC
   run_id: 'integer',
 };
 
-export interface FlagRow {
-  enterprise_id: string;
-  enterprise_name: string;
-  credit_code: string | null;
-  region_code: string | null;
-  sector: string;
-  lon: number;
-  lat: number;
-  flag: Flag;
-  run_id: number;
-}
-
-const SELECT = `SELECT f.enterprise_id, e.name AS enterprise_name, e.credit_code, e.region_code, e.sector, e.lon, e.lat,
-    f.rule_id, f.policy, f.citation, f.citation_zh, f.title_zh, f.title_en, f.action, f.severity, strftime(f.deadline, '%Y-%m-%d') AS deadline,
-    f.jurisdiction, f.evidence::VARCHAR AS evidence, f.run_id
-  FROM flags f JOIN enterprises e ON e.id = f.enterprise_id
-  ORDER BY f.enterprise_id, f.severity DESC, f.rule_id`;
-
-export async function readFlagRows(q: Queryable): Promise<FlagRow[]> {
-  const rows = await q.all<Record<string, unknown>>(SELECT);
-  return rows.map((r) => ({
-    enterprise_id: r.enterprise_id as string,
-    enterprise_name: r.enterprise_name as string,
-    credit_code: (r.credit_code ?? null) as string | null,
-    region_code: (r.region_code ?? null) as string | null,
-    sector: r.sector as string,
-    lon: r.lon as number,
-    lat: r.lat as number,
-    run_id: r.run_id as number,
-    flag: {
-      enterprise_id: r.enterprise_id as string,
-      rule_id: r.rule_id as string,
-      policy: r.policy as string,
-      citation: r.citation as string,
-      citation_zh: (r.citation_zh ?? null) as string | null,
-      title_zh: r.title_zh as string,
-      title_en: r.title_en as string,
-      action: r.action as Flag['action'],
-      severity: r.severity as number,
-      deadline: (r.deadline ?? null) as string | null,
-      jurisdiction: r.jurisdiction as string,
-      evidence: JSON.parse(String(r.evidence)) as Flag['evidence'],
-    },
-  }));
-}
-
 /** A flat record in FLAG_EXPORT_COLUMNS order, for tabular formats. */
-export function flatFlag(row: FlagRow): Record<(typeof FLAG_EXPORT_COLUMNS)[number], string | number | null> {
+export function flatFlag(row: FlagWithEnterprise): Record<(typeof FLAG_EXPORT_COLUMNS)[number], string | number | null> {
   const f = row.flag;
   return {
     enterprise_id: row.enterprise_id,
@@ -120,7 +74,7 @@ export function flatFlag(row: FlagRow): Record<(typeof FLAG_EXPORT_COLUMNS)[numb
 }
 
 /** Flags as an export table; GeoJSON keeps the evidence as nested JSON, other formats as text. */
-export function flagTable(rows: readonly FlagRow[], nestedEvidence: boolean): ExportTable {
+export function flagTable(rows: readonly FlagWithEnterprise[], nestedEvidence: boolean): ExportTable {
   return {
     name: 'flags',
     columns: FLAG_EXPORT_COLUMNS.map((name) => ({ name, type: COLUMN_TYPES[name] ?? 'string' })),
@@ -139,7 +93,7 @@ export function flagTable(rows: readonly FlagRow[], nestedEvidence: boolean): Ex
 }
 
 export async function exportFlags(q: Queryable, format: FlagExportFormat, out: string): Promise<ExportResult> {
-  const rows = await readFlagRows(q);
+  const rows = await listFlagsWithEnterprise(q);
   let result: ExportResult = { rows: 0, notes: [] };
   await writeAtomic(out, async (tmp) => {
     result = await EXPORT_FORMATS[format].write(tmp, flagTable(rows, format === 'geojson'));

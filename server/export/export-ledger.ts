@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { CaseFilter } from '../db/case-query.ts';
 import { allCases } from '../db/case-store.ts';
 import type { Queryable } from '../db/database.ts';
+import { regionNameMap } from '../db/region-store.ts';
 import { chinaToday } from '../domain/case-lifecycle.ts';
 import { LEDGER_COLUMNS, type LedgerRow, ledgerRow } from '../domain/ledger-row.ts';
 import { csvText } from './csv-text.ts';
@@ -38,7 +39,7 @@ export interface LedgerExport {
 }
 
 export async function ledgerRows(q: Queryable, filter: CaseFilter, today: string = chinaToday()): Promise<LedgerExport> {
-  const names = new Map((await q.all<{ code: string; name: string }>('SELECT code, name FROM regions')).map((r) => [r.code, r.name]));
+  const names = await regionNameMap(q);
   const cases = await allCases(q, filter, today);
   return { rows: cases.map((c, i) => ledgerRow(i + 1, c, (code) => names.get(code))), overdue: cases.map((c) => c.overdue) };
 }

@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Queryable } from '../db/database.ts';
+import { enterprisePositionColumns } from '../db/enterprise-store.ts';
 import { listZones } from '../db/zone-store.ts';
 import { ZONE_KINDS } from '../domain/zone.ts';
 import { defaultThreads, ZoneHitPool } from '../screening/zone-hits-pool.ts';
@@ -19,10 +20,7 @@ export async function exportZoneHits(q: Queryable, withinMetres: number, out: st
     throw new Error(`--within must be between 0 and ${MAX_WITHIN_METRES} metres, got ${withinMetres}`);
   }
   const zones = await listZones(q);
-  const reader = await q.connection.runAndReadAll('SELECT id, lon, lat FROM enterprises ORDER BY id');
-  // DuckDB hands back no columns at all for an empty result.
-  const columns = reader.getColumnsJS() as unknown[][];
-  const [ids, lon, lat] = [0, 1, 2].map((i) => columns[i] ?? []) as [string[], number[], number[]];
+  const { id: ids, lon, lat } = await enterprisePositionColumns(q);
   const bands = new Map(ZONE_KINDS.map((k) => [k, withinMetres] as const));
   const pool = await ZoneHitPool.create(
     zones.map((z) => ({ kind: z.kind, geometry: z.geometry })),
@@ -31,7 +29,7 @@ export async function exportZoneHits(q: Queryable, withinMetres: number, out: st
   );
   let hits: Awaited<ReturnType<ZoneHitPool['find']>>;
   try {
-    hits = await pool.find(Float64Array.from(lon), Float64Array.from(lat));
+    hits = await pool.find(lon, lat);
   } finally {
     await pool.close();
   }

@@ -2,10 +2,10 @@
 import { wktToGeoJSON } from 'betterknown';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/database.ts';
+import { zoneAttributeKeys, zoneExportRows } from '../db/export-rows.ts';
 import type { ZoneKind } from '../domain/zone.ts';
 import { attributeColumns, attributeValue } from './attribute-columns.ts';
 import type { ExportColumn, ExportTable } from './formats/table.ts';
-import { queryRows } from './query-rows.ts';
 
 export const ZONE_EXPORT_COLUMNS = [
   { name: 'id', type: 'string' },
@@ -18,17 +18,15 @@ export const ZONE_EXPORT_COLUMNS = [
 ] as const satisfies readonly ExportColumn[];
 
 export async function zoneTable(q: Queryable, kind?: ZoneKind): Promise<ExportTable> {
-  const from = `FROM zones z ${kind ? 'WHERE z.kind = $kind' : ''}`;
-  const params: Record<string, string> = kind ? { kind } : {};
-  const extras = await attributeColumns(q, 'z.attributes', from, params, new Set(ZONE_EXPORT_COLUMNS.map((c) => c.name)));
-  const select = `SELECT ${ZONE_EXPORT_COLUMNS.map((c) => `z.${c.name}`).join(', ')}, z.attributes::VARCHAR, ST_AsText(z.geometry) ${from} ORDER BY z.kind, z.id`;
+  const extras = attributeColumns(await zoneAttributeKeys(q, kind), new Set(ZONE_EXPORT_COLUMNS.map((c) => c.name)));
+  const names = ZONE_EXPORT_COLUMNS.map((c) => c.name);
   const n = ZONE_EXPORT_COLUMNS.length;
   return {
     name: kind ?? 'zones',
     columns: [...ZONE_EXPORT_COLUMNS, ...extras],
     geometry: 'polygon',
     async *rows() {
-      for await (const rows of queryRows(q, select, params)) {
+      for await (const rows of zoneExportRows(q, names, kind)) {
         yield rows.map((r) => {
           const attributes = r[n] ? (JSON.parse(String(r[n])) as Record<string, unknown>) : {};
           const values: unknown[] = r.slice(0, n);

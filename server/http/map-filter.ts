@@ -7,7 +7,8 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Queryable } from '../db/database.ts';
-import { type EnterpriseFilter, enterpriseWhere, type IndicatorRange } from '../db/enterprise-query.ts';
+import type { EnterpriseFilter, IndicatorRange } from '../db/enterprise-query.ts';
+import { enterprisePositions } from '../db/enterprise-store.ts';
 import { indicatorYears } from '../db/indicator-columns.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
 import { actionCode } from '../domain/actions.ts';
@@ -48,11 +49,7 @@ export async function mapFilter(q: Queryable, query: z.infer<typeof MapFilterQue
 
 async function keysInside(q: Queryable, filter: EnterpriseFilter, polygon: PreparedPolygon): Promise<number[]> {
   // The other filters and the shape's box narrow the candidates in SQL; the polygon decides.
-  const where = enterpriseWhere({ ...filter, bbox: [polygon.minX, polygon.minY, polygon.maxX, polygon.maxY] });
-  const rows = await q.all<{ key: number; lon: number; lat: number }>(
-    `SELECT e.key, e.lon, e.lat FROM enterprises e ${where.sql}`,
-    where.params,
-  );
+  const rows = await enterprisePositions(q, { ...filter, bbox: [polygon.minX, polygon.minY, polygon.maxX, polygon.maxY] });
   return rows.filter((r) => polygon.contains(Math.fround(r.lon), Math.fround(r.lat))).map((r) => r.key);
 }
 

@@ -7,7 +7,9 @@
  */
 import { appendAudit } from '../db/audit-store.ts';
 import { applyScreenedFields, insertCases, screenedFields, stageCaseSyncScope } from '../db/case-store.ts';
+import { dropCaseSyncScope, type SyncRuleText, syncScopeFlags, syncScopeRuleTexts } from '../db/case-sync-store.ts';
 import type { Queryable } from '../db/database.ts';
+import { flagWithUnknownAction } from '../db/flag-store.ts';
 import { ACTIONS, type Action } from '../domain/actions.ts';
 import type { AuditInput } from '../domain/audit.ts';
 import { actionOpensCase, type CaseRule } from '../domain/case.ts';
@@ -25,40 +27,15 @@ export interface CaseSyncSummary {
   updated: number;
 }
 
-interface FlagRow {
-  enterprise_id: string;
-  action: string;
-  rule_id: string;
-  deadline: string | null;
-  region_code: string | null;
-}
-
-type RuleText = Omit<CaseRule, 'deadline'>;
-
 /** A flag whose action the ledger does not know would be lost silently; refuse the run instead. */
 async function refuseUnknownActions(tx: Queryable): Promise<void> {
-  const bad = await tx.one<{ enterprise_id: string; rule_id: string; action: string }>(
-    `SELECT enterprise_id, rule_id, action FROM flags WHERE action NOT IN (${ACTIONS.map((a) => `'${a}'`).join(', ')}) LIMIT 1`,
-  );
+  const bad = await flagWithUnknownAction(tx);
   if (bad) throw new Error(`flags table: enterprise ${bad.enterprise_id}, rule ${bad.rule_id} has unknown action "${bad.action}"`);
 }
 
 async function flagGroups(tx: Queryable): Promise<FlagGroup[]> {
-  // A rule's policy and titles are the same on every flag it raises: read once per rule, not per
-  // flag (at a million plants, decoding the titles of every flag was a good part of the sync).
-  const texts = new Map(
-    (
-      await tx.all<RuleText>(
-        `SELECT rule_id, any_value(policy) AS policy, any_value(title_zh) AS title_zh, any_value(title_en) AS title_en
-         FROM flags f SEMI JOIN case_sync_scope s ON s.enterprise_id = f.enterprise_id GROUP BY rule_id`,
-      )
-    ).map((t) => [t.rule_id, t]),
-  );
-  const rows = await tx.all<FlagRow>(
-    `SELECT f.enterprise_id, f.action, f.rule_id, strftime(f.deadline, '%Y-%m-%d') AS deadline, e.region_code
-     FROM flags f SEMI JOIN case_sync_scope s ON s.enterprise_id = f.enterprise_id LEFT JOIN enterprises e ON e.id = f.enterprise_id
-     ORDER BY f.enterprise_id, f.action, f.rule_id`,
-  );
+  const texts = new Map((await syncScopeRuleTexts(tx)).map((t) => [t.rule_id, t]));
+  const rows = await syncScopeFlags(tx);
   const groups = new Map<string, FlagGroup & { byRule: Map<string, CaseRule> }>();
   for (const r of rows) {
     if (!(ACTIONS as readonly string[]).includes(r.action)) {
@@ -76,7 +53,7 @@ async function flagGroups(tx: Queryable): Promise<FlagGroup[]> {
     // problem for the ledger, due at its earliest deadline.
     const seen = group.byRule.get(r.rule_id);
     if (!seen) {
-      const text = texts.get(r.rule_id) as RuleText;
+      const text = texts.get(r.rule_id) as SyncRuleText;
       const rule = { rule_id: r.rule_id, policy: text.policy, title_zh: text.title_zh, title_en: text.title_en, deadline: r.deadline };
       group.byRule.set(r.rule_id, rule);
       group.rules.push(rule);
@@ -94,7 +71,7 @@ export async function syncCasesFromFlags(tx: Queryable, runId: number | null, no
   await stageCaseSyncScope(tx);
   const groups = await flagGroups(tx);
   const cases = (await screenedFields(tx)) as SyncedCase[];
-  await tx.run('DROP TABLE case_sync_scope');
+  await dropCaseSyncScope(tx);
   const plan = planCaseSync(groups, cases);
 
   const ids = await insertCases(tx, plan.create, runId, now);

@@ -6,8 +6,9 @@
  * cases follow when it finishes (a screening run syncs them in its own transaction).
  */
 import type { Database } from '../db/database.ts';
+import { lastRun } from '../db/screening-run-store.ts';
 import { today } from './run-screening.ts';
-import { lastRun, planScreening, screenChanged } from './screen-changed.ts';
+import { planScreening, screenChanged } from './screen-changed.ts';
 
 export type ScreeningState = 'current' | 'pending' | 'failed';
 

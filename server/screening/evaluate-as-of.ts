@@ -4,7 +4,10 @@
  * hits are reused from the last stored run when it used the same bands, so only the rules run.
  */
 import type { Database } from '../db/database.ts';
+import type { EnterpriseFilter } from '../db/enterprise-query.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
+import { dropScreenScope } from '../db/screen-scope-store.ts';
+import { lastRecomputedBands } from '../db/screening-run-store.ts';
 import { ACTIONS, type Action } from '../domain/actions.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
 import { screenScope } from './screen-scope.ts';
@@ -19,16 +22,11 @@ export interface AsOfResult {
   flagged: number;
 }
 
-export async function evaluateAsOf(
-  db: Database,
-  asOf: string,
-  scope?: { sql: string; params: Record<string, string | number> },
-): Promise<AsOfResult> {
+/** Over every enterprise, or those a filter selects. */
+export async function evaluateAsOf(db: Database, asOf: string, scope?: EnterpriseFilter): Promise<AsOfResult> {
   const stored = await activeRuleSet(db);
   const plan = new RulePlan(stored.ruleSet, asOf);
-  const lastBands = (
-    await db.one<{ bands: string | null }>('SELECT bands FROM screening_runs WHERE zones_recomputed ORDER BY id DESC LIMIT 1')
-  )?.bands;
+  const lastBands = await lastRecomputedBands(db);
   const reuse = lastBands === JSON.stringify(Object.fromEntries(plan.zoneBands()));
   return db.transaction(async (tx) => {
     const best = new Map<number, number>();
@@ -45,7 +43,7 @@ export async function evaluateAsOf(
         });
       },
     });
-    await tx.run('DROP TABLE screen_scope');
+    await dropScreenScope(tx);
     const { scope: rows } = result;
     const actions = new Uint8Array(rows.key.length);
     const enterprisesByAction = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;

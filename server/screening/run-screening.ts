@@ -12,6 +12,8 @@ import type { Database } from '../db/database.ts';
 import { FlagWriter } from '../db/flag-store.ts';
 import { getMeta, setMeta } from '../db/meta-store.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
+import { dropScreenScope } from '../db/screen-scope-store.ts';
+import { clearScreeningResults, finishScreeningRun, startScreeningRun } from '../db/screening-run-store.ts';
 import { ACTIONS, type Action, actionOfCode } from '../domain/actions.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
 import { failpoint } from '../faults.ts';
@@ -65,19 +67,14 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
 
   return db.transaction(async (tx) => {
     const dataVersion = Number((await getMeta(tx, 'data_version')) ?? 0);
-    const run = await tx.one<{ id: number }>(
-      `INSERT INTO screening_runs (rule_set_version, data_version, as_of, scope, bands, zones_recomputed)
-       VALUES ($v, $d, CAST($asOf AS DATE), $scope, $bands, $recompute) RETURNING id`,
-      {
-        v: stored.version,
-        d: dataVersion,
-        asOf,
-        scope: all ? 'all' : 'partial',
-        bands: JSON.stringify(Object.fromEntries(bands)),
-        recompute,
-      },
-    );
-    const runId = run?.id ?? 0;
+    const runId = await startScreeningRun(tx, {
+      ruleSetVersion: stored.version,
+      dataVersion,
+      asOf,
+      scope: all ? 'all' : 'partial',
+      bands: JSON.stringify(Object.fromEntries(bands)),
+      zonesRecomputed: recompute,
+    });
     const writer = await FlagWriter.start(tx);
     const byAction = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
     const flagged = new Set<number>();
@@ -99,12 +96,8 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
     });
     t = performance.now();
 
-    const inScope = all ? '' : 'WHERE enterprise_id IN (SELECT id FROM screen_scope)';
-    for (const table of recompute ? ['flag_rows', 'screening_notes', 'zone_hit_rows'] : ['flag_rows', 'screening_notes']) {
-      await tx.run(`DELETE FROM ${table} ${inScope}`);
-      // Enterprises deleted since the last run leave nothing behind.
-      if (!all) await tx.run(`DELETE FROM ${table} WHERE enterprise_id NOT IN (SELECT id FROM enterprises)`);
-    }
+    // What this run replaces; enterprises deleted since the last run leave nothing behind.
+    await clearScreeningResults(tx, { all, zoneHits: recompute });
     lap('write_delete');
     const zoneHitCount = recompute ? await writeZoneHits(tx, scope, zones, hits) : -1;
     lap('write_zone_hits');
@@ -129,15 +122,10 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
 
     const total = scope.key.length;
     const seconds = (performance.now() - started) / 1000;
-    await tx.run('UPDATE screening_runs SET finished_at = now()::TIMESTAMP, enterprises = $n, flags = $f, seconds = $s WHERE id = $id', {
-      n: total,
-      f: flagCount,
-      s: seconds,
-      id: runId,
-    });
+    await finishScreeningRun(tx, runId, { enterprises: total, flags: flagCount, seconds });
     await setMeta(tx, 'screening_run', String(runId));
     await setMeta(tx, 'screening_as_of', asOf);
-    await tx.run('DROP TABLE screen_scope');
+    await dropScreenScope(tx);
     failpoint('screening-before-commit');
     return {
       runId,

@@ -5,30 +5,15 @@
  * rules, zones or the as-of date moved.
  */
 import type { Database } from '../db/database.ts';
+import { countEnterprises, enterprisesUpdatedSince } from '../db/enterprise-store.ts';
 import { getMeta } from '../db/meta-store.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
+import { lastRun } from '../db/screening-run-store.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
 import { runScreening, type ScreeningSummary, today } from './run-screening.ts';
 
 /** A partial run is worth it only while it covers a minority of enterprises. */
 const PARTIAL_SHARE = 0.3;
-
-export interface LastRun {
-  id: number;
-  started_at: string;
-  as_of: string;
-  rule_set_version: number;
-  data_version: number;
-  bands: string | null;
-}
-
-export async function lastRun(db: Database): Promise<LastRun | undefined> {
-  return db.one<LastRun>(
-    `SELECT id, strftime(started_at, '%Y-%m-%d %H:%M:%S.%f') AS started_at, strftime(as_of, '%Y-%m-%d') AS as_of,
-            rule_set_version, data_version, bands
-     FROM screening_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
-  );
-}
 
 /** What screening a change calls for, without doing it. */
 export type ScreeningPlan =
@@ -51,12 +36,10 @@ export async function planScreening(db: Database, asOf = today()): Promise<Scree
     return { kind: 'all', recomputeZones: zonesStale || dataVersion !== last.data_version, why };
   }
   if (dataVersion === last.data_version) return { kind: 'none' };
-  const changed = await db.all<{ id: string }>('SELECT id FROM enterprises WHERE updated_at > CAST($t AS TIMESTAMP)', {
-    t: last.started_at,
-  });
-  const total = (await db.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
+  const changed = await enterprisesUpdatedSince(db, last.started_at);
+  const total = await countEnterprises(db);
   if (changed.length > total * PARTIAL_SHARE) return { kind: 'all', recomputeZones: true, why: 'data changed' };
-  return { kind: 'changed', enterpriseIds: changed.map((r) => r.id) };
+  return { kind: 'changed', enterpriseIds: changed };
 }
 
 export async function screenChanged(db: Database, asOf = today()): Promise<ScreeningSummary | null> {

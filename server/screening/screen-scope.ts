@@ -3,9 +3,8 @@
  * and screens batch after batch on the worker pool, handing each batch's flags and notes to the
  * caller. runScreening stores them; evaluateAsOf only counts them.
  */
-import { appendColumns } from '../db/bulk.ts';
 import type { Queryable } from '../db/database.ts';
-import { readColumns } from '../db/read-columns.ts';
+import { insertZoneHits, readStoredZoneHits, type ScreenScope, stageScreenScope } from '../db/screen-scope-store.ts';
 import { listZones } from '../db/zone-store.ts';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
 import type { RulePlan } from '../domain/screening/rule-plan.ts';
@@ -24,8 +23,8 @@ const PARALLEL_FROM = 100_000;
 export interface ScopeOptions {
   ruleSet: RuleSetT;
   plan: RulePlan;
-  /** All enterprises when undefined; otherwise these ids (or a SQL query selecting id). */
-  scope?: readonly string[] | { sql: string; params: Record<string, string | number> };
+  /** All enterprises when undefined; otherwise these ids, or the enterprises a filter selects. */
+  scope?: ScreenScope;
   recomputeZones: boolean;
   threads?: number;
   timings?: Record<string, number>;
@@ -45,8 +44,7 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
     if (options.timings) options.timings[name] = Math.round(performance.now() - t);
     t = performance.now();
   };
-  await defineScope(tx, options.scope);
-  const total = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM screen_scope'))?.n ?? 0;
+  const total = await stageScreenScope(tx, options.scope);
   const threads = total >= PARALLEL_FROM ? (options.threads ?? defaultThreads()) : 1;
   const zones = await listZones(tx);
   const zoneTable: ZoneTable = {
@@ -108,23 +106,6 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
   return { scope, zones, hits };
 }
 
-async function defineScope(tx: Queryable, ids: ScopeOptions['scope']): Promise<void> {
-  await tx.run('CREATE OR REPLACE TEMP TABLE screen_scope (id VARCHAR, key INTEGER)');
-  if (ids === undefined) {
-    await tx.run('INSERT INTO screen_scope SELECT id, key FROM enterprises');
-    return;
-  }
-  if (!Array.isArray(ids)) {
-    const query = ids as { sql: string; params: Record<string, string | number> };
-    await tx.run(`INSERT INTO screen_scope SELECT e.id, e.key FROM enterprises e WHERE e.id IN (${query.sql})`, query.params);
-    return;
-  }
-  await tx.run('CREATE OR REPLACE TEMP TABLE screen_ids (id VARCHAR)');
-  await appendColumns(tx, 'screen_ids', [['id', 'VARCHAR']], [ids]);
-  await tx.run('INSERT INTO screen_scope SELECT e.id, e.key FROM enterprises e JOIN (SELECT DISTINCT id FROM screen_ids) i ON i.id = e.id');
-  await tx.run('DROP TABLE screen_ids');
-}
-
 /** A pool being started, its failure kept for whoever awaits it rather than left unhandled. */
 function started<T>(pool: Promise<T>): Promise<T> {
   pool.catch(() => undefined);
@@ -142,37 +123,16 @@ async function closeWhenStarted(pool: Promise<{ close(): Promise<void> }>): Prom
  * costs a fraction of recomputing and rewriting them.
  */
 async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Promise<HitIndex> {
-  await stageZoneIndex(tx, zones);
-  // Scope rows are in key order (loadScope), so a row number over key is the scope row.
-  const [row, zone, distance] = await readColumns(
+  const { row, zone, distance } = await readStoredZoneHits(
     tx,
-    `WITH rows AS (SELECT id, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS row FROM screen_scope)
-     SELECT r.row, z.zone, h.distance_m
-     FROM zone_hit_rows h JOIN rows r ON r.id = h.enterprise_id JOIN zone_index z ON z.id = h.zone_id
-     ORDER BY r.row, z.zone`,
-    ['int32', 'int32', 'float64'],
+    zones.map((z) => z.id),
   );
-  await tx.run('DROP TABLE zone_index');
   // Rows and zone indexes are never negative: the same bits read as unsigned.
   return indexHits(scope.key.length, {
     point: new Uint32Array(row.buffer, row.byteOffset, row.length),
     zone: new Uint32Array(zone.buffer, zone.byteOffset, zone.length),
     distance,
   });
-}
-
-/** Temp table zone_index(zone, id): each zone's index in `zones`, which hits carry instead of its id. */
-async function stageZoneIndex(tx: Queryable, zones: Zone[]): Promise<void> {
-  await tx.run('CREATE OR REPLACE TEMP TABLE zone_index (zone INTEGER, id VARCHAR)');
-  await appendColumns(
-    tx,
-    'zone_index',
-    [
-      ['zone', 'INTEGER'],
-      ['id', 'VARCHAR'],
-    ],
-    [Int32Array.from(zones, (_, i) => i), zones.map((z) => z.id)],
-  );
 }
 
 /** Hits arrive ordered by worker and zone group; a counting sort indexes them by scope row. */
@@ -191,34 +151,16 @@ function indexHits(n: number, hits: HitArrays): HitIndex {
   return { start, zone, distance };
 }
 
-/**
- * Stores zone hits as integers (enterprise key, zone index, distance) and lets DuckDB join the
- * ids back in: a million-plus rows of strings would cost several times more to convert.
- */
+/** Stores the zone hits of the scope (zone_hit_rows) and answers how many there are. */
 export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Zone[], hits: HitIndex): Promise<number> {
-  await tx.run('CREATE OR REPLACE TEMP TABLE hit_rows (key INTEGER, zone INTEGER, distance_m DOUBLE)');
   const keys = new Int32Array(hits.zone.length);
   for (let row = 0; row < scope.key.length; row++) {
     for (let j = hits.start[row] as number; j < (hits.start[row + 1] as number); j++) keys[j] = scope.key[row] as number;
   }
-  await appendColumns(
+  await insertZoneHits(
     tx,
-    'hit_rows',
-    [
-      ['key', 'INTEGER'],
-      ['zone', 'INTEGER'],
-      ['distance_m', 'DOUBLE'],
-    ],
-    [keys, hits.zone, hits.distance],
+    { key: keys, zone: hits.zone, distance: hits.distance },
+    zones.map((z) => z.id),
   );
-  await stageZoneIndex(tx, zones);
-  // Kind and type come from zones through the zone_hits view.
-  await tx.run(
-    `INSERT INTO zone_hit_rows (enterprise_id, zone_id, distance_m)
-     SELECT s.id, z.id, h.distance_m
-     FROM hit_rows h JOIN screen_scope s ON s.key = h.key JOIN zone_index z ON z.zone = h.zone`,
-  );
-  await tx.run('DROP TABLE hit_rows');
-  await tx.run('DROP TABLE zone_index');
   return hits.zone.length;
 }

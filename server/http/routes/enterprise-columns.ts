@@ -7,6 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Database } from '../../db/database.ts';
+import { enterpriseNames } from '../../db/enterprise-store.ts';
 import { indicatorYears, readIndicatorColumns } from '../../db/indicator-columns.ts';
 import { getMeta } from '../../db/meta-store.ts';
 import { readProfileColumns } from '../../db/profile-columns.ts';
@@ -151,12 +152,7 @@ export function enterpriseColumnRoutes({ db }: AppDeps) {
     })
     .openapi(names, async (c) => {
       const keys = c.req.valid('query').keys.split(',').map(Number);
-      const rows = await db.all<{ key: number; id: string; name: string; name_en: string | null; credit_code: string | null }>(
-        `SELECT key, id, name, json_extract_string(attributes, '$.name_en') AS name_en, credit_code
-         FROM enterprises WHERE key IN (SELECT unnest($keys::INTEGER[])) ORDER BY key`,
-        { keys: `[${keys.join(',')}]` },
-      );
-      return c.json(rows, 200);
+      return c.json(await enterpriseNames(db, keys), 200);
     })
     .openapi(profile, async (c) => {
       const v = await versions(db);

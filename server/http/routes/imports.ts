@@ -7,6 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { listImportLog } from '../../db/import-log-store.ts';
 import { reason } from '../../domain/reasons.ts';
 import { failpoint } from '../../faults.ts';
 import { type ImportTarget, previewImport } from '../../import/preview-import.ts';
@@ -242,12 +243,7 @@ export function importRoutes({ db, config }: AppDeps) {
     })
     .openapi(logRoute, async (c) => {
       const { limit } = c.req.valid('query');
-      const items = await db.all<z.infer<typeof ImportLogSchema>['items'][number]>(
-        `SELECT id, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, username, layer, file_name, file_sha256, format, encoding,
-                crs, mode, imported, updated, skipped, warning_count
-         FROM imports ORDER BY id DESC LIMIT $limit`,
-        { limit },
-      );
+      const items = await listImportLog(db, limit);
       return c.json({ items }, 200);
     });
 }

@@ -1,6 +1,7 @@
 /** What the web app needs to know at start: catalogues for filters and the configured basemaps. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { listPrefectures } from '../../db/region-index.ts';
+import { listRegionEntries } from '../../db/region-store.ts';
 import { ACTION_NAMES, ACTIONS } from '../../domain/actions.ts';
 import { PLANT_STATUSES } from '../../domain/enterprise.ts';
 import { demoRegion } from '../../domain/regions.ts';
@@ -51,17 +52,7 @@ const catalogue = createRoute({
 
 export function metaRoutes({ db, config }: AppDeps) {
   return router().openapi(catalogue, async (c) => {
-    const regions = await db.all<{
-      code: string;
-      name: string;
-      name_en: string | null;
-      level: string;
-      parent: string | null;
-      cx: number;
-      cy: number;
-    }>(
-      `SELECT code, name, name_en, level, parent, (min_lon + max_lon) / 2 AS cx, (min_lat + max_lat) / 2 AS cy FROM regions ORDER BY code`,
-    );
+    const regions = await listRegionEntries(db);
     const prefectures = await listPrefectures(db);
     return c.json(
       {

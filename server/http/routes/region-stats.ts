@@ -4,6 +4,7 @@
  * same per prefecture for one year, for the map's choropleth (GET /stats/regions).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { regionNames } from '../../db/region-store.ts';
 import { prefectureYearTotals, regionYearTotals } from '../../db/region-totals.ts';
 import { reason } from '../../domain/reasons.ts';
 import { regionProgress } from '../../domain/targets/region-progress.ts';
@@ -61,9 +62,7 @@ export function regionStatsRoutes({ db }: AppDeps, targets: Targets = loadTarget
   return router()
     .openapi(region, async (c) => {
       const { code } = c.req.valid('param');
-      const known = await db.one<{ name: string; name_en: string | null }>('SELECT name, name_en FROM regions WHERE code = $code', {
-        code,
-      });
+      const known = await regionNames(db, code);
       if (!known) throw ApiError.because(404, reason('region_not_found', { code }));
       const capPrefixes = targets.steel_caps.find((cap) => cap.region === code)?.sector_prefixes ?? steelPrefixes;
       const progress = regionProgress(code, await regionYearTotals(db, code, capPrefixes), targets);

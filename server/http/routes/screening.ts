@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getMeta } from '../../db/meta-store.ts';
 import { activeRuleSet } from '../../db/rule-set-store.ts';
-import { ACTIONS, type Action } from '../../domain/actions.ts';
+import { lastRunSummary } from '../../db/screening-run-store.ts';
+import { countScreeningNotes, enterprisesByMostSevereAction, flagsByAction } from '../../db/stats-store.ts';
 import { evaluateAsOf } from '../../screening/evaluate-as-of.ts';
 import { type AppDeps, router } from '../context.ts';
 import { errorResponses } from '../schemas/common.ts';
@@ -76,30 +77,10 @@ export function screeningRoutes({ db }: AppDeps) {
   const cache = new Map<string, Uint8Array>();
   return router()
     .openapi(summary, async (c) => {
-      const run = await db.one<{
-        id: number;
-        as_of: string;
-        rule_set_version: number | null;
-        data_version: number;
-        enterprises: number;
-        flags: number;
-        seconds: number | null;
-        finished_at: string | null;
-      }>(
-        `SELECT id, strftime(as_of, '%Y-%m-%d') AS as_of, rule_set_version, data_version, enterprises, flags, seconds,
-                strftime(finished_at, '%Y-%m-%dT%H:%M:%S') AS finished_at
-         FROM screening_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
-      );
-      const byFlag = await db.all<{ action: string; n: number }>('SELECT action, count(*) AS n FROM flags GROUP BY action');
-      const byEnterprise = await db.all<{ action: string; n: number }>(
-        `SELECT ${mostSevereSql('f')} AS action, count(*) AS n FROM (SELECT enterprise_id, list(action) AS actions FROM flags GROUP BY enterprise_id) f GROUP BY 1`,
-      );
-      const notes = (await db.one<{ n: number }>('SELECT count(*) AS n FROM screening_notes'))?.n ?? 0;
-      const zeroes = () => Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
-      const flags = zeroes();
-      for (const r of byFlag) flags[r.action as Action] = r.n;
-      const enterprises = zeroes();
-      for (const r of byEnterprise) enterprises[r.action as Action] = r.n;
+      const run = await lastRunSummary(db);
+      const flags = await flagsByAction(db);
+      const enterprises = await enterprisesByMostSevereAction(db);
+      const notes = await countScreeningNotes(db);
       return c.json({ run: run ?? null, flags_by_action: flags, enterprises_by_action: enterprises, notes }, 200);
     })
     .openapi(rules, async (c) => {
@@ -119,9 +100,4 @@ export function screeningRoutes({ db }: AppDeps) {
       c.header('cache-control', 'no-cache');
       return c.body(bytes.slice().buffer as ArrayBuffer, 200);
     });
-}
-
-/** SQL picking the most severe action from a list column `actions` (ACTIONS is ordered by severity). */
-export function mostSevereSql(alias: string): string {
-  return `CASE ${ACTIONS.map((a) => `WHEN list_contains(${alias}.actions, '${a}') THEN '${a}'`).join(' ')} END`;
 }

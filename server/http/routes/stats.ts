@@ -1,7 +1,7 @@
 /** Counts for dashboards: flags by action × region × sector, and actions over the years. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { regionPattern } from '../../db/enterprise-query.ts';
 import { getMeta } from '../../db/meta-store.ts';
+import { type FlagCountRow, flagCountsByRegionSector } from '../../db/stats-store.ts';
 import { ACTIONS, type Action } from '../../domain/actions.ts';
 import { reason } from '../../domain/reasons.ts';
 import { jurisdictionContains } from '../../domain/regions.ts';
@@ -121,10 +121,7 @@ export function statsRoutes({ db }: AppDeps) {
     const key = `${(await getMeta(db, 'data_version')) ?? 0}|${(await getMeta(db, 'screening_run')) ?? 0}|${date}|${region ?? ''}`;
     let hit = cache.get(key);
     if (!hit) {
-      const scope = region
-        ? { sql: 'SELECT id FROM enterprises WHERE region_code LIKE $r', params: { r: regionPattern(region) } }
-        : undefined;
-      const result = await evaluateAsOf(db, date, scope);
+      const result = await evaluateAsOf(db, date, region ? { regions: [region] } : undefined);
       hit = { flagged: result.flagged, counts: result.enterprisesByAction };
       cache.set(key, hit);
       if (cache.size > 256) cache.delete(cache.keys().next().value as string);
@@ -135,18 +132,11 @@ export function statsRoutes({ db }: AppDeps) {
   return router()
     .openapi(actions, async (c) => {
       const q = c.req.valid('query');
-      const regionExpr = q.region_level === 'province' ? "substr(e.region_code, 1, 2) || '0000'" : "substr(e.region_code, 1, 4) || '00'";
-      const rows = await db.all<{ region: string | null; sector: string; action: Action; flags: number; enterprises: number }>(
-        `SELECT ${regionExpr} AS region, e.sector, f.action, count(*) AS flags, count(DISTINCT f.enterprise_id) AS enterprises
-         FROM flags f JOIN enterprises e ON e.id = f.enterprise_id
-         ${q.region ? 'WHERE e.region_code LIKE $r' : ''}
-         GROUP BY ALL`,
-        q.region ? { r: regionPattern(q.region) } : undefined,
-      );
+      const rows = await flagCountsByRegionSector(db, q.region_level, q.region);
       // Roll sectors up in TypeScript: the colour groups live in the domain code, not in SQL.
       // Enterprise counts stay exact because each class row counts distinct enterprises of one
       // class, and an enterprise has one class.
-      const merged = new Map<string, { region: string | null; sector: string; action: Action; flags: number; enterprises: number }>();
+      const merged = new Map<string, FlagCountRow>();
       for (const r of rows) {
         const sector = rollUp(r.sector, q.sector_level);
         const key = `${r.region}|${sector}|${r.action}`;

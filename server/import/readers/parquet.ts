@@ -1,13 +1,12 @@
 /**
- * Parquet and GeoParquet through DuckDB's read_parquet, in a private in-memory instance so that
- * reading never touches the database being imported into. DuckDB turns a GeoParquet WKB column
- * into its core GEOMETRY type; a plain Parquet file with a WKB column named geometry, geom, wkb
- * or the_geom is read with ST_GeomFromWKB. The CRS comes from the GeoParquet metadata (PROJJSON;
- * absent means OGC:CRS84).
+ * Parquet and GeoParquet, read through DuckDB by db/parquet-file.ts. A GeoParquet file names its
+ * geometry column; a plain Parquet file with a WKB column named geometry, geom, wkb or the_geom
+ * has it read as WKB. The CRS comes from the GeoParquet metadata (PROJJSON; absent means
+ * OGC:CRS84).
  */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { wktToGeoJSON } from 'betterknown';
 import type { Geometry } from 'geojson';
+import { ParquetFile } from '../../db/parquet-file.ts';
 import { reason } from '../../domain/reasons.ts';
 import { type RawRecord, type Source, SourceError } from './record.ts';
 
@@ -17,8 +16,6 @@ interface GeoMetadata {
   primary_column?: string;
   columns?: Record<string, { encoding?: string; crs?: unknown }>;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** DuckDB's JS values as a spreadsheet would show them: BIGINT as number, DATE as YYYY-MM-DD. */
 function plain(value: unknown, type: string): unknown {
@@ -30,12 +27,9 @@ function plain(value: unknown, type: string): unknown {
   return value;
 }
 
-async function geoMetadata(conn: DuckDBConnection, path: string): Promise<GeoMetadata | undefined> {
-  const rows = (
-    await conn.runAndReadAll("SELECT decode(value) AS v FROM parquet_kv_metadata($path) WHERE decode(key) = 'geo'", { path })
-  ).getRowObjectsJS();
-  const text = rows[0]?.v;
-  if (typeof text !== 'string') return undefined;
+async function geoMetadata(file: ParquetFile): Promise<GeoMetadata | undefined> {
+  const text = await file.geoMetadata();
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as GeoMetadata;
   } catch {
@@ -44,23 +38,14 @@ async function geoMetadata(conn: DuckDBConnection, path: string): Promise<GeoMet
 }
 
 export async function readParquet(path: string, label: string): Promise<Source> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    conn.closeSync();
-    instance.closeSync();
-  };
+  const file = await ParquetFile.open(path);
+  const close = async () => file.close();
   try {
     let columns: { name: string; type: string }[];
     let geo: GeoMetadata | undefined;
     try {
-      geo = await geoMetadata(conn, path);
-      columns = (await conn.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($path)', { path }))
-        .getRowObjectsJS()
-        .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      geo = await geoMetadata(file);
+      columns = await file.columns();
     } catch (error) {
       throw new SourceError(
         label,
@@ -73,11 +58,6 @@ export async function readParquet(path: string, label: string): Promise<Source> 
       columns.find((c) => c.type.startsWith('GEOMETRY')) ??
       columns.find((c) => c.type === 'BLOB' && WKB_NAMES.includes(c.name.toLowerCase()));
     const attributes = columns.filter((c) => c !== geometryColumn);
-    const select = attributes.map((c) => quote(c.name));
-    if (geometryColumn) {
-      const g = quote(geometryColumn.name);
-      select.push(`ST_AsText(${geometryColumn.type === 'BLOB' ? `ST_GeomFromWKB(${g})` : g}) AS __wkt`);
-    }
     const crsValue = geometryColumn ? geo?.columns?.[geometryColumn.name]?.crs : undefined;
     const crs =
       crsValue === undefined || crsValue === null ? undefined : typeof crsValue === 'string' ? crsValue : JSON.stringify(crsValue);
@@ -86,9 +66,8 @@ export async function readParquet(path: string, label: string): Promise<Source> 
 
     async function* batches(): AsyncGenerator<RawRecord[]> {
       try {
-        const result = await conn.stream(`SELECT ${select.join(', ')} FROM read_parquet($path)`, { path });
         let row = 0;
-        for await (const rows of result.yieldRowsJs()) {
+        for await (const rows of file.rows(names, geometryColumn)) {
           const batch: RawRecord[] = [];
           for (const cells of rows) {
             row++;

@@ -1,0 +1,102 @@
+/** The screening_runs table: one row per run, started and finished inside the run's transaction. */
+import type { Queryable } from './database.ts';
+
+export interface NewScreeningRun {
+  ruleSetVersion: number;
+  dataVersion: number;
+  /** YYYY-MM-DD */
+  asOf: string;
+  scope: 'all' | 'partial';
+  /** The zone bands (kind → metres) as JSON, compared by later runs to reuse zone hits. */
+  bands: string;
+  zonesRecomputed: boolean;
+}
+
+/** Records a run as started and answers its id. */
+export async function startScreeningRun(q: Queryable, run: NewScreeningRun): Promise<number> {
+  const row = await q.one<{ id: number }>(
+    `INSERT INTO screening_runs (rule_set_version, data_version, as_of, scope, bands, zones_recomputed)
+     VALUES ($v, $d, CAST($asOf AS DATE), $scope, $bands, $recompute) RETURNING id`,
+    {
+      v: run.ruleSetVersion,
+      d: run.dataVersion,
+      asOf: run.asOf,
+      scope: run.scope,
+      bands: run.bands,
+      recompute: run.zonesRecomputed,
+    },
+  );
+  return row?.id ?? 0;
+}
+
+export async function finishScreeningRun(
+  q: Queryable,
+  id: number,
+  counts: { enterprises: number; flags: number; seconds: number },
+): Promise<void> {
+  await q.run('UPDATE screening_runs SET finished_at = now()::TIMESTAMP, enterprises = $n, flags = $f, seconds = $s WHERE id = $id', {
+    n: counts.enterprises,
+    f: counts.flags,
+    s: counts.seconds,
+    id,
+  });
+}
+
+/** What a re-screen compares against: the last finished run. */
+export interface LastRun {
+  id: number;
+  /** `YYYY-MM-DD HH:MM:SS.ffffff`, comparable as text with zones_changed_at and updated_at. */
+  started_at: string;
+  as_of: string;
+  rule_set_version: number;
+  data_version: number;
+  bands: string | null;
+}
+
+export async function lastRun(q: Queryable): Promise<LastRun | undefined> {
+  return q.one<LastRun>(
+    `SELECT id, strftime(started_at, '%Y-%m-%d %H:%M:%S.%f') AS started_at, strftime(as_of, '%Y-%m-%d') AS as_of,
+            rule_set_version, data_version, bands
+     FROM screening_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+  );
+}
+
+/** The last finished run as the API reports it. */
+export interface RunSummary {
+  id: number;
+  as_of: string;
+  rule_set_version: number | null;
+  data_version: number;
+  enterprises: number;
+  flags: number;
+  seconds: number | null;
+  /** ISO timestamp without zone, `YYYY-MM-DDTHH:MM:SS`. */
+  finished_at: string | null;
+}
+
+export async function lastRunSummary(q: Queryable): Promise<RunSummary | undefined> {
+  return q.one<RunSummary>(
+    `SELECT id, strftime(as_of, '%Y-%m-%d') AS as_of, rule_set_version, data_version, enterprises, flags, seconds,
+            strftime(finished_at, '%Y-%m-%dT%H:%M:%S') AS finished_at
+     FROM screening_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+  );
+}
+
+/** The bands of the last run that recomputed zone hits (stored hits are valid for those), if any. */
+export async function lastRecomputedBands(q: Queryable): Promise<string | null | undefined> {
+  return (await q.one<{ bands: string | null }>('SELECT bands FROM screening_runs WHERE zones_recomputed ORDER BY id DESC LIMIT 1'))?.bands;
+}
+
+/**
+ * Removes the stored results a run replaces: flag rows and notes, and zone hits when the run
+ * recomputes them; of every enterprise, or of those in temp table screen_scope and of enterprises
+ * deleted since (which leave nothing behind).
+ */
+export async function clearScreeningResults(q: Queryable, options: { all: boolean; zoneHits: boolean }): Promise<void> {
+  const inScope = options.all ? '' : 'WHERE enterprise_id IN (SELECT id FROM screen_scope)';
+  const tables = options.zoneHits ? ['flag_rows', 'screening_notes', 'zone_hit_rows'] : ['flag_rows', 'screening_notes'];
+  for (const table of tables) {
+    await q.run(`DELETE FROM ${table} ${inScope}`);
+    if (!options.all) await q.run(`DELETE FROM ${table} WHERE enterprise_id NOT IN (SELECT id FROM enterprises)`);
+  }
+}
