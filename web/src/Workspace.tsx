@@ -3,6 +3,7 @@
  * colours and sizes, and wires the panels and the map to the URL-backed store.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiRequestError } from './api/request.ts';
 import { RegionDashboard } from './dashboard/RegionDashboard.tsx';
 import { indexOfKey } from './data/key-index.ts';
 import { useEnterpriseDetail } from './data/use-enterprise-detail.ts';
@@ -143,7 +144,9 @@ export function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [drawMode, state.dashboard]);
 
-  const loadError = [mapData.points, mapData.catalogue].find((l) => l.status === 'error');
+  const failed = [mapData.points, mapData.catalogue].find((l) => l.status === 'error');
+  const loadError = failed?.status === 'error' ? failed.error : null;
+  const loginNeeded = loadError instanceof ApiRequestError && loadError.status === 401;
 
   return (
     <div className="app">
@@ -195,14 +198,14 @@ export function Workspace() {
           />
           <Legend legend={legend} drawn={drawn} choropleth={choropleth.legend} />
           {mapData.points.status === 'loading' && <div className="map-status">{t.loading}</div>}
-          {loadError?.status === 'error' && loadError.httpStatus === 401 && (
+          {loadError && loginNeeded && (
             <div className="map-status" role="alert" data-testid="map-login">
               {t.mapNeedsLogin} <a href="/ledger">{t.signIn}</a>
             </div>
           )}
-          {loadError?.status === 'error' && loadError.httpStatus !== 401 && (
+          {loadError && !loginNeeded && (
             <div className="map-status error" role="alert">
-              {`${t.loadFailed}: ${loadError.error}`}{' '}
+              {`${t.loadFailed}: ${loadError.message}`}{' '}
               <button type="button" onClick={mapData.retry}>
                 {t.retry}
               </button>
@@ -210,7 +213,7 @@ export function Workspace() {
           )}
           {hover && points && <HoverTooltip hover={hover} points={points} catalogue={catalogue} />}
         </div>
-        {detail && (
+        {detail.status !== 'idle' && (
           <ErrorBoundary key={state.enterprise} fallback={(e) => <p className="error">{`${t.loadFailed}: ${e.message}`}</p>}>
             <DetailPanel state={detail} catalogue={catalogue} onClose={() => update({ enterprise: null })} />
           </ErrorBoundary>

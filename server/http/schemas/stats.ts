@@ -7,5 +7,3 @@ import { z } from '@hono/zod-openapi';
 export const ActionsOverTimeSchema = z.object({
   years: z.array(z.object({ year: z.number(), as_of: z.string(), flagged: z.number(), counts: z.record(z.string(), z.number()) })),
 });
-
-export type ActionsOverTime = z.infer<typeof ActionsOverTimeSchema>;

@@ -1,18 +1,22 @@
 /**
  * The browser's session: the account signed in (if any) and the CSRF token every write must carry.
  * The session itself lives in an HttpOnly cookie the page cannot read; the token comes from login
- * or GET /api/auth/me and is held here, in memory, for every part of the app that writes.
+ * or GET /api/auth/me and is held here, in memory, for the one request function (request.ts).
  */
-import { useEffect, useState } from 'react';
-import type { Role } from '../../../server/domain/roles.ts';
+import type { MeResponse } from '../../../server/http/schemas/wire.ts';
 
-export interface Me {
-  user: { id: number; username: string; role: Role; region: string | null };
-  via: 'session' | 'token';
-  csrfToken: string | null;
-}
+/** GET /api/auth/me for a caller who is signed in. */
+export type Me = MeResponse & { user: NonNullable<MeResponse['user']> };
 
 let csrfToken: string | null = null;
+
+/** GET /api/auth/me answers anonymous callers with user null; a signed-in caller is remembered. */
+export function signedIn(me: MeResponse): Me | null {
+  if (!me.user) return null;
+  const known = { ...me, user: me.user };
+  rememberSession(known);
+  return known;
+}
 
 export function rememberSession(me: Me | null): void {
   csrfToken = me?.csrfToken ?? null;
@@ -23,30 +27,15 @@ export function writeHeaders(): Record<string, string> {
   return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
 
-/** Who is signed in, asked once per page: null for the public, undefined while asking. */
-let asked: Promise<Me | null> | null = null;
+/** Called when the server no longer knows the session (expired, logged out elsewhere, account disabled). */
+let onSessionLost: () => void = () => undefined;
 
-export function currentUser(): Promise<Me | null> {
-  // Anonymous callers get 200 with user null: no failed request on a public page load.
-  asked ??= fetch('/api/auth/me', { credentials: 'same-origin' })
-    .then(async (r) => (r.ok ? ((await r.json()) as Me | { user: null }) : null))
-    .then((me) => (me?.user ? (me as Me) : null))
-    .catch(() => null)
-    .then((me) => {
-      if (me) rememberSession(me);
-      return me;
-    });
-  return asked;
+export function whenSessionLost(callback: () => void): void {
+  onSessionLost = callback;
 }
 
-export function useCurrentUser(): Me | null | undefined {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    currentUser().then((m) => live && setMe(m));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return me;
+/** A request was refused with 401: forget the token and tell whoever listens. */
+export function sessionLost(): void {
+  rememberSession(null);
+  onSessionLost();
 }

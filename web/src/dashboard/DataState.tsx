@@ -5,14 +5,14 @@
  * flight, a placeholder that reads like an answer ("No data" before any data arrived).
  */
 import type { ReactNode } from 'react';
+import type { QueryState, Retry } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { AsyncState } from '../use-async.ts';
 import { shownState } from './shown-state.ts';
 import './dashboard.css';
 
 interface Props<T> {
-  state: AsyncState<T>;
-  retry: () => void;
+  state: QueryState<T>;
+  retry: Retry;
   /** What is coming, as the reader knows it: a chart's title. */
   name: string;
   /** A sentence explaining a long wait. */

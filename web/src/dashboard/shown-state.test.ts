@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError } from '../api/client.ts';
+import { ApiRequestError } from '../api/request.ts';
 import { shownState } from './shown-state.ts';
 
 const nothingToDraw = (value: number[]) => (value.length === 0 ? 'nothing flagged' : null);
@@ -7,6 +7,10 @@ const nothingToDraw = (value: number[]) => (value.length === 0 ? 'nothing flagge
 describe('shownState', () => {
   it('a request in flight is loading, never an empty answer', () => {
     expect(shownState({ status: 'loading' }, nothingToDraw)).toBe('loading');
+  });
+
+  it('a request not yet made (idle) is loading too, never an empty answer', () => {
+    expect(shownState({ status: 'idle' }, nothingToDraw)).toBe('loading');
   });
 
   it('a 401 asks for a sign-in instead of offering a retry', () => {

@@ -4,25 +4,29 @@
  * the server screens each year again).
  */
 import type { RegionProgress } from '../../../server/domain/targets/region-progress.ts';
-import type { ActionsOverTime } from '../../../server/http/schemas/stats.ts';
-import { getJson } from '../api/client.ts';
-import { type AsyncState, useAsync } from '../use-async.ts';
+import type { ActionsOverTime } from '../../../server/http/schemas/wire.ts';
+import { requestJson } from '../api/request.ts';
+import { type QueryState, type Retry, useQuery } from '../api/use-query.ts';
 
+/** GET /api/stats/region/{code}; the route declares no schema for it beyond RegionProgress (server/domain/targets). */
 export type Progress = RegionProgress & { name: string; name_en: string | null };
 export type ActionYears = ActionsOverTime['years'];
 
 /** The years the actions chart covers. */
 export const ACTION_YEARS = { from: 2016, to: 2024 } as const;
 
-type Loaded<T> = [AsyncState<T>, () => void];
+type Loaded<T> = [QueryState<T>, Retry];
 
-/** Loads once per mount: the dashboard mounts afresh for each region code. */
+/** Loads once per region code (and again on retry). */
 export function useRegionDashboard(code: string): { progress: Loaded<Progress>; actions: Loaded<ActionYears> } {
   const region = encodeURIComponent(code);
-  const progress = useAsync(() => getJson<Progress>(`/api/stats/region/${region}`));
-  const actions = useAsync(async () => {
-    const { from, to } = ACTION_YEARS;
-    return (await getJson<ActionsOverTime>(`/api/stats/actions-over-time?region=${region}&from=${from}&to=${to}`)).years;
-  });
+  const progress = useQuery((signal) => requestJson<Progress>(`/api/stats/region/${region}`, { signal }), [region]);
+  const actions = useQuery(
+    async (signal) => {
+      const { from, to } = ACTION_YEARS;
+      return (await requestJson<ActionsOverTime>(`/api/stats/actions-over-time?region=${region}&from=${from}&to=${to}`, { signal })).years;
+    },
+    [region],
+  );
   return { progress, actions };
 }

@@ -11,7 +11,7 @@ import {
   ruleMaskWords,
 } from '../../../server/domain/column-payload.ts';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
-import { getJson, request } from '../api/client.ts';
+import { request, requestJson } from '../api/request.ts';
 
 export type ProfileColumns = ColumnSet<typeof PROFILE_SCHEMA>;
 export type IndicatorColumns = ColumnSet<typeof INDICATOR_SCHEMA>;
@@ -49,7 +49,7 @@ async function binary(path: string): Promise<ArrayBuffer> {
   return (await request(path)).arrayBuffer();
 }
 
-export const loadColumnIndex = () => getJson<ColumnIndex>('/api/enterprises/columns');
+export const loadColumnIndex = () => requestJson<ColumnIndex>('/api/enterprises/columns');
 
 export async function loadProfile(expectCount: number): Promise<ProfileColumns> {
   return checked(decodeColumns(await binary('/api/enterprises/profile.bin'), PROFILE_SCHEMA), expectCount, 'profile');

@@ -2,7 +2,7 @@
  * Names are not in the binary columns (a million of them would be tens of megabytes); the list
  * and the tooltip ask for the few in view, batched into one request per frame and cached.
  */
-import { getJson } from '../api/client.ts';
+import { requestJson } from '../api/request.ts';
 
 export interface EnterpriseName {
   key: number;
@@ -43,7 +43,7 @@ async function flush(): Promise<void> {
     const chunk = keys.slice(i, i + 500);
     let rows: EnterpriseName[] = [];
     try {
-      rows = await getJson<EnterpriseName[]>(`/api/enterprises/names?keys=${chunk.join(',')}`);
+      rows = await requestJson<EnterpriseName[]>(`/api/enterprises/names?keys=${chunk.join(',')}`);
     } catch {
       // The rows stay without a name; the list shows the key instead and retries on next scroll.
     }

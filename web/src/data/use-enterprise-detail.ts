@@ -1,34 +1,27 @@
 /** Loads the enterprise in the detail drawer (by the key the URL carries). */
-import { useEffect, useState } from 'react';
-import type { EnterpriseDetail } from '../../../server/domain/enterprise.ts';
 import type { Flag } from '../../../server/domain/flag.ts';
+import type { EnterpriseDetail } from '../../../server/http/schemas/wire.ts';
 import { api } from '../api/client.ts';
+import { type QueryState, useQuery } from '../api/use-query.ts';
 
-export type Detail = EnterpriseDetail & { flags: Flag[] };
-export type DetailState = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; detail: Detail } | null;
+/**
+ * FlagSchema types a comparison's operator as any string; the server sends the domain's flags
+ * (server/domain/flag.ts), whose narrower evidence the drawer explains with explain-flag.ts.
+ */
+export type Detail = Omit<EnterpriseDetail, 'flags'> & { flags: Flag[] };
+/** idle while no enterprise is open. */
+export type DetailState = QueryState<Detail>;
 
 export function useEnterpriseDetail(key: number | null): DetailState {
-  const [state, setState] = useState<DetailState>(null);
-  useEffect(() => {
-    if (key === null) {
-      setState(null);
-      return;
-    }
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    api
-      .enterpriseByKey(key, abort.signal)
-      .then((e) => {
-        if (!e) throw new Error(`enterprise with key ${key} no longer exists`);
-        return api.enterprise(e.id, abort.signal);
-      })
-      .then(
-        (detail) => setState({ status: 'ready', detail: detail as Detail }),
-        (error: Error) => {
-          if (!abort.signal.aborted) setState({ status: 'error', error: error.message });
+  const [state] = useQuery(
+    key === null
+      ? null
+      : async (signal) => {
+          const e = await api.enterpriseByKey(key, signal);
+          if (!e) throw new Error(`enterprise with key ${key} no longer exists`);
+          return (await api.enterprise(e.id, signal)) as Detail;
         },
-      );
-    return () => abort.abort();
-  }, [key]);
+    [key],
+  );
   return state;
 }

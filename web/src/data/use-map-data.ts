@@ -4,9 +4,10 @@
  * state asks for — profile (sector tree, sizes, capacities), indicators of the chosen year, rule
  * masks — each once, with loading and error states.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
-import { ApiRequestError, api, type Catalogue } from '../api/client.ts';
+import { api, type Catalogue } from '../api/client.ts';
+import { type QueryState, useQuery } from '../api/use-query.ts';
 import {
   type ColumnIndex,
   type IndicatorColumns,
@@ -25,72 +26,44 @@ export interface Needs {
   year: number | null;
 }
 
-/** An error keeps the HTTP status it came with, so the map can tell "log in" from "failed". */
-export type Loadable<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; error: string; httpStatus: number | null }
-  | { status: 'ready'; value: T };
-
+/** Each part idle while the state does not need it; an ApiRequestError keeps its HTTP status, so the map can tell "log in" from "failed". */
 export interface MapDataState {
-  catalogue: Loadable<Catalogue>;
-  points: Loadable<PointColumns>;
-  index: Loadable<ColumnIndex>;
-  profile: Loadable<ProfileColumns>;
-  indicators: Loadable<IndicatorColumns>;
-  rules: Loadable<RuleMasks>;
+  catalogue: QueryState<Catalogue>;
+  points: QueryState<PointColumns>;
+  index: QueryState<ColumnIndex>;
+  profile: QueryState<ProfileColumns>;
+  indicators: QueryState<IndicatorColumns>;
+  rules: QueryState<RuleMasks>;
   /** The year the indicators describe: the one asked for, else the latest with data. */
   year: number | null;
   data: MapData | null;
   retry: () => void;
 }
 
-const value = <T>(l: Loadable<T>): T | null => (l.status === 'ready' ? l.value : null);
-
-function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loadable<T> {
-  const [state, setState] = useState<Loadable<T>>({ status: 'idle' });
-  useEffect(() => {
-    if (!load) {
-      setState({ status: 'idle' });
-      return;
-    }
-    let live = true;
-    setState({ status: 'loading' });
-    load().then(
-      (v) => live && setState({ status: 'ready', value: v }),
-      (e: unknown) =>
-        live &&
-        setState({
-          status: 'error',
-          error: e instanceof Error ? e.message : String(e),
-          httpStatus: e instanceof ApiRequestError ? e.status : null,
-        }),
-    );
-    return () => {
-      live = false;
-    };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the loader depends on.
-  }, deps);
-  return state;
-}
+const value = <T>(l: QueryState<T>): T | null => (l.status === 'ready' ? l.value : null);
 
 export function useMapData(needs: Needs): MapDataState {
   const [attempt, setAttempt] = useState(0);
-  const catalogue = useLoad(() => api.catalogue(), [attempt]);
-  const points = useLoad(() => api.points(), [attempt]);
+  const [catalogue] = useQuery(api.catalogue, [attempt]);
+  const [points] = useQuery(api.points, [attempt]);
   const count = value(points)?.count ?? null;
-  const index = useLoad(count === null ? null : loadColumnIndex, [count, attempt]);
-  const profile = useLoad(count === null ? null : () => loadProfile(count), [count, attempt]);
+  const [index] = useQuery(count === null ? null : loadColumnIndex, [count, attempt]);
+  const [profile] = useQuery(count === null ? null : () => loadProfile(count), [count, attempt]);
   const years = value(index)?.years ?? null;
   const year = needs.year ?? (years?.length ? (years[years.length - 1] as number) : null);
-  const indicators = useLoad(count !== null && needs.indicators && year !== null ? () => loadIndicators(year, count) : null, [
+  const [indicators] = useQuery(count !== null && needs.indicators && year !== null ? () => loadIndicators(year, count) : null, [
     count,
     needs.indicators,
     year,
     attempt,
   ]);
   const idx = value(index);
-  const rules = useLoad(count !== null && needs.rules && idx ? () => loadRuleMasks(idx, count) : null, [count, needs.rules, idx, attempt]);
+  const [rules] = useQuery(count !== null && needs.rules && idx ? () => loadRuleMasks(idx, count) : null, [
+    count,
+    needs.rules,
+    idx,
+    attempt,
+  ]);
 
   const p = value(points);
   const pr = value(profile);

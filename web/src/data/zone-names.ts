@@ -2,9 +2,9 @@
  * English names of zones, for flag evidence (which records the zone's name as screened, usually
  * Chinese). Loaded per zone kind on first need and kept.
  */
-import { useEffect, useState } from 'react';
 import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
 import { api } from '../api/client.ts';
+import { useQuery } from '../api/use-query.ts';
 
 const names = new Map<string, string>();
 const loaded = new Map<ZoneKind, Promise<void>>();
@@ -28,15 +28,9 @@ function load(kind: ZoneKind): Promise<void> {
 
 /** Zone id → English name, for the kinds asked; re-renders once they arrive. */
 export function useZoneNamesEn(kinds: readonly string[]): ReadonlyMap<string, string> {
-  const [, setVersion] = useState(0);
   const key = [...new Set(kinds)].sort().join(',');
-  useEffect(() => {
-    let live = true;
-    const wanted = key.split(',').filter((k): k is ZoneKind => (ZONE_KINDS as readonly string[]).includes(k));
-    Promise.all(wanted.map(load)).then(() => live && setVersion((v) => v + 1));
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  const wanted = key.split(',').filter((k): k is ZoneKind => (ZONE_KINDS as readonly string[]).includes(k));
+  // Its state turning ready is the re-render; the names themselves are in the map above.
+  useQuery(() => Promise.all(wanted.map(load)), [key]);
   return names;
 }

@@ -13,6 +13,8 @@ export class RowStore {
   chunk(n: number): Promise<PublicRow[]> {
     let pending = this.chunks.get(n);
     if (!pending) {
+      // Not api/request.ts: these are frozen static files (maybe on another host, in a static
+      // export), not API calls with the API's error body, and the embed shares no code with the app.
       pending = fetch(new URL(chunkFile(n), this.dataBase)).then(async (r) => {
         if (!r.ok) throw new Error(`${chunkFile(n)}: ${r.status}`);
         return ((await r.json()) as { rows: PublicRow[] }).rows;

@@ -1,6 +1,6 @@
 /** The header's import button, shown to administrators only (imports are theirs); it owns the upload dialog. */
 import { useState } from 'react';
-import { useCurrentUser } from '../api/session.ts';
+import { useCurrentUser } from '../api/current-user.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { IMPORT_MESSAGES } from './messages.ts';

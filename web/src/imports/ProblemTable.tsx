@@ -1,6 +1,6 @@
 /** Problems (errors, then warnings) as a table: kind, row, field, value, and what is wrong in the page's language. */
 import type { Lang } from '../../../server/domain/reasons.ts';
-import type { Problem } from '../../../server/import/problems.ts';
+import type { ImportReport } from '../../../server/http/schemas/wire.ts';
 import type { ImportMessages } from './messages.ts';
 import { problemText } from './problem-text.ts';
 
@@ -13,8 +13,8 @@ export function ProblemTable({
   lang,
   testId,
 }: {
-  errors: Problem[];
-  warnings: Problem[];
+  errors: ImportReport['errors'];
+  warnings: ImportReport['warnings'];
   t: ImportMessages;
   lang: Lang;
   testId: string;

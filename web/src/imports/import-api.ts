@@ -1,20 +1,15 @@
-/** The dialog's calls to /api/imports: upload, preview again, discard, and commit with progress. */
-import type { ImportPreview } from '../../../server/import/preview-import.ts';
-import type { ImportReport } from '../../../server/import/problems.ts';
-import { errorFromResponse } from '../api/client.ts';
-import { writeHeaders } from '../api/session.ts';
+/**
+ * The dialog's calls to /api/imports: upload, preview again, discard, and commit with progress, all
+ * through the one request function (api/request.ts). The commit answers server-sent events, so it
+ * takes the Response and reads its stream (sse.ts) rather than a JSON body.
+ */
+import type { ImportPreview, ImportReport } from '../../../server/http/schemas/wire.ts';
+import { request, requestJson } from '../api/request.ts';
 import { readEvents } from './sse.ts';
 
-export type ImportTarget = 'enterprises' | 'zones' | 'indicators';
-
-export interface UploadPreview extends Omit<ImportPreview, 'layer' | 'layers'> {
-  id: string;
-  size: number;
-  layer: ImportTarget;
-  kind: string | null;
-  sheet: string | null;
-  sheets: string[];
-}
+/** What an upload answers (PreviewSchema): the file as read, its columns, first rows and problems. */
+export type UploadPreview = ImportPreview;
+export type ImportTarget = ImportPreview['layer'];
 
 export interface ReadChoices {
   crs?: string;
@@ -30,30 +25,33 @@ export interface CommitOutcome {
   screening?: { enterprises: number; flags: number } | null;
 }
 
-const failure = errorFromResponse;
+/** The data of the commit's events (server/http/routes/imports.ts writes them). */
+interface CommitEvent {
+  rows?: number;
+  rowsPerSecond?: number;
+  report?: ImportReport;
+  message?: string;
+  screening?: CommitOutcome['screening'];
+}
 
 const withChoices = (choices: ReadChoices) =>
   Object.fromEntries(Object.entries(choices).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 
-export async function uploadFile(file: File, target: ImportTarget, kind: string | undefined, choices: ReadChoices): Promise<UploadPreview> {
+export function uploadFile(file: File, target: ImportTarget, kind: string | undefined, choices: ReadChoices): Promise<UploadPreview> {
   const form = new FormData();
   form.append('layer', target);
   if (kind) form.append('kind', kind);
   for (const [k, v] of Object.entries(withChoices(choices))) form.append(k, v);
   form.append('file', file, file.name);
-  const response = await fetch('/api/imports', { method: 'POST', body: form, headers: writeHeaders() });
-  if (!response.ok) throw await failure(response);
-  return (await response.json()) as UploadPreview;
+  return requestJson<UploadPreview>('/api/imports', { method: 'POST', body: form });
 }
 
-export async function previewAgain(id: string, choices: ReadChoices): Promise<UploadPreview> {
-  const response = await fetch(`/api/imports/${id}?${new URLSearchParams(withChoices(choices))}`);
-  if (!response.ok) throw await failure(response);
-  return (await response.json()) as UploadPreview;
+export function previewAgain(id: string, choices: ReadChoices): Promise<UploadPreview> {
+  return requestJson<UploadPreview>(`/api/imports/${id}?${new URLSearchParams(withChoices(choices))}`);
 }
 
 export async function discardUpload(id: string): Promise<void> {
-  await fetch(`/api/imports/${id}`, { method: 'DELETE', headers: writeHeaders() });
+  await request(`/api/imports/${id}`, { method: 'DELETE' });
 }
 
 /**
@@ -66,20 +64,13 @@ export async function commitImport(
   onProgress: (rows: number, rowsPerSecond: number) => void,
   onScreening: () => void = () => undefined,
 ): Promise<CommitOutcome> {
-  const response = await fetch(`/api/imports/${id}/commit`, {
+  const response = await request(`/api/imports/${id}/commit`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...writeHeaders() },
-    body: JSON.stringify({ ...withChoices(options), skip_invalid: options.skip_invalid, replace: options.replace }),
+    json: { ...withChoices(options), skip_invalid: options.skip_invalid, replace: options.replace },
   });
-  if (!response.ok || !response.body) throw await failure(response);
+  if (!response.body) throw new Error(`POST /api/imports/${id}/commit answered ${response.status} without a body to stream`);
   for await (const event of readEvents(response.body)) {
-    const data = JSON.parse(event.data) as {
-      rows?: number;
-      rowsPerSecond?: number;
-      report?: ImportReport;
-      message?: string;
-      screening?: CommitOutcome['screening'];
-    };
+    const data = JSON.parse(event.data) as CommitEvent;
     if (event.event === 'progress') onProgress(data.rows ?? 0, data.rowsPerSecond ?? 0);
     else if (event.event === 'screening') onScreening();
     else if (event.event === 'done') return { ok: true, message: '', report: data.report ?? null, screening: data.screening ?? null };

@@ -51,6 +51,28 @@ describe('reportCsv', () => {
     expect(lines(reportCsv(r, IMPORT_MESSAGES.en, 'en'))[1]).toBe(`Error,3,name,"'=HYPERLINK(""http://x"",""y"")",not a number`);
   });
 
+  it('keeps each cell Excel would take for a formula as text: = + - @ first, a tab or CR first', () => {
+    const values = ['=1+1', '+cmd', '-x', '@x', '\tsum', '\rcmd'];
+    const r = report(values.map((v) => problem(5, 'name', v, reason('import_not_a_number'))));
+    expect(lines(reportCsv(r, IMPORT_MESSAGES.en, 'en')).slice(1, 5)).toEqual([
+      "Error,5,name,'=1+1,not a number",
+      "Error,5,name,'+cmd,not a number",
+      "Error,5,name,'-x,not a number",
+      "Error,5,name,'@x,not a number",
+    ]);
+    const csv = reportCsv(r, IMPORT_MESSAGES.en, 'en');
+    expect(csv).toContain(`Error,5,name,'\tsum,not a number`);
+    expect(csv).toContain(`Error,5,name,"'\rcmd",not a number`);
+  });
+
+  it('leaves a signed number a number: -12.5 and +3 are values, not formulas', () => {
+    const r = report([problem(6, 'lon', '-12.5', reason('import_not_a_number')), problem(7, 'lat', '+3', reason('import_not_a_number'))]);
+    expect(lines(reportCsv(r, IMPORT_MESSAGES.en, 'en')).slice(1)).toEqual([
+      'Error,6,lon,-12.5,not a number',
+      'Error,7,lat,+3,not a number',
+    ]);
+  });
+
   it('starts with a byte-order mark, so Excel reads the Chinese as UTF-8', () => {
     expect(reportCsv(report([]), IMPORT_MESSAGES.zh, 'zh').startsWith('\uFEFF类别')).toBe(true);
   });

@@ -7,7 +7,7 @@
 
 import type { Lang } from '../../../server/domain/reasons.ts';
 import { csvText } from '../../../server/export/csv-text.ts';
-import type { ImportReport } from '../../../server/import/problems.ts';
+import type { ImportReport } from '../../../server/http/schemas/wire.ts';
 import type { ImportMessages } from './messages.ts';
 import { problemText } from './problem-text.ts';
 

@@ -5,8 +5,8 @@
  */
 import { type FormEvent, useState } from 'react';
 import { AsyncNote } from '../AsyncNote.tsx';
+import { useQuery } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useAsync } from '../use-async.ts';
 import { type ApiTokenRecord, ledgerApi } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
 
@@ -100,7 +100,7 @@ const stateOf = (t: ApiTokenRecord, now: number): TokenState =>
 export function TokenTable({ username, onRevoked, testId }: { username?: string; onRevoked: () => void; testId: string }) {
   const text = useLedgerText();
   const { lang } = useI18n();
-  const [state] = useAsync(() => ledgerApi.tokens(username));
+  const [state] = useQuery((signal) => ledgerApi.tokens(username, signal), [username]);
   const [error, setError] = useState<string | null>(null);
   if (state.status !== 'ready') return <AsyncNote state={state} />;
   const tokens = state.value.items;

@@ -7,8 +7,8 @@
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../../server/domain/roles.ts';
 import { AsyncNote } from '../AsyncNote.tsx';
+import { useQuery } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useAsync } from '../use-async.ts';
 import { AccountPanel } from './AccountPanel.tsx';
 import { TokenTable } from './AccountTokens.tsx';
 import { PasswordInput, RoleFields, regionToSend, Said, useWrite } from './account-fields.tsx';
@@ -18,7 +18,7 @@ import './accounts.css';
 
 export function AccountsAdmin({ me }: { me: Me }) {
   const text = useLedgerText();
-  const [loaded] = useAsync(ledgerApi.accounts);
+  const [loaded] = useQuery(ledgerApi.accounts, []);
   // Changes the server confirmed, laid over what was loaded: no reload after each one.
   const [changed, setChanged] = useState<Account[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);

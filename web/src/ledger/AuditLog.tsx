@@ -7,8 +7,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { AUDIT_ENTITIES, AUDIT_EVENTS } from '../../../server/domain/audit.ts';
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
 import { AsyncNote } from '../AsyncNote.tsx';
+import { useQuery } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useAsync } from '../use-async.ts';
 import { auditReason } from './audit-reason.ts';
 import { type AuditChainReport, type AuditQuery, ledgerApi } from './ledger-api.ts';
 import { type LedgerMessages, useLedgerText } from './ledger-messages.ts';
@@ -125,7 +125,7 @@ function AuditTable({
   text: LedgerMessages;
 }) {
   const { lang } = useI18n();
-  const [state] = useAsync(() => ledgerApi.audit(query, { limit: PAGE, offset }));
+  const [state] = useQuery((signal) => ledgerApi.audit(query, { limit: PAGE, offset }, signal), [query, offset]);
   if (state.status !== 'ready') return <AsyncNote state={state} />;
   const { items, total } = state.value;
   const locale = lang === 'zh' ? 'zh-CN' : 'en';

@@ -1,7 +1,7 @@
 /** Applies one change to every selected case; all or nothing, each case sent with the version it was seen at. */
 import { type FormEvent, useState } from 'react';
 import { CASE_STATUSES, type CaseStatus } from '../../../server/domain/case-lifecycle.ts';
-import { type CaseEdit, ledgerApi } from './ledger-api.ts';
+import { type BulkEdit, ledgerApi } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
 
 export function BulkBar({ selected, onDone }: { selected: Map<number, number>; onDone: () => void }) {
@@ -13,7 +13,7 @@ export function BulkBar({ selected, onDone }: { selected: Map<number, number>; o
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const edit: CaseEdit = {};
+    const edit: BulkEdit = {};
     if (status) edit.status = status;
     if (department.trim()) edit.department = department.trim();
     if (note.trim()) edit.note = note.trim();

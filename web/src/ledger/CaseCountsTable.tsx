@@ -1,33 +1,18 @@
 /** Counts by prefecture and status, with totals and how many are overdue. */
-import { useEffect, useState } from 'react';
 import { OVERDUE_BANDS } from '../../../server/domain/case.ts';
 import { CASE_STATUSES } from '../../../server/domain/case-lifecycle.ts';
+import { AsyncNote } from '../AsyncNote.tsx';
+import { useQuery } from '../api/use-query.ts';
 import type { RegionNamer } from './LedgerPage.tsx';
 import { type CaseCounts, type CaseQuery, ledgerApi } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
 
 export function CaseCountsTable({ query, revision, regionName }: { query: CaseQuery; revision: number; regionName: RegionNamer }) {
   const text = useLedgerText();
-  const [counts, setCounts] = useState<CaseCounts | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is how the page asks for a reload after a change.
-  useEffect(() => {
-    let live = true;
-    ledgerApi.counts(query).then(
-      (c) => live && setCounts(c),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, revision]);
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    );
-  if (!counts) return <p className="muted">…</p>;
+  // The counts shown stay until the next are here; revision is how the page asks for a reload after a change.
+  const [state] = useQuery((signal) => ledgerApi.counts(query, signal), [query, revision], { keepPrevious: true });
+  if (state.status !== 'ready') return <AsyncNote state={state} />;
+  const counts = state.value;
   const regions = [...new Set(counts.rows.map((r) => r.region_code))];
   const cell = (region: string | null, status: string) => counts.rows.find((r) => r.region_code === region && r.status === status);
   const sum = (rows: CaseCounts['rows'], key: 'count' | 'overdue') => rows.reduce((n, r) => n + r[key], 0);

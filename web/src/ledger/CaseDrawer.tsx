@@ -2,14 +2,15 @@
  * One case: what it is about, the form to work it (next status, note or reason, department,
  * assignee), its evidence files with upload, and its history as a timeline.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { ApiRequestError } from '../api/client.ts';
+import { useEffect, useState } from 'react';
+import { ApiRequestError } from '../api/request.ts';
+import { useQuery } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CaseEvidence } from './CaseEvidence.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseWorkForm } from './CaseWorkForm.tsx';
 import type { RegionNamer } from './LedgerPage.tsx';
-import { type CaseDetail, ledgerApi } from './ledger-api.ts';
+import { ledgerApi } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
 
 interface Props {
@@ -26,27 +27,14 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 export function CaseDrawer({ caseId, canEdit, regionName, actionName, onClose, onChanged }: Props) {
   const text = useLedgerText();
   const { lang, pick } = useI18n();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  // After a change the case shown stays until it is loaded again; another case is never shown for this one.
+  const [state, load] = useQuery((signal) => ledgerApi.detail(caseId, signal), [caseId], { keepPrevious: true });
+  const detail = state.status === 'ready' && state.value.id === caseId ? state.value : null;
+  const error = state.status === 'error' ? state.error.message : null;
 
-  const load = useCallback(
-    () =>
-      ledgerApi.detail(caseId).then(
-        (d) => {
-          setDetail(d);
-          setError(null);
-        },
-        (e: Error) => setError(e.message),
-      ),
-    [caseId],
-  );
-
-  useEffect(() => {
-    setDetail(null);
-    setNotice(null);
-    load();
-  }, [load]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a notice speaks of the case it was given for.
+  useEffect(() => setNotice(null), [caseId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

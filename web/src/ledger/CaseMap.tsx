@@ -4,10 +4,10 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
+import { useQuery } from '../api/use-query.ts';
 import { MapView } from '../map/MapView.tsx';
 import type { EnterpriseStyle } from '../map/map-controller.ts';
 import type { LayerId } from '../state/app-state.ts';
-import { useAsync } from '../use-async.ts';
 import { CaseStatusLegend } from './CaseStatusLegend.tsx';
 import { type CaseQuery, ledgerApi } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
@@ -28,7 +28,7 @@ interface Props {
 
 export function CaseMap({ query, revision, focus, onOpen }: Props) {
   const text = useLedgerText();
-  const [points] = useAsync(api.points);
+  const [points] = useQuery(api.points, []);
   const pointData = points.status === 'ready' ? points.value : null;
   const { colors, error: colorError } = useCaseStatusColors(pointData, { enabled: true, query, revision });
   const [error, setError] = useState<string | null>(null);

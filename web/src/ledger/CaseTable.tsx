@@ -1,6 +1,7 @@
 /** One page of cases: overdue rows highlighted, a check box per row for bulk updates, paging and sorting. */
-import { useEffect, useState } from 'react';
-import type { CaseView } from '../../../server/domain/case.ts';
+import type { CaseRecord } from '../../../server/http/schemas/wire.ts';
+import { AsyncNote } from '../AsyncNote.tsx';
+import { useQuery } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { RegionNamer } from './LedgerPage.tsx';
 import { type CaseQuery, ledgerApi } from './ledger-api.ts';
@@ -24,36 +25,20 @@ interface Props {
   openId: number | null;
 }
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: CaseView[]; total: number };
-
 export function CaseTable(props: Props) {
   const { query, offset, pageSize, sort, revision, selected, onSelect } = props;
   const text = useLedgerText();
   const { lang, pick } = useI18n();
-  const [state, setState] = useState<State>({ status: 'loading' });
+  // The page shown stays until the next one is here; revision is how the page asks for a reload after a change.
+  const [state] = useQuery(
+    (signal) => ledgerApi.cases(query, { limit: pageSize, offset, ...sort }, signal),
+    [query, offset, pageSize, sort, revision],
+    { keepPrevious: true },
+  );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is how the page asks for a reload after a change.
-  useEffect(() => {
-    let live = true;
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    ledgerApi.cases(query, { limit: pageSize, offset, ...sort }).then(
-      (page) => live && setState({ status: 'ready', ...page }),
-      (e: Error) => live && setState({ status: 'error', message: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, offset, pageSize, sort, revision]);
-
-  if (state.status === 'loading') return <p className="muted">…</p>;
-  if (state.status === 'error')
-    return (
-      <p className="error" role="alert">
-        {state.message}
-      </p>
-    );
-  const { items, total } = state;
-  const toggle = (c: CaseView, on: boolean) => {
+  if (state.status !== 'ready') return <AsyncNote state={state} />;
+  const { items, total } = state.value;
+  const toggle = (c: CaseRecord, on: boolean) => {
     const next = new Map(selected);
     if (on) next.set(c.id, c.version);
     else next.delete(c.id);

@@ -1,10 +1,11 @@
 /** A case's history from the audit log, oldest first: when, what, from → to, why, and who. */
-import type { AuditEntry } from '../../../server/domain/audit.ts';
+
 import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
+import type { AuditEntryRecord } from '../../../server/http/schemas/wire.ts';
 import { auditReason } from './audit-reason.ts';
 import type { LedgerMessages } from './ledger-messages.ts';
 
-export function CaseTimeline({ history, text, locale }: { history: AuditEntry[]; text: LedgerMessages; locale: string }) {
+export function CaseTimeline({ history, text, locale }: { history: AuditEntryRecord[]; text: LedgerMessages; locale: string }) {
   const value = (event: string, v: string | null) => {
     if (v === null) return '';
     if (event === 'status' && v in text.statuses) return text.statuses[v as CaseStatus];

@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { roleAtLeast } from '../../../server/domain/roles.ts';
 import { api, type Catalogue } from '../api/client.ts';
+import { useQuery } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useAsync } from '../use-async.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { CaseCountsTable } from './CaseCountsTable.tsx';
@@ -24,7 +24,7 @@ const PAGE = 50;
 export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const text = useLedgerText();
   const { pick } = useI18n();
-  const [catalogue] = useAsync(api.catalogue);
+  const [catalogue] = useQuery(api.catalogue, []);
   const cat = catalogue.status === 'ready' ? catalogue.value : null;
   // The view starts from the address bar and is written back to it (replaceState: filtering is not
   // navigation), so a reload or a shared link shows the same cases.

@@ -1,32 +1,29 @@
 /**
- * The ledger's calls to the server. The session lives in an HttpOnly cookie the page cannot read;
- * the CSRF token that must accompany every write is kept here, in memory, from login or /me.
+ * The ledger's calls to the server, through the one request function (api/request.ts), which
+ * carries the session cookie and CSRF token and reports a lost session. Response types are
+ * inferred from the routes' schemas (server/http/schemas/wire.ts).
  */
-import type { z } from '@hono/zod-openapi';
-import type { AuditEntry } from '../../../server/domain/audit.ts';
-import type { CaseCount, CaseView, OverdueBand } from '../../../server/domain/case.ts';
-import type { CaseStatus } from '../../../server/domain/case-lifecycle.ts';
-import type { AccountPatchBody, AccountSchema, ApiTokenSchema, NewAccountBody } from '../../../server/http/schemas/auth.ts';
-import { ApiRequestError, errorFromResponse } from '../api/client.ts';
-import { type Me, rememberSession, writeHeaders } from '../api/session.ts';
+import type {
+  Account,
+  AccountChange,
+  ApiTokenRecord,
+  AuditEntryRecord,
+  CaseBulkEdit,
+  CaseCounts,
+  CaseDetail,
+  CaseEvidence,
+  CaseList,
+  CaseMap,
+  CasePatch,
+  CaseRecord,
+  MeResponse,
+  NewAccount,
+} from '../../../server/http/schemas/wire.ts';
+import { ApiRequestError, requestJson } from '../api/request.ts';
+import { type Me, rememberSession, signedIn, whenSessionLost } from '../api/session.ts';
 
-export type { Me };
-
-export interface Evidence {
-  id: number;
-  file_name: string;
-  media_type: string;
-  size_bytes: number;
-  sha256: string;
-  uploaded_by: string;
-  uploaded_at: string;
-}
-
-export interface CaseDetail extends CaseView {
-  history: AuditEntry[];
-  evidence: Evidence[];
-  next_statuses: CaseStatus[];
-}
+export type { Account, AccountChange, ApiTokenRecord, CaseCounts, CaseDetail, CaseMap, Me, NewAccount };
+export { whenSessionLost };
 
 export interface CaseQuery {
   status?: string;
@@ -37,28 +34,10 @@ export interface CaseQuery {
   q?: string;
 }
 
-export interface CaseCounts {
-  rows: CaseCount[];
-  total: number;
-  overdue: number;
-  overdue_bands: Record<OverdueBand, number>;
-}
-
-export interface CaseMap {
-  statuses: CaseStatus[];
-  keys: number[];
-  status: number[];
-  overdue: number[];
-}
-
-export interface CaseEdit {
-  status?: CaseStatus;
-  note?: string;
-  /** ISO date set by hand; needs a reason in note. */
-  deadline?: string;
-  department?: string | null;
-  assignee?: string | null;
-}
+/** A change to one case (PATCH /api/cases/{id}); the version is added when sending. */
+export type CaseEdit = Omit<CasePatch, 'version'>;
+/** A change to many cases at once (POST /api/cases/bulk): no deadline, which is set case by case. */
+export type BulkEdit = Omit<CaseBulkEdit, 'cases'>;
 
 /** Filters of the audit log page (GET /api/audit); dates are days in China Standard Time. */
 export interface AuditQuery {
@@ -70,40 +49,11 @@ export interface AuditQuery {
   to?: string;
 }
 
+/** GET /api/audit/verify; its schema is declared in its route module (server/http/routes/audit.ts). */
 export interface AuditChainReport {
   entries: number;
   chains: number;
   problems: { entity: string; entity_id: string; seq: number; message: string }[];
-}
-
-/** The account routes' wire types, from the schemas the server validates them with. */
-export type Account = z.infer<typeof AccountSchema>;
-export type ApiTokenRecord = z.infer<typeof ApiTokenSchema>;
-export type NewAccount = z.input<typeof NewAccountBody>;
-export type AccountChange = z.input<typeof AccountPatchBody>;
-
-/** Called when the server no longer knows the session (expired, logged out elsewhere, account disabled). */
-let onSessionLost: () => void = () => undefined;
-
-export function whenSessionLost(callback: () => void): void {
-  onSessionLost = callback;
-}
-
-async function send<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  const method = init.method ?? 'GET';
-  if (method !== 'GET') for (const [k, v] of Object.entries(writeHeaders())) headers.set(k, v);
-  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
-  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
-  if (!response.ok) {
-    const error = await errorFromResponse(response);
-    if (response.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') {
-      rememberSession(null);
-      onSessionLost();
-    }
-    throw error;
-  }
-  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 export function queryString(query: CaseQuery & Record<string, string | number | boolean | undefined>): string {
@@ -117,56 +67,58 @@ export const ledgerApi = {
   async me(): Promise<Me | null> {
     try {
       // An anonymous caller is answered with user null, not an error.
-      const me = await send<Me | { user: null }>('/api/auth/me');
-      if (!me.user) return null;
-      rememberSession(me as Me);
-      return me as Me;
+      return signedIn(await requestJson<MeResponse>('/api/auth/me'));
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) return null;
       throw error;
     }
   },
   async login(username: string, password: string): Promise<Me> {
-    const me = await send<Me>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+    const me = await requestJson<Me>('/api/auth/login', { method: 'POST', json: { username, password } });
     rememberSession(me);
     return me;
   },
   async logout(): Promise<void> {
-    await send<void>('/api/auth/logout', { method: 'POST' });
+    await requestJson<void>('/api/auth/logout', { method: 'POST' });
     rememberSession(null);
   },
-  cases: (query: CaseQuery, page: { limit: number; offset: number; sort: string; order: string }) =>
-    send<{ items: CaseView[]; total: number }>(`/api/cases${queryString({ ...query, ...page })}`),
-  counts: (query: CaseQuery) => send<CaseCounts>(`/api/cases/counts${queryString({ ...query })}`),
-  map: (query: CaseQuery) => send<CaseMap>(`/api/cases/map${queryString({ ...query })}`),
-  detail: (id: number) => send<CaseDetail>(`/api/cases/${id}`),
+  cases: (query: CaseQuery, page: { limit: number; offset: number; sort: string; order: string }, signal?: AbortSignal) =>
+    requestJson<CaseList>(`/api/cases${queryString({ ...query, ...page })}`, { signal: signal ?? null }),
+  counts: (query: CaseQuery, signal?: AbortSignal) =>
+    requestJson<CaseCounts>(`/api/cases/counts${queryString({ ...query })}`, { signal: signal ?? null }),
+  map: (query: CaseQuery, signal?: AbortSignal) =>
+    requestJson<CaseMap>(`/api/cases/map${queryString({ ...query })}`, { signal: signal ?? null }),
+  detail: (id: number, signal?: AbortSignal) => requestJson<CaseDetail>(`/api/cases/${id}`, { signal: signal ?? null }),
   edit: (id: number, version: number, edit: CaseEdit) =>
-    send<CaseView>(`/api/cases/${id}`, { method: 'PATCH', body: JSON.stringify({ version, ...edit }) }),
-  bulk: (cases: { id: number; version: number }[], edit: CaseEdit) =>
-    send<{ items: CaseView[]; total: number }>('/api/cases/bulk', { method: 'POST', body: JSON.stringify({ cases, ...edit }) }),
-  upload(id: number, file: File): Promise<Evidence> {
+    requestJson<CaseRecord>(`/api/cases/${id}`, { method: 'PATCH', json: { version, ...edit } satisfies CasePatch }),
+  bulk: (cases: { id: number; version: number }[], edit: BulkEdit) =>
+    requestJson<CaseList>('/api/cases/bulk', { method: 'POST', json: { cases, ...edit } satisfies CaseBulkEdit }),
+  upload(id: number, file: File): Promise<CaseEvidence> {
     const form = new FormData();
     form.set('file', file);
-    return send<Evidence>(`/api/cases/${id}/evidence`, { method: 'POST', body: form });
+    return requestJson<CaseEvidence>(`/api/cases/${id}/evidence`, { method: 'POST', body: form });
   },
-  audit: (query: AuditQuery, page: { limit: number; offset: number }) =>
-    send<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ ...query, ...page, order: 'desc' })}`),
+  audit: (query: AuditQuery, page: { limit: number; offset: number }, signal?: AbortSignal) =>
+    requestJson<{ items: AuditEntryRecord[]; total: number }>(`/api/audit${queryString({ ...query, ...page, order: 'desc' })}`, {
+      signal: signal ?? null,
+    }),
   // The CSV holds every matching entry (up to the route's maximum), oldest first, with the hashes.
   auditCsvUrl: (query: AuditQuery) => `/api/audit${queryString({ ...query, format: 'csv', limit: 100_000 })}`,
-  verifyAudit: () => send<AuditChainReport>('/api/audit/verify'),
-  accounts: () => send<{ items: Account[] }>('/api/users'),
-  addAccount: (account: NewAccount) => send<Account>('/api/users', { method: 'POST', body: JSON.stringify(account) }),
+  verifyAudit: () => requestJson<AuditChainReport>('/api/audit/verify'),
+  accounts: (signal?: AbortSignal) => requestJson<{ items: Account[] }>('/api/users', { signal: signal ?? null }),
+  addAccount: (account: NewAccount) => requestJson<Account>('/api/users', { method: 'POST', json: account }),
   updateAccount: (username: string, change: AccountChange) =>
-    send<Account>(`/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: JSON.stringify(change) }),
+    requestJson<Account>(`/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', json: change }),
   resetPassword: (username: string, password: string) =>
-    send<void>(`/api/users/${encodeURIComponent(username)}/password`, { method: 'POST', body: JSON.stringify({ password }) }),
-  tokens: (username?: string) => send<{ items: ApiTokenRecord[] }>(`/api/tokens${queryString({ user: username })}`),
+    requestJson<void>(`/api/users/${encodeURIComponent(username)}/password`, { method: 'POST', json: { password } }),
+  tokens: (username?: string, signal?: AbortSignal) =>
+    requestJson<{ items: ApiTokenRecord[] }>(`/api/tokens${queryString({ user: username })}`, { signal: signal ?? null }),
   createToken: (username: string, label: string, expiresInDays: number | null) =>
-    send<{ token: string; record: ApiTokenRecord }>(`/api/users/${encodeURIComponent(username)}/tokens`, {
+    requestJson<{ token: string; record: ApiTokenRecord }>(`/api/users/${encodeURIComponent(username)}/tokens`, {
       method: 'POST',
-      body: JSON.stringify(expiresInDays === null ? { label } : { label, expires_in_days: expiresInDays }),
+      json: expiresInDays === null ? { label } : { label, expires_in_days: expiresInDays },
     }),
-  revokeToken: (id: number) => send<void>(`/api/tokens/${id}`, { method: 'DELETE' }),
+  revokeToken: (id: number) => requestJson<void>(`/api/tokens/${id}`, { method: 'DELETE' }),
   exportUrl: (query: CaseQuery, format: 'xlsx' | 'csv') => `/api/ledger/export${queryString({ ...query, format })}`,
   evidenceUrl: (caseId: number, evidenceId: number) => `/api/cases/${caseId}/evidence/${evidenceId}`,
 };

@@ -3,10 +3,11 @@
  * colorsByCaseStatus), for any MapView: the ledger's map tab uses it, and the planner's map can
  * offer it as a toggle for logged-in users. Null colours mean "keep the usual ones".
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
+import { useQuery } from '../api/use-query.ts';
 import { colorsByCaseStatus } from '../map/layers/case-status-colors.ts';
-import { type CaseMap, type CaseQuery, ledgerApi } from './ledger-api.ts';
+import { type CaseQuery, ledgerApi } from './ledger-api.ts';
 
 export interface CaseStatusColorOptions {
   enabled: boolean;
@@ -16,24 +17,12 @@ export interface CaseStatusColorOptions {
 }
 
 export function useCaseStatusColors(points: PointColumns | null, { enabled, query, revision = 0 }: CaseStatusColorOptions) {
-  const [cases, setCases] = useState<CaseMap | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is how callers ask for a reload after a change.
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    ledgerApi.map(query ?? {}).then(
-      (m) => {
-        if (!live) return;
-        setCases(m);
-        setError(null);
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [enabled, query, revision]);
+  // The colours shown stay until the next are here; revision is how callers ask for a reload after a change.
+  const [state] = useQuery(enabled ? (signal) => ledgerApi.map(query ?? {}, signal) : null, [enabled, query, revision], {
+    keepPrevious: true,
+  });
+  const cases = state.status === 'ready' ? state.value : null;
+  const error = state.status === 'error' ? state.error.message : null;
   const colors = useMemo(() => (enabled && points && cases ? colorsByCaseStatus(points, cases) : null), [enabled, points, cases]);
   return { colors, error };
 }

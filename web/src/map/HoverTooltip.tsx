@@ -1,10 +1,10 @@
 /** The name, sector and status of the plant under the pointer; the name arrives lazily (names.ts). */
-import { useEffect, useState } from 'react';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
 import { STATUS_MASK } from '../../../server/domain/point-payload.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../server/domain/sectors.ts';
 import type { Catalogue } from '../api/client.ts';
-import { cachedName, type EnterpriseName, loadName } from '../data/names.ts';
+import { useQuery } from '../api/use-query.ts';
+import { cachedName, loadName } from '../data/names.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import './hover-tooltip.css';
 
@@ -17,15 +17,8 @@ export interface Hover {
 export function HoverTooltip({ hover, points, catalogue }: { hover: Hover; points: PointColumns; catalogue: Catalogue | null }) {
   const { t, pick } = useI18n();
   const key = points.key[hover.index] as number;
-  const [name, setName] = useState<EnterpriseName | null | undefined>(() => cachedName(key));
-  useEffect(() => {
-    let live = true;
-    setName(cachedName(key));
-    if (!cachedName(key)) loadName(key).then((n) => live && setName(n));
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  const [loaded] = useQuery(cachedName(key) ? null : () => loadName(key), [key]);
+  const name = cachedName(key) ?? (loaded.status === 'ready' ? loaded.value : undefined);
   const group = SECTOR_GROUPS[points.group[hover.index] as number];
   const status = catalogue?.statuses[(points.packed[hover.index] as number) & STATUS_MASK];
   return (

@@ -3,9 +3,10 @@
  * statistics for the indicator year; the share of flagged enterprises is counted here over the
  * enterprises the filter lets through, so it follows the filter.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Catalogue } from '../api/client.ts';
-import { getJson } from '../api/client.ts';
+import { requestJson } from '../api/request.ts';
+import { useQuery } from '../api/use-query.ts';
 import type { MapData } from '../data/map-data.ts';
 import type { FilterResult } from '../filter/filter-pass.ts';
 import type { ChoroplethIndicator } from '../state/app-state.ts';
@@ -31,19 +32,14 @@ export function useChoropleth(
   catalogue: Catalogue | null,
   year: number | null,
 ): ChoroplethState {
-  const [rows, setRows] = useState<RegionRow[] | null>(null);
   const fromServer = indicator !== 'flagged_share';
-  useEffect(() => {
-    if (!shown || !fromServer || year === null) return;
-    let live = true;
-    getJson<RegionRow[]>(`/api/stats/regions?year=${year}`).then(
-      (r) => live && setRows(r),
-      () => live && setRows([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [shown, fromServer, year]);
+  const [loaded] = useQuery(
+    shown && fromServer && year !== null ? (signal) => requestJson<RegionRow[]>(`/api/stats/regions?year=${year}`, { signal }) : null,
+    [shown, fromServer, year],
+    { keepPrevious: true },
+  );
+  // Statistics that failed to load colour no region, as none arrived.
+  const rows = loaded.status === 'ready' ? loaded.value : null;
 
   const values = useMemo(() => {
     const out = new Map<string, number>();

@@ -1,5 +1,4 @@
 /** The enterprise drawer: identity, flags explained, indicator trend against the 2015 baseline, equipment, compliance. */
-import type { IndicatorYear } from '../../../server/domain/enterprise.ts';
 import type { Catalogue } from '../api/client.ts';
 import type { DetailState } from '../data/use-enterprise-detail.ts';
 import { formatCapacity } from '../i18n/format-capacity.ts';
@@ -10,7 +9,7 @@ import './drawer.css';
 import './detail-panel.css';
 
 interface Props {
-  state: NonNullable<DetailState>;
+  state: Exclude<DetailState, { status: 'idle' }>;
   catalogue: Catalogue | null;
   onClose: () => void;
 }
@@ -30,9 +29,9 @@ function change(now: number | null, base: number | null): string {
 export function DetailPanel({ state, catalogue, onClose }: Props) {
   const { t, lang, pick } = useI18n();
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  const detail = state.status === 'ready' ? state.detail : null;
+  const detail = state.status === 'ready' ? state.value : null;
   const loading = state.status === 'loading';
-  const error = state.status === 'error' ? state.error : null;
+  const error = state.status === 'error' ? state.error.message : null;
   const sectorName = (code: string) => {
     const s =
       catalogue?.sectors.find((x) => x.code === code) ?? catalogue?.sectors.find((x) => code.startsWith(x.code) && x.code.length >= 3);
@@ -119,7 +118,7 @@ export function DetailPanel({ state, catalogue, onClose }: Props) {
                   </tr>
                 </thead>
                 <tbody>
-                  {detail.indicators.map((row: IndicatorYear) => {
+                  {detail.indicators.map((row) => {
                     const e = intensity(row.energy_tce, row.added_value);
                     const w = intensity(row.water_m3, row.added_value);
                     return (

@@ -1,11 +1,12 @@
 /** Energy and water intensity of one plant as an index (2015 = 100), with the −18% / −23% targets as reference lines. */
-import type { IndicatorYear } from '../../../server/domain/enterprise.ts';
+
 import { BASELINE_YEAR, intensity } from '../../../server/domain/intensity.ts';
+import type { EnterpriseDetail } from '../../../server/http/schemas/wire.ts';
 import { LineChart } from '../charts/LineChart.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import './trend-chart.css';
 
-export function TrendChart({ indicators }: { indicators: IndicatorYear[] }) {
+export function TrendChart({ indicators }: { indicators: EnterpriseDetail['indicators'] }) {
   const { t } = useI18n();
   const base = indicators.find((i) => i.year === BASELINE_YEAR);
   const e0 = base ? intensity(base.energy_tce, base.added_value) : null;

@@ -2,14 +2,15 @@
  * /publications: every publication, live or withdrawn, in one place — open it, copy its code,
  * rename it, re-publish it over today's data, or withdraw it. Planners and above.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { roleAtLeast } from '../../../server/domain/roles.ts';
-import { useCurrentUser } from '../api/session.ts';
+import { useCurrentUser } from '../api/current-user.ts';
+import { useQuery } from '../api/use-query.ts';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { Header } from '../panels/Header.tsx';
 import { useAppState } from '../state/store.ts';
 import { usePublishText } from './messages.ts';
-import { type PublicationListing, publishApi } from './publish-api.ts';
+import { publishApi } from './publish-api.ts';
 import './publish.css';
 
 export default function PublicationsApp() {
@@ -28,18 +29,15 @@ function PublicationsPage() {
   const text = usePublishText();
   const { lang } = useI18n();
   const me = useCurrentUser();
-  const [items, setItems] = useState<PublicationListing[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; zh: string; en: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const allowed = me && roleAtLeast(me.user.role, 'planner');
 
-  const load = useCallback(() => {
-    publishApi.list().then(setItems, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(() => {
-    if (allowed) load();
-  }, [allowed, load]);
+  // After a change the list shown stays until it is loaded again.
+  const [listed, load] = useQuery(allowed ? publishApi.list : null, [allowed], { keepPrevious: true });
+  const items = listed.status === 'ready' ? listed.value : null;
+  const shownError = error ?? (listed.status === 'error' ? listed.error.message : null);
 
   const act = (id: string, work: () => Promise<unknown>) => {
     setBusy(id);
@@ -66,9 +64,9 @@ function PublicationsPage() {
       <p>
         <a href="/">{text.back}</a>
       </p>
-      {error && (
+      {shownError && (
         <p className="error" role="alert">
-          {error}
+          {shownError}
         </p>
       )}
       {items?.length === 0 && <p>{text.none}</p>}

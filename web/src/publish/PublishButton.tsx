@@ -1,7 +1,7 @@
 /** The header's way to publications, for planners and above: the Publish button on the map (it owns the dialog) and the list. */
 import { useState } from 'react';
 import { roleAtLeast } from '../../../server/domain/roles.ts';
-import { useCurrentUser } from '../api/session.ts';
+import { useCurrentUser } from '../api/current-user.ts';
 import { usePublishText } from './messages.ts';
 import { PublishDialog } from './PublishDialog.tsx';
 import './publish.css';

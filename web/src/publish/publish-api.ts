@@ -1,7 +1,6 @@
 /** The publish dialog's and page's calls to /api/publications, through the app's one request function. */
 import type { PublicationSpecInput } from '../../../server/domain/publish/publication-spec.ts';
-import { request } from '../api/client.ts';
-import { writeHeaders } from '../api/session.ts';
+import { requestJson } from '../api/request.ts';
 
 export interface Published {
   id: string;
@@ -22,14 +21,8 @@ export interface PublicationListing extends Published {
   withdrawn_at: string | null;
 }
 
-const send = async <T>(path: string, method: string, body?: unknown): Promise<T> => {
-  const response = await request(path, {
-    method,
-    headers: { ...writeHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return (response.status === 204 ? undefined : await response.json()) as T;
-};
+const send = <T>(path: string, method: string, body?: unknown): Promise<T> =>
+  requestJson<T>(path, { method, ...(body === undefined ? {} : { json: body }) });
 
 export const publishApi = {
   publish: (spec: PublicationSpecInput) => send<Published>('/api/publications', 'POST', spec),

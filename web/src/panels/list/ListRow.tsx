@@ -1,11 +1,11 @@
 /** One row of the enterprise list; its name arrives lazily (names.ts). */
-import { useEffect, useState } from 'react';
 import { ACTION_NAMES, actionOfCode } from '../../../../server/domain/actions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../../server/domain/sectors.ts';
 import { unitOfByte } from '../../../../server/domain/units.ts';
 import type { Catalogue } from '../../api/client.ts';
+import { useQuery } from '../../api/use-query.ts';
 import type { MapData } from '../../data/map-data.ts';
-import { cachedName, type EnterpriseName, loadName } from '../../data/names.ts';
+import { cachedName, loadName } from '../../data/names.ts';
 import { formatCapacity } from '../../i18n/format-capacity.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTION_LUT } from '../../map/enterprise-style.ts';
@@ -25,16 +25,9 @@ interface Props {
 export function ListRow({ index, data, catalogue, selected, style, onSelect, onHover }: Props) {
   const { t, pick, lang } = useI18n();
   const key = data.points.key[index] as number;
-  const [name, setName] = useState<EnterpriseName | undefined>(() => cachedName(key));
-  useEffect(() => {
-    let live = true;
-    const hit = cachedName(key);
-    setName(hit);
-    if (!hit) loadName(key).then((n) => live && n && setName(n));
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  // A cached name shows at once (rows scroll in and out); loading one re-renders the row with it.
+  const [loaded] = useQuery(cachedName(key) ? null : () => loadName(key), [key]);
+  const name = cachedName(key) ?? (loaded.status === 'ready' ? (loaded.value ?? undefined) : undefined);
   const a = data.points.action[index] as number;
   const action = actionOfCode(a);
   const group = SECTOR_GROUPS[data.points.group[index] as number];

@@ -1,32 +1,38 @@
 /** Search by name or credit code (the server's q filter); choosing a result selects the plant and flies to it. */
-import { useEffect, useState } from 'react';
-import type { Enterprise } from '../../../../server/domain/enterprise.ts';
-import { getJson } from '../../api/client.ts';
+import { useState } from 'react';
+import type { EnterpriseRecord } from '../../../../server/http/schemas/wire.ts';
+import { api } from '../../api/client.ts';
+import { useQuery } from '../../api/use-query.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import './search-box.css';
 
-export function SearchBox({ onPick }: { onPick: (e: Enterprise) => void }) {
+/** Resolves after ms, or rejects as soon as signal aborts: a typed word cancels the search before it is sent. */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+export function SearchBox({ onPick }: { onPick: (e: EnterpriseRecord) => void }) {
   const { t, pick } = useI18n();
   const [text, setText] = useState('');
-  const [results, setResults] = useState<Enterprise[] | null>(null);
-  useEffect(() => {
-    const q = text.trim();
-    if (q.length < 2) {
-      setResults(null);
-      return;
-    }
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      getJson<{ items: Enterprise[] }>(`/api/enterprises?q=${encodeURIComponent(q)}&limit=8`, abort.signal).then(
-        (page) => setResults(page.items),
-        () => undefined,
-      );
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [text]);
+  const q = text.trim();
+  const [found] = useQuery(
+    q.length < 2
+      ? null
+      : async (signal) => {
+          await pause(200, signal);
+          return (await api.search(q, 8, signal)).items;
+        },
+    [q],
+    { keepPrevious: true },
+  );
+  // Picking a result closes the list until the text changes.
+  const [pickedFor, setPickedFor] = useState<string | null>(null);
+  const results = pickedFor !== q && found.status === 'ready' ? found.value : null;
   return (
     <div className="search">
       <input
@@ -46,7 +52,7 @@ export function SearchBox({ onPick }: { onPick: (e: Enterprise) => void }) {
                 type="button"
                 onClick={() => {
                   onPick(e);
-                  setResults(null);
+                  setPickedFor(q);
                 }}
               >
                 <strong>{pick(e.name, (e.attributes?.name_en as string | undefined) ?? null)}</strong>
