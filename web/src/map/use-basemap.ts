@@ -1,31 +1,28 @@
 /** Resolves the basemap the state names into the bottom of the map style; offline unless one was picked. */
-import { useEffect, useState } from 'react';
+import { useRef } from 'react';
 import type { Catalogue } from '../api/client.ts';
+import { useQuery } from '../api/use-query.ts';
 import type { BasemapPart } from './basemap-style.ts';
 import { onlineBasemap } from './basemaps.ts';
 import { offline } from './MapView.tsx';
 
 export function useBasemap(id: string, catalogue: Catalogue | null): BasemapPart | null {
-  const [part, setPart] = useState<BasemapPart | null>(null);
-  useEffect(() => {
-    if (!catalogue) return;
-    const config = catalogue.basemaps.find((b) => b.id === id);
-    if (!config) {
-      // The offline basemap is what the map starts with; only a switch back needs a new style.
-      setPart((p) => (p ? offline : null));
-      return;
-    }
-    let live = true;
-    onlineBasemap(config).then(
-      (p) => live && setPart(p),
-      (error: Error) => {
-        console.error(`[greenline] basemap ${id} unavailable: ${error.message}`);
-        if (live) setPart(offline);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, catalogue]);
-  return part;
+  const config = catalogue?.basemaps.find((b) => b.id === id) ?? null;
+  const [state] = useQuery(
+    config
+      ? () =>
+          onlineBasemap(config).catch((error: Error) => {
+            console.error(`[greenline] basemap ${config.id} unavailable: ${error.message}`);
+            return offline;
+          })
+      : null,
+    [config],
+    { keepPrevious: true },
+  );
+  // The part last handed to the map: kept while the next one loads. The offline basemap is what the
+  // map starts with (null: nothing to change); only a switch back from an online one needs it again.
+  const shown = useRef<BasemapPart | null>(null);
+  if (state.status === 'ready') shown.current = state.value;
+  else if (state.status === 'idle' && catalogue && shown.current) shown.current = offline;
+  return shown.current;
 }
