@@ -1,5 +1,5 @@
 /** What the web app needs to know at start: catalogues for filters and the configured basemaps. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { listPrefectures } from '../../db/region-index.ts';
 import { listRegionEntries } from '../../db/region-store.ts';
 import { ACTION_NAMES, ACTIONS } from '../../domain/actions.ts';
@@ -8,39 +8,7 @@ import { demoRegion } from '../../domain/regions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS, SECTORS } from '../../domain/sectors.ts';
 import { ZONE_KINDS } from '../../domain/zone.ts';
 import { type AppDeps, router } from '../context.ts';
-
-const Named = z.object({ id: z.string(), zh: z.string(), en: z.string() });
-
-const CatalogueSchema = z
-  .object({
-    sectors: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string() })),
-    sectorGroups: z.array(Named).openapi({ description: 'Order = the group byte of the point payload' }),
-    actions: z.array(Named).openapi({ description: 'Order = action byte − 1 of the point payload' }),
-    regions: z.array(
-      z.object({
-        code: z.string(),
-        zh: z.string(),
-        en: z.string(),
-        level: z.string(),
-        parent: z.string().nullable(),
-        centre: z.array(z.number()),
-      }),
-    ),
-    prefectureOrder: z.array(z.string()).openapi({ description: 'Region r of the point payload means prefectureOrder[r − 1]' }),
-    statuses: z.array(z.string()).openapi({ description: 'Order = bits 0–2 of the packed byte' }),
-    zoneKinds: z.array(z.string()).openapi({ description: 'Order = bits 3–7 of the packed byte' }),
-    basemaps: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        name_en: z.string().optional(),
-        type: z.string(),
-        url: z.string(),
-        attribution: z.string().optional(),
-      }),
-    ),
-  })
-  .openapi('Catalogue');
+import { CatalogueSchema } from '../schemas/meta.ts';
 
 const catalogue = createRoute({
   method: 'get',

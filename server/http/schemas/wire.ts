@@ -21,6 +21,7 @@ import type {
 } from './case.ts';
 import type { EnterpriseDetailSchema, EnterpriseListSchema, EnterpriseSchema } from './enterprise.ts';
 import type { ImportLogSchema, PreviewSchema, ReportSchema } from './imports.ts';
+import type { CatalogueSchema } from './meta.ts';
 import type { FlagSchema } from './screening.ts';
 import type { ActionsOverTimeSchema } from './stats.ts';
 
@@ -51,3 +52,6 @@ export type ImportReport = z.infer<typeof ReportSchema>;
 export type ImportLog = z.infer<typeof ImportLogSchema>;
 
 export type ActionsOverTime = z.infer<typeof ActionsOverTimeSchema>;
+
+/** GET /api/catalogue. */
+export type Catalogue = z.infer<typeof CatalogueSchema>;

@@ -2,20 +2,10 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { decodePoints, type PointColumns } from '../../../server/domain/point-payload.ts';
 import type { ZoneKind } from '../../../server/domain/zone.ts';
-import type { EnterpriseDetail, EnterpriseList, EnterpriseRecord } from '../../../server/http/schemas/wire.ts';
+import type { Catalogue, EnterpriseDetail, EnterpriseList, EnterpriseRecord } from '../../../server/http/schemas/wire.ts';
 import { request, requestJson } from './request.ts';
 
-/** GET /api/catalogue. Its schema is declared in its route module (server/http/routes/meta.ts), not in schemas/. */
-export interface Catalogue {
-  sectors: { code: string; zh: string; en: string; group: string }[];
-  sectorGroups: { id: string; zh: string; en: string }[];
-  actions: { id: string; zh: string; en: string }[];
-  regions: { code: string; zh: string; en: string; level: string; parent: string | null; centre: [number, number] }[];
-  prefectureOrder: string[];
-  statuses: string[];
-  zoneKinds: string[];
-  basemaps: { id: string; name: string; name_en?: string; type: string; url: string; attribution?: string }[];
-}
+export type { Catalogue };
 
 export type PolygonCollection = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
 

@@ -1,0 +1,35 @@
+/** GET /api/catalogue: what the web app needs to know at start (routes/meta.ts). */
+import { z } from '@hono/zod-openapi';
+
+const Named = z.object({ id: z.string(), zh: z.string(), en: z.string() });
+
+export const CatalogueSchema = z
+  .object({
+    sectors: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string() })),
+    sectorGroups: z.array(Named).openapi({ description: 'Order = the group byte of the point payload' }),
+    actions: z.array(Named).openapi({ description: 'Order = action byte − 1 of the point payload' }),
+    regions: z.array(
+      z.object({
+        code: z.string(),
+        zh: z.string(),
+        en: z.string(),
+        level: z.string(),
+        parent: z.string().nullable(),
+        centre: z.tuple([z.number(), z.number()]).openapi({ description: 'lon, lat' }),
+      }),
+    ),
+    prefectureOrder: z.array(z.string()).openapi({ description: 'Region r of the point payload means prefectureOrder[r − 1]' }),
+    statuses: z.array(z.string()).openapi({ description: 'Order = bits 0–2 of the packed byte' }),
+    zoneKinds: z.array(z.string()).openapi({ description: 'Order = bits 3–7 of the packed byte' }),
+    basemaps: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        name_en: z.string().optional(),
+        type: z.string(),
+        url: z.string(),
+        attribution: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('Catalogue');
