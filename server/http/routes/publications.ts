@@ -13,39 +13,13 @@ import { type AppDeps, router } from '../context.ts';
 import type { PublicationCache } from '../embed/publication-cache.ts';
 import { filterFromQueryString } from '../map-filter.ts';
 import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
+import { PublicationListingSchema as Listing, PublishedSchema as Published } from '../schemas/publications.ts';
 
 const denied = {
   401: { description: 'Not logged in', content: { 'application/json': { schema: ErrorSchema } } },
   403: { description: 'Publishing needs the planner role or higher', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 const conflict = { 409: { description: 'Withdrawn already', content: { 'application/json': { schema: ErrorSchema } } } } as const;
-
-const Published = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    count: z.number().int(),
-    url: z.string().openapi({ description: 'The embed, from GREENLINE_PUBLIC_URL or this request’s origin' }),
-    table_url: z.string(),
-    snippet: z.string().openapi({ description: 'The HTML to paste into a host page: iframe, resize script, noscript image, table link' }),
-  })
-  .openapi('Published');
-
-const Listing = z.object({
-  id: z.string(),
-  status: z.enum(['live', 'withdrawn']),
-  title: z.object({ zh: z.string(), en: z.string() }),
-  summary: z.object({ zh: z.string(), en: z.string() }),
-  latest_version: z.number().int(),
-  enterprise_count: z.number().int(),
-  created_at: z.string(),
-  created_by: z.string(),
-  published_at: z.string(),
-  withdrawn_at: z.string().nullable(),
-  url: z.string(),
-  snippet: z.string(),
-  spec: z.record(z.string(), z.unknown()),
-});
 
 const IdParam = z.object({ id: z.string().regex(/^[a-z2-9]{10}$/, 'expected a publication id') });
 

@@ -22,6 +22,7 @@ import type {
 import type { EnterpriseDetailSchema, EnterpriseListSchema, EnterpriseSchema } from './enterprise.ts';
 import type { ImportLogSchema, PreviewSchema, ReportSchema } from './imports.ts';
 import type { CatalogueSchema } from './meta.ts';
+import type { PublicationListingSchema, PublishedSchema } from './publications.ts';
 import type { FlagSchema } from './screening.ts';
 import type { ActionsOverTimeSchema } from './stats.ts';
 
@@ -55,3 +56,8 @@ export type ActionsOverTime = z.infer<typeof ActionsOverTimeSchema>;
 
 /** GET /api/catalogue. */
 export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/** POST /api/publications and its siblings: a version published. */
+export type Published = z.infer<typeof PublishedSchema>;
+/** GET /api/publications: each item. */
+export type PublicationListing = z.infer<typeof PublicationListingSchema>;

@@ -1,25 +1,9 @@
 /** The publish dialog's and page's calls to /api/publications, through the app's one request function. */
 import type { PublicationSpecInput } from '../../../server/domain/publish/publication-spec.ts';
+import type { PublicationListing, Published } from '../../../server/http/schemas/wire.ts';
 import { requestJson } from '../api/request.ts';
 
-export interface Published {
-  id: string;
-  version: number;
-  count: number;
-  url: string;
-  table_url: string;
-  snippet: string;
-}
-
-export interface PublicationListing extends Published {
-  status: 'live' | 'withdrawn';
-  title: { zh: string; en: string };
-  summary: { zh: string; en: string };
-  latest_version: number;
-  enterprise_count: number;
-  published_at: string;
-  withdrawn_at: string | null;
-}
+export type { PublicationListing, Published };
 
 const send = <T>(path: string, method: string, body?: unknown): Promise<T> =>
   requestJson<T>(path, { method, ...(body === undefined ? {} : { json: body }) });
