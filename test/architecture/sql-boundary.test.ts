@@ -9,32 +9,12 @@ import { scanFiles, scanSource, sourceFiles } from './sql-boundary.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/**
- * Files still running SQL above db/, each with what it needs. Keep this list shrinking; a file
- * leaves it the moment its queries move into a store.
- * - server/screening/load-batch.ts: its dictionary temp tables, the scope read, the staged child
- *   rows (scope_indicators, scope_equipment, scope_compliance) and their key-range reads belong in
- *   a db/ staging store (beside screen-scope-store.ts), which also owns the raw-connection read of
- *   each dictionary (`q.connection.runAndReadAll(…).getColumns()`).
- */
-const NOT_YET_MOVED = ['server/screening/load-batch.ts'];
-
-const scanned = () => sourceFiles(ROOT, 'server').filter((f) => !f.startsWith('server/db/'));
-
 describe('SQL stays in server/db', () => {
   it('no module outside server/db writes SQL or touches the DuckDB driver', () => {
-    const files = scanned();
+    const files = sourceFiles(ROOT, 'server').filter((f) => !f.startsWith('server/db/'));
     expect(files.length).toBeGreaterThan(100);
-    const offenders = scanFiles(
-      ROOT,
-      files.filter((f) => !NOT_YET_MOVED.includes(f)),
-    );
+    const offenders = scanFiles(ROOT, files);
     expect(offenders, `move these queries into a store in server/db:\n${offenders.join('\n')}`).toEqual([]);
-  });
-
-  it('every file on the not-yet-moved list still needs to be there', () => {
-    const clean = NOT_YET_MOVED.filter((f) => scanFiles(ROOT, [f]).length === 0);
-    expect(clean, 'these files no longer run SQL: take them off NOT_YET_MOVED').toEqual([]);
   });
 
   it('server/db itself is seen by the scanner (the check is not blind)', () => {
