@@ -14,6 +14,7 @@ import { readProfileColumns } from '../../db/profile-columns.ts';
 import { type RuleMasks, readRuleMasks } from '../../db/rule-masks.ts';
 import { type AppDeps, router } from '../context.ts';
 import { errorResponses } from '../schemas/common.ts';
+import { ColumnIndexSchema, EnterpriseNameSchema } from '../schemas/enterprise-columns.ts';
 
 const binary = {
   200: { description: 'Column payload', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
@@ -30,23 +31,7 @@ const index = createRoute({
       description: 'Index of the column payloads',
       content: {
         'application/json': {
-          schema: z
-            .object({
-              data_version: z.number().int(),
-              screening_run: z.number().int(),
-              years: z.array(z.number().int()),
-              rules: z.array(
-                z.object({
-                  rule_id: z.string(),
-                  title_zh: z.string(),
-                  title_en: z.string(),
-                  policy: z.string(),
-                  action: z.string(),
-                  enterprises: z.number().int(),
-                }),
-              ),
-            })
-            .openapi('ColumnIndex'),
+          schema: ColumnIndexSchema,
         },
       },
     },
@@ -71,15 +56,7 @@ const names = createRoute({
       description: 'One entry per key found, in key order',
       content: {
         'application/json': {
-          schema: z.array(
-            z.object({
-              key: z.number().int(),
-              id: z.string(),
-              name: z.string(),
-              name_en: z.string().nullable(),
-              credit_code: z.string().nullable(),
-            }),
-          ),
+          schema: z.array(EnterpriseNameSchema),
         },
       },
     },

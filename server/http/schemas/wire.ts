@@ -20,6 +20,7 @@ import type {
   EvidenceSchema,
 } from './case.ts';
 import type { EnterpriseDetailSchema, EnterpriseListSchema, EnterpriseSchema } from './enterprise.ts';
+import type { ColumnIndexSchema, EnterpriseNameSchema } from './enterprise-columns.ts';
 import type { ImportLogSchema, PreviewSchema, ReportSchema } from './imports.ts';
 import type { CatalogueSchema } from './meta.ts';
 import type { PublicationListingSchema, PublishedSchema } from './publications.ts';
@@ -61,3 +62,9 @@ export type Catalogue = z.infer<typeof CatalogueSchema>;
 export type Published = z.infer<typeof PublishedSchema>;
 /** GET /api/publications: each item. */
 export type PublicationListing = z.infer<typeof PublicationListingSchema>;
+
+/** GET /api/enterprises/columns. */
+export type ColumnIndex = z.infer<typeof ColumnIndexSchema>;
+export type RuleInfo = ColumnIndex['rules'][number];
+/** GET /api/enterprises/names: each entry. */
+export type EnterpriseName = z.infer<typeof EnterpriseNameSchema>;

@@ -2,6 +2,7 @@
  * The binary columns the map works from: the 17-byte points, and the on-demand column sets in the
  * same order (server/domain/column-payload.ts). Index i of each is the same enterprise.
  */
+
 import {
   type ColumnSet,
   decodeColumns,
@@ -11,26 +12,13 @@ import {
   ruleMaskWords,
 } from '../../../server/domain/column-payload.ts';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
+import type { ColumnIndex, RuleInfo } from '../../../server/http/schemas/wire.ts';
 import { request, requestJson } from '../api/request.ts';
 
 export type ProfileColumns = ColumnSet<typeof PROFILE_SCHEMA>;
 export type IndicatorColumns = ColumnSet<typeof INDICATOR_SCHEMA>;
 
-export interface RuleInfo {
-  rule_id: string;
-  title_zh: string;
-  title_en: string;
-  policy: string;
-  action: string;
-  enterprises: number;
-}
-
-export interface ColumnIndex {
-  data_version: number;
-  screening_run: number;
-  years: number[];
-  rules: RuleInfo[];
-}
+export type { ColumnIndex, RuleInfo };
 
 export interface RuleMasks {
   rules: RuleInfo[];

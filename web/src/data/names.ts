@@ -2,15 +2,10 @@
  * Names are not in the binary columns (a million of them would be tens of megabytes); the list
  * and the tooltip ask for the few in view, batched into one request per frame and cached.
  */
+import type { EnterpriseName } from '../../../server/http/schemas/wire.ts';
 import { requestJson } from '../api/request.ts';
 
-export interface EnterpriseName {
-  key: number;
-  id: string;
-  name: string;
-  name_en: string | null;
-  credit_code: string | null;
-}
+export type { EnterpriseName };
 
 const cache = new Map<number, EnterpriseName>();
 const waiting = new Map<number, ((n: EnterpriseName | null) => void)[]>();
