@@ -8,7 +8,7 @@ import { AUDIT_EVENTS } from '../../domain/audit.ts';
 import { auditCsv } from '../../export/export-audit.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
-import { AuditEntrySchema, isoDate } from '../schemas/case.ts';
+import { AuditChainReportSchema, AuditEntrySchema, isoDate } from '../schemas/case.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { ledgerDenied } from './cases.ts';
 
@@ -58,11 +58,7 @@ const verify = createRoute({
       description: 'The report; problems is empty when the log is intact',
       content: {
         'application/json': {
-          schema: z.object({
-            entries: z.number().int(),
-            chains: z.number().int(),
-            problems: z.array(z.object({ entity: z.string(), entity_id: z.string(), seq: z.number().int(), message: z.string() })),
-          }),
+          schema: AuditChainReportSchema,
         },
       },
     },

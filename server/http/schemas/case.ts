@@ -189,3 +189,12 @@ export const CaseMapSchema = z
     overdue: z.array(z.number().int()).openapi({ description: '1 when that case is overdue' }),
   })
   .openapi('CaseMap');
+
+/** GET /api/audit/verify: problems is empty when every chain is intact. */
+export const AuditChainReportSchema = z
+  .object({
+    entries: z.number().int(),
+    chains: z.number().int(),
+    problems: z.array(z.object({ entity: z.string(), entity_id: z.string(), seq: z.number().int(), message: z.string() })),
+  })
+  .openapi('AuditChainReport');

@@ -9,6 +9,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { AccountPatchBody, AccountSchema, ApiTokenSchema, MeSchema, NewAccountBody } from './auth.ts';
 import type {
+  AuditChainReportSchema,
   AuditEntrySchema,
   CaseBulkBody,
   CaseCountsSchema,
@@ -68,3 +69,6 @@ export type ColumnIndex = z.infer<typeof ColumnIndexSchema>;
 export type RuleInfo = ColumnIndex['rules'][number];
 /** GET /api/enterprises/names: each entry. */
 export type EnterpriseName = z.infer<typeof EnterpriseNameSchema>;
+
+/** GET /api/audit/verify. */
+export type AuditChainReport = z.infer<typeof AuditChainReportSchema>;

@@ -7,6 +7,7 @@ import type {
   Account,
   AccountChange,
   ApiTokenRecord,
+  AuditChainReport,
   AuditEntryRecord,
   CaseBulkEdit,
   CaseCounts,
@@ -22,7 +23,7 @@ import type {
 import { ApiRequestError, requestJson } from '../api/request.ts';
 import { type Me, rememberSession, signedIn, whenSessionLost } from '../api/session.ts';
 
-export type { Account, AccountChange, ApiTokenRecord, CaseCounts, CaseDetail, CaseMap, Me, NewAccount };
+export type { Account, AccountChange, ApiTokenRecord, AuditChainReport, CaseCounts, CaseDetail, CaseMap, Me, NewAccount };
 export { whenSessionLost };
 
 export interface CaseQuery {
@@ -47,13 +48,6 @@ export interface AuditQuery {
   actor?: string;
   from?: string;
   to?: string;
-}
-
-/** GET /api/audit/verify; its schema is declared in its route module (server/http/routes/audit.ts). */
-export interface AuditChainReport {
-  entries: number;
-  chains: number;
-  problems: { entity: string; entity_id: string; seq: number; message: string }[];
 }
 
 export function queryString(query: CaseQuery & Record<string, string | number | boolean | undefined>): string {
