@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
-import { greenline } from '../helpers/cli.ts';
-import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
+import { greenlineInProcess } from '../helpers/cli.ts';
+import { type TempDb, tempDemoDb, writeDemoDb } from '../helpers/temp-db.ts';
 
 const hasGdal = spawnSync('ogr2ogr', ['--version']).status === 0;
 const hasParquetDriver = hasGdal && /Parquet/.test(spawnSync('ogrinfo', ['--formats']).stdout?.toString() ?? '');
@@ -39,11 +39,11 @@ function zipShapefile(dir: string, stem: string, dropCpg = false): string {
 /** Imports into a fresh database holding only the region boundaries, so that nothing seen was there before. */
 async function importInto(name: string, args: string[]) {
   const db = join(temp.dir, `${name}.duckdb`);
-  await greenline(['--db', db, 'demo', '--enterprises', '0']);
+  await writeDemoDb(db, 0, 42);
   const fresh = await Database.open(db);
   await fresh.run('DELETE FROM zones');
   fresh.close();
-  const r = await greenline(['--db', db, '--json', 'import', ...args]);
+  const r = await greenlineInProcess(['--db', db, '--json', 'import', ...args]);
   if (r.code !== 0) throw new Error(`import ${name} failed: ${r.stdout}${r.stderr}`);
   return db;
 }
@@ -187,7 +187,7 @@ describe.runIf(hasGdal)('files written by GDAL import to the right place (needs 
 describe.runIf(hasGdal)('Greenline exports open in GDAL with the right CRS and text (needs gdal-bin)', () => {
   it('zipped shapefiles: WGS 84, Chinese attribute text, the same coordinates', async () => {
     const out = join(temp.dir, 'export.zip');
-    expect((await greenline(['--db', temp.path, 'export', 'enterprises', '--format', 'shp', '--out', out])).code).toBe(0);
+    expect((await greenlineInProcess(['--db', temp.path, 'export', 'enterprises', '--format', 'shp', '--out', out])).code).toBe(0);
     const info = ogrinfo('-so', `/vsizip/${out}`, 'enterprises');
     expect(info).toContain('ID["EPSG",4326]');
     expect(info).toContain(`Feature Count: ${source.length}`);
@@ -203,7 +203,7 @@ describe.runIf(hasGdal)('Greenline exports open in GDAL with the right CRS and t
       expect(features[i]?.geometry.coordinates).toEqual([s.lon, s.lat]);
     }
     const zones = join(temp.dir, 'zones.zip');
-    await greenline(['--db', temp.path, 'export', 'zones', '--kind', 'nature_reserve', '--format', 'shp', '--out', zones]);
+    await greenlineInProcess(['--db', temp.path, 'export', 'zones', '--kind', 'nature_reserve', '--format', 'shp', '--out', zones]);
     const zoneInfo = ogrinfo('-so', `/vsizip/${zones}`, 'nature_reserve');
     expect(zoneInfo).toContain('Geometry: Polygon');
     expect(zoneInfo).toContain('ID["EPSG",4326]');
@@ -213,7 +213,7 @@ describe.runIf(hasGdal)('Greenline exports open in GDAL with the right CRS and t
   it('GeoJSON, CSV with its BOM, and XLSX read back with their Chinese text', async () => {
     for (const format of ['geojson', 'csv', 'xlsx']) {
       const out = join(temp.dir, `export.${format}`);
-      await greenline(['--db', temp.path, 'export', 'enterprises', '--format', format, '--out', out]);
+      await greenlineInProcess(['--db', temp.path, 'export', 'enterprises', '--format', format, '--out', out]);
       const text = ogrinfo('-q', '-al', out);
       expect(text, format).toContain(`name (String) = ${source[1]?.name}`);
       expect(text, format).toContain(`id (String) = ${source[1]?.id}`);
@@ -222,7 +222,7 @@ describe.runIf(hasGdal)('Greenline exports open in GDAL with the right CRS and t
 
   it.runIf(hasParquetDriver)('GeoParquet (when this GDAL has the Parquet driver)', async () => {
     const out = join(temp.dir, 'export.parquet');
-    await greenline(['--db', temp.path, 'export', 'enterprises', '--format', 'geoparquet', '--out', out]);
+    await greenlineInProcess(['--db', temp.path, 'export', 'enterprises', '--format', 'geoparquet', '--out', out]);
     expect(ogrinfo('-so', out, 'export')).toContain(`Feature Count: ${source.length}`);
   });
 });
