@@ -3,7 +3,7 @@
  * built beside the target under a temporary name and moved into place only when complete, so an
  * interrupted build never leaves a half-made database where the app expects one.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { generateEnterprises } from '../../data/demo/generate-enterprises.ts';
 import { type DemoGeography, loadDemoGeography, REGIONS_FILE, readFeatures, zoneFile } from '../../data/demo/geography.ts';
 import { appendRecords } from '../db/bulk.ts';
@@ -25,6 +25,17 @@ export interface DemoOptions {
   /** Screen after loading (default true); tests that write their own flags turn it off. */
   screen?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A database file already holding the shipped regions and zones (and how many), copied instead
+   * of loading them again: a test run builds many demos, and the shipped layers are the same in all.
+   */
+  base?: DemoBase;
+}
+
+export interface DemoBase {
+  path: string;
+  regions: number;
+  zones: number;
 }
 
 export interface DemoSummary {
@@ -43,10 +54,11 @@ export async function buildDemoDatabase(path: string, options: DemoOptions): Pro
   const started = performance.now();
   const building = path === ':memory:' ? path : `${path}.building`;
   removeDatabaseFiles(building);
+  if (options.base) copyFileSync(options.base.path, building);
   const db = await Database.open(building);
   try {
-    const regions = await loadRegions(db);
-    const zones = await loadZones(db);
+    const regions = options.base ? options.base.regions : await loadRegions(db);
+    const zones = options.base ? options.base.zones : await loadZones(db);
     const counts = await loadEnterprises(db, loadDemoGeography(), options);
     await setMeta(db, 'demo', JSON.stringify({ enterprises: options.enterprises, seed: options.seed }));
     // The demo is for trying Greenline out: its planner map is open to anonymous readers. Any
@@ -71,6 +83,18 @@ export async function buildDemoDatabase(path: string, options: DemoOptions): Pro
 export function removeDatabaseFiles(path: string): void {
   if (path === ':memory:') return;
   for (const p of [path, `${path}.wal`]) if (existsSync(p)) rmSync(p);
+}
+
+/** A database holding only the shipped regions and zones, for `base` (see DemoOptions). */
+export async function buildDemoBase(path: string): Promise<DemoBase> {
+  const db = await Database.open(path);
+  try {
+    const base = { path, regions: await loadRegions(db), zones: await loadZones(db) };
+    await db.checkpoint();
+    return base;
+  } finally {
+    db.close();
+  }
 }
 
 /** Loads the shipped demo layers into an open database (also used by tests). */

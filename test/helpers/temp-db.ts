@@ -1,9 +1,9 @@
 /** A fresh demo database in its own temporary directory, so tests never share mutable state. */
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../server/db/database.ts';
-import { buildDemoDatabase } from '../../server/demo/build-demo-database.ts';
+import { buildDemoBase, buildDemoDatabase, type DemoBase } from '../../server/demo/build-demo-database.ts';
 import { FIXTURES_ENV } from './fixture-cache.ts';
 
 export interface TempDb {
@@ -42,13 +42,39 @@ export async function writeDemoDb(path: string, enterprises: number, seed: numbe
   }
   const cached = join(cache, `demo-${enterprises}-${seed}-${options.screen === false ? 'unscreened' : 'screened'}.duckdb`);
   if (!existsSync(cached)) {
-    // Built aside and renamed into place: a worker building the same one meanwhile loses nothing.
-    const building = mkdtempSync(join(cache, 'building-'));
-    await buildDemoDatabase(join(building, 'demo.duckdb'), { enterprises, seed, ...options });
-    renameSync(join(building, 'demo.duckdb'), cached);
-    rmSync(building, { recursive: true, force: true });
+    const base = await demoBase(cache);
+    await builtAside(cache, cached, (building) => buildDemoDatabase(building, { enterprises, seed, ...options, base }));
   }
   copyFileSync(cached, path);
+}
+
+/** The regions and zones every demo of this run starts from, built once. */
+async function demoBase(cache: string): Promise<DemoBase> {
+  const path = join(cache, 'base.duckdb');
+  const counts = join(cache, 'base.json');
+  if (!existsSync(counts)) {
+    const made = await builtAside(cache, path, buildDemoBase);
+    // Written after the database is in place: whoever sees the counts may copy the file.
+    writeFileSync(`${counts}.${process.pid}`, JSON.stringify(made));
+    renameSync(`${counts}.${process.pid}`, counts);
+  }
+  const { regions, zones } = JSON.parse(readFileSync(counts, 'utf8')) as DemoBase;
+  return { path, regions, zones };
+}
+
+/**
+ * Builds a cached file in a folder of its own and renames it into place: a worker building the same
+ * one meanwhile loses nothing, and no one copies a half-written file.
+ */
+async function builtAside<T>(cache: string, target: string, build: (path: string) => Promise<T>): Promise<T> {
+  const building = mkdtempSync(join(cache, 'building-'));
+  try {
+    const made = await build(join(building, 'db.duckdb'));
+    renameSync(join(building, 'db.duckdb'), target);
+    return made;
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
 }
 
 export const TEST_CONFIG = { port: 0, dbPath: ':memory:', webDir: null, basemaps: [] };
