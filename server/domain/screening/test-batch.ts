@@ -4,54 +4,32 @@
  * screenEnterprise reads, so the two can be compared on the same plants.
  */
 import { Random } from '../../../data/demo/random.ts';
-import type { ComplianceResult, Equipment, IndicatorYear, LocationAccuracy, PlantStatus } from '../enterprise.ts';
+import type { ComplianceResult, Equipment, IndicatorYear, PlantStatus } from '../enterprise.ts';
 import { DEMO_REGIONS } from '../regions.ts';
 import { computeMetrics } from '../rules/metrics.ts';
 import type { ReserveZoneType, ZoneKind } from '../zone.ts';
 import type { BatchInput } from './batch-columns.ts';
 import type { EnterpriseFacts } from './facts.ts';
 import type { ZoneTable } from './screen-batch.ts';
+import { facts } from './test-facts.ts';
 
 export type IndicatorRow = Pick<IndicatorYear, 'year' | 'energy_tce' | 'added_value' | 'water_m3' | 'unit_power_kwh'>;
 
-export interface TestPlant {
+/** A plant as the facts screening gathers, with its zone hits and indicator rows still raw. */
+export interface TestPlant extends Omit<EnterpriseFacts, 'id' | 'zones' | 'metrics'> {
   key: number;
-  region_code: string | null;
-  sector: string;
-  status: PlantStatus;
-  commissioned_year: number | null;
-  above_scale: boolean | null;
-  in_park: boolean | null;
-  scattered_dirty: boolean;
-  green_factory: boolean;
-  location_accuracy: LocationAccuracy;
   /** Zone hits as indexes into the zone table, in the order the loader gives them. */
   hits: { zone: number; distance_m: number }[];
   indicators: IndicatorRow[];
-  equipment: Equipment[];
   /** As staged for a batch: each standard's latest assessment, only when it failed. */
   compliance: ComplianceResult[];
 }
 
 /** An operating plant in Baotou with nothing notable, changed as a test needs. */
 export function plant(key: number, overrides: Partial<Omit<TestPlant, 'key'>> = {}): TestPlant {
-  return {
-    key,
-    region_code: '150200',
-    sector: 'C3110',
-    status: 'operating',
-    commissioned_year: 2005,
-    above_scale: true,
-    in_park: false,
-    scattered_dirty: false,
-    green_factory: false,
-    location_accuracy: 'exact',
-    hits: [],
-    indicators: [],
-    equipment: [],
-    compliance: [],
-    ...overrides,
-  };
+  // The same unremarkable plant the per-enterprise screening tests start from (test-facts.ts).
+  const { id: _id, zones: _zones, metrics: _metrics, ...unremarkable } = facts();
+  return { key, ...unremarkable, hits: [], indicators: [], ...overrides };
 }
 
 export function indicatorRow(year: number, values: Partial<Omit<IndicatorRow, 'year'>>): IndicatorRow {

@@ -74,7 +74,7 @@ export function MapToolbar(props: Props) {
           key={mode}
           type="button"
           aria-pressed={props.drawMode === mode}
-          className={props.drawMode === mode ? 'active' : ''}
+          className={props.drawMode === mode ? 'button active' : 'button'}
           onClick={() => props.onDrawMode(props.drawMode === mode ? 'none' : mode)}
           data-testid={`draw-${mode}`}
         >
@@ -96,10 +96,10 @@ export function MapToolbar(props: Props) {
           data-testid="radius-km"
         />
       </label>
-      <button type="button" onClick={props.onClear} data-testid="draw-clear">
+      <button type="button" className="button" onClick={props.onClear} data-testid="draw-clear">
         {t.clearDrawing}
       </button>
-      <button type="button" onClick={save} data-testid="save-image">
+      <button type="button" className="button" onClick={save} data-testid="save-image">
         {t.saveImage}
       </button>
       {saveError && <span className="error" role="alert">{`${t.saveImageFailed}: ${saveError}`}</span>}
