@@ -6,7 +6,7 @@
  */
 import { openAsBlob, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { greenline } from '../helpers/cli.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
@@ -19,6 +19,13 @@ const RSS_BOUND_MB = 300;
 let temp: TempDb;
 let server: RunningServer;
 let token: string;
+
+// A failure here is often the server's (it died, or refused): show what it said, not only the client's side.
+beforeEach(() => {
+  onTestFailed(() => {
+    console.error(`server log (${server?.url}), last 4,000 characters:\n${server?.log().slice(-4000)}`);
+  });
+});
 
 beforeAll(async () => {
   temp = await tempDemoDb(2000, 7);
