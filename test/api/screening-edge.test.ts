@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
-import { loadRegions, loadZones } from '../../server/demo/build-demo-database.ts';
 import { runScreening } from '../../server/screening/run-screening.ts';
 import { screenChanged } from '../../server/screening/screen-changed.ts';
+import { memoryDb } from '../helpers/memory-db.ts';
 
 describe('screening edge cases', () => {
   it('zero enterprises: a run with nothing to flag', async () => {
-    const db = await Database.open(':memory:');
-    await loadRegions(db);
-    await loadZones(db);
+    const db = await memoryDb({ zones: true });
     const s = await runScreening(db, { asOf: '2025-01-01' });
     expect(s).toMatchObject({ enterprises: 0, flags: 0, zoneHits: 0, notes: 0 });
     db.close();
@@ -26,9 +24,7 @@ describe('screening edge cases', () => {
   });
 
   it('screenChanged does nothing when nothing changed', async () => {
-    const db = await Database.open(':memory:');
-    await loadRegions(db);
-    await loadZones(db);
+    const db = await memoryDb({ zones: true });
     await runScreening(db, { asOf: '2025-01-01' });
     expect(await screenChanged(db, '2025-01-01')).toBeNull();
     // A new day moves deadlines and seasons: everything is judged again.

@@ -49,7 +49,7 @@ export async function writeDemoDb(path: string, enterprises: number, seed: numbe
 }
 
 /** The regions and zones every demo of this run starts from, built once. */
-async function demoBase(cache: string): Promise<DemoBase> {
+export async function demoBase(cache: string): Promise<DemoBase> {
   const path = join(cache, 'base.duckdb');
   const counts = join(cache, 'base.json');
   if (!existsSync(counts)) {
