@@ -6,20 +6,29 @@
  *  2. A full re-screen of a 1,000,000-enterprise demo database (built once and cached in bench/out).
  *  3. When PostGIS is installed, the same joins in a throwaway cluster in the same run:
  *     ST_Intersects and ST_DWithin on geography, both GiST-indexed, with the ratios.
+ *  4. End to end, as a user runs it: `node bin/greenline.js export zone-hits --within 0` on a
+ *     Greenline database of the same points and reserves (built once and cached in bench/out),
+ *     and, in the same run, psql writing the same pairs to CSV with `\copy`; each a child process,
+ *     timed by wall clock and by the CPU it used, alternating, median of --e2e-runs after a warm-up
+ *     of each. The two CSV files are checked to be identical.
  *
- * Options: --points N (default 1e6), --polygons N (3000), --rescreen-runs N (3), --skip-rescreen,
- * --skip-postgis.
+ * Options: --points N (default 1e6), --polygons N (3000), --rescreen-runs N (3), --e2e-runs N (5),
+ * --skip-rescreen, --skip-postgis, --skip-e2e.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
+import { resolve } from 'node:path';
 import type { Polygon } from 'geojson';
 import { Database } from '../server/db/database.ts';
 import { buildDemoDatabase } from '../server/demo/build-demo-database.ts';
 import { ZONE_KINDS } from '../server/domain/zone.ts';
 import { runScreening } from '../server/screening/run-screening.ts';
 import { defaultThreads, ZoneHitPool } from '../server/screening/zone-hits-pool.ts';
+import { type ChildTime, timeChild } from './lib/child-time.ts';
 import { PeakMemory } from './lib/memory.ts';
 import { PostgisPeer } from './lib/postgis.ts';
+import { enterpriseId, reserveId, screenDatabase } from './lib/screen-database.ts';
 import { clusteredPoints, reservePolygons } from './lib/synthetic.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -30,6 +39,7 @@ const flag = (name: string) => process.argv.includes(name);
 const POINTS = arg('--points', 1_000_000);
 const POLYGONS = arg('--polygons', 3000);
 const RESCREEN_RUNS = arg('--rescreen-runs', 3);
+const E2E_RUNS = arg('--e2e-runs', 5);
 const SEED = 20261122;
 const OUT = 'bench/out';
 mkdirSync(OUT, { recursive: true });
@@ -91,6 +101,20 @@ for (const c of cases) {
   console.log(row);
 }
 
+// The end-to-end database: the same points as enterprises E0000001…, the reserves as zones R0001….
+const e2eDb = `${OUT}/screen-${POINTS}x${POLYGONS}.duckdb`;
+let e2eDone = false;
+if (!flag('--skip-e2e')) {
+  const t = performance.now();
+  await screenDatabase(
+    e2eDb,
+    lon,
+    lat,
+    synthetic.map((z) => z.geometry),
+  );
+  console.log(`end-to-end database ${e2eDb} ready (${round((performance.now() - t) / 1000)} s, cached)`);
+}
+
 if (!flag('--skip-rescreen')) {
   const path = `${OUT}/demo-1m.duckdb`;
   if (!existsSync(path)) {
@@ -135,12 +159,12 @@ if (!flag('--skip-postgis')) {
   } else {
     try {
       console.log(`PostGIS ${peer.version}: loading the same points and polygons…`);
-      peer.sql('CREATE TABLE points (id integer, lon double precision, lat double precision)');
+      peer.sql('CREATE TABLE points (id integer, eid text, lon double precision, lat double precision)');
       await peer.copy(
         'points',
-        'id, lon, lat',
+        'id, eid, lon, lat',
         (function* () {
-          for (let i = 0; i < POINTS; i++) yield `${i},${lon[i]},${lat[i]}`;
+          for (let i = 0; i < POINTS; i++) yield `${i},${enterpriseId(i)},${lon[i]},${lat[i]}`;
         })(),
       );
       peer.sql('ALTER TABLE points ADD COLUMN g geography');
@@ -149,11 +173,11 @@ if (!flag('--skip-postgis')) {
         ['synthetic', synthetic],
         ['demo', demoZones],
       ] as const) {
-        peer.sql(`CREATE TABLE ${table} (id integer, g geography)`);
+        peer.sql(`CREATE TABLE ${table} (id integer, zid text, g geography)`);
         await peer.copy(
           table,
-          'id, g',
-          zones.map((z, i) => `${i},${wkt(z.geometry)}`),
+          'id, zid, g',
+          zones.map((z, i) => `${i},${table === 'synthetic' ? reserveId(i) : `demo-${i}`},${wkt(z.geometry)}`),
         );
         peer.sql(`CREATE INDEX ON ${table} USING gist (g)`);
       }
@@ -188,10 +212,81 @@ if (!flag('--skip-postgis')) {
         results.push(row);
         console.log(row);
       }
+      if (!flag('--skip-e2e')) endToEnd(peer);
     } finally {
       peer.stop();
     }
   }
+}
+if (!flag('--skip-e2e') && !e2eDone) endToEnd(null);
+
+/**
+ * `greenline export zone-hits --within 0` against psql's `\copy` of the same join, alternating,
+ * each a child process. PostGIS joins on planar geometry, whose containment agrees exactly with
+ * Greenline's (checked above), and orders rows as Greenline does, so the two files must be equal.
+ * psql's CPU is only the client's: the join runs in the server, which is not our child.
+ */
+function endToEnd(peer: PostgisPeer | null): void {
+  const ours = resolve(`${OUT}/hits-greenline.csv`);
+  const theirs = resolve(`${OUT}/hits-postgis.csv`);
+  const greenlineRun = () =>
+    timeChild(process.execPath, ['bin/greenline.js', '--db', e2eDb, 'export', 'zone-hits', '--within', '0', '--out', ours]);
+  const copy = `\\copy (SELECT p.eid AS enterprise_id, z.zid AS zone_id, 'nature_reserve' AS zone_kind, 0 AS distance_m
+    FROM points p JOIN synthetic z ON ST_Intersects(p.gm, z.gm) ORDER BY p.eid, z.zid) TO '${theirs}' WITH (FORMAT csv, HEADER)`;
+  const postgisRun = peer ? () => timeChild(...peer.psqlCommand(copy.replace(/\s+/g, ' '))) : null;
+  // Warm-up: the first command after a source edit rebuilds the CLI bundle; both read warm files after.
+  greenlineRun();
+  postgisRun?.();
+  const runs: { greenline: ChildTime[]; postgis: ChildTime[] } = { greenline: [], postgis: [] };
+  for (let i = 0; i < E2E_RUNS; i++) {
+    runs.greenline.push(greenlineRun());
+    if (postgisRun) runs.postgis.push(postgisRun());
+  }
+  const g = median(runs.greenline);
+  const rowsOf = (file: string) => readFileSync(file, 'utf8').split('\n').length - 2;
+  const row: Record<string, unknown> = {
+    case: `end to end: export zone-hits --within 0, ${POINTS} enterprises × ${POLYGONS} reserves`,
+    engine: 'greenline',
+    command: `node bin/greenline.js --db ${e2eDb} export zone-hits --within 0 --out hits.csv`,
+    rows: rowsOf(ours),
+    ...summary(runs.greenline, g),
+    // The join alone on the same data, from the first case above (containment of the reserves).
+    kernel_s: round(greenline[cases[0]?.name ?? '']?.seconds ?? Number.NaN),
+  };
+  if (postgisRun) {
+    const p = median(runs.postgis);
+    const identical = sha256(ours) === sha256(theirs);
+    Object.assign(row, {
+      postgis_command: `psql -c "${copy.replace(/\s+/g, ' ').replace(theirs, 'hits.csv')}"`,
+      postgis: { rows: rowsOf(theirs), ...summary(runs.postgis, p) },
+      same_rows: identical || rowsOf(ours) === rowsOf(theirs),
+      identical_files: identical,
+      greenline_speedup: round(p.seconds / g.seconds),
+    });
+  }
+  results.push(row);
+  console.dir(row, { depth: 3 });
+  e2eDone = true;
+}
+
+function median(runs: ChildTime[]): ChildTime {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)] as ChildTime;
+}
+
+function summary(runs: ChildTime[], m: ChildTime) {
+  const wall = runs.map((r) => r.seconds).sort((a, b) => a - b);
+  return {
+    seconds: round(m.seconds),
+    seconds_min: round(wall[0] as number),
+    seconds_max: round(wall[wall.length - 1] as number),
+    runs: runs.length,
+    user_s: m.userSeconds,
+    system_s: m.systemSeconds,
+  };
+}
+
+function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
 memory.stop();

@@ -98,11 +98,16 @@ export class PostgisPeer {
     );
   }
 
-  /** Wall-clock seconds of one statement, measured by the server (EXPLAIN ANALYZE's execution time). */
+  /** Wall-clock seconds of one statement through psql, start-up and connection included. */
   time(sql: string): { seconds: number; result: string } {
     const started = performance.now();
     const result = this.sql(sql);
     return { seconds: (performance.now() - started) / 1000, result };
+  }
+
+  /** psql and its arguments for one command (such as `\copy (…) TO 'file' CSV HEADER`), to run as a user would. */
+  psqlCommand(sql: string): [command: string, args: string[]] {
+    return [join(this.bin, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', this.socket, '-U', 'postgres', '-c', sql]];
   }
 
   stop(): void {
