@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { mapSettled } from '../helpers/map-settled.ts';
 import { solidPng, writeRasterPmtiles } from '../helpers/pmtiles.ts';
+import { countPixels, decodePng } from '../helpers/png-pixels.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -59,21 +60,7 @@ describe('basemaps', () => {
     await expect.poll(() => requests.some((u) => u === `${server.url}/api/basemaps/local.pmtiles`), { timeout: 20_000 }).toBe(true);
     await mapSettled(page);
     const shot = await page.getByTestId('map').screenshot({ path: join(SHOTS, 'basemap-pmtiles.png') });
-    const magenta = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d');
-      if (!ctx) return 0;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if ((d[i] as number) > 200 && (d[i + 1] as number) < 80 && (d[i + 2] as number) > 200) n++;
-      return n;
-    }, shot.toString('base64'));
+    const magenta = countPixels(decodePng(shot), (r, g, b) => r > 200 && g < 80 && b > 200);
     expect(magenta).toBeGreaterThan(10_000);
     expect(page.url()).toContain('bm=local');
     // Zones and boundaries stay on top of the new basemap.

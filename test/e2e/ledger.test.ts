@@ -13,6 +13,7 @@ import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../../web/src/map/layers/case
 import { launchBrowser } from '../helpers/browser.ts';
 import { greenline } from '../helpers/cli.ts';
 import { enterprisesIn, flag, screen } from '../helpers/ledger-fixtures.ts';
+import { countPixels, decodePng } from '../helpers/png-pixels.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -70,27 +71,10 @@ const drawer = () => page.getByTestId('case-drawer');
 /** Pixels of the map canvas within a small distance of a colour. */
 async function pixelsNear(p: Page, [r, g, b]: readonly number[]): Promise<number> {
   const shot = await p.getByTestId('map').screenshot();
-  return p.evaluate(
-    async ({ b64, rgb }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d');
-      if (!ctx) return 0;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const d =
-          Math.abs((data[i] as number) - rgb[0]) + Math.abs((data[i + 1] as number) - rgb[1]) + Math.abs((data[i + 2] as number) - rgb[2]);
-        if (d < 30) n++;
-      }
-      return n;
-    },
-    { b64: shot.toString('base64'), rgb: [r, g, b] as [number, number, number] },
+  // Near by the sum of the channels' differences, as anti-aliased edges blend them.
+  return countPixels(
+    decodePng(shot),
+    (R, G, B) => Math.abs(R - (r as number)) + Math.abs(G - (g as number)) + Math.abs(B - (b as number)) < 30,
   );
 }
 

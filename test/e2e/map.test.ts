@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { mapSettled } from '../helpers/map-settled.ts';
+import { countPixels, decodePng, nearAny, type RGB } from '../helpers/png-pixels.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -43,40 +44,15 @@ afterAll(async () => {
 /** Counts pixels of the map canvases that carry one of the sector colours. */
 async function sectorPixels(p: Page): Promise<number> {
   const shot = await p.getByTestId('map').screenshot({ path: join(SHOTS, 'map-canvas.png') });
-  return p.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d');
-    if (!ctx) return 0;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const palette = [
-      [228, 26, 28],
-      [255, 127, 0],
-      [152, 78, 163],
-      [166, 86, 40],
-      [247, 129, 191],
-      [55, 126, 184],
-    ];
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      for (const [r, g, b] of palette) {
-        if (
-          Math.abs((data[i] as number) - (r as number)) < 12 &&
-          Math.abs((data[i + 1] as number) - (g as number)) < 12 &&
-          Math.abs((data[i + 2] as number) - (b as number)) < 12
-        ) {
-          n++;
-          break;
-        }
-      }
-    }
-    return n;
-  }, shot.toString('base64'));
+  const palette: RGB[] = [
+    [228, 26, 28],
+    [255, 127, 0],
+    [152, 78, 163],
+    [166, 86, 40],
+    [247, 129, 191],
+    [55, 126, 184],
+  ];
+  return countPixels(decodePng(shot), nearAny(palette, 11));
 }
 
 describe('planner map', () => {

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { mapSettled } from '../helpers/map-settled.ts';
+import { countPixels, decodePng, nearAny } from '../helpers/png-pixels.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -49,31 +50,7 @@ async function pixelsOf(p: Page, colors: [number, number, number][], shot: strin
     path: join(SHOTS, shot),
     clip: { x: box.x + 260, y: box.y + 50, width: box.width - 320, height: box.height - 80 },
   });
-  return p.evaluate(
-    async ({ b64, palette }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d');
-      if (!ctx) return 0;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        for (const [r, g, b] of palette) {
-          if (Math.abs((d[i] as number) - r) < 10 && Math.abs((d[i + 1] as number) - g) < 10 && Math.abs((d[i + 2] as number) - b) < 10) {
-            n++;
-            break;
-          }
-        }
-      }
-      return n;
-    },
-    { b64: png.toString('base64'), palette: colors },
-  );
+  return countPixels(decodePng(png), nearAny(colors, 9));
 }
 
 const UNFLAGGED: [number, number, number] = [150, 156, 152];

@@ -14,6 +14,7 @@ import { CHOROPLETH_CLASSES } from '../../web/src/map/choropleth.ts';
 import { zoneSwatchOpacity } from '../../web/src/map/image-legend.ts';
 import { RESERVE_STYLES, type RGB, ZONE_STYLES, type ZoneStyle } from '../../web/src/map/palette.ts';
 import { demoAppForFile, SHOTS } from '../helpers/demo-app.ts';
+import { countPixels, decodePng, longestRun, near } from '../helpers/png-pixels.ts';
 
 const app = demoAppForFile(3000, 42);
 
@@ -52,48 +53,20 @@ const swatchFill = (style: ZoneStyle): RGB => {
   return rgb(style.fill).map((c) => Math.round(c * a + 255 * (1 - a))) as RGB;
 };
 
-interface Pixels {
+interface LegendColumn {
   /** Per colour asked for, how many pixels of the legend column carry it. */
   counts: number[];
   /** The longest horizontal run of the scale bar's ink, in device pixels. */
   inkRun: number;
 }
 
-/** Reads the saved image's pixels right of the map (its legend column) in the page. */
-function legendPixels(page: Page, png: Buffer, fromX: number, colors: RGB[]): Promise<Pixels> {
-  return page.evaluate(
-    async ({ b64, fromX, colors }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const w = img.width - fromX;
-      const d = ctx.getImageData(fromX, 0, w, img.height).data;
-      const near = (i: number, [r, g, b]: number[], tol: number) =>
-        Math.abs((d[i] as number) - (r as number)) <= tol &&
-        Math.abs((d[i + 1] as number) - (g as number)) <= tol &&
-        Math.abs((d[i + 2] as number) - (b as number)) <= tol;
-      const counts = colors.map(() => 0);
-      let inkRun = 0;
-      for (let y = 0; y < img.height; y++) {
-        let run = 0;
-        for (let x = 0; x < w; x++) {
-          const i = 4 * (y * w + x);
-          colors.forEach((col, k) => {
-            if (near(i, col, 3)) counts[k] = (counts[k] as number) + 1;
-          });
-          run = near(i, [31, 42, 36], 6) ? run + 1 : 0;
-          inkRun = Math.max(inkRun, run);
-        }
-      }
-      return { counts, inkRun };
-    },
-    { b64: png.toString('base64'), fromX, colors },
-  );
+/** Reads the saved image's pixels right of the map (its legend column). */
+function legendPixels(png: Buffer, fromX: number, colors: RGB[]): LegendColumn {
+  const image = decodePng(png);
+  return {
+    counts: colors.map((c) => countPixels(image, near(c, 3), fromX)),
+    inkRun: longestRun(image, near([31, 42, 36], 6), fromX),
+  };
 }
 
 describe('the saved map image', () => {
@@ -160,7 +133,7 @@ describe('the saved map image', () => {
       ...(['built_up', 'river_basin', 'key_region', 'industrial_park'] as const).map((k) => swatchFill(ZONE_STYLES[k])),
       ...CHOROPLETH_CLASSES.energy_change.map((c) => c.color),
     ];
-    const pixels = await legendPixels(page, png, mapPx, swatches);
+    const pixels = legendPixels(png, mapPx, swatches);
     pixels.counts.forEach((n, k) => {
       expect(n, `pixels of swatch ${swatches[k]?.join(',')}`).toBeGreaterThan(40 * ratio * ratio);
     });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { greenline } from '../helpers/cli.ts';
 import { type RunningNginx, startNginx } from '../helpers/nginx.ts';
+import { countPixels, decodePng } from '../helpers/png-pixels.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 let temp: TempDb;
@@ -76,23 +77,8 @@ describe('a static export under nginx', () => {
       responses.map((r) => r.url()).filter((u) => !u.startsWith(nginx.url) && !u.startsWith('data:') && !u.startsWith('blob:')),
     ).toEqual([]);
     // Plants are drawn: a screenshot of the map holds the withdraw colour (165, 0, 38) somewhere.
-    const shot = (await page.locator('#gl-map').screenshot()).toString('base64');
-    const drawn = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs((data[i] as number) - 165) < 14 && (data[i + 1] as number) < 30 && Math.abs((data[i + 2] as number) - 38) < 20) n++;
-      }
-      return n;
-    }, shot);
+    const shot = decodePng(await page.locator('#gl-map').screenshot());
+    const drawn = countPixels(shot, (r, g, b) => Math.abs(r - 165) < 14 && g < 30 && Math.abs(b - 38) < 20);
     expect(drawn).toBeGreaterThan(20);
     await page.screenshot({ path: 'test-results/screenshots/static-export.png' });
     await page.close();
