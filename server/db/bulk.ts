@@ -143,6 +143,20 @@ export async function appendColumns(
 }
 
 /**
+ * A temp table of exactly these columns, filled from them (appendColumns): the column list is
+ * written once, for both the table and its rows.
+ */
+export async function stageColumns(
+  q: Queryable,
+  table: string,
+  columns: Columns,
+  data: readonly ArrayLike<string | number | boolean | null>[],
+): Promise<number> {
+  await q.run(`CREATE OR REPLACE TEMP TABLE ${table} (${columns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+  return appendColumns(q, table, columns, data);
+}
+
+/**
  * Appends rows already in the table's column order with values the appender takes as they are
  * (strings, numbers, booleans, Dates, JSON as text, null): the fast path for million-row imports,
  * with no per-value conversion.

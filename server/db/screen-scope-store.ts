@@ -3,7 +3,7 @@
  * enterprises a run covers, and the zone hits it reads or writes as integers (scope row or key,
  * zone index, distance) with the zone ids joined back in by DuckDB.
  */
-import { appendColumns } from './bulk.ts';
+import { stageColumns } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import { type EnterpriseFilter, enterpriseWhere } from './enterprise-query.ts';
 import { readColumns } from './read-columns.ts';
@@ -17,8 +17,7 @@ export async function stageScreenScope(tx: Queryable, scope: ScreenScope): Promi
   if (scope === undefined) {
     await tx.run('INSERT INTO screen_scope SELECT id, key FROM enterprises');
   } else if (isIdList(scope)) {
-    await tx.run('CREATE OR REPLACE TEMP TABLE screen_ids (id VARCHAR)');
-    await appendColumns(tx, 'screen_ids', [['id', 'VARCHAR']], [scope]);
+    await stageColumns(tx, 'screen_ids', [['id', 'VARCHAR']], [scope]);
     await tx.run(
       'INSERT INTO screen_scope SELECT e.id, e.key FROM enterprises e JOIN (SELECT DISTINCT id FROM screen_ids) i ON i.id = e.id',
     );
@@ -73,8 +72,7 @@ export async function insertZoneHits(
   hits: { key: Int32Array<ArrayBufferLike>; zone: Uint32Array<ArrayBufferLike>; distance: Float64Array<ArrayBufferLike> },
   zoneIds: readonly string[],
 ): Promise<void> {
-  await tx.run('CREATE OR REPLACE TEMP TABLE hit_rows (key INTEGER, zone INTEGER, distance_m DOUBLE)');
-  await appendColumns(
+  await stageColumns(
     tx,
     'hit_rows',
     [
@@ -97,8 +95,7 @@ export async function insertZoneHits(
 
 /** Temp table zone_index(zone, id): each zone's index in `zoneIds`, which hits carry instead of its id. */
 async function stageZoneIndex(tx: Queryable, zoneIds: readonly string[]): Promise<void> {
-  await tx.run('CREATE OR REPLACE TEMP TABLE zone_index (zone INTEGER, id VARCHAR)');
-  await appendColumns(
+  await stageColumns(
     tx,
     'zone_index',
     [
