@@ -10,6 +10,8 @@ import type { PageAssets } from './pages/embed-page.ts';
 interface ManifestEntry {
   file: string;
   imports?: string[];
+  /** Chunks the entry loads later (the embed's MapLibre map), fetched early all the same. */
+  dynamicImports?: string[];
   css?: string[];
   assets?: string[];
 }
@@ -48,7 +50,7 @@ export function readEmbedAssets(webDir: string, prefix: string): EmbedAssets {
         files.add(c);
       }
       for (const a of e.assets ?? []) files.add(a);
-      for (const i of e.imports ?? []) walk(i);
+      for (const i of [...(e.imports ?? []), ...(e.dynamicImports ?? [])]) walk(i);
     };
     walk(key);
     const preload = [...seen].filter((k) => k !== key).map((k) => prefix + (manifest[k] as ManifestEntry).file);

@@ -9,8 +9,10 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Frame, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_COLORS } from '../../server/domain/palette.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { greenline } from '../helpers/cli.ts';
+import { countPixels, decodePng, near, type Pixels } from '../helpers/png-pixels.ts';
 import { freePort, type RunningServer, startServer } from '../helpers/server.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -167,6 +169,53 @@ describe('the embed on another site', () => {
     await context.close();
   });
 
+  it('shows its first frame, painted from the tiles, before MapLibre has loaded; MapLibre then draws the same picture', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    const page = await context.newPage();
+    // MapLibre's chunk is held back, so what shows meanwhile is the first frame alone.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/embed-map-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/embed/${embedId}?lang=en`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.gl-embed')?.dataset.firstFrame === 'drawn');
+    expect(await page.locator('.maplibregl-canvas').count()).toBe(0);
+    const map = page.locator('#gl-map');
+    const first = decodePng(await map.screenshot());
+    const withdraw = near(ACTION_COLORS.withdraw, 40);
+    expect(countPixels(first, withdraw)).toBeGreaterThan(20);
+
+    release();
+    await page.waitForFunction(
+      () => document.documentElement.dataset.glReady === 'true' && !document.querySelector('.gl-first-frame'),
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const drawn = decodePng(await map.screenshot());
+    // The controls (legend, zoom buttons, inset) come with MapLibre; everywhere else, the pictures agree.
+    const controls = await map.evaluate((el) => {
+      const origin = el.getBoundingClientRect();
+      return [...el.querySelectorAll('.maplibregl-ctrl')].map((c) => {
+        const r = c.getBoundingClientRect();
+        return { x0: r.left - origin.left, y0: r.top - origin.top, x1: r.right - origin.left, y1: r.bottom - origin.top };
+      });
+    });
+    const { compared, differing } = differingPixels(first, drawn, (x, y) =>
+      controls.some((c) => x >= c.x0 - 2 && x <= c.x1 + 2 && y >= c.y0 - 2 && y <= c.y1 + 2),
+    );
+    expect(compared).toBeGreaterThan(first.width * first.height * 0.5);
+    // Edges are antialiased a little differently: under 1 % of pixels (0.2 % here; a 2-pixel shift makes 2.6 %) differ visibly.
+    expect(differing / compared).toBeLessThan(0.01);
+    expect(countPixels(drawn, withdraw)).toBeGreaterThan(20);
+    await context.close();
+  });
+
   it('is operable by keyboard alone and passes axe’s WCAG 2.1 AA checks, map and table', async () => {
     // The embed's CSP refuses inline scripts, axe's injection among them: this context lets the checker in.
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, bypassCSP: true });
@@ -241,3 +290,20 @@ describe('the embed on another site', () => {
     await page.close();
   });
 });
+
+/** Pixels (outside `skip`) whose colour differs by more than 48 on some channel. */
+function differingPixels(a: Pixels, b: Pixels, skip: (x: number, y: number) => boolean): { compared: number; differing: number } {
+  expect([b.width, b.height]).toEqual([a.width, a.height]);
+  let compared = 0;
+  let differing = 0;
+  for (let y = 0; y < a.height; y++) {
+    for (let x = 0; x < a.width; x++) {
+      if (skip(x, y)) continue;
+      const i = (y * a.width + x) * 4;
+      const d = Math.max(...[0, 1, 2].map((c) => Math.abs((a.data[i + c] as number) - (b.data[i + c] as number))));
+      compared++;
+      if (d > 48) differing++;
+    }
+  }
+  return { compared, differing };
+}
