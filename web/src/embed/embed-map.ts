@@ -172,7 +172,7 @@ export function startMap({ meta, dataBase, root, style, archives, firstFrame, vi
   if (meta.tiles.enterprises) map.on('render', firstDrawn);
 
   // The first frame stays until the map has drawn the whole view itself, and goes at once if the
-  // map shows anything else (its bounds moved the view, or the visitor did).
+  // map shows anything else (its bounds moved the view, the visitor did, or the frame was resized).
   if (firstFrame) {
     const retire = () => {
       firstFrame.remove();
@@ -186,11 +186,13 @@ export function startMap({ meta, dataBase, root, style, archives, firstFrame, vi
     // Differences far below a pixel are rounding, not another view.
     const moved =
       Math.abs(map.getZoom() - view.zoom) > 1e-3 || Math.abs(c.lng - view.center[0]) > 1e-4 || Math.abs(c.lat - view.center[1]) > 1e-4;
-    if (moved) console.warn('the map shows another view than the first frame', { map: [c.lng, c.lat, map.getZoom()], view });
-    if (moved) retire();
-    else {
+    if (moved) {
+      console.warn('the map shows another view than the first frame', { map: [c.lng, c.lat, map.getZoom()], view });
+      retire();
+    } else {
       map.on('render', whenDrawn);
       map.once('movestart', retire);
+      map.once('resize', retire);
     }
   }
 }
