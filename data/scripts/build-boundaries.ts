@@ -16,7 +16,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { DEMO_REGIONS } from '../../server/domain/regions.ts';
 
 const require = createRequire(import.meta.url);
-const parseGeoJson: (json: unknown) => unknown = require('echarts/lib/coord/geo/parseGeoJson');
+const parseGeoJson: (json: unknown) => unknown = require('echarts-4/lib/coord/geo/parseGeoJson');
 
 interface EchartsFeature {
   id?: string;
@@ -39,7 +39,7 @@ function clean(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
 const info = new Map(DEMO_REGIONS.map((r) => [r.code, r]));
 const features: Feature<Polygon | MultiPolygon>[] = [];
 
-const china = decoded('echarts/map/json/china.json');
+const china = decoded('echarts-4/map/json/china.json');
 for (const code of ['150000', '130000']) {
   const region = info.get(code);
   const f = china.find((x) => x.id === code);
@@ -51,7 +51,7 @@ for (const code of ['150000', '130000']) {
   });
 }
 for (const file of ['neimenggu', 'hebei']) {
-  for (const f of decoded(`echarts/map/json/province/${file}.json`)) {
+  for (const f of decoded(`echarts-4/map/json/province/${file}.json`)) {
     const region = f.id ? info.get(f.id) : undefined;
     if (!region) throw new Error(`prefecture ${f.id} ${f.properties.name} is not in DEMO_REGIONS`);
     features.push({
@@ -68,7 +68,7 @@ const context: Feature<Polygon | MultiPolygon>[] = china.map((f) => ({
   geometry: clean(f.geometry),
 }));
 
-const sansha = decoded('echarts/map/json/province/hainan.json').find((f) => f.id === '460300');
+const sansha = decoded('echarts-4/map/json/province/hainan.json').find((f) => f.id === '460300');
 if (!sansha) throw new Error('Sansha (460300) missing from echarts hainan.json');
 const islands: Feature<Polygon | MultiPolygon>[] = [
   { type: 'Feature', properties: { code: '460300', name: '三沙市', name_en: 'Sansha' }, geometry: clean(sansha.geometry) },
@@ -82,7 +82,7 @@ const islands: Feature<Polygon | MultiPolygon>[] = [
 interface EchartsRegion {
   geometries: { exterior: [number, number][] }[];
 }
-const nanhai: (mapType: string, regions: EchartsRegion[]) => void = require('echarts/lib/coord/geo/fix/nanhai');
+const nanhai: (mapType: string, regions: EchartsRegion[]) => void = require('echarts-4/lib/coord/geo/fix/nanhai');
 const found: EchartsRegion[] = [];
 nanhai('china', found);
 const [inset] = found;
