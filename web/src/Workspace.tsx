@@ -15,10 +15,11 @@ import type { DrawMode } from './map/draw-tools.ts';
 import { capacityRadii, enterpriseColors, legendFor, producibleActions } from './map/enterprise-style.ts';
 import { type Hover, HoverTooltip } from './map/HoverTooltip.tsx';
 import { Legend } from './map/Legend.tsx';
-import type { PlaceLabel } from './map/layers/label-layer.ts';
+import { usePlaceLabels } from './map/labels/use-place-labels.ts';
 import type { DrawnEnterprises } from './map/legend-report.ts';
 import { MapToolbar } from './map/MapToolbar.tsx';
 import { MapView, type MapViewProps } from './map/MapView.tsx';
+import { OFFLINE_BASEMAP_ID, OfflineDetailNote } from './map/OfflineDetailNote.tsx';
 import { useBasemap } from './map/use-basemap.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
 import { DetailPanel } from './panels/DetailPanel.tsx';
@@ -52,7 +53,7 @@ const workspaceSlice = (s: AppState) => ({
 });
 
 export function Workspace() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const state = useAppState(workspaceSlice, shallowEqual);
   const { filter, colorBy } = state;
   const indicatorColumn = colorBy !== 'action' && colorBy !== 'sector';
@@ -80,15 +81,7 @@ export function Workspace() {
   const visible = shown?.visible ?? null;
   const style = useMemo(() => (colors && visible ? { colors, radii, visible } : null), [colors, radii, visible]);
 
-  const labels = useMemo<PlaceLabel[]>(
-    () =>
-      (catalogue?.regions ?? []).map((r) => ({
-        position: r.level === 'province' ? provinceLabelPosition(r.code, r.centre) : r.centre,
-        text: pick(r.zh, r.en),
-        level: r.level === 'province' ? 'province' : 'prefecture',
-      })),
-    [catalogue, pick],
-  );
+  const labels = usePlaceLabels(catalogue, state.basemap === OFFLINE_BASEMAP_ID);
 
   const points = data?.points ?? null;
   const selectedIndex = points && state.enterprise !== null ? indexOfKey(points, state.enterprise) : null;
@@ -197,6 +190,7 @@ export function Workspace() {
             choroplethLegend={choropleth.legend}
           />
           <Legend legend={legend} drawn={drawn} choropleth={choropleth.legend} />
+          {state.basemap === OFFLINE_BASEMAP_ID && <OfflineDetailNote />}
           {mapData.points.status === 'loading' && <div className="map-status">{t.loading}</div>}
           {loadError && loginNeeded && (
             <div className="map-status" role="alert" data-testid="map-login">
@@ -226,11 +220,4 @@ export function Workspace() {
       </main>
     </div>
   );
-}
-
-/** Province names sit away from the prefecture seat labels. */
-function provinceLabelPosition(code: string, centre: [number, number]): [number, number] {
-  if (code === '150000') return [112.5, 43.6];
-  if (code === '130000') return [116.2, 38.9];
-  return centre;
 }

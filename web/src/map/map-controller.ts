@@ -26,9 +26,11 @@ import {
 } from './basemap-style.ts';
 import { type DrawnCounts, drawnCounts, FrameTimings } from './benchmark-probes.ts';
 import { type DrawMode, DrawTools } from './draw-tools.ts';
+import type { PlacedLabel } from './labels/label-placement.ts';
+import { LabelPlacer } from './labels/label-placer.ts';
 import { cellLayer } from './layers/cell-layer.ts';
 import { enterpriseLayer, ringLayer } from './layers/enterprise-layer.ts';
-import { labelLayer, type PlaceLabel } from './layers/label-layer.ts';
+import type { PlaceLabel } from './layers/label-layer.ts';
 import { measureLayer, selectionLayer } from './layers/shape-layer.ts';
 import { type DrawnEnterprises, describeDrawn, LegendReport } from './legend-report.ts';
 import { type Detail, EnterpriseDetail, POINT_BUDGET } from './level-of-detail/enterprise-detail.ts';
@@ -87,6 +89,8 @@ export class MapController {
   private selected: number | null = null;
   private listHover: number | null = null;
   private labels: PlaceLabel[] = [];
+  /** Which labels show at the zoom, none overlapping (labels/label-placement.ts). */
+  private readonly placer = new LabelPlacer();
   private selection: Shape | null = null;
   private measure: [number, number][] | null = null;
   private choropleth: unknown[] | null = null;
@@ -108,6 +112,8 @@ export class MapController {
     this.map = new maplibregl.Map({
       container,
       locale: MAPLIBRE_LOCALE[lang],
+      // Chinese labels of a basemap's own symbol layers are drawn from the browser's fonts, never fetched.
+      localIdeographFontFamily: "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
       style: overlayStyle(base, () => 1),
       ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: DEMO_BOUNDS }),
       attributionControl: { compact: true },
@@ -157,6 +163,7 @@ export class MapController {
       const view = this.viewBox();
       const zoom = this.map.getZoom();
       if (this.drawn && this.detail?.stale(view, zoom)) this.queueRender();
+      else if (this.isVisible('labels') && this.placer.stale(zoom)) this.queueRender();
       else if (this.painted.active && this.drawn?.kind === 'points' && this.painted.needsRepaint(this.drawn.subset, view, zoom))
         this.queueRender();
     });
@@ -264,6 +271,11 @@ export class MapController {
     return drawnCounts(this.drawn);
   }
 
+  /** The place labels drawn now, none overlapping another: for tests. */
+  drawnLabels(): readonly PlacedLabel[] {
+    return this.isVisible('labels') ? this.placer.drawn() : [];
+  }
+
   /** The basemap and deck.gl canvases, in drawing order, for saving the map as an image. */
   canvases(): HTMLCanvasElement[] {
     const deck = this.overlay.getCanvas();
@@ -350,7 +362,7 @@ export class MapController {
       if (this.selected !== null) layers.push(ringLayer('enterprise-selected', points, [this.selected], [0, 120, 215, 255], 10));
     }
     if (this.measure && this.measure.length > 1) layers.push(measureLayer(this.measure));
-    if (this.isVisible('labels')) layers.push(labelLayer(this.labels, true));
+    if (this.isVisible('labels')) layers.push(this.placer.layer(this.labels, this.map.getZoom()));
     if (this.drawn?.kind !== 'points' || !this.software) this.painted.clear();
     this.overlay.setProps({ layers });
     this.timings.layersSet(this.drawn !== null);
