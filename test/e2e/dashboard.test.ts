@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ACTION_NAMES } from '../../server/domain/actions.ts';
+import type { Progress } from '../../web/src/dashboard/use-region-dashboard.ts';
 import { demoAppForFile, SHOTS } from '../helpers/demo-app.ts';
 
 // The demo database opens the planner map to anonymous readers (public-map on).
@@ -92,31 +94,62 @@ describe('enterprises by action, year by year', () => {
     expect((await answered).status()).toBe(200);
     await expect.poll(() => section.getAttribute('data-state'), WAIT).toBe('ready');
     expect(await section.getAttribute('aria-busy')).toBe('false');
-    const chart = page.getByTestId('chart-actions').locator('svg');
+    const chart = page.getByTestId('echart-actions');
     expect(await chart.getAttribute('aria-label')).toBe('Enterprises by action, year by year');
-    expect(await chart.locator('path').count()).toBeGreaterThan(0);
+    await expect.poll(() => chart.locator('svg path').count(), WAIT).toBeGreaterThan(0);
     expect(await page.getByTestId('csv-actions').isDisabled()).toBe(false);
     await page.getByTestId('chart-actions').screenshot({ path: join(SHOTS, 'dashboard-actions.png') });
   });
 
-  it('places the line-end labels without overlap', async () => {
+  it('names every line at its end, the names never overlapping, the table holding the counts the API sent', async () => {
     const page = await anonymousPage();
     await page.goto(`${app.server.url}/?lang=en&dash=130000`);
     const section = page.getByTestId('actions-state');
     await expect.poll(() => section.getAttribute('data-state'), WAIT).toBe('ready');
-    const boxes = await page
-      .getByTestId('chart-actions')
-      .locator('svg text:has(title)')
-      .evaluateAll((texts) =>
-        texts.map((t) => {
-          const b = (t as SVGTextElement).getBBox();
-          return { top: b.y, bottom: b.y + b.height };
-        }),
-      );
-    expect(boxes.length).toBeGreaterThan(1);
+    // Asked again rather than read from the page's response: under StrictMode the page's first request is aborted.
+    const answer = await fetch(`${app.server.url}/api/stats/actions-over-time?region=130000&from=2016&to=2024`);
+    const { years } = (await answer.json()) as { years: { year: number; counts: Record<string, number> }[] };
+    const flagged = Object.entries(ACTION_NAMES)
+      .filter(([a]) => years.some((y) => (y.counts[a] ?? 0) > 0))
+      .map(([, n]) => n.en);
+    expect(flagged.length).toBeGreaterThan(1);
+
+    const svg = page.getByTestId('echart-actions').locator('svg');
+    await expect.poll(() => svg.locator('text').allTextContents(), WAIT).toEqual(expect.arrayContaining(flagged));
+    const boxes = await svg.locator('text').evaluateAll(
+      (texts, names) =>
+        texts
+          .filter((t) => names.includes(t.textContent ?? ''))
+          .map((t) => {
+            const b = (t as SVGTextElement).getBBox();
+            const m = (t as SVGTextElement).getCTM();
+            const top = b.y + (m?.f ?? 0);
+            return { name: t.textContent, top, bottom: top + b.height };
+          }),
+      flagged,
+    );
+    expect(boxes.map((b) => b.name).sort()).toEqual([...flagged].sort());
     const sorted = boxes.sort((a, b) => a.top - b.top);
     const overlaps = sorted.slice(1).filter((b, i) => b.top < (sorted[i] as { bottom: number }).bottom - 0.5);
     expect(overlaps).toEqual([]);
+
+    // The table behind the chart: a row a year, a column an action flagged, the API's counts.
+    const table = page.getByTestId('table-actions');
+    await table.locator('summary').click();
+    expect(await table.locator('caption').textContent()).toBe('Enterprises by action, year by year · Enterprises');
+    const header = await table.locator('thead th').allTextContents();
+    expect(header).toEqual([
+      'Year',
+      ...Object.entries(ACTION_NAMES)
+        .filter(([, n]) => flagged.includes(n.en))
+        .map(([, n]) => n.en),
+    ]);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const actionOf = Object.fromEntries(Object.entries(ACTION_NAMES).map(([a, n]) => [n.en, a]));
+    expect(rows).toEqual(
+      years.map((y) => [String(y.year), ...header.slice(1).map((n) => (y.counts[actionOf[n] as string] ?? 0).toLocaleString('en'))]),
+    );
+    await page.getByTestId('chart-actions').screenshot({ path: join(SHOTS, 'dashboard-actions-table.png') });
   });
 
   it('as anonymous shows the chart or why it needs a sign-in, never "No data"', async () => {
@@ -168,5 +201,92 @@ describe('enterprises by action, year by year', () => {
     failing = false;
     await section.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => section.getAttribute('data-state'), WAIT).toMatch(/^(ready|empty)$/);
+  });
+});
+
+describe('the progress charts, drawn by ECharts', () => {
+  const signed = (v: number) => `${v > 0 ? '+' : ''}${v.toFixed(1)}%`;
+
+  async function hebei(lang: 'en' | 'zh'): Promise<{ page: Page; progress: Progress; requests: string[] }> {
+    const page = await anonymousPage();
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      requests.push(r.url());
+    });
+    await page.goto(`${app.server.url}/?lang=${lang}&dash=130000`);
+    await expect.poll(() => page.getByTestId('progress-state').getAttribute('data-state'), WAIT).toBe('ready');
+    // Asked again rather than read from the page's response: under StrictMode the page's first request is aborted.
+    const progress = (await (await fetch(`${app.server.url}/api/stats/region/130000`)).json()) as Progress;
+    return { page, progress, requests };
+  }
+
+  const svgTexts = (page: Page, name: string) => page.getByTestId(`echart-${name}`).locator('svg text').allTextContents();
+
+  it('ticks the axes with their units and draws every target and the cap as a labelled line', async () => {
+    const { page, progress, requests } = await hebei('en');
+    await expect.poll(() => svgTexts(page, 'energy-intensity'), WAIT).toContain('Target by 2020: -18%');
+    const energy = await svgTexts(page, 'energy-intensity');
+    expect(energy).toContain('Change vs 2015 (%)');
+    expect(energy.filter((t) => /^-?\d+(\.\d+)?%$/.test(t)).length).toBeGreaterThanOrEqual(3);
+    for (const y of progress.years) expect(energy).toContain(String(y.year));
+    expect(await svgTexts(page, 'water-intensity')).toContain('Target by 2020: -23%');
+    expect(await svgTexts(page, 'added-value')).toContain('Growth vs previous year (%)');
+    const steel = await svgTexts(page, 'steel');
+    expect(steel).toEqual(expect.arrayContaining(['Cap by 2020: 200 Mt', 'Capacity (Mt/yr)', '200']));
+    // The target lines are dashed, in the target red.
+    expect(await page.getByTestId('echart-steel').locator('svg path[stroke="#b2182b"][stroke-dasharray]').count()).toBe(1);
+    // Bundled, not fetched from a CDN: nothing leaves the server's origin.
+    expect(requests.filter((u) => !u.startsWith(app.server.url) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    await page.getByTestId('dashboard').screenshot({ path: join(SHOTS, 'dashboard-echarts-en.png') });
+
+    // Inner Mongolia's +6% added value growth target applies to Baotou.
+    await page.goto(`${app.server.url}/?lang=en&dash=150200`);
+    await expect.poll(() => svgTexts(page, 'added-value'), WAIT).toContain('Target by 2019: +6%');
+  });
+
+  it('hovering shows the year and its value, as does the keyboard, in a live region too', async () => {
+    const { page, progress } = await hebei('en');
+    const chart = page.getByTestId('echart-energy-intensity');
+    await expect.poll(() => chart.locator('svg path').count(), WAIT).toBeGreaterThan(0);
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the energy chart has no box on the page');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tooltip = chart.locator('.echart-tooltip');
+    await expect.poll(() => tooltip.isVisible(), WAIT).toBe(true);
+    const text = (await tooltip.textContent()) ?? '';
+    const year = progress.years.find((y) => text.includes(String(y.year)));
+    if (!year) throw new Error(`the tooltip names no year of the data: "${text}"`);
+    expect(text).toContain(year.energy_change === null ? '—' : signed(year.energy_change));
+
+    await page.mouse.move(0, 0);
+    await chart.focus();
+    await page.keyboard.press('Home');
+    const first = progress.years[0];
+    if (!first) throw new Error('Hebei has no years of data');
+    const said = `${first.year}: Energy per unit of industrial added value ${first.energy_change === null ? '—' : signed(first.energy_change)}`;
+    await expect.poll(() => page.getByTestId('said-energy-intensity').textContent(), WAIT).toBe(said);
+    await expect.poll(() => tooltip.textContent(), WAIT).toContain(String(first.year));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('said-energy-intensity').textContent(), WAIT).toContain(`${progress.years[1]?.year}:`);
+  });
+
+  it('has a table of the numbers the API sent behind each chart, with a caption and units, in Chinese too', async () => {
+    const { page, progress } = await hebei('zh');
+    const table = page.getByTestId('table-steel');
+    await table.locator('summary').click();
+    expect(await table.locator('caption').textContent()).toBe('钢铁产能（百万吨/年） · 产能（百万吨/年）');
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const mt = (v: number) => `${v.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 百万吨/年`;
+    expect(rows).toEqual(progress.years.map((y) => [String(y.year), mt(y.steel_capacity_mt)]));
+    expect(await table.locator('tfoot').textContent()).toBe('2020年上限 200 百万吨');
+
+    const energy = page.getByTestId('table-energy-intensity');
+    await energy.locator('summary').click();
+    const changes = await energy.locator('tbody td').allTextContents();
+    expect(changes).toEqual(progress.years.map((y) => (y.energy_change === null ? '—' : signed(y.energy_change))));
+    await expect
+      .poll(() => svgTexts(page, 'energy-intensity'), WAIT)
+      .toEqual(expect.arrayContaining(['2020年目标 -18%', '较2015年变化（%）']));
+    await page.getByTestId('dashboard').screenshot({ path: join(SHOTS, 'dashboard-echarts-zh.png') });
   });
 });

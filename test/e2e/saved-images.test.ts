@@ -169,8 +169,10 @@ describe('a saved dashboard chart', () => {
     const { width, height, text } = readPng(png);
     expect(text.Title).toBe(`包头市 · ${MESSAGES.zh.actionsOverTime}`);
     expect(text['Creation Time']).toBe(new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long' }).format(new Date()));
-    // The heading is a 40 px band above the 420 × 240 actions chart, at twice the scale.
-    expect([width, height]).toEqual([840, 560]);
+    // The heading is a 40 px band above the actions chart's SVG as drawn (300 px high), at twice the scale.
+    const drawnWidth = Number(await page.getByTestId('echart-actions').locator('svg').getAttribute('width'));
+    expect(drawnWidth).toBeGreaterThan(400);
+    expect([width, height]).toEqual([drawnWidth * 2, (300 + 40) * 2]);
 
     await page.goto(`${app.server.url}/?lang=en&dash=150200`);
     const saveEn = page.getByTestId('png-energy-intensity');

@@ -1,7 +1,7 @@
 /**
  * A small SVG line chart: one or more series over years, optional horizontal reference lines
- * (targets, caps). SVG so it can be saved as an image without a chart library; its title text is
- * marked data-part="title" so the saved image can move it into a heading naming the region.
+ * (targets, caps). Drawn without a chart library for the drawer's intensity trend (TrendChart),
+ * which opens with every enterprise; the region dashboard draws with ECharts (EChart.tsx).
  */
 import { forwardRef } from 'react';
 import { spreadLabels } from './label-layout.ts';

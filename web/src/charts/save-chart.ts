@@ -1,14 +1,17 @@
 /**
- * Saves an SVG chart as PNG (via an image and a canvas, all in the browser) and rows as CSV with a
- * BOM for Excel. A saved PNG carries what it shows as text too (PNG iTXt chunks: Title, Creation
- * Time, Description), so a report, a file search or a screen reader can tell what it is.
+ * Saves a chart's SVG markup (chartSvg) as PNG (via an image and a canvas, all in the browser) and
+ * rows as CSV with a BOM for Excel. A saved PNG carries what it shows as text too (PNG iTXt chunks:
+ * Title, Creation Time, Description), so a report, a file search or a screen reader can tell what
+ * it is.
  */
 import CRC32 from 'crc-32';
 import { roundForPeople } from '../../../server/domain/units.ts';
 import { csvText } from '../../../server/export/csv-text.ts';
 
-/** What a saved chart says above itself: whose it is and when it was saved. */
+/** What a saved chart says above itself: what it shows, whose it is and when it was saved. */
 export interface ChartHeading {
+  /** The chart's title, in the UI's language. */
+  title: string;
   /** The region the chart is of, in the UI's language. */
   region: string;
   /** The date, in the UI's locale (messages' savedOn). */
@@ -18,21 +21,17 @@ export interface ChartHeading {
 const FONT = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const HEADING_HEIGHT = 40;
 
-/**
- * Draws the chart under a heading naming its region and the date. The chart's own title moves into
- * the heading: the copy rasterised drops the text LineChart marks data-part="title".
- */
-export async function svgToPng(svg: SVGSVGElement, fileName: string, heading: ChartHeading): Promise<void> {
-  const chartTitle = svg.getAttribute('aria-label') ?? '';
-  const title = chartTitle ? `${heading.region} · ${chartTitle}` : heading.region;
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  for (const el of copy.querySelectorAll('[data-part="title"]')) el.remove();
+/** Draws the chart under a heading naming its region and title, and the date, at twice its size. */
+export async function svgToPng(svg: string, fileName: string, heading: ChartHeading): Promise<void> {
+  const title = heading.title ? `${heading.region} · ${heading.title}` : heading.region;
   const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();
   const scale = 2;
-  const width = svg.width.baseVal.value;
-  const height = svg.height.baseVal.value;
+  // The markup's own width and height: the chart's size on screen.
+  const width = img.naturalWidth;
+  const height = img.naturalHeight;
+  if (!(width > 0 && height > 0)) throw new Error(`the chart for ${fileName} has no size (${width}×${height} px)`);
   const canvas = document.createElement('canvas');
   canvas.width = width * scale;
   canvas.height = (height + HEADING_HEIGHT) * scale;
