@@ -3,10 +3,24 @@
  * leaves the server's origin. Online basemaps are opt-in (GREENLINE_BASEMAPS, a JSON list).
  */
 import { z } from 'zod';
+import {
+  TIANDITU_ATTRIBUTION,
+  TIANDITU_LAYERS,
+  TIANDITU_NAMES,
+  TIANDITU_ORIGINS,
+  type TiandituLayer,
+  tiandituTemplates,
+} from './domain/tianditu.ts';
 
-const Basemap = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string(),
+const BasemapId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 lower-case letters, digits and hyphens')
+  .refine((id) => id !== 'offline', 'offline is the built-in basemap: choose another id');
+
+/** A basemap given by URL, or a local archive. */
+const UrlBasemap = z.object({
+  id: BasemapId,
+  name: z.string().min(1),
   name_en: z.string().optional(),
   /** raster: an XYZ template; style: a MapLibre style URL; pmtiles: a file served by us. */
   type: z.enum(['raster', 'style', 'pmtiles']),
@@ -16,7 +30,107 @@ const Basemap = z.object({
   file: z.string().optional(),
   attribution: z.string().optional(),
 });
-export type Basemap = z.infer<typeof Basemap>;
+
+/**
+ * Tianditu by layer and key: the tile URLs (eight hosts, a label layer in the UI's language) are
+ * made from them (server/domain/tianditu.ts). Strict, so a `url` pasted from elsewhere is named
+ * rather than silently ignored.
+ */
+const TiandituBasemap = z
+  .object({
+    id: BasemapId,
+    type: z.literal('tianditu'),
+    layer: z.enum(TIANDITU_LAYERS),
+    key: z
+      .string()
+      .regex(/^[0-9a-zA-Z]{16,64}$/, 'must be a Tianditu browser key (tk), 32 letters and digits from console.tianditu.gov.cn'),
+    name: z.string().min(1).optional(),
+    name_en: z.string().min(1).optional(),
+    attribution: z.string().optional(),
+  })
+  .strict();
+
+const BasemapEntry = z.discriminatedUnion('type', [UrlBasemap, TiandituBasemap]);
+
+/** A configured basemap as the web app receives it (GET /api/catalogue). */
+export interface Basemap {
+  id: string;
+  name: string;
+  name_en?: string;
+  type: 'raster' | 'style' | 'pmtiles' | 'tianditu';
+  /** raster: the XYZ template; style: the style; pmtiles: our archive route; tianditu: its base layer on t0. */
+  url: string;
+  attribution?: string;
+  /** tianditu only: the base layer (its label layer follows the UI language) and the browser key. */
+  layer?: TiandituLayer;
+  key?: string;
+}
+
+/** The hosts the browser may fetch a basemap from, for the content security policy; none for our own archives. */
+export function basemapOrigins(basemap: Basemap): string[] {
+  if (basemap.type === 'pmtiles') return [];
+  if (basemap.type === 'tianditu') return [...TIANDITU_ORIGINS];
+  try {
+    return [new URL(basemap.url.replace(/\{[a-z]\}/g, '0')).origin];
+  } catch {
+    return [];
+  }
+}
+
+/** "GREENLINE_BASEMAPS[1].key: must be … (got "x")" for each problem zod found. */
+function describeIssues(list: unknown, issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const [index, ...rest] = issue.path;
+      const where = `GREENLINE_BASEMAPS${index === undefined ? '' : `[${String(index)}]`}${rest.map((p) => `.${String(p)}`).join('')}`;
+      let value: unknown = list;
+      for (const p of issue.path)
+        value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
+      const got = value === undefined || typeof value === 'object' ? '' : ` (got ${JSON.stringify(value)})`;
+      const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.join(', ')}` : '';
+      return `${where}: ${issue.message}${keys}${got}`;
+    })
+    .join('; ');
+}
+
+/** GREENLINE_BASEMAPS into the catalogue's basemaps and the local archives behind them. */
+export function parseBasemaps(json: string): { basemaps: Basemap[]; basemapFiles: Record<string, string> } {
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`GREENLINE_BASEMAPS must be a JSON list of basemaps: ${(error as Error).message}`);
+  }
+  const parsed = z.array(BasemapEntry).safeParse(list);
+  if (!parsed.success) throw new Error(`GREENLINE_BASEMAPS is not a valid basemap list: ${describeIssues(list, parsed.error.issues)}`);
+  const basemapFiles: Record<string, string> = {};
+  const seen = new Set<string>();
+  const basemaps = parsed.data.map((entry, i): Basemap => {
+    if (seen.has(entry.id)) throw new Error(`GREENLINE_BASEMAPS[${i}].id: "${entry.id}" is used by an earlier basemap`);
+    seen.add(entry.id);
+    if (entry.type === 'tianditu') {
+      const { layer, key } = entry;
+      return {
+        id: entry.id,
+        name: entry.name ?? TIANDITU_NAMES[layer].zh,
+        name_en: entry.name_en ?? TIANDITU_NAMES[layer].en,
+        type: 'tianditu',
+        url: tiandituTemplates(layer, key)[0] as string,
+        attribution: entry.attribution ?? TIANDITU_ATTRIBUTION,
+        layer,
+        key,
+      };
+    }
+    const { file, ...b } = entry;
+    if (file && b.type !== 'pmtiles')
+      throw new Error(`GREENLINE_BASEMAPS: basemap "${b.id}" has a file but is of type ${b.type}, not pmtiles`);
+    if (!file && !b.url) throw new Error(`GREENLINE_BASEMAPS: basemap "${b.id}" needs a url${b.type === 'pmtiles' ? ' or a file' : ''}`);
+    if (!file) return b;
+    basemapFiles[b.id] = file;
+    return { ...b, url: `/api/basemaps/${b.id}.pmtiles` };
+  });
+  return { basemaps, basemapFiles };
+}
 
 export interface AppConfig {
   port: number;
@@ -68,20 +182,7 @@ export function parsePublicUrl(value: string, name: string): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  let basemaps: Basemap[] = [];
-  const basemapFiles: Record<string, string> = {};
-  if (env.GREENLINE_BASEMAPS) {
-    const parsed = z.array(Basemap).safeParse(JSON.parse(env.GREENLINE_BASEMAPS));
-    if (!parsed.success) throw new Error(`GREENLINE_BASEMAPS is not a valid basemap list: ${parsed.error.message}`);
-    basemaps = parsed.data.map(({ file, ...b }) => {
-      if (file && b.type !== 'pmtiles')
-        throw new Error(`GREENLINE_BASEMAPS: basemap "${b.id}" has a file but is of type ${b.type}, not pmtiles`);
-      if (!file && !b.url) throw new Error(`GREENLINE_BASEMAPS: basemap "${b.id}" needs a url${b.type === 'pmtiles' ? ' or a file' : ''}`);
-      if (!file) return b;
-      basemapFiles[b.id] = file;
-      return { ...b, url: `/api/basemaps/${b.id}.pmtiles` };
-    });
-  }
+  const { basemaps, basemapFiles } = env.GREENLINE_BASEMAPS ? parseBasemaps(env.GREENLINE_BASEMAPS) : { basemaps: [], basemapFiles: {} };
   let evidenceMaxBytes: number | undefined;
   if (env.GREENLINE_EVIDENCE_MAX_MB !== undefined) {
     const mb = Number(env.GREENLINE_EVIDENCE_MAX_MB);

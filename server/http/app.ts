@@ -11,6 +11,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { basemapOrigins } from '../config.ts';
 import { DataEpoch } from '../db/data-epoch.ts';
 import { publicMapOpen } from '../db/settings-store.ts';
 import { reason } from '../domain/reasons.ts';
@@ -270,13 +271,7 @@ export function apiRoutes(routes: readonly { method: string; path: string }[]): 
  * of basemaps an operator configured.
  */
 function contentSecurityPolicy({ config }: AppDeps) {
-  const extra = config.basemaps.flatMap((b) => {
-    try {
-      return b.type === 'pmtiles' ? [] : [new URL(b.url.replace(/\{[a-z]\}/g, '0')).origin];
-    } catch {
-      return [];
-    }
-  });
+  const extra = [...new Set(config.basemaps.flatMap(basemapOrigins))];
   return {
     defaultSrc: ["'self'"],
     connectSrc: ["'self'", ...extra],

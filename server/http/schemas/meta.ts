@@ -29,6 +29,8 @@ export const CatalogueSchema = z
         type: z.string(),
         url: z.string(),
         attribution: z.string().optional(),
+        layer: z.enum(['vec', 'img']).optional().openapi({ description: 'tianditu: the base layer; labels follow the UI language' }),
+        key: z.string().optional().openapi({ description: "tianditu: the operator's browser key (tk), sent with every tile" }),
       }),
     ),
   })

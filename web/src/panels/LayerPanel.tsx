@@ -2,6 +2,7 @@
 import { INDICATOR_COLUMNS } from '../../../server/domain/column-payload.ts';
 import type { Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { BasemapSwitcher } from '../map/basemap-switcher/BasemapSwitcher.tsx';
 import type { AppState, ChoroplethIndicator, ColorBy, LayerId } from '../state/app-state.ts';
 import { shallowEqual, update, useAppState } from '../state/store.ts';
 import { CHOROPLETHS } from '../state/url-codec.ts';
@@ -27,11 +28,10 @@ const layerSlice = (s: AppState) => ({
   hidden: s.hidden,
   opacity: s.opacity,
   choropleth: s.choropleth,
-  basemap: s.basemap,
 });
 
 export function LayerPanel({ catalogue }: { catalogue: Catalogue | null }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const state = useAppState(layerSlice, shallowEqual);
   const name = (l: LayerId): string =>
     l === 'enterprises'
@@ -128,24 +128,7 @@ export function LayerPanel({ catalogue }: { catalogue: Catalogue | null }) {
           );
         })}
       </ul>
-      <fieldset className="facet" data-testid="basemaps">
-        <legend>{t.basemap}</legend>
-        {[
-          { id: 'offline', label: t.offlineBasemap },
-          ...(catalogue?.basemaps ?? []).map((b) => ({ id: b.id, label: pick(b.name, b.name_en) })),
-        ].map((b) => (
-          <label key={b.id} className="facet-option">
-            <input
-              type="radio"
-              name="basemap"
-              checked={state.basemap === b.id}
-              onChange={() => update({ basemap: b.id })}
-              data-testid={`basemap-${b.id}`}
-            />
-            <span>{b.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <BasemapSwitcher catalogue={catalogue} />
       <p className="note">{t.illustrative}</p>
     </div>
   );

@@ -50,6 +50,17 @@ describe('URL state', () => {
     }
   });
 
+  it('the basemap is kept as bm: a configured id round-trips, the offline default stays out of the link', () => {
+    const link = serializeState({ ...DEFAULT_STATE, basemap: 'tianditu-img' });
+    expect(link).toBe('lang=zh&bm=tianditu-img');
+    expect(parseState(`?${link}`).basemap).toBe('tianditu-img');
+    expect(serializeState({ ...DEFAULT_STATE, basemap: 'offline' })).not.toContain('bm=');
+  });
+
+  it('a basemap id no configuration could have falls back to the offline basemap', () => {
+    for (const bm of ['Tianditu', 'a/b', '', 'x'.repeat(41), '%3Cscript%3E']) expect(parseState(`?bm=${bm}`).basemap).toBe('offline');
+  });
+
   it('the default state makes a short link', () => {
     expect(serializeState(DEFAULT_STATE)).toBe('lang=zh');
   });
