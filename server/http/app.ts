@@ -42,6 +42,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { printRoutes } from './routes/print.ts';
 import { publicationRoutes } from './routes/publications.ts';
 import { regionStatsRoutes } from './routes/region-stats.ts';
 import { screeningRoutes } from './routes/screening.ts';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps, edge: PublicEdge = publicEdge(deps)) {
   api.route('/', importRoutes(deps));
   api.route('/', regionStatsRoutes(deps));
   api.route('/', basemapRoutes(deps));
+  api.route('/', printRoutes(deps));
   api.route('/', publicationRoutes(deps, publications));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -62,6 +62,9 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   mapRoute('GET', '/api/stats/region/{code}'),
   mapRoute('GET', '/api/stats/regions'),
   mapRoute('GET', '/api/basemaps/{file}'),
+  // Printing the map: a system font with Chinese glyphs, and whether the data is the demo.
+  mapRoute('GET', '/api/print/font'),
+  mapRoute('GET', '/api/print/about'),
   // Downloads of what the planner map shows: enterprises (filtered) and zones.
   mapRoute('GET', '/api/enterprises/export'),
   mapRoute('GET', '/api/zones/export'),

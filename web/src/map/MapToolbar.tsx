@@ -1,6 +1,7 @@
 /** Drawing, measuring and saving the map, as a keyboard-reachable toolbar over the map. */
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { PrintButton } from '../print/PrintButton.tsx';
 import { geodesicLength } from '../selection/shape-geometry.ts';
 import { useAppState } from '../state/store.ts';
 import type { DrawMode } from './draw-tools.ts';
@@ -102,6 +103,7 @@ export function MapToolbar(props: Props) {
       <button type="button" className="button" onClick={save} data-testid="save-image">
         {t.saveImage}
       </button>
+      <PrintButton layers={{ hidden, enterprises: props.legend, choropleth: props.choroplethLegend }} />
       {saveError && <span className="error" role="alert">{`${t.saveImageFailed}: ${saveError}`}</span>}
       {hint && <span className="hint">{hint}</span>}
       {props.measure && props.measure.line.length > 1 && (
