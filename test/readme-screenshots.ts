@@ -85,6 +85,31 @@ try {
   }, WAIT);
   await shoot(page, 'dashboard-zh.png');
 
+  // The offline basemap at prefecture zoom over Baotou: county lines, rivers, lakes, towns, no label over another.
+  await page.goto(`${server.url}/?lang=zh&v=110.05,40.75,8.6`);
+  await mapSettled(page);
+  await shoot(page, 'map-baotou-zh.png');
+  await page.goto(`${server.url}/?lang=en&v=110.05,40.75,8.6`);
+  await mapSettled(page);
+  await shoot(page, 'map-baotou-en.png');
+
+  // A printed map: Baotou at 1:250,000 on A3 landscape, the PDF's page turned into a picture.
+  const printing = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
+  await printing.goto(`${server.url}/?lang=zh&v=109.84,40.66,9`);
+  await mapSettled(printing);
+  await printing.getByTestId('print-open').click();
+  await printing.getByTestId('print-paper').selectOption('A3');
+  await printing.getByTestId('print-orientation').selectOption('landscape');
+  await printing.getByTestId('print-scale').fill('1:250,000');
+  await printing.getByTestId('print-format-pdf').check();
+  const [download] = await Promise.all([
+    printing.waitForEvent('download', { timeout: 300_000 }),
+    printing.getByTestId('print-start').click(),
+  ]);
+  const pdf = (await download.path()) as string;
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-singlefile', pdf, join(OUT, 'print-baotou-a3')]);
+  console.log(`wrote ${join(OUT, 'print-baotou-a3.png')}`);
+
   // The officials' ledger, overdue cases banded by age, then the accounts an admin manages.
   const ledger = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await ledger.goto(`${server.url}/ledger?lang=en`);
