@@ -114,6 +114,16 @@ describe.each([
     expect(changedPixels(full, await withoutLayer(page, 'offline-county-lines'), greyish)).toBeGreaterThan(1500);
     expect(changedPixels(full, await withoutLayer(page, 'offline-rivers'), bluish)).toBeGreaterThan(1500);
 
+    // Zone names join the place names once the zone layers' data has loaded, in the UI language;
+    // whether one is drawn depends on the places around it, which outrank it.
+    const zoneNames = () =>
+      page.evaluate(() => (window.__greenline?.controller?.labelsShown() ?? []).filter((l) => l.level === 'zone').map((l) => l.text));
+    await expect.poll(async () => (await zoneNames()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const zones = await zoneNames();
+    expect(
+      zones.every((z) => (lang === 'zh' ? /\p{Script=Han}/u : /^[A-Za-z]/).test(z)),
+      zones.join(', '),
+    ).toBe(true);
     const labels = await drawnLabels(page);
     const texts = labels.map((l) => l.text);
     expect(texts).toContain(county);

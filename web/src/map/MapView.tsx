@@ -98,7 +98,7 @@ export function MapView(props: MapViewProps) {
   );
   useEffect(() => controller.current?.setSelected(props.selectedIndex), [props.selectedIndex]);
   useEffect(() => controller.current?.setListHover(props.listHover), [props.listHover]);
-  useEffect(() => controller.current?.setLabels(props.labels), [props.labels]);
+  useEffect(() => controller.current?.setLabels(props.labels, lang), [props.labels, lang]);
   useEffect(() => controller.current?.setSelection(props.selection), [props.selection]);
   useEffect(() => controller.current?.setMeasure(props.measure), [props.measure]);
   useEffect(() => controller.current?.setChoropleth(props.choropleth), [props.choropleth]);

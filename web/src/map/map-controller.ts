@@ -23,11 +23,13 @@ import {
   PREFECTURE_LAYER_IDS,
   zoneLayerIds,
   zoneOpacityPaint,
+  zoneSourceId,
 } from './basemap-style.ts';
 import { type DrawnCounts, drawnCounts, FrameTimings } from './benchmark-probes.ts';
 import { type DrawMode, DrawTools } from './draw-tools.ts';
 import type { PlacedLabel } from './labels/label-placement.ts';
 import { LabelPlacer } from './labels/label-placer.ts';
+import { type ZoneName, zoneLabels, zoneNames } from './labels/zone-labels.ts';
 import { cellLayer } from './layers/cell-layer.ts';
 import { enterpriseLayer, ringLayer } from './layers/enterprise-layer.ts';
 import type { PlaceLabel } from './layers/label-layer.ts';
@@ -89,6 +91,11 @@ export class MapController {
   private selected: number | null = null;
   private listHover: number | null = null;
   private labels: PlaceLabel[] = [];
+  private labelLang: Lang;
+  /** Names of the zones of each kind, read from the zone layers' own sources as they load. */
+  private readonly zoneNames = new Map<ZoneKind, ZoneName[]>();
+  /** Place and zone labels together, for the layers shown; rebuilt when any of them changes. */
+  private allLabels: PlaceLabel[] | null = null;
   /** Which labels show at the zoom, none overlapping (labels/label-placement.ts). */
   private readonly placer = new LabelPlacer();
   private selection: Shape | null = null;
@@ -109,6 +116,7 @@ export class MapController {
     view: View | null,
     lang: Lang,
   ) {
+    this.labelLang = lang;
     this.map = new maplibregl.Map({
       container,
       locale: MAPLIBRE_LOCALE[lang],
@@ -150,6 +158,9 @@ export class MapController {
     this.draw = new DrawTools(this.map, { onPolygon: (r) => this.callbacks.onPolygon(r) });
     this.measureTool = new MeasureTool(this.map, (line, finished) => this.callbacks.onMeasure(line, finished));
     this.legendReport = new LegendReport((drawn) => this.callbacks.onDrawn?.(drawn));
+    this.map.on('sourcedata', (e) => {
+      if (e.sourceDataType === 'metadata' && e.sourceId?.startsWith('zones-')) this.readZoneNames(e.sourceId);
+    });
     this.map.on('click', (e) => {
       if (this.drawMode === 'circle') this.callbacks.onCircleCentre([e.lngLat.lng, e.lngLat.lat]);
     });
@@ -192,6 +203,7 @@ export class MapController {
 
   setOptions(options: LayerOptions): void {
     this.options = options;
+    this.allLabels = null;
     if (this.loaded) this.applyMapLibreState();
     this.queueRender();
   }
@@ -206,9 +218,35 @@ export class MapController {
     this.queueRender();
   }
 
-  setLabels(labels: PlaceLabel[]): void {
+  setLabels(labels: PlaceLabel[], lang: Lang): void {
     this.labels = labels;
+    this.labelLang = lang;
+    this.allLabels = null;
     this.queueRender();
+  }
+
+  /** Place names, and the names of the zones of each kind shown (also what a printed map labels). */
+  labelsShown(): PlaceLabel[] {
+    if (!this.allLabels) {
+      const zones = (ZONE_KINDS as readonly ZoneKind[]).filter((k) => this.isVisible(k)).flatMap((k) => this.zoneNames.get(k) ?? []);
+      this.allLabels = [...this.labels, ...zoneLabels(zones, this.labelLang)];
+    }
+    return this.allLabels;
+  }
+
+  /** Reads a zone layer's names once its GeoJSON has loaded (again after a new style or new data). */
+  private readZoneNames(sourceId: string): void {
+    const kind = (ZONE_KINDS as readonly string[]).find((k) => zoneSourceId(k as ZoneKind) === sourceId) as ZoneKind | undefined;
+    const source = kind ? this.map.getSource(sourceId) : undefined;
+    if (!kind || !(source instanceof maplibregl.GeoJSONSource)) return;
+    source
+      .getData()
+      .then((data) => {
+        this.zoneNames.set(kind, zoneNames(kind, data));
+        this.allLabels = null;
+        this.queueRender();
+      })
+      .catch(() => undefined); // a style replaced meanwhile: its successor's sources report again
   }
 
   setSelection(shape: Shape | null): void {
@@ -362,7 +400,7 @@ export class MapController {
       if (this.selected !== null) layers.push(ringLayer('enterprise-selected', points, [this.selected], [0, 120, 215, 255], 10));
     }
     if (this.measure && this.measure.length > 1) layers.push(measureLayer(this.measure));
-    if (this.isVisible('labels')) layers.push(this.placer.layer(this.labels, this.map.getZoom()));
+    if (this.isVisible('labels')) layers.push(this.placer.layer(this.labelsShown(), this.map.getZoom()));
     if (this.drawn?.kind !== 'points' || !this.software) this.painted.clear();
     this.overlay.setProps({ layers });
     this.timings.layersSet(this.drawn !== null);

@@ -43,7 +43,7 @@ export function readLiveMap(controller: MapController): LiveMap {
     points: inner.points,
     style: inner.style,
     options: inner.options,
-    labels: inner.labels,
+    labels: controller.labelsShown(),
     selection: inner.selection,
     measure: inner.measure,
     selected: inner.selected,

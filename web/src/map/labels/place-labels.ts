@@ -1,11 +1,11 @@
 /**
  * Which place names the map may show, in which language, from which zoom, and which wins where two
- * would overlap: provinces over prefectures over counties over towns; among towns, the larger.
+ * would overlap: provinces over prefectures over counties over zone names over towns; among towns, the larger.
  * Pure: the placement (label-placement.ts) decides which of them are drawn at a zoom.
  */
 import type { Lang } from '../../i18n/messages.ts';
 
-export type LabelLevel = 'province' | 'prefecture' | 'county' | 'town';
+export type LabelLevel = 'province' | 'prefecture' | 'county' | 'zone' | 'town';
 
 export interface PlaceLabel {
   position: [number, number];
@@ -30,9 +30,11 @@ interface LevelStyle {
 }
 
 export const LEVELS: Record<LabelLevel, LevelStyle> = {
-  province: { minZoom: 0, maxZoom: 8, size: 17, base: 400 },
-  prefecture: { minZoom: 4, maxZoom: 24, size: 14, base: 300 },
-  county: { minZoom: 6.5, maxZoom: 24, size: 12, base: 200 },
+  province: { minZoom: 0, maxZoom: 8, size: 17, base: 500 },
+  prefecture: { minZoom: 4, maxZoom: 24, size: 14, base: 400 },
+  county: { minZoom: 6.5, maxZoom: 24, size: 12, base: 300 },
+  // Zone names (zone-labels.ts): after the places a planner orients by, before towns.
+  zone: { minZoom: 7.5, maxZoom: 24, size: 11, base: 200 },
   town: { minZoom: 8, maxZoom: 24, size: 11, base: 100 },
 };
 
@@ -74,7 +76,7 @@ export function populationRank(population: number): number {
   return Math.min(99, Math.round((Math.log10(population) / 7) * 99));
 }
 
-function label(level: LabelLevel, position: [number, number], text: string, rank = 0): PlaceLabel {
+export function label(level: LabelLevel, position: [number, number], text: string, rank = 0): PlaceLabel {
   const s = LEVELS[level];
   return { position, text, level, priority: s.base + rank, minZoom: s.minZoom, maxZoom: s.maxZoom, size: s.size };
 }

@@ -18,6 +18,8 @@ export const LABEL_COLORS: Record<LabelLevel, [number, number, number]> = {
   province: [70, 70, 70],
   prefecture: [55, 60, 58],
   county: [84, 90, 86],
+  // Zone names in the reserves' dark green, told apart from place names at a glance.
+  zone: [28, 94, 58],
   town: [104, 108, 104],
 };
 
