@@ -74,6 +74,24 @@ function protomapsLayers(): Record<string, FeatureCollection> {
         geometry: { type: 'MultiLineString', coordinates: f.geometry.coordinates.flat() },
       })),
     ),
+    // Two expressways, as a province's OpenStreetMap extract carries thousands: the style's streets.
+    roads: collection(
+      [
+        [
+          [116.4, 39.9],
+          [117.2, 39.13],
+        ],
+        [
+          [116.4, 39.9],
+          [115.46, 38.87],
+          [114.51, 38.04],
+        ],
+      ].map((coordinates) => ({
+        type: 'Feature',
+        properties: { kind: 'highway', kind_detail: 'motorway', min_zoom: 3, sort_rank: 400 },
+        geometry: { type: 'LineString', coordinates },
+      })),
+    ),
     places: collection(
       CITIES.map(([zh, en, lon, lat], i) => ({
         type: 'Feature',
@@ -189,6 +207,11 @@ describe('a Protomaps archive', () => {
     expect(countPixels(pixels, near(WATER, 3))).toBeGreaterThan(1_000);
     expect(await hasLayer('nature_reserve-fill')).toBe(true);
     expect(page.url()).toContain('bm=pm');
+    // Its roads are drawn by the style's road layers.
+    const roads = await page.evaluate(
+      () => window.__greenline?.controller.map.queryRenderedFeatures({ layers: ['basemap-roads_highway'] }).length ?? 0,
+    );
+    expect(roads).toBeGreaterThan(0);
   });
 
   it('places are labelled in Chinese in the Chinese UI, from the browser’s fonts', async () => {
