@@ -108,11 +108,12 @@ export function downloadCsv(csv: string, fileName: string): void {
   download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
-function download(blob: Blob, fileName: string): void {
+/** Saves a file the page made; the object URL lives a minute, long enough for a large PDF to be taken. */
+export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -4,7 +4,9 @@
  * blocks legendBlocks makes, as the on-screen legend shows them) and a scale bar. The file also
  * carries the legend and scale as text (PNG Description).
  */
+
 import { downloadPng } from '../charts/save-chart.ts';
+import { wrapText } from '../print/page-layout.ts';
 import { type LegendBlock, type Swatch, zoneSwatchOpacity } from './image-legend.ts';
 import { hex, type RGB } from './palette.ts';
 import type { ScaleBar } from './scale-bar.ts';
@@ -30,23 +32,9 @@ const MUTED = '#555555';
 const FONT = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
 /** Lines of at most maxWidth: English breaks at spaces, Chinese between any two characters. */
+/** Lines of at most maxWidth pixels, broken as the printed page breaks them. */
 function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of text) {
-    if (line && ctx.measureText(line + ch).width > maxWidth) {
-      const space = line.lastIndexOf(' ');
-      if (space > 0 && ch !== ' ') {
-        lines.push(line.slice(0, space));
-        line = line.slice(space + 1) + ch;
-      } else {
-        lines.push(line);
-        line = ch === ' ' ? '' : ch;
-      }
-    } else line += ch;
-  }
-  if (line) lines.push(line);
-  return lines;
+  return wrapText(text, maxWidth, 0, (t) => ctx.measureText(t).width);
 }
 
 function drawSwatch(ctx: CanvasRenderingContext2D, swatch: Swatch, x: number, y: number): void {

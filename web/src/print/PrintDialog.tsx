@@ -2,7 +2,9 @@
  * The "Print / export map" dialog: paper, orientation, a stated scale or the current view, title
  * and subtitle, PDF or 300 dpi PNG; then the steps of the print as they happen (print-job.ts).
  */
+
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { download } from '../charts/save-chart.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MapLayerState } from '../map/image-legend.ts';
 import { dashboardChartSource } from './chart-pages.ts';
@@ -19,15 +21,6 @@ interface Props {
 }
 
 const STEPS: PrintStep[] = ['font', 'basemap', 'enterprises', 'compose', 'page', 'done'];
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 const sizeOf = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
 
