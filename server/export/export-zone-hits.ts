@@ -4,7 +4,11 @@
  * the nearest point of the zone, edges straight in lon/lat (design.md). No byte-order mark: this
  * file is for programs, and its header must read exactly enterprise_id,zone_id,zone_kind,distance_m.
  *
- * The hits are found on the command's own thread. Worker threads would each start the TypeScript
+ * When the last screening's stored hits still describe the data and reach the band asked
+ * (stored-zone-hits.ts), DuckDB copies them to the file; otherwise the join runs again here.
+ * Both paths give the same bytes (export-zone-hits.test.ts).
+ *
+ * The join runs on the command's own thread. Worker threads would each start the TypeScript
  * loader, receive a structured clone of every zone and build the zone index again: for 3,000
  * reserves and a million enterprises that cost several seconds of CPU, more than a second core
  * saves on a join that takes well under a second (README, `bench:screen`).
@@ -13,10 +17,12 @@
 import { open } from 'node:fs/promises';
 import type { Queryable } from '../db/database.ts';
 import { enterprisePositionsById } from '../db/enterprise-position-store.ts';
+import { copyStoredZoneHits, listZoneIds } from '../db/zone-hit-csv.ts';
 import { listZoneShapes } from '../db/zone-shape-store.ts';
 import { type HitArrays, HitBuffer, ZoneHitFinder } from '../domain/screening/zone-hit-finder.ts';
 import { ZONE_KINDS } from '../domain/zone.ts';
 import { yieldToEventLoop } from '../event-loop.ts';
+import { storedHitsAnswer } from '../screening/stored-zone-hits.ts';
 import { MAX_WITHIN_METRES } from './export-kinds.ts';
 import { writeAtomic } from './write-atomic.ts';
 
@@ -25,9 +31,22 @@ const WRITE_CHARS = 1 << 20;
 /** Points joined between turns of the event loop, when the export runs inside the server. */
 const SLICE_POINTS = 100_000;
 
-export async function exportZoneHits(q: Queryable, withinMetres: number, out: string): Promise<number> {
+export interface ZoneHitsOptions {
+  /** Join again even where the stored hits would answer: for tests and benchmarks of the join. */
+  join?: boolean;
+}
+
+export async function exportZoneHits(q: Queryable, withinMetres: number, out: string, options: ZoneHitsOptions = {}): Promise<number> {
   if (!Number.isFinite(withinMetres) || withinMetres < 0 || withinMetres > MAX_WITHIN_METRES) {
     throw new Error(`--within must be between 0 and ${MAX_WITHIN_METRES} metres, got ${withinMetres}`);
+  }
+  if (!options.join && (await storedHitsAnswer(q, withinMetres))) {
+    const ids = await listZoneIds(q);
+    let rows = 0;
+    await writeAtomic(out, async (tmp) => {
+      rows = await copyStoredZoneHits(q, withinMetres, ids, zoneRanks(ids), tmp);
+    });
+    return rows;
   }
   const zones = await listZoneShapes(q);
   // DuckDB sorts and hands over the positions on its own threads while this one indexes the zones.

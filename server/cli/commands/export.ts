@@ -85,11 +85,12 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .description('CSV enterprise_id,zone_id,zone_kind,distance_m of every enterprise inside or within METERS of a zone')
     .requiredOption('--within <meters>', `band around zones in metres (0 to ${MAX_WITHIN_METRES})`)
     .requiredOption('--out <file>', 'output CSV')
-    .action((opts: { within: string; out: string }) =>
+    .option('--recompute', "join again even where the last screening's stored hits answer", false)
+    .action((opts: { within: string; out: string; recompute: boolean }) =>
       exporting(globals, async (db) => {
         const within = numberOption('--within', opts.within, 0, MAX_WITHIN_METRES);
         const { exportZoneHits } = await import('../../export/export-zone-hits.ts');
-        const rows = await exportZoneHits(db, within, userPath(opts.out));
+        const rows = await exportZoneHits(db, within, userPath(opts.out), { join: opts.recompute });
         return { result: { rows, within, out: opts.out }, line: `wrote ${rows} zone hits within ${within} m to ${opts.out}` };
       })(),
     );
