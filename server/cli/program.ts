@@ -12,6 +12,7 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { ledgerCommand } from './commands/ledger.ts';
 import { publishCommand } from './commands/publish.ts';
+import { relocateCommand } from './commands/relocate.ts';
 import { screenCommand } from './commands/screen.ts';
 import { settingsCommand } from './commands/settings.ts';
 import { userCommand } from './commands/user.ts';
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   auditCommand(program, globals);
   publishCommand(program, globals);
   settingsCommand(program, globals);
+  relocateCommand(program, globals);
   return program;
 }
 

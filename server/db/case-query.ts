@@ -3,8 +3,10 @@
  * ledger export so that all of them agree on what a filter (and a region scope) means.
  */
 import type { Action } from '../domain/actions.ts';
+import type { SiteFilter } from '../domain/case.ts';
 import { OVERDUE_BANDS, type OverdueBand } from '../domain/case.ts';
 import { type CaseStatus, SETTLED_STATUSES } from '../domain/case-lifecycle.ts';
+import { MOVING_ACTIONS } from '../domain/relocation/judge-site.ts';
 import { regionPattern, searchSql } from './enterprise-query.ts';
 
 export interface CaseFilter {
@@ -20,6 +22,13 @@ export interface CaseFilter {
   ids?: number[];
   /** The caller's region scope: nothing outside it is ever returned. */
   scope?: string | null;
+  /** Cases with a proposed site (approved or not), with an approved one, or with none (case_sites). */
+  site?: SiteFilter;
+  /**
+   * Relocate and withdraw cases whose nearest qualifying site (relocation_reach, refreshed by the
+   * caller) is farther than this many km, or absent.
+   */
+  noSiteWithinKm?: number;
 }
 
 export const CASE_SORTS = ['id', 'deadline', 'status', 'region_code', 'updated_at', 'enterprise_name', 'overdue_days'] as const;
@@ -41,6 +50,16 @@ export function overdueBandSql(band: OverdueBand): string {
   const below = (OVERDUE_BANDS[i] as (typeof OVERDUE_BANDS)[number]).below;
   return Number.isFinite(below) ? `${OVERDUE_DAYS_SQL} BETWEEN ${from} AND ${below - 1}` : `${OVERDUE_DAYS_SQL} >= ${from}`;
 }
+
+/** The site filters as SQL, from a constant. */
+const SITE_SQL: Record<SiteFilter, string> = {
+  proposed: 'EXISTS (SELECT 1 FROM case_sites s WHERE s.case_id = c.id)',
+  approved: 'EXISTS (SELECT 1 FROM case_sites s WHERE s.case_id = c.id AND s.approved_at IS NOT NULL)',
+  none: 'NOT EXISTS (SELECT 1 FROM case_sites s WHERE s.case_id = c.id)',
+};
+
+/** The actions whose cases move the enterprise, as an SQL list from a constant. */
+const MOVING_SQL = MOVING_ACTIONS.map((a) => `'${a}'`).join(', ');
 
 export interface CaseWhere {
   sql: string;
@@ -71,5 +90,11 @@ export function caseWhere(filter: CaseFilter, today: string): CaseWhere {
   if (filter.enterpriseId !== undefined) clauses.push(`c.enterprise_id = ${param(filter.enterpriseId)}`);
   if (filter.ids?.length) clauses.push(`c.id IN (${filter.ids.map(param).join(', ')})`);
   if (filter.q) clauses.push(searchSql('e', filter.q, param));
+  if (filter.site) clauses.push(SITE_SQL[filter.site]);
+  if (filter.noSiteWithinKm !== undefined) {
+    clauses.push(
+      `c.action IN (${MOVING_SQL}) AND NOT EXISTS (SELECT 1 FROM relocation_reach r WHERE r.enterprise_id = c.enterprise_id AND r.distance_km <= ${param(filter.noSiteWithinKm)})`,
+    );
+  }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, readsEnterprise: Boolean(filter.q) };
 }

@@ -18,6 +18,12 @@ export const AUDIT_EVENTS = [
   'deadline',
   // an official's change of the deadline, with a reason; screening keeps it from then on
   'deadline_changed',
+  // relocation destinations (server/ledger/case-sites.ts): a site proposed, approved by a second
+  // official, a proposal withdrawn, the enterprise's location moved to the approved site
+  'site_proposed',
+  'site_approved',
+  'site_withdrawn',
+  'location_applied',
   'region',
   'rules',
   'unflagged',

@@ -83,3 +83,9 @@ export interface CaseCount {
   /** Of the overdue, how many by how long (domain/case.ts OVERDUE_BANDS). */
   overdue_bands: Record<OverdueBand, number>;
 }
+
+/** Cases by their relocation site: one proposed (approved or not), one approved, or none. */
+export const SITE_FILTERS = ['proposed', 'approved', 'none'] as const;
+export type SiteFilter = (typeof SITE_FILTERS)[number];
+/** The farthest "no qualifying site within" a caller may ask for, km. */
+export const MAX_NO_SITE_WITHIN_KM = 5000;

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { HTTP_SAMPLES } from './http-reasons.samples.ts';
 import { IMPORT_SAMPLES } from './import-reasons.samples.ts';
 import { isReason, type ReasonKey, reason, wordReason } from './reasons.ts';
+import { RELOCATION_SAMPLES } from './relocation-reasons.samples.ts';
+import { SITE_SAMPLES } from './site-reasons.samples.ts';
 
 const SAMPLES: Record<ReasonKey, Record<string, string | number>> = {
   ...IMPORT_SAMPLES,
   ...HTTP_SAMPLES,
+  ...SITE_SAMPLES,
+  ...RELOCATION_SAMPLES,
   account_username_invalid: { username: 'x' },
   account_role_invalid: { role: 'superuser', allowed: 'viewer, planner, official, admin' },
   account_region_invalid: { region: '1502' },

@@ -7,7 +7,9 @@
 import { CASE_STATUS_NAMES, type CaseStatus } from './case-lifecycle.ts';
 import { HTTP_WORDING } from './http-reasons.ts';
 import { IMPORT_WORDING } from './import-reasons.ts';
+import { RELOCATION_WORDING } from './relocation-reasons.ts';
 import { roleName } from './role-names.ts';
+import { SITE_WORDING } from './site-reasons.ts';
 
 export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
@@ -29,6 +31,8 @@ const statuses = (list: unknown, lang: Lang) =>
 const CATALOGUE = {
   ...IMPORT_WORDING,
   ...HTTP_WORDING,
+  ...SITE_WORDING,
+  ...RELOCATION_WORDING,
   login_failed: { zh: () => '用户名或密码错误', en: () => 'wrong username or password' },
   login_throttled: {
     zh: (p) => `“${p.username}”登录失败次数过多，请 ${p.seconds} 秒后再试`,

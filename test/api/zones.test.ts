@@ -41,9 +41,9 @@ describe('GET /api/zones', () => {
     for (const kind of ['built_up', 'river_basin', 'key_region', 'industrial_park']) {
       counts[kind] = ((await (await app.request(`/api/zones?kind=${kind}`)).json()) as FC).features.length;
     }
-    expect(counts).toEqual({ built_up: 23, river_basin: 2, key_region: 1, industrial_park: 8 });
+    expect(counts).toEqual({ built_up: 23, river_basin: 2, key_region: 1, industrial_park: 51 });
     const everything = (await (await app.request('/api/zones')).json()) as FC;
-    expect(everything.features.length).toBe(76);
+    expect(everything.features.length).toBe(119);
   });
 
   it('answers 400 for an unknown kind', async () => {

@@ -40,7 +40,7 @@ describe('greenline demo', () => {
     const r = await greenlineInProcess(['--db', db, '--json', 'demo', '--enterprises', '250', '--seed', '3']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { enterprises: number; zones: number; regions: number };
-    expect(out).toMatchObject({ enterprises: 250, zones: 76, regions: 25 });
+    expect(out).toMatchObject({ enterprises: 250, zones: 119, regions: 25 });
     expect((await snapshot(db))[0]?.n).toBe(250);
   });
 

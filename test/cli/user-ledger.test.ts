@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { LEDGER_COLUMNS } from '../../server/domain/ledger-row.ts';
+import { SITE_COLUMNS } from '../../server/export/export-ledger.ts';
 import { greenlineInProcess } from '../helpers/cli.ts';
 import { enterprisesIn, flag, insertFlags } from '../helpers/ledger-fixtures.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
@@ -86,7 +87,7 @@ describe('greenline ledger sync and export ledger', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const sheet = book.getWorksheet('台账');
-    expect(sheet?.getRow(1).values).toEqual([undefined, ...LEDGER_COLUMNS]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...LEDGER_COLUMNS, ...SITE_COLUMNS]);
     expect(sheet?.rowCount).toBe(3);
     const first = sheet?.getRow(2);
     expect(first?.getCell(1).value).toBe(1);
@@ -103,14 +104,37 @@ describe('greenline ledger sync and export ledger', () => {
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe(LEDGER_COLUMNS.join(','));
+    expect(lines[0]).toBe([...LEDGER_COLUMNS, ...SITE_COLUMNS].join(','));
     expect(lines).toHaveLength(4);
+  });
+
+  it('filters by relocation site as GET /api/cases does: none chosen yet, so none proposed', async () => {
+    const exported = async (...filter: string[]) => {
+      const r = await run(['--json', 'export', 'ledger', '--format', 'csv', '--out', join(temp.dir, 'site.csv'), ...filter]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { exported: number }).exported;
+    };
+    expect(await exported('--site', 'none')).toBe(3);
+    expect(await exported('--site', 'proposed')).toBe(0);
+    expect(await exported('--site', 'approved')).toBe(0);
+    // Only relocate and withdraw cases can lack a qualifying site; the blast furnace is to upgrade.
+    const far = await exported('--no-site-within', '0');
+    expect(far).toBeGreaterThan(0);
+    expect(far).toBeLessThan(3);
   });
 
   it('refuses a bad filter, naming it', async () => {
     const r = await run(['export', 'ledger', '--format', 'csv', '--out', join(temp.dir, 'x.csv'), '--status', 'done']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('--status must be one of');
+    for (const [option, value] of [
+      ['--site', 'maybe'],
+      ['--no-site-within', 'far'],
+    ] as const) {
+      const bad = await run(['export', 'ledger', '--format', 'csv', '--out', join(temp.dir, 'x.csv'), option, value]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain(`${option} must be`);
+    }
   });
 });
 

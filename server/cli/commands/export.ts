@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { CaseFilter } from '../../db/case-query.ts';
 import type { Database } from '../../db/database.ts';
 import { ACTIONS } from '../../domain/actions.ts';
-import { CASE_STATUSES } from '../../domain/case-lifecycle.ts';
+import { MAX_NO_SITE_WITHIN_KM, SITE_FILTERS } from '../../domain/case.ts';
+import { CASE_STATUSES, chinaToday } from '../../domain/case-lifecycle.ts';
 import { isRegionCode } from '../../domain/regions.ts';
 import { ZONE_KINDS } from '../../domain/zone.ts';
 import {
@@ -48,8 +49,21 @@ function exported(result: ExportResult, what: string, format: string, out: strin
   };
 }
 
+interface LedgerOptions {
+  region?: string;
+  status?: string;
+  action?: string;
+  overdue?: boolean;
+  site?: string;
+  /**
+   * --no-site-within <km>. Commander reads any option spelt --no-x as the negation of --x: the value
+   * lands in siteWithin, which is `true` when the option is absent.
+   */
+  siteWithin?: string | boolean;
+}
+
 /** The ledger filters of GET /api/cases, as options. */
-function ledgerFilter(opts: { region?: string; status?: string; action?: string; overdue?: boolean }): CaseFilter {
+function ledgerFilter(opts: LedgerOptions): CaseFilter {
   const filter: CaseFilter = {};
   const regions = list(opts.region);
   for (const r of regions) if (!isRegionCode(r)) throw new Error(`--region must be six-digit GB/T 2260 codes, got "${r}"`);
@@ -59,6 +73,9 @@ function ledgerFilter(opts: { region?: string; status?: string; action?: string;
   const actions = list(opts.action).map((a) => oneOf('--action', a, ACTIONS));
   if (actions.length) filter.actions = actions;
   if (opts.overdue) filter.overdue = true;
+  if (opts.site !== undefined) filter.site = oneOf('--site', opts.site, SITE_FILTERS);
+  if (typeof opts.siteWithin === 'string')
+    filter.noSiteWithinKm = numberOption('--no-site-within', opts.siteWithin, 0, MAX_NO_SITE_WITHIN_KM);
   return filter;
 }
 
@@ -117,12 +134,23 @@ export function exportCommand(program: Command, globals: () => GlobalOptions) {
     .option('--status <statuses>', CASE_STATUSES.join(','))
     .option('--action <actions>', 'actions, comma-separated')
     .option('--overdue', 'only overdue cases')
-    .action((opts: { format: string; out: string; region?: string; status?: string; action?: string; overdue?: boolean }) =>
+    .option('--site <site>', `cases by their relocation site: ${SITE_FILTERS.join('|')}`)
+    .option(
+      '--no-site-within <km>',
+      `relocate and withdraw cases with no qualifying site within this many km (0 to ${MAX_NO_SITE_WITHIN_KM})`,
+    )
+    .action((opts: { format: string; out: string } & LedgerOptions) =>
       exporting(globals, async (db) => {
         const format = oneOf('--format', opts.format, LEDGER_FORMATS);
+        const filter = ledgerFilter(opts);
         const { ledgerFile } = await import('../../export/export-ledger.ts');
         const { writeAtomic } = await import('../../export/write-atomic.ts');
-        const { body, count } = await ledgerFile(db, format, ledgerFilter(opts));
+        if (filter.noSiteWithinKm !== undefined) {
+          // The filter reads each moving enterprise's nearest qualifying site, brought up to date first.
+          const { refreshRelocationReach } = await import('../../relocation/relocation-reach.ts');
+          await refreshRelocationReach(db, chinaToday());
+        }
+        const { body, count } = await ledgerFile(db, format, filter);
         await writeAtomic(userPath(opts.out), (tmp) => writeFile(tmp, body));
         return { result: { exported: count, format, out: opts.out }, line: `exported ${count} cases to ${opts.out}` };
       })(),

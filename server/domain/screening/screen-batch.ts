@@ -176,9 +176,9 @@ class BatchContext {
   }
 }
 
-export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan): BatchOutput {
-  const asOfYear = Number(plan.asOf.slice(0, 4));
-  const { enterprises: rows, hits, indicators: ind, equipment: eq, compliance: co } = input;
+/** A batch's indicators, equipment and compliance results grouped by enterprise key. */
+function childRowsByKey(input: BatchInput) {
+  const { indicators: ind, equipment: eq, compliance: co } = input;
   const indicatorsByKey = byKey<IndicatorRow>(ind.key, (i) => ({
     year: ind.year[i]!,
     energy_tce: valueOrNull(ind.energy_tce[i]!),
@@ -200,6 +200,13 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
     rectify_by: co.rectify_by[i] ?? null,
     note: co.note[i] ?? null,
   }));
+  return { indicatorsByKey, equipmentByKey, complianceByKey };
+}
+
+export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan): BatchOutput {
+  const asOfYear = Number(plan.asOf.slice(0, 4));
+  const { enterprises: rows, hits } = input;
+  const { indicatorsByKey, equipmentByKey, complianceByKey } = childRowsByKey(input);
   const batch = new BatchContext(rows, hits, zones, asOfYear);
   const evidence = new EvidenceTexts();
   // Flags gather in plain lists and leave as typed columns: those cross to the main thread and
@@ -274,4 +281,35 @@ export function screenBatch(input: BatchInput, zones: ZoneTable, plan: RulePlan)
 /** A plan from a rule set and date, for callers (workers) that receive them as plain data. */
 export function planOf(ruleSet: RuleSetT, asOf: string): RulePlan {
   return new RulePlan(ruleSet, asOf);
+}
+
+/**
+ * Each row of a batch as plain EnterpriseFacts, in key order, with its zone hits and metrics
+ * worked out and the key as text for its id (the caller maps keys back to ids): for callers that
+ * screen the same plant more than once, such as relocation, which moves it from site to site.
+ */
+export function factsOfBatch(input: BatchInput, zones: ZoneTable, asOf: string): EnterpriseFacts[] {
+  const asOfYear = Number(asOf.slice(0, 4));
+  const rows = input.enterprises;
+  const { indicatorsByKey, equipmentByKey, complianceByKey } = childRowsByKey(input);
+  const batch = new BatchContext(rows, input.hits, zones, asOfYear);
+  return Array.from(rows.key, (key, row) => {
+    const f = new RowFacts(batch, row, equipmentByKey.get(key) ?? [], complianceByKey.get(key) ?? [], indicatorsByKey.get(key) ?? []);
+    return {
+      id: f.id,
+      region_code: f.region_code,
+      sector: f.sector,
+      status: f.status,
+      commissioned_year: f.commissioned_year,
+      above_scale: f.above_scale,
+      in_park: f.in_park,
+      scattered_dirty: f.scattered_dirty,
+      green_factory: f.green_factory,
+      location_accuracy: f.location_accuracy,
+      zones: f.zones,
+      equipment: f.equipment,
+      compliance: f.compliance,
+      metrics: f.metrics,
+    };
+  });
 }

@@ -113,6 +113,20 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   ownRegion('POST', '/api/cases/{id}/evidence', 'official'),
   ownRegion('GET', '/api/cases/{id}/evidence/{evidenceId}', 'viewer'),
   ownRegion('GET', '/api/ledger/export', 'viewer'),
+  // Relocation destinations of cases (routes/case-sites.ts): officials propose, approve (another
+  // official than the proposer), withdraw and apply them in their region; the map layers read
+  // only the caller's region's cases.
+  ownRegion('POST', '/api/cases/{id}/site/propose', 'official'),
+  ownRegion('POST', '/api/cases/{id}/site/approve', 'official'),
+  ownRegion('POST', '/api/cases/{id}/site/withdraw', 'official'),
+  ownRegion('POST', '/api/cases/{id}/site/apply', 'official'),
+  ownRegion('GET', '/api/relocation/flows', 'viewer'),
+  ownRegion('GET', '/api/relocation/park-room', 'viewer'),
+  // Relocation sites (routes/relocation.ts): officials judge sites for an enterprise in their
+  // region (403 outside it); the parks themselves are zone data any account may read.
+  ownRegion('GET', '/api/relocation/{enterpriseId}/sites', 'official'),
+  ownRegion('POST', '/api/relocation/{enterpriseId}/sites', 'official'),
+  ownRegion('GET', '/api/relocation/parks', 'viewer'),
 
   // Imports change the data everyone sees and re-screen it: administrators only.
   allRegions('POST', '/api/imports', 'admin'),

@@ -10,12 +10,15 @@ import { listAudit } from '../../db/audit-store.ts';
 import type { CaseFilter } from '../../db/case-query.ts';
 import { getCase, listCases } from '../../db/case-store.ts';
 import { caseStatusByEnterprise, countCases } from '../../db/case-summary-store.ts';
+import type { Database } from '../../db/database.ts';
 import { listEvidence } from '../../db/evidence-store.ts';
 import { OVERDUE_BANDS, type OverdueBand } from '../../domain/case.ts';
 import { CASE_STATUSES, chinaToday, nextStatuses } from '../../domain/case-lifecycle.ts';
 import { reason } from '../../domain/reasons.ts';
 import { type Principal, principalCovers } from '../../domain/roles.ts';
+import { caseRelocation } from '../../ledger/case-relocation.ts';
 import { editCase, editCases } from '../../ledger/edit-cases.ts';
+import { refreshRelocationReach } from '../../relocation/relocation-reach.ts';
 import { caller } from '../auth/auth-state.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -23,7 +26,6 @@ import {
   CaseBulkBody,
   CaseCountsSchema,
   CaseDetailSchema,
-  type CaseFilterQuery,
   CaseIdParam,
   CaseListQuery,
   CaseListSchema,
@@ -63,7 +65,18 @@ const counts = createRoute({
   path: '/cases/counts',
   tags: ['ledger'],
   summary: 'Case counts by prefecture and status (with how many are overdue)',
-  request: { query: CaseListQuery.pick({ status: true, action: true, region: true, overdue: true, flagged: true, q: true }) },
+  request: {
+    query: CaseListQuery.pick({
+      status: true,
+      action: true,
+      region: true,
+      overdue: true,
+      flagged: true,
+      q: true,
+      site: true,
+      no_site_within: true,
+    }),
+  },
   responses: {
     200: { description: 'Counts', content: { 'application/json': { schema: CaseCountsSchema } } },
     ...ledgerDenied,
@@ -76,7 +89,9 @@ const map = createRoute({
   path: '/cases/map',
   tags: ['ledger'],
   summary: 'One case status per enterprise key, to colour the map by case status',
-  request: { query: CaseListQuery.pick({ status: true, action: true, region: true, overdue: true, flagged: true }) },
+  request: {
+    query: CaseListQuery.pick({ status: true, action: true, region: true, overdue: true, flagged: true, site: true, no_site_within: true }),
+  },
   responses: {
     200: { description: 'Parallel arrays', content: { 'application/json': { schema: CaseMapSchema } } },
     ...ledgerDenied,
@@ -127,7 +142,7 @@ const bulk = createRoute({
   },
 });
 
-export function caseFilter(query: Partial<z.infer<typeof CaseFilterQuery>>, principal: Principal): CaseFilter {
+function caseFilter(query: Partial<z.infer<typeof CaseListQuery>>, principal: Principal): CaseFilter {
   const filter: CaseFilter = { scope: principal.region };
   if (query.status) filter.statuses = query.status;
   if (query.action) filter.actions = query.action;
@@ -136,7 +151,43 @@ export function caseFilter(query: Partial<z.infer<typeof CaseFilterQuery>>, prin
   if (query.flagged !== undefined) filter.flagged = query.flagged;
   if (query.q) filter.q = query.q;
   if (query.enterprise) filter.enterpriseId = query.enterprise;
+  if (query.site) filter.site = query.site;
+  if (query.no_site_within !== undefined) filter.noSiteWithinKm = query.no_site_within;
   return filter;
+}
+
+/**
+ * The filter of a query, ready to read: the no_site_within filter reads relocation_reach, the
+ * nearest qualifying site of each moving enterprise, so that table is brought up to date first.
+ * Every route that filters cases (list, counts, map, flows, export) goes through here.
+ */
+export async function readyCaseFilter(
+  db: Database,
+  query: Partial<z.infer<typeof CaseListQuery>>,
+  principal: Principal,
+): Promise<CaseFilter> {
+  const filter = caseFilter(query, principal);
+  if (filter.noSiteWithinKm !== undefined) await refreshRelocationReach(db, chinaToday());
+  return filter;
+}
+
+/** One case as GET /api/cases/{id} answers it: with its history, evidence, next statuses and destination. */
+export async function caseDetail(db: Database, principal: Principal, id: number) {
+  const today = chinaToday();
+  const found = await getCase(db, id, today);
+  if (!found) throw ApiError.because(404, reason('case_not_found', { id }));
+  if (!principalCovers(principal, found.region_code)) {
+    throw ApiError.because(
+      403,
+      reason('case_outside_region', { id, region: found.region_code ?? '(none)', scope: principal.region ?? '' }),
+    );
+  }
+  const [history, evidence, relocation] = await Promise.all([
+    listAudit(db, { entity: 'case', entityId: String(id) }),
+    listEvidence(db, id),
+    caseRelocation(db, found, today),
+  ]);
+  return { ...found, history: history.items, evidence, next_statuses: nextStatuses(found.status), relocation };
 }
 
 export function caseRoutes({ db }: AppDeps) {
@@ -144,10 +195,10 @@ export function caseRoutes({ db }: AppDeps) {
     .openapi(list, async (c) => {
       const query = c.req.valid('query');
       const page = { sort: query.sort, order: query.order, limit: query.limit, offset: query.offset };
-      return c.json(await listCases(db, caseFilter(query, caller(c)), page, chinaToday()), 200);
+      return c.json(await listCases(db, await readyCaseFilter(db, query, caller(c)), page, chinaToday()), 200);
     })
     .openapi(counts, async (c) => {
-      const rows = await countCases(db, caseFilter(c.req.valid('query'), caller(c)), chinaToday());
+      const rows = await countCases(db, await readyCaseFilter(db, c.req.valid('query'), caller(c)), chinaToday());
       const total = rows.reduce((n, r) => n + r.count, 0);
       const overdue = rows.reduce((n, r) => n + r.overdue, 0);
       const bands = Object.fromEntries(OVERDUE_BANDS.map((b) => [b.id, rows.reduce((n, r) => n + r.overdue_bands[b.id], 0)])) as Record<
@@ -157,24 +208,11 @@ export function caseRoutes({ db }: AppDeps) {
       return c.json({ rows, total, overdue, overdue_bands: bands }, 200);
     })
     .openapi(map, async (c) => {
-      const result = await caseStatusByEnterprise(db, caseFilter(c.req.valid('query'), caller(c)), chinaToday());
+      const result = await caseStatusByEnterprise(db, await readyCaseFilter(db, c.req.valid('query'), caller(c)), chinaToday());
       c.header('cache-control', 'no-store');
       return c.json({ statuses: [...CASE_STATUSES], ...result }, 200);
     })
-    .openapi(detail, async (c) => {
-      const { id } = c.req.valid('param');
-      const principal = caller(c);
-      const found = await getCase(db, id, chinaToday());
-      if (!found) throw ApiError.because(404, reason('case_not_found', { id }));
-      if (!principalCovers(principal, found.region_code)) {
-        throw ApiError.because(
-          403,
-          reason('case_outside_region', { id, region: found.region_code ?? '(none)', scope: principal.region ?? '' }),
-        );
-      }
-      const [history, evidence] = await Promise.all([listAudit(db, { entity: 'case', entityId: String(id) }), listEvidence(db, id)]);
-      return c.json({ ...found, history: history.items, evidence, next_statuses: nextStatuses(found.status) }, 200);
-    })
+    .openapi(detail, async (c) => c.json(await caseDetail(db, caller(c), c.req.valid('param').id), 200))
     .openapi(patch, async (c) => {
       const { id } = c.req.valid('param');
       const { version, ...edit } = c.req.valid('json');

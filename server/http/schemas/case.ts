@@ -3,7 +3,9 @@ import { z } from '@hono/zod-openapi';
 import { CASE_SORTS } from '../../db/case-query.ts';
 import { ACTIONS } from '../../domain/actions.ts';
 import { AUDIT_ENTITIES, AUDIT_EVENTS } from '../../domain/audit.ts';
+import { MAX_NO_SITE_WITHIN_KM, SITE_FILTERS } from '../../domain/case.ts';
 import { CASE_STATUSES } from '../../domain/case-lifecycle.ts';
+import { CaseRelocationSchema } from './case-site.ts';
 import { csvList } from './common.ts';
 import { regionCode } from './enterprise.ts';
 
@@ -19,6 +21,16 @@ export const CaseFilterQuery = z.object({
   flagged: booleanParam.optional().openapi({ description: 'false: cases whose flag the latest screening no longer raises' }),
   q: z.string().trim().min(1).max(100).optional().openapi({ description: "Text in the enterprise's name or credit code, or its id" }),
   enterprise: z.string().min(1).max(64).optional().openapi({ description: 'One enterprise id' }),
+  site: z
+    .enum(SITE_FILTERS)
+    .optional()
+    .openapi({ description: 'proposed: has a proposed site (approved or not); approved: its site is approved; none: no site' }),
+  no_site_within: z.coerce
+    .number()
+    .min(0)
+    .max(MAX_NO_SITE_WITHIN_KM)
+    .optional()
+    .openapi({ description: 'Relocate and withdraw cases whose nearest qualifying site is farther than this many km, or absent' }),
 });
 
 export const CaseListQuery = CaseFilterQuery.extend({
@@ -106,6 +118,7 @@ export const CaseDetailSchema = CaseSchema.extend({
   history: z.array(AuditEntrySchema).openapi({ description: 'Every change to the case, oldest first' }),
   evidence: z.array(EvidenceSchema),
   next_statuses: z.array(z.enum(CASE_STATUSES)).openapi({ description: 'Where the status may move from here' }),
+  relocation: CaseRelocationSchema,
 }).openapi('CaseDetail');
 
 const text = (max: number) => z.string().max(max);

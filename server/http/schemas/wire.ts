@@ -20,6 +20,7 @@ import type {
   CaseSchema,
   EvidenceSchema,
 } from './case.ts';
+import type { CaseRelocationSchema, ParkRoomSchema, SiteFlowsSchema } from './case-site.ts';
 import type { EnterpriseDetailSchema, EnterpriseListSchema, EnterpriseSchema } from './enterprise.ts';
 import type { ColumnIndexSchema, EnterpriseNameSchema } from './enterprise-columns.ts';
 import type { ImportLogSchema, PreviewSchema, ReportSchema } from './imports.ts';
@@ -44,6 +45,12 @@ export type CaseMap = z.infer<typeof CaseMapSchema>;
 export type CasePatch = z.input<typeof CasePatchBody>;
 export type CaseBulkEdit = z.input<typeof CaseBulkBody>;
 export type AuditEntryRecord = z.infer<typeof AuditEntrySchema>;
+/** A case's destination (CaseDetail.relocation, null there unless the case relocates or withdraws). */
+export type CaseRelocation = NonNullable<z.infer<typeof CaseRelocationSchema>>;
+/** GET /api/relocation/flows: one case's move, origin to destination. */
+export type RelocationFlow = z.infer<typeof SiteFlowsSchema>[number];
+/** GET /api/relocation/park-room: one industrial park's land and the sites proposed or approved in it. */
+export type ParkRoom = z.infer<typeof ParkRoomSchema>[number];
 
 export type EnterpriseRecord = z.infer<typeof EnterpriseSchema>;
 export type EnterpriseList = z.infer<typeof EnterpriseListSchema>;
