@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_COLUMNS } from '../../server/domain/ledger-row.ts';
+import { SITE_COLUMNS } from '../../server/export/export-ledger.ts';
 import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../../web/src/map/layers/case-status-colors.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { greenline } from '../helpers/cli.ts';
@@ -161,7 +162,7 @@ describe('an official scoped to Baotou', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.getWorksheet('台账');
-    expect(sheet?.getRow(1).values).toEqual([undefined, ...LEDGER_COLUMNS]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...LEDGER_COLUMNS, ...SITE_COLUMNS]);
     expect(sheet?.rowCount).toBe(1 + baotouCases);
     const rows = Array.from({ length: baotouCases }, (_, i) => sheet?.getRow(i + 2).values as unknown[]);
     expect(rows.every((r) => r[4] === '包头市')).toBe(true);

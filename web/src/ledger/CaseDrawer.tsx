@@ -7,6 +7,7 @@ import { ApiRequestError } from '../api/request.ts';
 import { useQuery } from '../api/use-query.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CaseEvidence } from './CaseEvidence.tsx';
+import { CaseRelocation, MOVING_ACTIONS, type PickedPlace, type PickMode } from './CaseRelocation.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseWorkForm } from './CaseWorkForm.tsx';
 import type { RegionNamer } from './LedgerPage.tsx';
@@ -16,15 +17,20 @@ import { useLedgerText } from './ledger-messages.ts';
 interface Props {
   caseId: number;
   canEdit: boolean;
+  /** The signed-in account's username. */
+  username: string;
   regionName: RegionNamer;
   actionName: (id: string) => string;
   onClose: () => void;
   onChanged: () => void;
+  /** A place chosen on the case map for a relocation site, and how to ask for one. */
+  picked: PickedPlace | null;
+  onPick: (mode: PickMode) => void;
 }
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-export function CaseDrawer({ caseId, canEdit, regionName, actionName, onClose, onChanged }: Props) {
+export function CaseDrawer({ caseId, canEdit, username, regionName, actionName, onClose, onChanged, picked, onPick }: Props) {
   const text = useLedgerText();
   const { lang, pick } = useI18n();
   const [notice, setNotice] = useState<Notice>(null);
@@ -147,6 +153,19 @@ export function CaseDrawer({ caseId, canEdit, regionName, actionName, onClose, o
             </p>
           )}
           {canEdit && <CaseWorkForm detail={detail} text={text} onSaved={() => afterChange(text.drawer.saved)} onError={onError} />}
+          {MOVING_ACTIONS.has(detail.action) && (
+            <CaseRelocation
+              key={detail.id}
+              detail={detail}
+              canEdit={canEdit}
+              username={username}
+              text={text}
+              picked={picked}
+              onPick={onPick}
+              onChanged={afterChange}
+              onError={onError}
+            />
+          )}
           <CaseEvidence
             detail={detail}
             canEdit={canEdit}

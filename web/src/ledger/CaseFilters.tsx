@@ -1,12 +1,16 @@
-/** Filters of the ledger: status, action, prefecture, overdue, no longer flagged, and text. */
+/**
+ * Filters of the ledger: status, action, prefecture, relocation site, no qualifying site within a
+ * distance, overdue, no longer flagged, and text.
+ */
 import { type FormEvent, useEffect, useState } from 'react';
 import { CASE_STATUSES } from '../../../server/domain/case-lifecycle.ts';
 import { jurisdictionContains } from '../../../server/domain/regions.ts';
 import type { Catalogue } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { RegionNamer } from './LedgerPage.tsx';
-import type { CaseQuery } from './ledger-api.ts';
+import { type CaseQuery, SITE_FILTERS, type SiteFilter } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
+import { MAX_SITE_KM } from './ledger-url.ts';
 
 interface Props {
   catalogue: Catalogue | null;
@@ -66,6 +70,38 @@ export function CaseFilters({ catalogue, scope, value, onApply, regionName }: Pr
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        {text.filters.site}
+        <select
+          value={draft.site ?? ''}
+          onChange={(e) => set({ site: (e.target.value || undefined) as SiteFilter | undefined })}
+          data-testid="filter-site"
+        >
+          <option value="">{text.filters.any}</option>
+          {SITE_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {text.filters.sites[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {text.filters.noSiteWithin}
+        <input
+          type="number"
+          className="filter-km"
+          min={1}
+          max={MAX_SITE_KM}
+          step={1}
+          inputMode="numeric"
+          value={draft.no_site_within ?? ''}
+          onChange={(e) => {
+            const km = Number.parseInt(e.target.value, 10);
+            set({ no_site_within: km > 0 ? Math.min(km, MAX_SITE_KM) : undefined });
+          }}
+          data-testid="filter-no-site-within"
+        />
       </label>
       <label className="check">
         <input

@@ -1,17 +1,27 @@
 /**
  * The map coloured by case status: the planner's MapView with colours from
- * useCaseStatusColors; clicking a plant opens its case.
+ * useCaseStatusColors; clicking a plant opens its case. Over it, each case's relocation as an arc
+ * and the parks' free land (relocation-layers.ts); clicking an arc opens its case too. While the
+ * drawer asks for a relocation site, a click chooses a point or the pointer draws an area.
  */
-import { useCallback, useMemo, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { DrawMode } from '../map/draw-tools.ts';
 import { MapView } from '../map/MapView.tsx';
 import type { EnterpriseStyle } from '../map/map-controller.ts';
 import type { LayerId } from '../state/app-state.ts';
+import type { PickMode } from './CaseRelocation.tsx';
 import { CaseStatusLegend } from './CaseStatusLegend.tsx';
-import { type CaseQuery, ledgerApi } from './ledger-api.ts';
+import { flowText } from './flow-text.ts';
+import { type CaseQuery, ledgerApi, type ParkRoom, type RelocationFlow, type SitePlace } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
+import { RelocationLegend } from './RelocationLegend.tsx';
+import { ARC_LAYER_ID, PARK_LAYER_ID, type RelocationLayerOptions, relocationLayers } from './relocation-layers.ts';
 import { useCaseStatusColors } from './use-case-status-colors.ts';
+import { useMapOverlay } from './use-map-overlay.ts';
 
 /** Reserves and built-up areas are where relocation cases come from; the rest would only clutter. */
 const HIDDEN: LayerId[] = ['river_basin', 'key_region', 'industrial_park', 'labels', 'choropleth'];
@@ -24,10 +34,19 @@ interface Props {
   /** Where to centre the map: the seat of the account's region, if it has one. */
   focus: [number, number] | null;
   onOpen: (caseId: number) => void;
+  /** Set while the drawer asks for a relocation site on the map. */
+  pickMode: PickMode | null;
+  onPicked: (place: SitePlace) => void;
+  onCancelPick: () => void;
 }
 
-export function CaseMap({ query, revision, focus, onOpen }: Props) {
+const DRAW_MODE: Record<PickMode, DrawMode> = { point: 'circle', area: 'polygon' };
+const NO_FLOWS: RelocationFlow[] = [];
+const NO_PARKS: ParkRoom[] = [];
+
+export function CaseMap({ query, revision, focus, onOpen, pickMode, onPicked, onCancelPick }: Props) {
   const text = useLedgerText();
+  const { lang, pick } = useI18n();
   const [points] = useQuery(api.points, []);
   const pointData = points.status === 'ready' ? points.value : null;
   const { colors, error: colorError } = useCaseStatusColors(pointData, { enabled: true, query, revision });
@@ -53,9 +72,35 @@ export function CaseMap({ query, revision, focus, onOpen }: Props) {
     },
     [pointData, query, onOpen],
   );
-  const shown = error ?? colorError ?? (points.status === 'error' ? points.error.message : null);
+
+  const [flows] = useQuery((signal) => ledgerApi.flows(query, signal), [query, revision], { keepPrevious: true });
+  const [parks] = useQuery(ledgerApi.parkRoom, [revision], { keepPrevious: true });
+  const [show, setShow] = useState<RelocationLayerOptions>({ flows: true, parks: true });
+  const flowData = flows.status === 'ready' ? flows.value : NO_FLOWS;
+  const parkData = parks.status === 'ready' ? parks.value : NO_PARKS;
+  const layers = useMemo(() => relocationLayers(flowData, parkData, show), [flowData, parkData, show]);
+  const picking = useRef(pickMode);
+  picking.current = pickMode;
+  useMapOverlay(layers, {
+    onClick: (info: PickingInfo) => {
+      if (picking.current === null && info.layer?.id === ARC_LAYER_ID && info.object) onOpen((info.object as RelocationFlow).case_id);
+    },
+    tooltip: (info: PickingInfo) => {
+      if (info.layer?.id === PARK_LAYER_ID) {
+        const p = info.object as ParkRoom;
+        const free = p.land_free_ha === null ? text.relocation.unknown : text.relocation.ha(p.land_free_ha);
+        return text.relocationMap.parkTip(p.name ? pick(p.name, p.name_en) : (p.name_en ?? p.park_id), free, p.proposed, p.approved);
+      }
+      if (info.layer?.id === ARC_LAYER_ID) {
+        return flowText(info.object as RelocationFlow, text, lang);
+      }
+      return null;
+    },
+  });
+  const relocationError = flows.status === 'error' ? flows.error.message : parks.status === 'error' ? parks.error.message : null;
+  const shown = error ?? colorError ?? (points.status === 'error' ? points.error.message : null) ?? relocationError;
   return (
-    <div className="case-map" data-testid="case-map">
+    <div className="case-map" data-testid="case-map" data-arcs={show.flows ? flowData.length : 0}>
       <div className="map-wrap">
         <MapView
           points={pointData}
@@ -69,16 +114,28 @@ export function CaseMap({ query, revision, focus, onOpen }: Props) {
           selection={null}
           measure={null}
           choropleth={null}
-          drawMode="none"
+          drawMode={pickMode ? DRAW_MODE[pickMode] : 'none'}
           basemap={null}
           move={move}
           onClick={open}
           onHover={noop}
           onViewChange={noop}
-          onCircleCentre={noop}
-          onPolygon={noop}
+          onCircleCentre={(point) => {
+            if (pickMode === 'point') onPicked({ point });
+          }}
+          onPolygon={(ring) => {
+            if (pickMode === 'area' && ring.length >= 4) onPicked({ area: { type: 'Polygon', coordinates: [ring] } });
+          }}
           onMeasure={noop}
         />
+        {pickMode && (
+          <div className="map-status pick-status" role="status" data-testid="pick-status">
+            {pickMode === 'point' ? text.relocationMap.pickPoint : text.relocationMap.pickArea}{' '}
+            <button type="button" onClick={onCancelPick}>
+              {text.relocationMap.stopPick}
+            </button>
+          </div>
+        )}
         {shown && (
           <div className="map-status error" role="alert">
             {shown}
@@ -88,6 +145,7 @@ export function CaseMap({ query, revision, focus, onOpen }: Props) {
       <div className="case-legend">
         <strong>{text.mapLegend}</strong>
         <CaseStatusLegend />
+        <RelocationLegend flows={flowData} show={show} onShow={setShow} onOpen={onOpen} />
       </div>
     </div>
   );

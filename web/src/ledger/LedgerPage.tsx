@@ -14,8 +14,9 @@ import { CaseCountsTable } from './CaseCountsTable.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseMap } from './CaseMap.tsx';
+import type { PickedPlace, PickMode } from './CaseRelocation.tsx';
 import { CaseTable } from './CaseTable.tsx';
-import { type AuditQuery, type CaseQuery, ledgerApi, type Me } from './ledger-api.ts';
+import { type AuditQuery, type CaseQuery, ledgerApi, type Me, type SitePlace } from './ledger-api.ts';
 import { useLedgerText } from './ledger-messages.ts';
 import { LEDGER_TABS, type LedgerTab, ledgerSearch, parseLedgerView } from './ledger-url.ts';
 
@@ -47,6 +48,23 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const canEdit = roleAtLeast(me.user.role, 'official');
+  // The drawer's relocation section asks for a site on the map: the map tab shows, a click or a
+  // drawn area answers, and the answer goes back to the case that asked.
+  const [pickMode, setPickMode] = useState<PickMode | null>(null);
+  const [picked, setPicked] = useState<PickedPlace | null>(null);
+  const askPlace = useCallback((mode: PickMode) => {
+    setPickMode(mode);
+    setTab('map');
+  }, []);
+  const placePicked = (place: SitePlace) => {
+    setPickMode(null);
+    if (openId !== null) setPicked((p) => ({ caseId: openId, place, seq: (p?.seq ?? 0) + 1 }));
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a choice asked for one case ends when another opens or the drawer closes.
+  useEffect(() => setPickMode(null), [openId]);
+  useEffect(() => {
+    if (tab !== 'map') setPickMode(null);
+  }, [tab]);
 
   const regionName = useMemo(() => regionNamer(cat, pick), [cat, pick]);
   const focus = useMemo(() => {
@@ -123,7 +141,17 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
             </>
           )}
           {tab === 'counts' && <CaseCountsTable query={query} revision={revision} regionName={regionName} />}
-          {tab === 'map' && <CaseMap query={query} revision={revision} focus={focus} onOpen={setOpenId} />}
+          {tab === 'map' && (
+            <CaseMap
+              query={query}
+              revision={revision}
+              focus={focus}
+              onOpen={setOpenId}
+              pickMode={pickMode}
+              onPicked={placePicked}
+              onCancelPick={() => setPickMode(null)}
+            />
+          )}
           {tab === 'audit' && (
             <AuditLog
               admin={me.user.role === 'admin'}
@@ -141,10 +169,13 @@ export function LedgerPage({ me, onLogout }: { me: Me; onLogout: () => void }) {
           <CaseDrawer
             caseId={openId}
             canEdit={canEdit}
+            username={me.user.username}
             regionName={regionName}
             actionName={(id) => actionName(cat, id, pick)}
             onClose={() => setOpenId(null)}
             onChanged={refresh}
+            picked={picked}
+            onPick={askPlace}
           />
         )}
       </div>

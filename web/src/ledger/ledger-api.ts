@@ -3,6 +3,7 @@
  * carries the session cookie and CSRF token and reports a lost session. Response types are
  * inferred from the routes' schemas (server/http/schemas/wire.ts).
  */
+import type { SiteSuggestions } from '../../../server/domain/relocation/site.ts';
 import type {
   Account,
   AccountChange,
@@ -17,14 +18,34 @@ import type {
   CaseMap,
   CasePatch,
   CaseRecord,
+  CaseRelocation,
   MeResponse,
   NewAccount,
+  ParkRoom,
+  RelocationFlow,
 } from '../../../server/http/schemas/wire.ts';
 import { ApiRequestError, requestJson } from '../api/request.ts';
 import { type Me, rememberSession, signedIn, whenSessionLost } from '../api/session.ts';
 
-export type { Account, AccountChange, ApiTokenRecord, AuditChainReport, CaseCounts, CaseDetail, CaseMap, Me, NewAccount };
+export type {
+  Account,
+  AccountChange,
+  ApiTokenRecord,
+  AuditChainReport,
+  CaseCounts,
+  CaseDetail,
+  CaseMap,
+  CaseRelocation,
+  Me,
+  NewAccount,
+  ParkRoom,
+  RelocationFlow,
+  SiteSuggestions,
+};
 export { whenSessionLost };
+
+export const SITE_FILTERS = ['proposed', 'approved', 'none'] as const;
+export type SiteFilter = (typeof SITE_FILTERS)[number];
 
 export interface CaseQuery {
   status?: string;
@@ -33,7 +54,19 @@ export interface CaseQuery {
   overdue?: boolean;
   flagged?: boolean;
   q?: string;
+  /** Cases whose relocation site is proposed, approved, or not chosen yet. */
+  site?: SiteFilter;
+  /** Cases with no qualifying site within this many km. */
+  no_site_within?: number;
 }
+
+/** GET /api/cases/{id}: its relocation is null unless the case relocates or withdraws. */
+export type CaseDetailWithSite = CaseDetail;
+
+export type SiteStage = RelocationFlow['stage'];
+
+/** Where to look for sites: the parks near the enterprise, a point chosen on the map, or an area drawn. */
+export type SitePlace = { point: [number, number] } | { area: { type: 'Polygon'; coordinates: [number, number][][] } };
 
 /** A change to one case (PATCH /api/cases/{id}); the version is added when sending. */
 export type CaseEdit = Omit<CasePatch, 'version'>;
@@ -82,7 +115,31 @@ export const ledgerApi = {
     requestJson<CaseCounts>(`/api/cases/counts${queryString({ ...query })}`, { signal: signal ?? null }),
   map: (query: CaseQuery, signal?: AbortSignal) =>
     requestJson<CaseMap>(`/api/cases/map${queryString({ ...query })}`, { signal: signal ?? null }),
-  detail: (id: number, signal?: AbortSignal) => requestJson<CaseDetail>(`/api/cases/${id}`, { signal: signal ?? null }),
+  detail: (id: number, signal?: AbortSignal) => requestJson<CaseDetailWithSite>(`/api/cases/${id}`, { signal: signal ?? null }),
+  sites: (enterpriseId: string, options: { within?: number; limit?: number }, signal?: AbortSignal) =>
+    requestJson<SiteSuggestions>(`/api/relocation/${encodeURIComponent(enterpriseId)}/sites${queryString({ ...options })}`, {
+      signal: signal ?? null,
+    }),
+  sitesAt: (enterpriseId: string, place: SitePlace, signal?: AbortSignal) =>
+    requestJson<SiteSuggestions>(`/api/relocation/${encodeURIComponent(enterpriseId)}/sites`, {
+      method: 'POST',
+      json: place,
+      signal: signal ?? null,
+    }),
+  proposeSite: (id: number, version: number, site: { park_id: string | null; lon: number; lat: number; reason: string }) =>
+    requestJson<CaseDetailWithSite>(`/api/cases/${id}/site/propose`, {
+      method: 'POST',
+      json: site.park_id ? { version, ...site } : { version, lon: site.lon, lat: site.lat, reason: site.reason },
+    }),
+  approveSite: (id: number, version: number, note: string) =>
+    requestJson<CaseDetailWithSite>(`/api/cases/${id}/site/approve`, { method: 'POST', json: note ? { version, note } : { version } }),
+  withdrawSite: (id: number, version: number, reason: string) =>
+    requestJson<CaseDetailWithSite>(`/api/cases/${id}/site/withdraw`, { method: 'POST', json: { version, reason } }),
+  applySite: (id: number, version: number) =>
+    requestJson<CaseDetailWithSite>(`/api/cases/${id}/site/apply`, { method: 'POST', json: { version } }),
+  flows: (query: CaseQuery, signal?: AbortSignal) =>
+    requestJson<RelocationFlow[]>(`/api/relocation/flows${queryString({ ...query })}`, { signal: signal ?? null }),
+  parkRoom: (signal?: AbortSignal) => requestJson<ParkRoom[]>('/api/relocation/park-room', { signal: signal ?? null }),
   edit: (id: number, version: number, edit: CaseEdit) =>
     requestJson<CaseRecord>(`/api/cases/${id}`, { method: 'PATCH', json: { version, ...edit } satisfies CasePatch }),
   bulk: (cases: { id: number; version: number }[], edit: BulkEdit) =>

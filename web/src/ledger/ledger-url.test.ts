@@ -4,7 +4,16 @@ import { DEFAULT_VIEW, type LedgerView, ledgerSearch, parseLedgerView } from './
 describe('the ledger view in the URL', () => {
   it('round-trips filters, tab, sort, page and the open case, keeping other parameters', () => {
     const view: LedgerView = {
-      query: { status: 'in_progress', action: 'withdraw', region: '150200', overdue: true, flagged: false, q: '包头 钢铁' },
+      query: {
+        status: 'in_progress',
+        action: 'withdraw',
+        region: '150200',
+        overdue: true,
+        flagged: false,
+        q: '包头 钢铁',
+        site: 'proposed',
+        no_site_within: 150,
+      },
       tab: 'counts',
       sort: 'overdue_days',
       order: 'desc',
@@ -23,8 +32,20 @@ describe('the ledger view in the URL', () => {
     expect(parseLedgerView('')).toEqual(DEFAULT_VIEW);
   });
 
+  it('keeps each relocation site filter', () => {
+    for (const site of ['proposed', 'approved', 'none'] as const) {
+      const search = ledgerSearch({ ...DEFAULT_VIEW, query: { site } }, '');
+      expect(search).toBe(`?site=${site}`);
+      expect(parseLedgerView(search).query).toEqual({ site });
+    }
+    expect(parseLedgerView('?no_site_within=2000').query).toEqual({ no_site_within: 2000 });
+  });
+
   it('drops values that are not the ledger’s own', () => {
     expect(parseLedgerView('?region=15&status=DROP%20TABLE&tab=admin&offset=-5&case=x')).toEqual(DEFAULT_VIEW);
+    expect(parseLedgerView('?site=maybe&no_site_within=0')).toEqual(DEFAULT_VIEW);
+    expect(parseLedgerView('?site=PROPOSED&no_site_within=2001')).toEqual(DEFAULT_VIEW);
+    expect(parseLedgerView('?no_site_within=1.5')).toEqual(DEFAULT_VIEW);
     expect(parseLedgerView('?log_from=yesterday&log_event=a%20b&log_entity_id=%3Cx%3E&log_offset=-1')).toEqual(DEFAULT_VIEW);
   });
 });

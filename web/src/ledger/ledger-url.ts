@@ -3,7 +3,7 @@
  * reload, a bookmark or a link to a colleague shows the same cases. Values that are not the
  * ledger's own are dropped rather than sent to the server; other parameters (lang) are kept.
  */
-import type { AuditQuery, CaseQuery } from './ledger-api.ts';
+import { type AuditQuery, type CaseQuery, SITE_FILTERS, type SiteFilter } from './ledger-api.ts';
 
 export const LEDGER_TABS = ['table', 'counts', 'map', 'audit'] as const;
 export type LedgerTab = (typeof LEDGER_TABS)[number];
@@ -49,6 +49,8 @@ const OWN = [
   'overdue',
   'flagged',
   'q',
+  'site',
+  'no_site_within',
   'tab',
   'sort',
   'order',
@@ -58,6 +60,8 @@ const OWN = [
   'log_offset',
 ];
 const WORD = /^[a-z_]{1,40}$/;
+/** The farthest "no qualifying site within" the filter offers, km: beyond it every case would match. */
+export const MAX_SITE_KM = 2000;
 
 const bool = (v: string | null) => (v === '1' ? true : v === '0' ? false : undefined);
 const whole = (v: string | null) => (v !== null && /^\d{1,9}$/.test(v) ? Number(v) : null);
@@ -77,6 +81,10 @@ export function parseLedgerView(search: string): LedgerView {
   if (flagged !== undefined) query.flagged = flagged;
   const q = p.get('q')?.trim();
   if (q) query.q = q.slice(0, 200);
+  const site = p.get('site');
+  if ((SITE_FILTERS as readonly string[]).includes(site ?? '')) query.site = site as SiteFilter;
+  const within = whole(p.get('no_site_within'));
+  if (within !== null && within > 0 && within <= MAX_SITE_KM) query.no_site_within = within;
   const tab = p.get('tab');
   const sort = p.get('sort');
   const audit: AuditQuery = {};
@@ -107,6 +115,8 @@ export function ledgerSearch(view: LedgerView, search: string): string {
   if (query.overdue !== undefined) p.set('overdue', query.overdue ? '1' : '0');
   if (query.flagged !== undefined) p.set('flagged', query.flagged ? '1' : '0');
   if (query.q) p.set('q', query.q);
+  if (query.site) p.set('site', query.site);
+  if (query.no_site_within !== undefined) p.set('no_site_within', String(query.no_site_within));
   if (view.tab !== DEFAULT_VIEW.tab) p.set('tab', view.tab);
   if (view.sort !== DEFAULT_VIEW.sort) p.set('sort', view.sort);
   if (view.order !== DEFAULT_VIEW.order) p.set('order', view.order);
