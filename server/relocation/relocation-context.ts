@@ -13,7 +13,7 @@ import type { JudgedSite } from '../domain/relocation/judge-site.ts';
 import type { ZoneHit } from '../domain/screening/facts.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
 import type { ZoneTable } from '../domain/screening/screen-batch.ts';
-import { HitBuffer, ZoneHitFinder } from '../domain/screening/zone-hit-finder.ts';
+import { HitBuffer, indexHitsByPoint, ZoneHitFinder } from '../domain/screening/zone-hit-finder.ts';
 
 /** The UTC date, as screening defaults to (run-screening.ts); not imported from there, which would load the whole pipeline. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -71,19 +71,7 @@ export function hitIndex(finder: ZoneHitFinder, lon: ArrayLike<number>, lat: Arr
   const n = lon.length;
   const buffer = new HitBuffer();
   finder.find(lon, lat, 0, n, buffer);
-  const hits = buffer.toArrays();
-  const start = new Uint32Array(n + 1);
-  for (const p of hits.point) start[p + 1] = (start[p + 1] as number) + 1;
-  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
-  const fill = start.slice(0, n);
-  const zone = new Uint32Array(hits.point.length);
-  const distance = new Float64Array(hits.point.length);
-  for (let k = 0; k < hits.point.length; k++) {
-    const slot = (fill[hits.point[k] as number] as number)++;
-    zone[slot] = hits.zone[k] as number;
-    distance[slot] = hits.distance[k] as number;
-  }
-  return { start, zone, distance };
+  return indexHitsByPoint(n, buffer.toArrays());
 }
 
 /** The zone hits of each point, as screening's facts carry them. */

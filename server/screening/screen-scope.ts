@@ -9,7 +9,7 @@ import { listZones } from '../db/zone-store.ts';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
 import type { RulePlan } from '../domain/screening/rule-plan.ts';
 import type { BatchOutput, ZoneTable } from '../domain/screening/screen-batch.ts';
-import type { HitArrays } from '../domain/screening/zone-hit-finder.ts';
+import { indexHitsByPoint } from '../domain/screening/zone-hit-finder.ts';
 import type { Zone } from '../domain/zone.ts';
 import { dropChildRows, type HitIndex, loadBatch, loadScope, type ScopeColumns, stageChildRows } from './load-batch.ts';
 import { ScreenPool } from './screen-pool.ts';
@@ -65,7 +65,7 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
     scope = await loadScope(tx);
     lap('load_scope');
     hits = hitZones
-      ? indexHits(scope.key.length, await (await poolStarting).findHits(scope.lon, scope.lat))
+      ? indexHitsByPoint(scope.key.length, await (await poolStarting).findHits(scope.lon, scope.lat))
       : await storedHits(tx, scope, zones);
     lap('zone_hits');
     await stageChildRows(tx, options.plan.asOf, options.plan.needs());
@@ -128,27 +128,11 @@ async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Pr
     zones.map((z) => z.id),
   );
   // Rows and zone indexes are never negative: the same bits read as unsigned.
-  return indexHits(scope.key.length, {
+  return indexHitsByPoint(scope.key.length, {
     point: new Uint32Array(row.buffer, row.byteOffset, row.length),
     zone: new Uint32Array(zone.buffer, zone.byteOffset, zone.length),
     distance,
   });
-}
-
-/** Hits arrive ordered by worker and zone group; a counting sort indexes them by scope row. */
-function indexHits(n: number, hits: HitArrays): HitIndex {
-  const start = new Uint32Array(n + 1);
-  for (const p of hits.point) start[p + 1] = (start[p + 1] as number) + 1;
-  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
-  const fill = start.slice(0, n);
-  const zone = new Uint32Array(hits.point.length);
-  const distance = new Float64Array(hits.point.length);
-  for (let k = 0; k < hits.point.length; k++) {
-    const slot = (fill[hits.point[k] as number] as number)++;
-    zone[slot] = hits.zone[k] as number;
-    distance[slot] = hits.distance[k] as number;
-  }
-  return { start, zone, distance };
 }
 
 /** Stores the zone hits of the scope (zone_hit_rows) and answers how many there are. */

@@ -15,7 +15,7 @@ import type { ExperimentalAlternative, Flag, ZoneEvidence } from '../flag.ts';
 import { evaluateRule } from '../rules/evaluate-rule.ts';
 import type { RuleSetT, RuleT } from '../rules/rule-schema.ts';
 import { UNZONED } from '../zone.ts';
-import type { EnterpriseFacts, ZoneHit } from './facts.ts';
+import { type EnterpriseFacts, plainFacts, type ZoneHit } from './facts.ts';
 import type { RulePlan } from './rule-plan.ts';
 
 /** Whether the rule is written for reserves of unknown zoning. */
@@ -77,24 +77,7 @@ function inExperimentalZone(f: EnterpriseFacts, zoneId: string): EnterpriseFacts
   const zones = f.zones.map(
     (z): ZoneHit => (z.zone_id === zoneId && z.distance_m === 0 && z.zone_type === UNZONED ? { ...z, zone_type: 'experimental' } : z),
   );
-  // Spelt out rather than spread: screening's facts are a class whose id, zones and metrics are
-  // getters, which a spread would drop.
-  return {
-    id: f.id,
-    region_code: f.region_code,
-    sector: f.sector,
-    status: f.status,
-    commissioned_year: f.commissioned_year,
-    above_scale: f.above_scale,
-    in_park: f.in_park,
-    scattered_dirty: f.scattered_dirty,
-    green_factory: f.green_factory,
-    location_accuracy: f.location_accuracy,
-    zones,
-    equipment: f.equipment,
-    compliance: f.compliance,
-    metrics: f.metrics,
-  };
+  return plainFacts(f, zones);
 }
 
 /**

@@ -30,3 +30,26 @@ export interface EnterpriseFacts {
 }
 
 export const PLANNED_STATUSES: readonly PlantStatus[] = ['announced', 'pre-construction', 'construction'];
+
+/**
+ * The facts as a plain object, field by field: screening's facts are a class whose id, zones and
+ * metrics are getters, which a spread would drop. `zones` replaces the zone hits when given.
+ */
+export function plainFacts(f: EnterpriseFacts, zones: ZoneHit[] = f.zones): EnterpriseFacts {
+  return {
+    id: f.id,
+    region_code: f.region_code,
+    sector: f.sector,
+    status: f.status,
+    commissioned_year: f.commissioned_year,
+    above_scale: f.above_scale,
+    in_park: f.in_park,
+    scattered_dirty: f.scattered_dirty,
+    green_factory: f.green_factory,
+    location_accuracy: f.location_accuracy,
+    zones,
+    equipment: f.equipment,
+    compliance: f.compliance,
+    metrics: f.metrics,
+  };
+}

@@ -14,7 +14,7 @@ import type { RuleSetT, RuleT } from '../rules/rule-schema.ts';
 import type { ReserveZoneType, ZoneKind } from '../zone.ts';
 import type { BatchInput, EnterpriseColumns, HitColumns } from './batch-columns.ts';
 import { EvidenceTexts } from './evidence-texts.ts';
-import type { EnterpriseFacts, ZoneHit } from './facts.ts';
+import { type EnterpriseFacts, plainFacts, type ZoneHit } from './facts.ts';
 import { RulePlan } from './rule-plan.ts';
 import { screenEnterprise } from './screen-enterprise.ts';
 
@@ -293,23 +293,7 @@ export function factsOfBatch(input: BatchInput, zones: ZoneTable, asOf: string):
   const rows = input.enterprises;
   const { indicatorsByKey, equipmentByKey, complianceByKey } = childRowsByKey(input);
   const batch = new BatchContext(rows, input.hits, zones, asOfYear);
-  return Array.from(rows.key, (key, row) => {
-    const f = new RowFacts(batch, row, equipmentByKey.get(key) ?? [], complianceByKey.get(key) ?? [], indicatorsByKey.get(key) ?? []);
-    return {
-      id: f.id,
-      region_code: f.region_code,
-      sector: f.sector,
-      status: f.status,
-      commissioned_year: f.commissioned_year,
-      above_scale: f.above_scale,
-      in_park: f.in_park,
-      scattered_dirty: f.scattered_dirty,
-      green_factory: f.green_factory,
-      location_accuracy: f.location_accuracy,
-      zones: f.zones,
-      equipment: f.equipment,
-      compliance: f.compliance,
-      metrics: f.metrics,
-    };
-  });
+  return Array.from(rows.key, (key, row) =>
+    plainFacts(new RowFacts(batch, row, equipmentByKey.get(key) ?? [], complianceByKey.get(key) ?? [], indicatorsByKey.get(key) ?? [])),
+  );
 }

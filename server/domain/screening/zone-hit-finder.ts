@@ -91,3 +91,26 @@ export class ZoneHitFinder {
     }
   }
 }
+
+/** Hits indexed by point (compressed sparse rows): point p's hits are start[p]..start[p+1]-1. */
+export interface HitsByPoint {
+  start: Uint32Array<ArrayBuffer>;
+  zone: Uint32Array<ArrayBuffer>;
+  distance: Float64Array<ArrayBuffer>;
+}
+
+/** Hits arrive ordered by worker and zone group; a counting sort indexes them by point. */
+export function indexHitsByPoint(n: number, hits: HitArrays): HitsByPoint {
+  const start = new Uint32Array(n + 1);
+  for (const p of hits.point) start[p + 1] = (start[p + 1] as number) + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const fill = start.slice(0, n);
+  const zone = new Uint32Array(hits.point.length);
+  const distance = new Float64Array(hits.point.length);
+  for (let k = 0; k < hits.point.length; k++) {
+    const slot = (fill[hits.point[k] as number] as number)++;
+    zone[slot] = hits.zone[k] as number;
+    distance[slot] = hits.distance[k] as number;
+  }
+  return { start, zone, distance };
+}
