@@ -98,6 +98,18 @@ describe('a relocation site for a Baotou steel plant', () => {
     await page.screenshot({ path: join(SHOTS, 'relocation-sites.png') });
   });
 
+  it('judges the sites by the rules of another date when asked', async () => {
+    const judged = section().getByTestId('site-judged-as-of');
+    await judged.waitFor();
+    const today = await judged.textContent();
+    await section().getByTestId('site-as-of').fill('2021-06-30');
+    await section().getByRole('button', { name: '查找' }).click();
+    await expect.poll(() => judged.textContent(), { timeout: 30_000 }).toBe('按 2021-06-30 施行的规则判定');
+    await section().getByTestId('site-as-of').fill('');
+    await section().getByRole('button', { name: '查找' }).click();
+    await expect.poll(() => judged.textContent(), { timeout: 30_000 }).toBe(today);
+  });
+
   it('proposes the first park with a reason; its proposer may not approve it', async () => {
     const first = section().getByTestId('site-list').getByTestId('site').first();
     const parkId = await first.getAttribute('data-park-id');

@@ -45,8 +45,15 @@ export function CaseRelocation({ detail, canEdit, username, text, picked, onPick
   const t = text.relocation;
   const { lang } = useI18n();
   const [within, setWithin] = useState('');
+  // Empty: today, as the server judges proposals. Another date asks how the rules of that day judge
+  // the sites (a rule in force from next year, say); a proposal is still judged as of today.
+  const [asOf, setAsOf] = useState('');
   const [coords, setCoords] = useState({ lon: '', lat: '' });
-  const [asked, setAsked] = useState<{ within: number | undefined; place: SitePlace | null }>({ within: undefined, place: null });
+  const [asked, setAsked] = useState<{ within: number | undefined; as_of: string | undefined; place: SitePlace | null }>({
+    within: undefined,
+    as_of: undefined,
+    place: null,
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new choice on the map, for this case, replaces the search.
   useEffect(() => {
     if (picked && picked.caseId === detail.id) setAsked((a) => ({ ...a, place: picked.place }));
@@ -56,8 +63,8 @@ export function CaseRelocation({ detail, canEdit, username, text, picked, onPick
     canEdit
       ? (signal) =>
           asked.place
-            ? ledgerApi.sitesAt(detail.enterprise_id, asked.place, signal)
-            : ledgerApi.sites(detail.enterprise_id, { within: asked.within, limit: SUGGESTIONS }, signal)
+            ? ledgerApi.sitesAt(detail.enterprise_id, { ...asked.place, as_of: asked.as_of }, signal)
+            : ledgerApi.sites(detail.enterprise_id, { within: asked.within, as_of: asked.as_of, limit: SUGGESTIONS }, signal)
       : null,
     [canEdit, detail.enterprise_id, asked],
   );
@@ -69,7 +76,7 @@ export function CaseRelocation({ detail, canEdit, username, text, picked, onPick
   const search = (e: FormEvent) => {
     e.preventDefault();
     const km = Number(within);
-    setAsked({ within: within.trim() && km > 0 ? km : undefined, place: null });
+    setAsked({ within: within.trim() && km > 0 ? km : undefined, as_of: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined, place: null });
   };
 
   // Typed coordinates are the keyboard's way to what a click on the map chooses.
@@ -116,6 +123,10 @@ export function CaseRelocation({ detail, canEdit, username, text, picked, onPick
                 onChange={(e) => setWithin(e.target.value)}
                 data-testid="site-within"
               />
+            </label>
+            <label>
+              {t.asOf}
+              <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="site-as-of" />
             </label>
             <button type="submit">{t.search}</button>
             <button type="button" onClick={() => onPick('point')} data-testid="site-pick-point">
@@ -176,6 +187,9 @@ export function CaseRelocation({ detail, canEdit, username, text, picked, onPick
       {suggestions && (
         <>
           <h4>{qualifying.length > 0 ? t.qualifying(qualifying.length) : t.noneQualifying}</h4>
+          <p className="muted small" data-testid="site-judged-as-of">
+            {t.judgedAsOf(suggestions.as_of)}
+          </p>
           <ol className="site-list" data-testid="site-list">
             {qualifying.map((s, i) => (
               <SiteVerdictItem

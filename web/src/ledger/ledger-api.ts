@@ -116,11 +116,11 @@ export const ledgerApi = {
   map: (query: CaseQuery, signal?: AbortSignal) =>
     requestJson<CaseMap>(`/api/cases/map${queryString({ ...query })}`, { signal: signal ?? null }),
   detail: (id: number, signal?: AbortSignal) => requestJson<CaseDetailWithSite>(`/api/cases/${id}`, { signal: signal ?? null }),
-  sites: (enterpriseId: string, options: { within?: number; limit?: number }, signal?: AbortSignal) =>
+  sites: (enterpriseId: string, options: { within?: number; as_of?: string; limit?: number }, signal?: AbortSignal) =>
     requestJson<SiteSuggestions>(`/api/relocation/${encodeURIComponent(enterpriseId)}/sites${queryString({ ...options })}`, {
       signal: signal ?? null,
     }),
-  sitesAt: (enterpriseId: string, place: SitePlace, signal?: AbortSignal) =>
+  sitesAt: (enterpriseId: string, place: SitePlace & { as_of?: string }, signal?: AbortSignal) =>
     requestJson<SiteSuggestions>(`/api/relocation/${encodeURIComponent(enterpriseId)}/sites`, {
       method: 'POST',
       json: place,
