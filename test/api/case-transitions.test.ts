@@ -61,25 +61,37 @@ describe('every transition through the API', () => {
 
   it('allows exactly the lifecycle’s moves (200) and refuses the rest (409) without changing the case', async () => {
     const pairs = CASE_STATUSES.flatMap((from) => CASE_STATUSES.filter((to) => to !== from).map((to) => [from, to] as const));
+    // A refused move changes nothing, so one case per status takes every refusal from it; each
+    // allowed move needs a case of its own.
+    const cases = CASE_STATUSES.length + ALLOWED.size;
     const hebei = await t.db.all<{ id: string }>("SELECT id FROM enterprises WHERE region_code LIKE '13%' ORDER BY id LIMIT $n", {
-      n: pairs.length,
+      n: cases,
     });
+    expect(hebei).toHaveLength(cases);
     await screen(
       t.db,
       hebei.map((e, i) => flagWith(e.id, 'rectify', `P3-transition-${i}`, '2030-01-01')),
       2,
     );
-    const results: string[] = [];
-    for (const [i, [from, to]] of pairs.entries()) {
-      const id = (await t.casesOf(hebei[i]?.id as string))[0] as number;
-      for (const step of PATH[from]) {
+    let next = 0;
+    const caseAt = async (status: CaseStatus) => {
+      const id = (await t.casesOf(hebei[next++]?.id as string))[0] as number;
+      for (const step of PATH[status]) {
         const { version } = await getCase(id);
         expect((await patch(id, { version, status: step, note: `to ${step}` })).status).toBe(200);
       }
+      return id;
+    };
+    const refusing = new Map<CaseStatus, number>();
+    for (const from of CASE_STATUSES) refusing.set(from, await caseAt(from));
+    const results: string[] = [];
+    for (const [from, to] of pairs) {
+      const allowed = ALLOWED.has(`${from}→${to}`);
+      const id = allowed ? await caseAt(from) : (refusing.get(from) as number);
       const before = await getCase(id);
+      expect(before.status).toBe(from);
       const res = await patch(id, { version: before.version, status: to, note: 'a reason' });
       const after = await getCase(id);
-      const allowed = ALLOWED.has(`${from}→${to}`);
       results.push(`${from}→${to}: ${res.status}`);
       expect(res.status, `${from}→${to}`).toBe(allowed ? 200 : 409);
       // A refusal says why in a form each UI words in its language.
@@ -88,5 +100,6 @@ describe('every transition through the API', () => {
       expect(after.version).toBe(allowed ? before.version + 1 : before.version);
     }
     expect(results).toHaveLength(56);
+    expect(next).toBe(cases);
   });
 });
