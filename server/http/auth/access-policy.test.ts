@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApiPath, policyFor } from './access-policy.ts';
+import { ACCESS_POLICY, openApiPath, policyFor } from './access-policy.ts';
 
 describe('policyFor', () => {
   it('prefers a literal segment to a parameter', () => {
@@ -25,5 +25,17 @@ describe('policyFor', () => {
 
   it('converts Hono paths to OpenAPI paths', () => {
     expect(openApiPath('/api/cases/:id/evidence/:evidenceId')).toBe('/api/cases/{id}/evidence/{evidenceId}');
+  });
+});
+
+describe('case data', () => {
+  // Cases, their history, audit entries and relocation sites and moves are the officials'; the
+  // planner map (open to anonymous readers where public-map is on) reaches none of them.
+  const CASE_DATA = ['/api/cases', '/api/ledger', '/api/audit', '/api/relocation'];
+
+  it('lives only behind a role, never on a public or map route', () => {
+    const underCaseData = ACCESS_POLICY.filter((e) => CASE_DATA.some((prefix) => e.path === prefix || e.path.startsWith(`${prefix}/`)));
+    expect(underCaseData.length).toBeGreaterThan(10);
+    expect(underCaseData.filter((e) => e.access.kind !== 'role').map((e) => `${e.method} ${e.path}`)).toEqual([]);
   });
 });

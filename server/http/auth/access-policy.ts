@@ -8,8 +8,8 @@
  *   map          — the planner map's reads: any account, and anonymous readers too where the
  *                  database's owner opened the planner map (`greenline settings set public-map
  *                  on`; the demo database is created with it on). Case data (status, notes,
- *                  department, assignee, evidence) lives only under /api/cases, /api/ledger and
- *                  /api/audit, none of which is a map route.
+ *                  department, assignee, evidence, relocation sites) lives only under /api/cases,
+ *                  /api/ledger, /api/audit and /api/relocation, none of which is a map route.
  *   role         — the minimum role (viewer < planner < official < admin), and
  *     own-region  — region-scoped accounts may call it; the handler confines what it reads or
  *                   changes to their region (403 for a case outside it);
