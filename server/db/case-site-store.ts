@@ -9,8 +9,8 @@ import { type CaseFilter, caseWhere } from './case-query.ts';
 import type { Queryable } from './database.ts';
 import { isoOf, sqlTimestamp } from './timestamps.ts';
 
-export interface CaseSite {
-  case_id: number;
+/** What a proposal records; the rest of a case's site follows from approving and applying it. */
+export interface NewProposal {
   park_id: string | null;
   site_name: string | null;
   lon: number;
@@ -18,6 +18,10 @@ export interface CaseSite {
   site_region_code: string | null;
   reason: string;
   proposed_by: string;
+}
+
+export interface CaseSite extends NewProposal {
+  case_id: number;
   proposed_at: string;
   approved_by: string | null;
   approved_at: string | null;
@@ -34,16 +38,6 @@ const SELECT_SITE = `SELECT s.case_id, s.park_id, s.site_name, s.lon, s.lat, s.s
 
 export async function getCaseSite(q: Queryable, caseId: number): Promise<CaseSite | undefined> {
   return q.one<CaseSite>(`${SELECT_SITE} WHERE s.case_id = $id`, { id: caseId });
-}
-
-export interface NewProposal {
-  park_id: string | null;
-  site_name: string | null;
-  lon: number;
-  lat: number;
-  site_region_code: string | null;
-  reason: string;
-  proposed_by: string;
 }
 
 /** Records a proposal, replacing any earlier one together with its approval. */
