@@ -4,9 +4,12 @@ export interface CliManifest {
   builtAt: number;
   /** The entry file, relative to dist/cli/. */
   entry: string;
+  /** Each worker entry's source, relative to the checkout, and its build, relative to dist/cli/. */
+  workers?: Record<string, string>;
   /** The files it was built from, relative to the checkout. */
   inputs: string[];
 }
 export function cliEntry(): Promise<string>;
 export function readManifest(): CliManifest | null;
+export function builtWorker(source: string): string | null;
 export function staleInput(manifest: CliManifest): string | null;

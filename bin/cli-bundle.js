@@ -3,8 +3,12 @@
 // bundle is rebuilt whenever a file it was built from is newer than it, so an edited checkout never
 // runs stale code and `npm ci` stays the only set-up step. Heavy modules are split into chunks the
 // commands import when they run, so `greenline --help` loads commander and little else.
+//
+// The worker threads' entries are built alongside (WORKERS): a worker started from TypeScript
+// must register the loader and compile every module it imports, about two seconds of CPU each,
+// paid by every screening, import and export that starts one (server/worker-thread.ts).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -14,6 +18,8 @@ const DIST = `${ROOT}dist/cli/`;
 const MANIFEST = `${DIST}manifest.json`;
 /** A build older than this is deleted by a later one; a command started before then has long loaded its chunks. */
 const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
+/** Worker threads' entry modules, relative to the checkout: built beside the CLI, from the same sources. */
+const WORKERS = ['server/screening/screen-worker.ts', 'server/screening/zone-hits-worker.ts', 'server/import/readers/source-worker.ts'];
 
 /** The bundle's entry as a URL to import, built first if missing or older than its sources. */
 export async function cliEntry() {
@@ -28,6 +34,17 @@ export function readManifest() {
   } catch {
     return null;
   }
+}
+
+/**
+ * The current build of a worker entry (an absolute path to its TypeScript source) when the build
+ * is fresh, else null: the caller then runs the source through the TypeScript loader.
+ */
+export function builtWorker(source) {
+  const manifest = readManifest();
+  const built = manifest?.workers?.[relative(ROOT, source)];
+  if (!built || staleInput(manifest) !== null) return null;
+  return DIST + built;
 }
 
 /** The current build's entry file when every input is older than the build, else null. */
@@ -60,13 +77,15 @@ function sourceImportMetaUrl(buildDir) {
   return {
     name: 'source-import-meta-url',
     setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, (args) => {
+      // JavaScript too: server/worker-thread.ts imports this file, which finds the checkout by it.
+      build.onLoad({ filter: /\.[tj]s$/ }, (args) => {
+        if (args.path.includes('/node_modules/')) return undefined;
         const text = readFileSync(args.path, 'utf8');
         if (!text.includes('import.meta.url')) return undefined;
         const fromBuild = relative(buildDir, args.path);
         return {
           contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBuild)}, import.meta.url).href`),
-          loader: 'ts',
+          loader: args.path.endsWith('.ts') ? 'ts' : 'js',
         };
       });
     },
@@ -80,7 +99,7 @@ async function build() {
   const name = `build-${builtAt}-${process.pid}`;
   const buildDir = `${DIST}${name}`;
   const result = await esbuild({
-    entryPoints: { greenline: ENTRY },
+    entryPoints: { greenline: ENTRY, ...Object.fromEntries(WORKERS.map((w) => [basename(w, '.ts'), ROOT + w])) },
     absWorkingDir: ROOT,
     outdir: buildDir,
     bundle: true,
@@ -95,7 +114,8 @@ async function build() {
   });
   // Paths in the metafile are relative to absWorkingDir, the checkout.
   const inputs = Object.keys(result.metafile.inputs);
-  const manifest = { builtAt, entry: `${name}/greenline.js`, inputs: [...inputs, 'bin/cli-bundle.js', 'package-lock.json'] };
+  const workers = Object.fromEntries(WORKERS.map((w) => [w, `${name}/${basename(w, '.ts')}.js`]));
+  const manifest = { builtAt, entry: `${name}/greenline.js`, workers, inputs: [...inputs, 'bin/cli-bundle.js', 'package-lock.json'] };
   // Concurrent first runs each build their own directory; the last rename wins, all are complete.
   const staged = `${MANIFEST}.${process.pid}`;
   writeFileSync(staged, JSON.stringify(manifest));

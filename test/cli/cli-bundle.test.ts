@@ -3,10 +3,10 @@
  * loading the heavy packages (DuckDB, ExcelJS, the import readers), and must never run stale code
  * after a source file changes.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliEntry, readManifest, staleInput } from '../../bin/cli-bundle.js';
+import { builtWorker, cliEntry, readManifest, staleInput } from '../../bin/cli-bundle.js';
 import { greenline } from '../helpers/cli.ts';
 
 /** Packages a command may load when it runs, never to describe itself. */
@@ -52,5 +52,20 @@ describe('the CLI bundle', () => {
     expect(staleInput({ ...manifest, builtAt: 0 })).toBe(manifest.inputs[0]);
     expect(staleInput({ ...manifest, inputs: [...manifest.inputs, 'server/cli/gone.ts'] })).toBe('server/cli/gone.ts');
     expect(staleInput({ ...manifest, entry: 'build-0-0/greenline.js' })).toBe('dist/cli/build-0-0/greenline.js');
+  });
+
+  it("builds the worker threads' entries too, which a worker then starts from instead of compiling TypeScript", async () => {
+    await cliEntry();
+    const root = new URL('../../', import.meta.url).pathname;
+    for (const entry of [
+      'server/screening/screen-worker.ts',
+      'server/screening/zone-hits-worker.ts',
+      'server/import/readers/source-worker.ts',
+    ]) {
+      const built = builtWorker(root + entry);
+      expect(built, entry).toMatch(/dist\/cli\/build-[^/]+\/[a-z-]+-worker\.js$/);
+      expect(existsSync(built as string)).toBe(true);
+    }
+    expect(builtWorker(`${root}server/screening/run-screening.ts`)).toBeNull();
   });
 });
