@@ -11,6 +11,7 @@ import {
   type TiandituLayer,
   tiandituTemplates,
 } from './domain/tianditu.ts';
+import { DEFAULT_DB, defaultPublicationsDir, parsePublicUrl } from './locations.ts';
 
 const BasemapId = z
   .string()
@@ -157,26 +158,6 @@ export interface AppConfig {
   publicRatePerMinute?: number;
   /** Proxies whose X-Forwarded-For names the client (GREENLINE_TRUSTED_PROXIES: addresses, IPv4 CIDR). */
   trustedProxies?: string;
-}
-
-export const DEFAULT_DB = 'data/greenline.duckdb';
-
-/** Publications live beside their database: data/greenline.duckdb → data/greenline.publications/. */
-export function defaultPublicationsDir(dbPath: string): string {
-  return dbPath === ':memory:' ? 'data/memory.publications' : `${dbPath.replace(/\.duckdb$/, '')}.publications`;
-}
-
-/** A public base URL: scheme and host (and port, path prefix), no trailing slash. */
-export function parsePublicUrl(value: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${name} must be a URL such as https://maps.example.gov.cn, got "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must start with http:// or https://, got "${value}"`);
-  if (url.search || url.hash) throw new Error(`${name} must have no query or fragment, got "${value}"`);
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -3,7 +3,7 @@
  * so when a Greenline server holds it the command goes through that server (forward.ts) — the
  * same command, output and exit code — and otherwise runs here.
  */
-import { DEFAULT_DB } from '../config.ts';
+import { DEFAULT_DB } from '../locations.ts';
 import { processIo } from './cli-io.ts';
 import { canonicalDbPath } from './control-path.ts';
 import { forwardToServer } from './forward.ts';

@@ -4,7 +4,7 @@
  * inside the server that holds the database (control-socket.ts), through the io given.
  */
 import { Command, CommanderError } from 'commander';
-import { DEFAULT_DB } from '../config.ts';
+import { DEFAULT_DB } from '../locations.ts';
 import { CliExit, type CliIo, processIo, runWithIo } from './cli-io.ts';
 import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';

@@ -4,11 +4,11 @@
  * Each entity's entries form a SHA-256 chain; verifyAuditChain() recomputes every link.
  */
 import { createHash } from 'node:crypto';
-import { listValue } from '@duckdb/node-api';
 import { type AuditEntity, type AuditEntry, type AuditEvent, type AuditInput, canonicalAuditText, GENESIS_HASH } from '../domain/audit.ts';
 import { yieldToEventLoop } from '../event-loop.ts';
 import { appendRecords } from './bulk.ts';
 import type { Queryable } from './database.ts';
+import { listValue } from './duckdb.ts';
 import type { Columns } from './tables.ts';
 import { isoOf, sqlTimestamp } from './timestamps.ts';
 

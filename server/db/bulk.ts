@@ -5,24 +5,23 @@
  * raw columns: DuckDB's generic JS converter costs about twice as much per value. Between chunks
  * the event loop gets a turn (event-loop.ts): a million-row append never holds the server still.
  */
+import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import bindings from '@duckdb/node-bindings';
+import { yieldToEventLoop } from '../event-loop.ts';
+import type { Queryable } from './database.ts';
 import {
   BOOLEAN,
   DATE,
   DOUBLE,
   DuckDBDataChunk,
   DuckDBDataChunkWriter,
-  type DuckDBType,
-  type DuckDBValue,
   dateValue,
   INTEGER,
   JSToDuckDBValueConverter,
   TIMESTAMP,
   timestampValue,
   VARCHAR,
-} from '@duckdb/node-api';
-import bindings from '@duckdb/node-bindings';
-import { yieldToEventLoop } from '../event-loop.ts';
-import type { Queryable } from './database.ts';
+} from './duckdb.ts';
 import type { Columns, ColumnType } from './tables.ts';
 
 type JSValue = string | number | boolean | Date | null;

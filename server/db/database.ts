@@ -8,7 +8,8 @@
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb.ts';
 import { migrate } from './migrate.ts';
 import { fillMissingSearchText } from './search-text-store.ts';
 

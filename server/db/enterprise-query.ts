@@ -2,13 +2,14 @@
  * Turns validated enterprise filters into a parameterised WHERE clause. Shared by the list,
  * the binary point payload, counts and exports so that all of them agree on what a filter means.
  */
-import { type DuckDBValue, listValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { ACTIONS, actionCode } from '../domain/actions.ts';
 import type { IndicatorColumn } from '../domain/column-payload.ts';
 import { BASELINE_YEAR } from '../domain/intensity.ts';
 import { searchForm } from '../domain/search-text.ts';
 import type { ZoneKind } from '../domain/zone.ts';
 import type { Params } from './database.ts';
+import { listValue } from './duckdb.ts';
 
 /** An action's code (actions.ts) in SQL, from a column holding its name. */
 export const actionCodeSql = (column: string) =>

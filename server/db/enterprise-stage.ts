@@ -5,9 +5,10 @@
  * import leaves nothing behind. The checks run in SQL here because a million-key Map in JS costs
  * seconds of garbage collection.
  */
-import { listValue } from '@duckdb/node-api';
+
 import { appendRows } from './bulk.ts';
 import type { Queryable } from './database.ts';
+import { listValue } from './duckdb.ts';
 import { REBUILD_THRESHOLD, rebuildTable } from './rebuild-table.ts';
 import { columnNames, ENTERPRISE_COLUMNS } from './tables.ts';
 

@@ -3,7 +3,8 @@
  * reading never touches the database being imported into. DuckDB turns a GeoParquet WKB column
  * into its core GEOMETRY type; a BLOB column holding WKB is read with ST_GeomFromWKB.
  */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb.ts';
 
 export interface ParquetColumn {
   name: string;

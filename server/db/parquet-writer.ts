@@ -3,7 +3,7 @@
  * geometry as WKT, cast to DuckDB's core GEOMETRY, and COPY writes Parquet with the GeoParquet
  * "geo" metadata (WKB encoding, geometry types, bbox; no crs member, which means OGC:CRS84).
  */
-import { DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
+import { DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from './duckdb.ts';
 
 export type ParquetType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
 /** DATE columns take Date objects at UTC midnight. */

@@ -5,10 +5,11 @@
  * prefecture, then most severe action and name where those are public (an order by a hidden
  * field would hint at its values).
  */
-import { listValue } from '@duckdb/node-api';
+
 import { actionCode } from '../domain/actions.ts';
 import type { PublicField } from '../domain/publish/public-fields.ts';
 import type { Queryable } from './database.ts';
+import { listValue } from './duckdb.ts';
 import { actionCodeSql, type EnterpriseFilter, enterpriseWhere } from './enterprise-query.ts';
 import type { RuleText as FlagRuleText } from './flag-store.ts';
 import { getMeta } from './meta-store.ts';

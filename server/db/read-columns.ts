@@ -9,9 +9,10 @@
  * the declaration is refused rather than misread.
  */
 
-import { type DuckDBDataChunk, DuckDBTypeId } from '@duckdb/node-api';
+import type { DuckDBDataChunk } from '@duckdb/node-api';
 import bindings from '@duckdb/node-bindings';
 import type { Params, Queryable } from './database.ts';
+import { DuckDBTypeId } from './duckdb.ts';
 
 /**
  * int32 / float64: typed arrays, a null reads as 0 / NaN (for columns that are never null);

@@ -1,9 +1,9 @@
 /**
  * Fills `enterprises.search_text` for rows that lack it: those of a database made before the
  * column existed. Imports and the demo write it themselves, so after the first start this finds
- * nothing to do and costs one count.
+ * nothing to do and costs one count; pinyin-pro, whose dictionaries take a tenth of a second to
+ * load, is loaded only when there is work.
  */
-import { enterpriseSearchText } from '../domain/search-text.ts';
 import { appendRows } from './bulk.ts';
 import type { Database } from './database.ts';
 import { readColumns } from './read-columns.ts';
@@ -13,6 +13,7 @@ const BATCH = 50_000;
 export async function fillMissingSearchText(db: Database): Promise<number> {
   const missing = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM enterprises WHERE search_text IS NULL'))?.n ?? 0;
   if (missing === 0) return 0;
+  const { enterpriseSearchText } = await import('../domain/search-text.ts');
   await db.transaction(async (tx) => {
     await tx.run('CREATE OR REPLACE TEMP TABLE search_text_fill (id VARCHAR, search_text VARCHAR)');
     const range = await tx.one<{ lo: number; hi: number }>(

@@ -1,6 +1,7 @@
 /** What a zone or region import asks of the stored layers, beyond reading and writing them (zone-store.ts). */
-import { listValue } from '@duckdb/node-api';
+
 import type { Queryable } from './database.ts';
+import { listValue } from './duckdb.ts';
 
 /** The kind each of these zone ids is stored under, for the ids that are stored. */
 export async function storedZoneKinds(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {

@@ -4,11 +4,10 @@
  * Every change is audited with the operating-system user as the actor.
  */
 import type { Command } from 'commander';
-import { defaultPublicationsDir, parsePublicUrl } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { DEFAULT_PUBLIC_FIELDS, parsePublicFields } from '../../domain/publish/public-fields.ts';
-import { describeSpecProblems, PublicationSpec } from '../../domain/publish/publication-spec.ts';
 import { ZONE_KINDS } from '../../domain/zone.ts';
+import { defaultPublicationsDir, parsePublicUrl } from '../../locations.ts';
 import type { PublishContext } from '../../publish/publications.ts';
 import { cliActor, cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
@@ -115,6 +114,8 @@ export function publishCommand(program: Command, globals: () => GlobalOptions) {
               : 'prefecture'
             : oneOf('--draw', opts.draw, ['points', 'prefecture'] as const);
         const view = opts.view ? numbers('--view', opts.view, 3) : null;
+        // Its zod schema is loaded when a publication is made, not to describe the command.
+        const { describeSpecProblems, PublicationSpec } = await import('../../domain/publish/publication-spec.ts');
         const parsed = PublicationSpec.safeParse({
           title: { zh: opts.title, en: opts.titleEn ?? '' },
           description: { zh: opts.description ?? '', en: opts.descriptionEn ?? '' },

@@ -1,15 +1,14 @@
-/** Picks a reader by file extension (of the name the user gave, for uploads) after checking the size limit. */
+/**
+ * Picks a reader by file extension (of the name the user gave, for uploads) after checking the size
+ * limit. Each reader is imported when its format is read: ExcelJS, the shapefile and KML readers and
+ * DuckDB together take over a second to load, which a CSV import (on its worker thread, or in the
+ * CLI) should not pay.
+ */
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { reason } from '../../domain/reasons.ts';
 import { formatMiB, importLimits } from '../limits.ts';
-import { readCsv } from './csv.ts';
-import { readGeoJson } from './geojson.ts';
-import { readKml } from './kml.ts';
-import { readParquet } from './parquet.ts';
 import { type ReadOptions, type Source, SourceError } from './record.ts';
-import { readShapefile } from './shapefile.ts';
-import { readXlsx } from './xlsx.ts';
 
 export const SUPPORTED_EXTENSIONS = [
   '.csv',
@@ -55,23 +54,23 @@ export async function openSource(path: string, label = path, options: ReadOption
     case '.txt':
     case '.tsv':
       if (await startsWithZip(path)) throw new SourceError(label, null, reason('import_zip_misnamed', { ext }));
-      return readCsv(path, label, options);
+      return (await import('./csv.ts')).readCsv(path, label, options);
     case '.xlsx':
-      return readXlsx(path, label, options);
+      return (await import('./xlsx.ts')).readXlsx(path, label, options);
     case '.xls':
       throw new SourceError(label, null, reason('import_xls_unsupported', { ext: '.xls', instead: '.xlsx / CSV' }));
     case '.geojson':
     case '.json':
-      return readGeoJson(path, label);
+      return (await import('./geojson.ts')).readGeoJson(path, label);
     case '.zip':
     case '.shp':
-      return readShapefile(path, label, options);
+      return (await import('./shapefile.ts')).readShapefile(path, label, options);
     case '.parquet':
     case '.geoparquet':
-      return readParquet(path, label);
+      return (await import('./parquet.ts')).readParquet(path, label);
     case '.kml':
     case '.kmz':
-      return readKml(path, label, ext === '.kmz');
+      return (await import('./kml.ts')).readKml(path, label, ext === '.kmz');
     default:
       throw new SourceError(label, null, reason('import_unsupported_type', { ext, expected: SUPPORTED_EXTENSIONS.join(', ') }));
   }
