@@ -9,6 +9,7 @@ import type { Polygon } from 'geojson';
 import { appendRecords } from '../../server/db/bulk.ts';
 import { Database } from '../../server/db/database.ts';
 import { ENTERPRISE_COLUMNS } from '../../server/db/tables.ts';
+import { zoneHitsInExportOrder } from '../../server/db/zone-hit-csv.ts';
 import { insertZones } from '../../server/db/zone-store.ts';
 import { removeDatabaseFiles } from '../../server/demo/build-demo-database.ts';
 import type { Zone } from '../../server/domain/zone.ts';
@@ -19,9 +20,24 @@ export const enterpriseId = (i: number) => `E${String(i + 1).padStart(7, '0')}`;
 /** Zone ids sort in polygon order: R0001 is polygon 0, the id PostGIS gets as well. */
 export const reserveId = (i: number) => `R${String(i + 1).padStart(4, '0')}`;
 
-/** Builds the database at `path` unless it is already there (the same seed gives the same data). */
+/**
+ * Builds the database at `path` unless it is already there (the same seed gives the same data). A
+ * cached one made by an older Greenline is screened again when its stored hits do not lie in the
+ * export's order, as a full screening leaves them today.
+ */
 export async function screenDatabase(path: string, lon: Float64Array, lat: Float64Array, reserves: readonly Polygon[]): Promise<void> {
-  if (existsSync(path)) return;
+  if (existsSync(path)) {
+    const cached = await Database.open(path);
+    try {
+      if (!(await zoneHitsInExportOrder(cached))) {
+        await runScreening(cached, { asOf: '2025-12-01' });
+        await cached.checkpoint();
+      }
+    } finally {
+      cached.close();
+    }
+    return;
+  }
   const building = `${path}.building`;
   removeDatabaseFiles(building);
   const db = await Database.open(building);

@@ -117,7 +117,7 @@ describe('migration 037 (reserves of unknown zoning)', () => {
         `INSERT INTO zones (id, name, kind, zone_type, geometry, min_lon, min_lat, max_lon, max_lat, vertex_count)
          VALUES ('NR-u', 'Reserve U', 'nature_reserve', 'unzoned', 'POLYGON((0 0, 1 0, 1 1, 0 0))', 0, 0, 1, 1, 4)`,
       );
-      await db.run("INSERT INTO zone_hit_rows VALUES ('E2', 'NR-u', 0)");
+      await db.run("INSERT INTO zone_hit_rows (enterprise_id, zone_id, distance_m) VALUES ('E2', 'NR-u', 0)");
       expect(await db.all('SELECT enterprise_id, zone_id, zone_type FROM zone_hits ORDER BY enterprise_id')).toEqual([
         { enterprise_id: 'E1', zone_id: 'NR-a', zone_type: 'core' },
         { enterprise_id: 'E2', zone_id: 'NR-u', zone_type: 'unzoned' },

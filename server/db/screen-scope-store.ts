@@ -7,6 +7,7 @@ import { stageColumns } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import { type EnterpriseFilter, enterpriseWhere } from './enterprise-query.ts';
 import { readColumns } from './read-columns.ts';
+import { recordZoneHitsOrder } from './zone-hit-csv.ts';
 
 /** Every enterprise (undefined), these ids, or the enterprises a filter selects. */
 export type ScreenScope = readonly string[] | EnterpriseFilter | undefined;
@@ -63,14 +64,19 @@ export async function readStoredZoneHits(tx: Queryable, zoneIds: readonly string
 }
 
 /**
- * Stores zone hits given as integers (enterprise key, zone index into `zoneIds`, distance) and
- * lets DuckDB join the ids back in: a million-plus rows of strings would cost several times more
- * to convert. Keys must be in screen_scope.
+ * Stores zone hits given as integers (enterprise key, zone index into `zones`, distance) and lets
+ * DuckDB join the ids back in: a million-plus rows of strings would cost several times more to
+ * convert. Keys must be in screen_scope. Rows go in ordered by enterprise id and then by the zone's
+ * place in `zoneRank`, the zone-hits export's order; when they are every stored hit (`whole`), meta
+ * zone_hits_order records that the table is in that order and the export can copy it without
+ * sorting. Rows added for a part of the enterprises land after the rest, so the record goes.
  */
 export async function insertZoneHits(
   tx: Queryable,
   hits: { key: Int32Array<ArrayBufferLike>; zone: Uint32Array<ArrayBufferLike>; distance: Float64Array<ArrayBufferLike> },
-  zoneIds: readonly string[],
+  zones: readonly { id: string; kind: string }[],
+  zoneRank: ArrayLike<number>,
+  whole: boolean,
 ): Promise<void> {
   await stageColumns(
     tx,
@@ -82,15 +88,26 @@ export async function insertZoneHits(
     ],
     [hits.key, hits.zone, hits.distance],
   );
-  await stageZoneIndex(tx, zoneIds);
-  // Kind and type come from zones through the zone_hits view.
+  await stageColumns(
+    tx,
+    'zone_rank',
+    [
+      ['zone', 'INTEGER'],
+      ['id', 'VARCHAR'],
+      ['kind', 'VARCHAR'],
+      ['rank', 'INTEGER'],
+    ],
+    [Int32Array.from(zones, (_, i) => i), zones.map((z) => z.id), zones.map((z) => z.kind), Int32Array.from(zoneRank)],
+  );
   await tx.run(
-    `INSERT INTO zone_hit_rows (enterprise_id, zone_id, distance_m)
-     SELECT s.id, z.id, h.distance_m
-     FROM hit_rows h JOIN screen_scope s ON s.key = h.key JOIN zone_index z ON z.zone = h.zone`,
+    `INSERT INTO zone_hit_rows (enterprise_id, zone_id, zone_kind, distance_m)
+     SELECT s.id, z.id, z.kind, h.distance_m
+     FROM hit_rows h JOIN screen_scope s ON s.key = h.key JOIN zone_rank z ON z.zone = h.zone
+     ORDER BY s.id, z.rank, h.zone`,
   );
   await tx.run('DROP TABLE hit_rows');
-  await tx.run('DROP TABLE zone_index');
+  await tx.run('DROP TABLE zone_rank');
+  await recordZoneHitsOrder(tx, whole);
 }
 
 /** Temp table zone_index(zone, id): each zone's index in `zoneIds`, which hits carry instead of its id. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HitArrays } from '../domain/screening/zone-hit-finder.ts';
-import { rowOrder, zoneRanks } from './export-zone-hits.ts';
+import { zoneRanks } from '../domain/zone-order.ts';
+import { rowOrder } from './zone-hits-join.ts';
 
 const hitArrays = (rows: [point: number, zone: number][]): HitArrays => ({
   point: Uint32Array.from(rows.map((r) => r[0])),

@@ -99,7 +99,7 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
     // What this run replaces; enterprises deleted since the last run leave nothing behind.
     await clearScreeningResults(tx, { all, zoneHits: recompute });
     lap('write_delete');
-    const zoneHitCount = recompute ? await writeZoneHits(tx, scope, zones, hits) : -1;
+    const zoneHitCount = recompute ? await writeZoneHits(tx, scope, zones, hits, all) : -1;
     lap('write_zone_hits');
     const flagCount = await writer.finish(
       stored.ruleSet.rules.map((r) => ({

@@ -11,6 +11,7 @@ import type { RulePlan } from '../domain/screening/rule-plan.ts';
 import type { BatchOutput, ZoneTable } from '../domain/screening/screen-batch.ts';
 import { indexHitsByPoint } from '../domain/screening/zone-hit-finder.ts';
 import type { Zone } from '../domain/zone.ts';
+import { zoneRanks } from '../domain/zone-order.ts';
 import { dropChildRows, type HitIndex, loadBatch, loadScope, type ScopeColumns, stageChildRows } from './load-batch.ts';
 import { ScreenPool } from './screen-pool.ts';
 import { defaultThreads } from './zone-hits-pool.ts';
@@ -135,16 +136,15 @@ async function storedHits(tx: Queryable, scope: ScopeColumns, zones: Zone[]): Pr
   });
 }
 
-/** Stores the zone hits of the scope (zone_hit_rows) and answers how many there are. */
-export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Zone[], hits: HitIndex): Promise<number> {
+/**
+ * Stores the zone hits of the scope (zone_hit_rows) and answers how many there are; `whole` when
+ * they replace every stored hit, which leaves the table in the zone-hits export's order.
+ */
+export async function writeZoneHits(tx: Queryable, scope: ScopeColumns, zones: Zone[], hits: HitIndex, whole: boolean): Promise<number> {
   const keys = new Int32Array(hits.zone.length);
   for (let row = 0; row < scope.key.length; row++) {
     for (let j = hits.start[row] as number; j < (hits.start[row + 1] as number); j++) keys[j] = scope.key[row] as number;
   }
-  await insertZoneHits(
-    tx,
-    { key: keys, zone: hits.zone, distance: hits.distance },
-    zones.map((z) => z.id),
-  );
+  await insertZoneHits(tx, { key: keys, zone: hits.zone, distance: hits.distance }, zones, zoneRanks(zones.map((z) => z.id)), whole);
   return hits.zone.length;
 }

@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { bumpDataVersion } from '../../server/db/meta-store.ts';
 import { lastRun } from '../../server/db/screening-run-store.ts';
+import { zoneHitsInExportOrder } from '../../server/db/zone-hit-csv.ts';
 import { markZonesChanged } from '../../server/db/zone-store.ts';
 import { exportZoneHits } from '../../server/export/export-zone-hits.ts';
+import { runScreening } from '../../server/screening/run-screening.ts';
 import { storedHitsAnswer } from '../../server/screening/stored-zone-hits.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
@@ -54,6 +56,22 @@ describe('zone hits from the stored screening hits', () => {
     }
   });
 
+  it('copies the table as it lies after a full screening, and sorts it after a partial one appended rows', async () => {
+    expect(await zoneHitsInExportOrder(db)).toBe(true);
+    const before = (await both(0)).stored;
+    // Re-screening the first and last enterprises deletes their hits and appends them at the end.
+    const ids = (await db.all<{ id: string }>('SELECT id FROM enterprises ORDER BY id')).map((r) => r.id);
+    await runScreening(db, { enterpriseIds: [ids[0] as string, ids[ids.length - 1] as string] });
+    expect(await zoneHitsInExportOrder(db)).toBe(false);
+    expect(await storedHitsAnswer(db, 0)).toBe(true);
+    const partial = await both(0);
+    expect(partial.stored).toBe(partial.joined);
+    expect(partial.stored).toBe(before);
+    await runScreening(db);
+    expect(await zoneHitsInExportOrder(db)).toBe(true);
+    expect((await both(0)).stored).toBe(before);
+  });
+
   it('joins again once an import may have moved enterprises or changed zones', async () => {
     await bumpDataVersion(db);
     expect(await storedHitsAnswer(db, 0)).toBe(false);
@@ -82,18 +100,22 @@ describe('stored distances in the CSV', () => {
   it('are written as toFixed(3) writes them, exact ties rounded up', async () => {
     const { memoryDb } = await import('../helpers/memory-db.ts');
     const { copyStoredZoneHits, listZoneIds } = await import('../../server/db/zone-hit-csv.ts');
-    const { zoneRanks } = await import('../../server/export/export-zone-hits.ts');
+    const { zoneRanks } = await import('../../server/domain/zone-order.ts');
     const mem = await memoryDb({ zones: true });
     try {
       const zone = (await listZoneIds(mem))[0] as string;
       // 0.0625 and 2.6875 are exact ties at three decimals; printf would round them to even.
       const distances = [0, 0.0625, 2.6875, 1.2344999, 12.3456, 999.9995];
       for (const [i, d] of distances.entries()) {
-        await mem.run('INSERT INTO zone_hit_rows VALUES ($e, $z, $d)', { e: `E${i}`, z: zone, d });
+        await mem.run("INSERT INTO zone_hit_rows (enterprise_id, zone_id, zone_kind, distance_m) VALUES ($e, $z, 'nature_reserve', $d)", {
+          e: `E${i}`,
+          z: zone,
+          d,
+        });
       }
       const ids = await listZoneIds(mem);
       const out = join(temp.dir, 'ties.csv');
-      expect(await copyStoredZoneHits(mem, 1000, ids, zoneRanks(ids), out)).toBe(distances.length);
+      expect(await copyStoredZoneHits(mem, 1000, out, { zoneIds: ids, zoneRank: zoneRanks(ids) })).toBe(distances.length);
       const written = readFileSync(out, 'utf8')
         .trim()
         .split('\n')
