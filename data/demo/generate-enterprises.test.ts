@@ -3,6 +3,7 @@ import { isValidCreditCode } from '../../server/domain/credit-code.ts';
 import { isKnownSector } from '../../server/domain/sectors.ts';
 import { type DemoBatch, generateEnterprises } from './generate-enterprises.ts';
 import { loadDemoGeography } from './geography.ts';
+import { Random } from './random.ts';
 
 const geo = loadDemoGeography();
 const all = (enterprises: number, seed: number, batchSize?: number): DemoBatch => {
@@ -93,5 +94,50 @@ describe('demo enterprise generator', () => {
     const failed = batch.compliance.filter((c) => !c.passed);
     expect(failed.length).toBeGreaterThan(0);
     for (const f of failed) expect(f.rectify_by! > f.assessed_on).toBe(true);
+  });
+});
+
+describe('national demo generator', () => {
+  const china = loadDemoGeography('china');
+  const national = (enterprises: number, seed: number) =>
+    [...generateEnterprises({ enterprises, seed, extent: 'china' }, china)].flatMap((b) => b.enterprises);
+
+  it('knows more prefectures than a byte counts, each with a seat and an English name', () => {
+    expect(china.prefectures.size).toBeGreaterThan(300);
+    for (const c of china.cities) {
+      expect(c.en, c.code).toMatch(/^[A-Z]/);
+      expect(china.prefectures.get(c.code)?.contains(...c.centre), `${c.code} seat`).toBe(true);
+    }
+  });
+
+  it('spreads plants over every province on the mainland, most in the industrial east', () => {
+    const plants = national(20_000, 21);
+    const provinces = new Map<string, number>();
+    for (const e of plants) provinces.set(e.region_code?.slice(0, 2) ?? '', (provinces.get(e.region_code?.slice(0, 2) ?? '') ?? 0) + 1);
+    expect(provinces.size).toBeGreaterThanOrEqual(30);
+    const east = ['32', '33', '44', '37'].reduce((s, p) => s + (provinces.get(p) ?? 0), 0);
+    expect(east / plants.length).toBeGreaterThan(0.4);
+    expect(plants.some((e) => e.attributes.name_en?.toString().startsWith('Suzhou'))).toBe(true);
+  });
+
+  it('places every plant inside the prefecture it names', () => {
+    for (const e of national(3000, 22)) {
+      expect(china.prefectures.get(e.region_code ?? '')?.contains(e.lon, e.lat), `${e.id} in ${e.region_code}`).toBe(true);
+    }
+  });
+
+  it('takes five million, but the two provinces alone no more than two', () => {
+    expect(() => [...generateEnterprises({ enterprises: 5_000_000, seed: 1 }, geo)]).toThrow('0 to 2000000 for the north demo');
+    expect(() => [...generateEnterprises({ enterprises: 10_000_001, seed: 1, extent: 'china' }, china)]).toThrow('10000001');
+  });
+});
+
+describe('weighted picker', () => {
+  it('picks what a linear weighted pick does for the same draws', () => {
+    const weights = Array.from({ length: 342 }, (_, i) => [i, ((i * 7919) % 97) / 7 + 0.01] as const);
+    const linear = new Random(7);
+    const pick = new Random(7).picker(weights);
+    const picked = Array.from({ length: 20_000 }, pick);
+    expect(picked).toEqual(Array.from({ length: 20_000 }, () => linear.weighted(weights)));
   });
 });

@@ -16,16 +16,22 @@ import type {
   PlantStatus,
 } from '../../server/domain/enterprise.ts';
 import { COMPLIANCE_STANDARDS } from '../../server/domain/enterprise.ts';
-import { demoRegion } from '../../server/domain/regions.ts';
 import { sectorGroup } from '../../server/domain/sectors.ts';
-import { CITY_PROFILES, type CityProfile, COMMON_SECTORS } from './city-profiles.ts';
-import type { DemoGeography } from './geography.ts';
+import { COMMON_SECTORS } from './city-profiles.ts';
+import type { DemoCity, DemoExtent, DemoGeography } from './geography.ts';
 import { kmToDegrees, Random } from './random.ts';
 import { EQUIPMENT_BY_SECTOR, SECTOR_TRAITS } from './sector-traits.ts';
 
 export const FIRST_YEAR = 2015;
 export const LAST_YEAR = 2024;
-export const MAX_DEMO_ENTERPRISES = 2_000_000;
+/** The most plants the two provinces of the default demo hold plausibly; the country holds five times more. */
+export const MAX_NORTH_ENTERPRISES = 2_000_000;
+export const MAX_DEMO_ENTERPRISES = 10_000_000;
+
+/** A demo larger than the two provinces hold covers the whole country, unless told otherwise. */
+export function defaultExtent(enterprises: number): DemoExtent {
+  return enterprises > MAX_NORTH_ENTERPRISES ? 'china' : 'north';
+}
 
 /** What `npm start` and `greenline demo` build when asked for nothing else. */
 export const DEFAULT_DEMO = { enterprises: 20_000, seed: 42 } as const;
@@ -55,6 +61,8 @@ export interface DemoBatch {
 export interface GenerateOptions {
   enterprises: number;
   seed: number;
+  /** Which geography `geo` was loaded for (default north): it bounds the count. */
+  extent?: DemoExtent;
   batchSize?: number;
 }
 
@@ -100,10 +108,6 @@ const GROUP_WORDS: Record<string, readonly [string, string]> = {
   other: ['实业', 'Industrial'],
 };
 
-const CITY_EN: Record<string, string> = Object.fromEntries(
-  CITY_PROFILES.map((c) => [c.code, (demoRegion(c.code)?.en ?? c.short).replace(' League', '')]),
-);
-
 const STATUS_WEIGHTS: readonly (readonly [PlantStatus, number])[] = [
   ['operating', 84],
   ['mothballed', 4],
@@ -116,19 +120,22 @@ const STATUS_WEIGHTS: readonly (readonly [PlantStatus, number])[] = [
 
 export function* generateEnterprises(options: GenerateOptions, geo: DemoGeography): Generator<DemoBatch> {
   const { enterprises: total, seed } = options;
-  if (!Number.isInteger(total) || total < 0 || total > MAX_DEMO_ENTERPRISES) {
-    throw new Error(`Unexpected enterprise count: ${total} (0 to ${MAX_DEMO_ENTERPRISES})`);
+  const extent = options.extent ?? 'north';
+  const max = extent === 'china' ? MAX_DEMO_ENTERPRISES : MAX_NORTH_ENTERPRISES;
+  if (!Number.isInteger(total) || total < 0 || total > max) {
+    throw new Error(`Unexpected enterprise count: ${total} (0 to ${max} for the ${extent} demo)`);
   }
   const batchSize = options.batchSize ?? 10_000;
   const rng = new Random(seed);
-  const cities = CITY_PROFILES.map((c) => [c, c.weight] as const);
+  const pickCity = rng.picker(geo.cities.map((c) => [c, c.weight] as const));
+  const englishPlace = new Map(geo.cities.map((c) => [c.code, c.en.replace(' League', '')]));
   const width = String(Math.max(total, 1)).length < 7 ? 7 : String(total).length;
   // Two enterprises will share one credit code: a duplicate that import checks must surface.
   let sharedCreditCode: string | null = null;
 
   let batch = emptyBatch();
   for (let i = 1; i <= total; i++) {
-    const city = rng.weighted(cities);
+    const city = pickCity();
     const id = `E${String(i).padStart(width, '0')}`;
     const sector = rng.chance(0.75) ? rng.weighted(city.sectors) : rng.weighted(COMMON_SECTORS);
     const group = sectorGroup(sector);
@@ -166,7 +173,7 @@ export function* generateEnterprises(options: GenerateOptions, geo: DemoGeograph
       capacity_unit: traits.capacityUnit,
       scattered_dirty: !aboveScale && !inPark && rng.chance(0.08),
       green_factory: aboveScale && rng.chance(0.04),
-      attributes: { name_en: `${CITY_EN[city.code]} ${wordEn} ${groupWordEn} Co., Ltd.` },
+      attributes: { name_en: `${englishPlace.get(city.code)} ${wordEn} ${groupWordEn} Co., Ltd.` },
     });
 
     if (!planned) {
@@ -195,13 +202,13 @@ interface Placement {
 }
 
 /** Around the city seat, kept inside the prefecture; a few deliberately inside a reserve. */
-function placeEnterprise(rng: Random, city: CityProfile, geo: DemoGeography): Placement {
+function placeEnterprise(rng: Random, city: DemoCity, geo: DemoGeography): Placement {
   if (rng.chance(DATA_PROBLEMS.insideReserve)) {
     const inReserve = placeInReserve(rng, geo);
     if (inReserve) return inReserve;
   }
   const boundary = geo.prefectures.get(city.code);
-  const [lon0, lat0] = demoRegion(city.code)?.centre ?? [0, 0];
+  const [lon0, lat0] = city.centre;
   // Half the plants cluster near the seat (and so in its built-up area), the rest spread out.
   const spread = rng.chance(0.45) ? 6 : city.spreadKm;
   for (let attempt = 0; attempt < 30; attempt++) {

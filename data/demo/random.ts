@@ -50,6 +50,32 @@ export class Random {
     return last[0];
   }
 
+  /**
+   * `weighted` for many picks from one long list: the running totals are summed once and each
+   * pick is a binary search, so choosing among the country's 342 prefectures costs 9 steps, not 342.
+   * A pick returns what `weighted` would for the same draw.
+   */
+  picker<T>(items: readonly (readonly [T, number])[]): () => T {
+    if (items.length === 0) throw new Error('weighted pick from an empty list');
+    const totals: number[] = [];
+    let total = 0;
+    for (const [, w] of items) {
+      total += w;
+      totals.push(total);
+    }
+    return () => {
+      const r = this.next() * total;
+      let lo = 0;
+      let hi = items.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (r < (totals[mid] as number)) hi = mid;
+        else lo = mid + 1;
+      }
+      return (items[lo] as readonly [T, number])[0];
+    };
+  }
+
   /** Standard normal by Box–Muller. */
   normal(): number {
     const u = 1 - this.next();

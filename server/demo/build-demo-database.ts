@@ -4,8 +4,8 @@
  * interrupted build never leaves a half-made database where the app expects one.
  */
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { generateEnterprises } from '../../data/demo/generate-enterprises.ts';
-import { type DemoGeography, loadDemoGeography, REGIONS_FILE, readFeatures, zoneFile } from '../../data/demo/geography.ts';
+import { defaultExtent, generateEnterprises } from '../../data/demo/generate-enterprises.ts';
+import { type DemoExtent, type DemoGeography, loadDemoGeography, readFeatures, regionsFile, zoneFiles } from '../../data/demo/geography.ts';
 import { appendRecords } from '../db/bulk.ts';
 import { Database } from '../db/database.ts';
 import { bumpDataVersion, setMeta } from '../db/meta-store.ts';
@@ -20,6 +20,8 @@ import { runScreening } from '../screening/run-screening.ts';
 export interface DemoOptions {
   enterprises: number;
   seed: number;
+  /** The two provinces or the whole country (default: by the count, defaultExtent). */
+  extent?: DemoExtent;
   /** Screen as of this date (default today). */
   asOf?: string;
   /** Screen after loading (default true); tests that write their own flags turn it off. */
@@ -28,6 +30,7 @@ export interface DemoOptions {
   /**
    * A database file already holding the shipped regions and zones (and how many), copied instead
    * of loading them again: a test run builds many demos, and the shipped layers are the same in all.
+   * A base holds the north's layers, so a national demo ignores it.
    */
   base?: DemoBase;
 }
@@ -40,6 +43,7 @@ export interface DemoBase {
 
 export interface DemoSummary {
   path: string;
+  extent: DemoExtent;
   enterprises: number;
   indicators: number;
   equipment: number;
@@ -52,15 +56,17 @@ export interface DemoSummary {
 
 export async function buildDemoDatabase(path: string, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
+  const extent = options.extent ?? defaultExtent(options.enterprises);
+  const base = extent === 'north' ? options.base : undefined;
   const building = path === ':memory:' ? path : `${path}.building`;
   removeDatabaseFiles(building);
-  if (options.base) copyFileSync(options.base.path, building);
+  if (base) copyFileSync(base.path, building);
   const db = await Database.open(building);
   try {
-    const regions = options.base ? options.base.regions : await loadRegions(db);
-    const zones = options.base ? options.base.zones : await loadZones(db);
-    const counts = await loadEnterprises(db, loadDemoGeography(), options);
-    await setMeta(db, 'demo', JSON.stringify({ enterprises: options.enterprises, seed: options.seed }));
+    const regions = base ? base.regions : await loadRegions(db, extent);
+    const zones = base ? base.zones : await loadZones(db, extent);
+    const counts = await loadEnterprises(db, loadDemoGeography(extent), { ...options, extent });
+    await setMeta(db, 'demo', JSON.stringify({ enterprises: options.enterprises, seed: options.seed, extent }));
     // The demo is for trying Greenline out: its planner map is open to anonymous readers. Any
     // other database starts closed (settings-store.ts).
     await setSetting(db, 'public-map', 'on');
@@ -72,7 +78,7 @@ export async function buildDemoDatabase(path: string, options: DemoOptions): Pro
       removeDatabaseFiles(path);
       renameSync(building, path);
     }
-    return { path, ...counts, zones, regions, flags, seconds: (performance.now() - started) / 1000 };
+    return { path, extent, ...counts, zones, regions, flags, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     db.close();
     removeDatabaseFiles(building);
@@ -98,8 +104,8 @@ export async function buildDemoBase(path: string): Promise<DemoBase> {
 }
 
 /** Loads the shipped demo layers into an open database (also used by tests). */
-export async function loadRegions(db: Database): Promise<number> {
-  const features = readFeatures(REGIONS_FILE);
+export async function loadRegions(db: Database, extent: DemoExtent = 'north'): Promise<number> {
+  const features = readFeatures(regionsFile(extent));
   await insertRegions(
     db,
     features.map((f) => ({
@@ -114,14 +120,16 @@ export async function loadRegions(db: Database): Promise<number> {
   return features.length;
 }
 
-export async function loadZones(db: Database): Promise<number> {
+export async function loadZones(db: Database, extent: DemoExtent = 'north'): Promise<number> {
   const zones: Zone[] = [];
   for (const kind of ZONE_KINDS) {
-    readFeatures(zoneFile(kind)).forEach((f, i) => {
-      const { zone, errors } = validateZone({ row: i + 1, values: { ...f.properties }, geometry: f.geometry }, kind, kind);
-      if (!zone) throw new Error(`data/zones/${kind}.geojson feature ${i + 1}: ${errors.map((e) => e.message).join('; ')}`);
-      zones.push(zone);
-    });
+    for (const file of zoneFiles(kind, extent)) {
+      readFeatures(file).forEach((f, i) => {
+        const { zone, errors } = validateZone({ row: i + 1, values: { ...f.properties }, geometry: f.geometry }, kind, kind);
+        if (!zone) throw new Error(`${file.pathname} feature ${i + 1}: ${errors.map((e) => e.message).join('; ')}`);
+        zones.push(zone);
+      });
+    }
   }
   await db.transaction((tx) => insertZones(tx, zones));
   return zones.length;
