@@ -142,7 +142,11 @@ const PROVINCE_FILES: Record<string, string> = {
   '640000': 'ningxia',
   '650000': 'xinjiang',
 };
-const MUNICIPALITIES = ['110000', '120000', '310000', '500000'];
+/**
+ * The four municipalities and their seats. echarts' point for Chongqing is a label spot near
+ * Fuling, 75 km east of the city; the city centre (Yuzhong) stands in.
+ */
+const MUNICIPALITIES: Record<string, [number, number] | null> = { '110000': null, '120000': null, '310000': null, '500000': [106.55, 29.56] };
 const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
 const rounded = (g: Polygon | MultiPolygon): Polygon | MultiPolygon =>
   g.type === 'Polygon'
@@ -164,13 +168,14 @@ for (const f of china) {
   if (!zh || !en) throw new Error(`province ${code} ${f.properties.name} has no name in region-names.ts`);
   national.push({
     type: 'Feature',
-    properties: { code, name: zh, name_en: en, level: 'province', parent: NATIONAL_CODE, seat: seatOf(f) },
+    properties: { code, name: zh, name_en: en, level: 'province', parent: NATIONAL_CODE, seat: MUNICIPALITIES[code] ?? seatOf(f) },
     geometry: rounded(clean(f.geometry)),
   });
-  if (MUNICIPALITIES.includes(code)) {
+  if (code in MUNICIPALITIES) {
+    const seat = MUNICIPALITIES[code] ?? seatOf(f);
     national.push({
       type: 'Feature',
-      properties: { code: `${code.slice(0, 2)}0100`, name: zh, name_en: en, level: 'prefecture', parent: code, seat: seatOf(f) },
+      properties: { code: `${code.slice(0, 2)}0100`, name: zh, name_en: en, level: 'prefecture', parent: code, seat },
       geometry: rounded(clean(f.geometry)),
     });
   }

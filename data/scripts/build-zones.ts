@@ -7,66 +7,28 @@
  *   npm run build:zones
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { booleanIntersects, booleanWithin, buffer, lineString, rewind } from '@turf/turf';
+import { booleanIntersects, booleanWithin, buffer, lineString } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { DEMO_REGIONS } from '../../server/domain/regions.ts';
 import { kmToDegrees, Random } from '../demo/random.ts';
+import {
+  type BlobSpec,
+  builtUpBlob,
+  builtUpFeature,
+  feature,
+  polygon,
+  type ReserveSpec,
+  radialProfile,
+  reserveZones,
+  ring,
+  round6,
+} from './zone-shapes.ts';
 
 const SEED = 20190101;
 const rng = new Random(SEED);
 
-interface BlobSpec {
-  centre: [number, number];
-  rxKm: number;
-  ryKm: number;
-  rotationDeg?: number;
-}
-
-/** Radial noise shared by nested rings so that core ⊂ buffer ⊂ experimental exactly. */
-function radialProfile(vertices: number, roughness: number): number[] {
-  return radialProfileFrom(rng, vertices, roughness);
-}
-
-function radialProfileFrom(rng: Random, vertices: number, roughness: number): number[] {
-  const harmonics = Array.from({ length: 4 }, (_, k) => ({
-    k: k + 2,
-    amp: (roughness * rng.range(0.3, 1)) / (k + 1),
-    phase: rng.range(0, 2 * Math.PI),
-  }));
-  return Array.from({ length: vertices }, (_, i) => {
-    const a = (2 * Math.PI * i) / vertices;
-    return 1 + harmonics.reduce((sum, h) => sum + h.amp * Math.sin(h.k * a + h.phase), 0);
-  });
-}
-
-function ring(spec: BlobSpec, profile: number[], scale: number): Position[] {
-  const [lon, lat] = spec.centre;
-  const rot = ((spec.rotationDeg ?? 0) * Math.PI) / 180;
-  const pts = profile.map((r, i) => {
-    const a = (2 * Math.PI * i) / profile.length;
-    const xKm = Math.cos(a) * spec.rxKm * r * scale;
-    const yKm = Math.sin(a) * spec.ryKm * r * scale;
-    const x = xKm * Math.cos(rot) - yKm * Math.sin(rot);
-    const y = xKm * Math.sin(rot) + yKm * Math.cos(rot);
-    const { dLon, dLat } = kmToDegrees(1, lat);
-    return [round6(lon + x * dLon), round6(lat + y * dLat)];
-  });
-  pts.push(pts[0] as Position);
-  return pts;
-}
-
-const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
-
-function polygon(rings: Position[][]): Polygon {
-  return rewind({ type: 'Polygon', coordinates: rings }, { mutate: true }) as Polygon;
-}
-
-function feature(properties: Record<string, unknown>, geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> {
-  return { type: 'Feature', id: String(properties.id), properties, geometry };
-}
-
 // National nature reserves near the demo cities (domain.md); extents are rough guesses.
-const RESERVES: { slug: string; zh: string; en: string; spec: BlobSpec }[] = [
+const RESERVES: ReserveSpec[] = [
   {
     slug: 'daqingshan',
     zh: '大青山国家级自然保护区',
@@ -113,36 +75,8 @@ const RESERVES: { slug: string; zh: string; en: string; spec: BlobSpec }[] = [
   { slug: 'tuoliang', zh: '驼梁国家级自然保护区', en: 'Tuoliang', spec: { centre: [113.8, 38.8], rxKm: 10, ryKm: 8 } },
 ];
 
-const ZONE_TYPES = [
-  { type: 'core', zh: '核心区', en: 'core zone', scale: 0.35 },
-  { type: 'buffer', zh: '缓冲区', en: 'buffer zone', scale: 0.65 },
-  { type: 'experimental', zh: '实验区', en: 'experimental zone', scale: 1 },
-] as const;
-
 function reserves(): Feature[] {
-  const out: Feature[] = [];
-  for (const r of RESERVES) {
-    const profile = radialProfile(96, 0.12);
-    const rings = ZONE_TYPES.map((z) => ring(r.spec, profile, z.scale));
-    ZONE_TYPES.forEach((z, i) => {
-      const outer = rings[i] as Position[];
-      const inner = i > 0 ? [rings[i - 1] as Position[]] : [];
-      out.push(
-        feature(
-          {
-            id: `NR-${r.slug}-${z.type}`,
-            name: `${r.zh}${z.zh}`,
-            name_en: `${r.en} National Nature Reserve, ${z.en}`,
-            zone_type: z.type,
-            level: 'national',
-            reserve: r.slug,
-          },
-          polygon([outer, ...inner]),
-        ),
-      );
-    });
-  }
-  return out;
+  return RESERVES.flatMap((r) => reserveZones(r, radialProfile(rng, 96, 0.12)));
 }
 
 const BUILT_UP_KM: Record<string, number> = {
@@ -156,12 +90,8 @@ const BUILT_UP_KM: Record<string, number> = {
 
 function builtUp(): Feature[] {
   return DEMO_REGIONS.filter((r) => r.level === 'prefecture').map((r) => {
-    const km = BUILT_UP_KM[r.code] ?? 7;
-    const spec: BlobSpec = { centre: r.centre, rxKm: km * rng.range(0.9, 1.2), ryKm: km * rng.range(0.7, 1) };
-    return feature(
-      { id: `BU-${r.code}`, name: `${r.zh}城市建成区`, name_en: `${r.en} built-up area`, region_code: r.code },
-      polygon([ring(spec, radialProfile(48, 0.18), 1)]),
-    );
+    const { spec, profile } = builtUpBlob(rng, r.centre, BUILT_UP_KM[r.code] ?? 7);
+    return builtUpFeature(r, polygon([ring(spec, profile, 1)]));
   });
 }
 
@@ -837,7 +767,7 @@ function parkCentre(p: ParkSpec): [number, number] {
 function parks(): Feature[] {
   return PARKS.map((p) => {
     const spec: BlobSpec = { centre: parkCentre(p), rxKm: p.km, ryKm: p.km * 0.7, rotationDeg: parkRng.range(0, 90) };
-    const geometry = polygon([ring(spec, radialProfileFrom(parkRng, 24, 0.1), 1)]);
+    const geometry = polygon([ring(spec, radialProfile(parkRng, 24, 0.1), 1)]);
     return feature(
       {
         id: p.id,
