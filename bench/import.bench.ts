@@ -5,17 +5,14 @@
  * per second and the importing process's peak RSS against the targets (≤ 30 s and ≤ 2 GB; ≤ 10 s).
  * Also re-imports the million rows, every one an update, for information.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildDemoDatabase } from '../server/demo/build-demo-database.ts';
 import { writeEnterpriseCsv } from './enterprise-csv.ts';
+import { greenlineCli } from './lib/greenline-cli.ts';
 import { writeZoneGeoJson } from './zone-geojson.ts';
 
-const BIN = fileURLToPath(new URL('../bin/greenline.js', import.meta.url));
-const RSS = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const ZONES = Number(process.env.BENCH_ZONES ?? 10_000);
 
@@ -25,33 +22,9 @@ interface Measured {
   imported: number;
 }
 
-/** Runs `greenline --db DB --json ARGS…` in a child process, measuring its wall time and peak RSS. */
-function greenlineCli(db: string, args: string[]): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', RSS, BIN, '--db', db, '--json', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const kb = Number(/bench-peak-rss-kb=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-      if (code !== 0) {
-        reject(new Error(`greenline ${args[0]} failed (${code}): ${stdout.slice(0, 500)} ${stderr.slice(0, 500)}`));
-        return;
-      }
-      const out = JSON.parse(stdout) as { imported?: number; enterprises?: number };
-      resolve({ seconds, peakMiB: kb / 1024, imported: out.imported ?? out.enterprises ?? 0 });
-    });
-  });
+async function measured(db: string, args: string[]): Promise<Measured> {
+  const run = await greenlineCli<{ imported?: number; enterprises?: number }>(db, args);
+  return { seconds: run.seconds, peakMiB: run.peakMiB, imported: run.out.imported ?? run.out.enterprises ?? 0 };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'greenline-bench-'));
@@ -66,10 +39,10 @@ try {
 
   // The imports are timed on their own (--no-screen); the screening that normally follows each
   // is timed apart, as `greenline screen` in its own process, so that neither hides the other.
-  const first = await greenlineCli(db, ['import', 'enterprises', csv, '--no-screen']);
-  const screenFirst = await greenlineCli(db, ['screen']);
-  const again = await greenlineCli(db, ['import', 'enterprises', csv, '--no-screen']);
-  const layer = await greenlineCli(db, ['import', 'zones', zones, '--kind', 'industrial_park', '--no-screen']);
+  const first = await measured(db, ['import', 'enterprises', csv, '--no-screen']);
+  const screenFirst = await measured(db, ['screen']);
+  const again = await measured(db, ['import', 'enterprises', csv, '--no-screen']);
+  const layer = await measured(db, ['import', 'zones', zones, '--kind', 'industrial_park', '--no-screen']);
 
   const rows = [
     ['enterprise CSV, empty database', first, 30, 2048],

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const ALL = ['screen', 'import', 'map', 'embed', 'load'] as const;
+const ALL = ['screen', 'import', 'map', 'embed', 'load', 'scale'] as const;
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => !(ALL as readonly string[]).includes(n));
 if (unknown.length) {

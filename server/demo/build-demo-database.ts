@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { defaultExtent, generateEnterprises } from '../../data/demo/generate-enterprises.ts';
 import { type DemoExtent, type DemoGeography, loadDemoGeography, readFeatures, regionsFile, zoneFiles } from '../../data/demo/geography.ts';
 import { appendRecords } from '../db/bulk.ts';
-import { Database } from '../db/database.ts';
+import { Database, type Queryable } from '../db/database.ts';
 import { bumpDataVersion, setMeta } from '../db/meta-store.ts';
 import { setSetting } from '../db/settings-store.ts';
 import { COMPLIANCE_COLUMNS, ENTERPRISE_COLUMNS, EQUIPMENT_COLUMNS, INDICATOR_COLUMNS } from '../db/tables.ts';
@@ -15,7 +15,7 @@ import { insertRegions, insertZones } from '../db/zone-store.ts';
 import { enterpriseSearchText } from '../domain/search-text.ts';
 import { ZONE_KINDS, type Zone } from '../domain/zone.ts';
 import { validateZone } from '../import/zone-record.ts';
-import { runScreening } from '../screening/run-screening.ts';
+import { runScreening, type ScreeningSummary } from '../screening/run-screening.ts';
 
 export interface DemoOptions {
   enterprises: number;
@@ -52,6 +52,8 @@ export interface DemoSummary {
   regions: number;
   flags: number;
   seconds: number;
+  /** The first screening, which also opens the ledger's cases (null when not screened). */
+  screening: Pick<ScreeningSummary, 'seconds' | 'timings' | 'cases'> | null;
 }
 
 export async function buildDemoDatabase(path: string, options: DemoOptions): Promise<DemoSummary> {
@@ -71,14 +73,24 @@ export async function buildDemoDatabase(path: string, options: DemoOptions): Pro
     // other database starts closed (settings-store.ts).
     await setSetting(db, 'public-map', 'on');
     await bumpDataVersion(db);
-    const flags = options.screen === false ? 0 : (await runScreening(db, options.asOf ? { asOf: options.asOf } : {})).flags;
+    const screening = options.screen === false ? null : await runScreening(db, options.asOf ? { asOf: options.asOf } : {});
+    const flags = screening?.flags ?? 0;
     await db.checkpoint();
     db.close();
     if (building !== path) {
       removeDatabaseFiles(path);
       renameSync(building, path);
     }
-    return { path, extent, ...counts, zones, regions, flags, seconds: (performance.now() - started) / 1000 };
+    return {
+      path,
+      extent,
+      ...counts,
+      zones,
+      regions,
+      flags,
+      seconds: (performance.now() - started) / 1000,
+      screening: screening && { seconds: screening.seconds, timings: screening.timings, cases: screening.cases },
+    };
   } catch (error) {
     db.close();
     removeDatabaseFiles(building);
@@ -136,6 +148,10 @@ export async function loadZones(db: Database, extent: DemoExtent = 'north'): Pro
 }
 
 async function loadEnterprises(db: Database, geo: DemoGeography, options: DemoOptions) {
+  return db.transaction((tx) => appendEnterprises(tx, geo, options));
+}
+
+async function appendEnterprises(db: Queryable, geo: DemoGeography, options: DemoOptions) {
   const counts = { enterprises: 0, indicators: 0, equipment: 0, compliance: 0 };
   const now = new Date();
   for (const batch of generateEnterprises(options, geo)) {

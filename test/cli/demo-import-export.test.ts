@@ -73,7 +73,9 @@ describe('greenline import enterprises', () => {
     const csv = write('min.csv', 'id,name,sector,lon,lat\nN1,包头新钢铁厂,C3120,109.85,40.62\nN2,唐山水泥,3011,118.2,39.65\n');
     const r = await greenlineInProcess(['--db', db, '--json', 'import', 'enterprises', csv]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ imported: 2, updated: 0, skipped: 0, errors: [], warnings: [] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 2, updated: 0, skipped: 0, errors: [], warnings: [] });
+    // The screening that follows the import, the two new enterprises alone.
+    expect(JSON.parse(r.stdout).screening).toMatchObject({ enterprises: 2 });
     const d = await Database.open(db);
     const rows = await d.all<{ id: string; sector: string; region_code: string }>(
       "SELECT id, sector, region_code FROM enterprises WHERE id LIKE 'N%' ORDER BY id",

@@ -76,7 +76,13 @@ export function importCommand(program: Command, globals: () => GlobalOptions) {
         const lines = summary(report);
         if (screening)
           lines.push(`re-screened ${screening.enterprises} enterprises: ${screening.flags} flags (${screening.seconds.toFixed(1)} s)`);
-        out.done(reportJson(report), lines);
+        const screened = screening && {
+          enterprises: screening.enterprises,
+          flags: screening.flags,
+          seconds: screening.seconds,
+          timings: screening.timings,
+        };
+        out.done({ ...reportJson(report), ...(screened ? { screening: screened } : {}) }, lines);
       });
     } catch (error) {
       progress.stop();

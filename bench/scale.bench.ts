@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:scale [-- --sizes 20000,1000000,5000000] [--keep]`: how cost grows with the number
+ * of enterprises, each step the command a user runs, in its own child process (wall time and
+ * peak RSS, bench/lib/greenline-cli.ts):
+ *
+ *  1. `greenline demo --enterprises N --extent china`: generate, load, first screening (which opens
+ *     the ledger's cases), checkpoint; the database's size after.
+ *  2. `greenline screen`: a full re-screen of the same data.
+ *  3. `greenline import enterprises one.csv`: one enterprise moved 2 km, imported and re-screened
+ *     alone (the screening's own time is what the import reports).
+ *  4. `greenline export enterprises --format csv`, then `greenline import enterprises` of that
+ *     file into a database holding only the country's regions and zones (`--no-screen`).
+ *
+ * Targets are those for five million (issue 14): demo ≤ 180 s, import ≤ 90 s, first screening
+ * ≤ 90 s, re-screen ≤ 40 s, one enterprise ≤ 200 ms, peak RSS ≤ 8 GB for each.
+ * Databases live in bench/out/scale and are removed at the end unless --keep.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { type CliRun, greenlineCli } from './lib/greenline-cli.ts';
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const SIZES = (argValue('--sizes') ?? '20000,1000000,5000000').split(',').map(Number);
+const KEEP = process.argv.includes('--keep');
+const OUT = resolve(import.meta.dirname, 'out/scale');
+const GIB = 1024;
+
+interface Screening {
+  seconds: number;
+  timings: Record<string, number>;
+  cases?: { created: number };
+}
+interface Demo {
+  enterprises: number;
+  flags: number;
+  screening: Screening | null;
+}
+interface Imported {
+  imported: number;
+  screening?: Screening;
+}
+
+const dbSize = (path: string) =>
+  (existsSync(path) ? statSync(path).size : 0) + (existsSync(`${path}.wal`) ? statSync(`${path}.wal`).size : 0);
+const removeDb = (path: string) => {
+  for (const p of [path, `${path}.wal`]) rmSync(p, { force: true });
+};
+
+/** One enterprise of the export, moved about 2 km east: what an official's correction looks like. */
+function oneMoved(csvPath: string, onePath: string): void {
+  const text = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '');
+  const firstTwo = text.split('\n', 2).join('\n');
+  const parsed = Papa.parse<Record<string, string>>(firstTwo, { header: true });
+  const row = parsed.data[0];
+  if (!row) throw new Error(`${csvPath} holds no enterprise`);
+  row.lon = (Number(row.lon) + 0.025).toFixed(6);
+  writeFileSync(onePath, Papa.unparse([row]));
+}
+
+interface Row {
+  n: number;
+  demo: CliRun<Demo>;
+  size: number;
+  rescreen: CliRun<Screening>;
+  one: CliRun<Imported>;
+  exported: CliRun<unknown>;
+  imported: CliRun<Imported>;
+}
+
+mkdirSync(OUT, { recursive: true });
+const rows: Row[] = [];
+for (const n of SIZES) {
+  const db = join(OUT, `scale-${n}.duckdb`);
+  const fresh = join(OUT, `scale-${n}-import.duckdb`);
+  const csv = join(OUT, `scale-${n}.csv`);
+  const one = join(OUT, `scale-${n}-one.csv`);
+  console.log(`\n${n.toLocaleString('en')} enterprises`);
+  try {
+    const demo = await greenlineCli<Demo>(db, ['demo', '--enterprises', String(n), '--extent', 'china']);
+    const size = dbSize(db);
+    console.log(`  demo ${demo.seconds.toFixed(1)} s, ${Math.round(demo.peakMiB)} MiB, ${(size / 2 ** 20).toFixed(0)} MiB on disk`);
+    const rescreen = await greenlineCli<Screening>(db, ['screen']);
+    console.log(
+      `  re-screen ${rescreen.seconds.toFixed(1)} s (screening ${rescreen.out.seconds.toFixed(1)} s), ${Math.round(rescreen.peakMiB)} MiB`,
+    );
+    const exported = await greenlineCli(db, ['export', 'enterprises', '--format', 'csv', '--out', csv]);
+    oneMoved(csv, one);
+    const oneRun = await greenlineCli<Imported>(db, ['import', 'enterprises', one]);
+    console.log(
+      `  one enterprise: command ${oneRun.seconds.toFixed(2)} s, screening ${(oneRun.out.screening?.seconds ?? Number.NaN).toFixed(3)} s`,
+    );
+    await greenlineCli(fresh, ['demo', '--enterprises', '0', '--extent', 'china']);
+    const imported = await greenlineCli<Imported>(fresh, ['import', 'enterprises', csv, '--no-screen']);
+    console.log(`  CSV import ${imported.seconds.toFixed(1)} s, ${Math.round(imported.peakMiB)} MiB`);
+    rows.push({ n, demo, size, rescreen, one: oneRun, exported, imported });
+  } finally {
+    if (!KEEP) for (const p of [db, fresh]) removeDb(p);
+    if (!KEEP) for (const p of [csv, one]) rmSync(p, { force: true });
+  }
+}
+
+const s = (run: { seconds: number }) => run.seconds.toFixed(1);
+const mib = (run: { peakMiB: number }) => (run.peakMiB >= GIB ? `${(run.peakMiB / GIB).toFixed(2)} GB` : `${Math.round(run.peakMiB)} MB`);
+const cell = (run: CliRun<unknown>) => `${s(run)} s · ${mib(run)}`;
+const phase = (sc: Screening | null | undefined, ...names: string[]) =>
+  sc ? `${(names.reduce((sum, k) => sum + (sc.timings[k] ?? 0), 0) / 1000).toFixed(1)}` : '—';
+
+console.log(
+  '\n| enterprises | demo build (with first screening) | of it: first screening | database | full re-screen | one enterprise re-screened (command) | CSV export | CSV import |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toLocaleString('en')} | ${cell(r.demo)} | ${r.demo.out.screening?.seconds.toFixed(1) ?? '—'} s | ${(r.size / 2 ** 20).toFixed(0)} MB | ${cell(r.rescreen)} | ${((r.one.out.screening?.seconds ?? Number.NaN) * 1000).toFixed(0)} ms (${s(r.one)} s) | ${s(r.exported)} s | ${cell(r.imported)} |`,
+  );
+}
+console.log('\nScreening phases (s): first screening, then full re-screen');
+const names = [
+  ...new Set(rows.flatMap((r) => [...Object.keys(r.demo.out.screening?.timings ?? {}), ...Object.keys(r.rescreen.out.timings)])),
+];
+console.log(`| enterprises | ${names.join(' | ')} |`);
+console.log(`|---|${names.map(() => '---').join('|')}|`);
+for (const r of rows) {
+  console.log(`| ${r.n.toLocaleString('en')} first | ${names.map((k) => phase(r.demo.out.screening, k)).join(' | ')} |`);
+  console.log(`| ${r.n.toLocaleString('en')} again | ${names.map((k) => phase(r.rescreen.out, k)).join(' | ')} |`);
+}
+
+const five = rows.find((r) => r.n === 5_000_000);
+if (five) {
+  const checks: [string, boolean][] = [
+    ['demo ≤ 180 s', five.demo.seconds <= 180],
+    ['first screening ≤ 90 s', (five.demo.out.screening?.seconds ?? Number.POSITIVE_INFINITY) <= 90],
+    ['full re-screen ≤ 40 s', five.rescreen.out.seconds <= 40],
+    ['one enterprise ≤ 200 ms', (five.one.out.screening?.seconds ?? Number.POSITIVE_INFINITY) <= 0.2],
+    ['CSV import ≤ 90 s', five.imported.seconds <= 90],
+    ['peak RSS ≤ 8 GB (demo, screen, import)', Math.max(five.demo.peakMiB, five.rescreen.peakMiB, five.imported.peakMiB) <= 8 * GIB],
+  ];
+  console.log('\nTargets at 5,000,000:');
+  for (const [name, ok] of checks) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}`);
+}
