@@ -13,7 +13,7 @@ import { flagWithUnknownAction } from '../db/flag-store.ts';
 import { ACTIONS, type Action } from '../domain/actions.ts';
 import type { AuditInput } from '../domain/audit.ts';
 import { actionOpensCase, type CaseRule } from '../domain/case.ts';
-import { caseKey, type FlagGroup, planCaseSync, type SyncedCase } from '../domain/case-sync-plan.ts';
+import { caseKey, type FlagGroup, type NewCase, planCaseSync, type SyncedCase } from '../domain/case-sync-plan.ts';
 import { reason as because, inEnglish } from '../domain/reasons.ts';
 
 const UNFLAGGED = because('unflagged');
@@ -64,6 +64,33 @@ async function flagGroups(tx: Queryable): Promise<FlagGroup[]> {
   return [...groups.values()].map(({ byRule: _byRule, ...g }) => g);
 }
 
+const CREATE_SLICE = 50_000;
+
+/**
+ * A new case's first audit entry. The reason is kept as text (what the hash chain has always
+ * covered) and as a key with its parameters in details, which each UI words in its own language
+ * (domain/reasons.ts).
+ */
+function createdEntry(c: NewCase, id: number, runId: number | null): AuditInput {
+  const why = because('flagged_by', { rules: c.rules.map((r) => r.rule_id).join(', ') });
+  return {
+    entity: 'case',
+    entity_id: String(id),
+    actor: SCREENING_ACTOR,
+    event: 'created',
+    from: null,
+    to: 'identified',
+    reason: inEnglish(why),
+    details: {
+      ...(runId === null ? null : { run_id: runId }),
+      enterprise_id: c.enterprise_id,
+      action: c.action,
+      deadline: c.deadline,
+      reason: why,
+    },
+  };
+}
+
 export async function syncCasesFromFlags(tx: Queryable, runId: number | null, now: Date = new Date()): Promise<CaseSyncSummary> {
   // Only enterprises whose flags and cases disagree are read and planned; for every other one
   // the plan would change nothing.
@@ -74,25 +101,23 @@ export async function syncCasesFromFlags(tx: Queryable, runId: number | null, no
   await dropCaseSyncScope(tx);
   const plan = planCaseSync(groups, cases);
 
-  const ids = await insertCases(tx, plan.create, runId, now);
+  // Cases open in slices, each with its audit entries: a first screening opens millions, and
+  // their rows, texts and hashes held all at once cost gigabytes. Ids and the audit's order are
+  // those of one pass.
+  for (let start = 0; start < plan.create.length; start += CREATE_SLICE) {
+    const slice = plan.create.slice(start, start + CREATE_SLICE);
+    const ids = await insertCases(tx, slice, runId, now);
+    await appendAudit(
+      tx,
+      slice.map((c, i) => createdEntry(c, ids[i] as number, runId)),
+      now,
+    );
+  }
+
   await applyScreenedFields(tx, plan.change, runId, now);
 
   const run = runId === null ? null : { run_id: runId };
-  // The reason is kept as text (what the hash chain has always covered) and as a key with its
-  // parameters in details, which each UI words in its own language (domain/reasons.ts).
-  const audit: AuditInput[] = plan.create.map((c, i) => {
-    const why = because('flagged_by', { rules: c.rules.map((r) => r.rule_id).join(', ') });
-    return {
-      entity: 'case',
-      entity_id: String(ids[i]),
-      actor: SCREENING_ACTOR,
-      event: 'created',
-      from: null,
-      to: 'identified',
-      reason: inEnglish(why),
-      details: { ...run, enterprise_id: c.enterprise_id, action: c.action, deadline: c.deadline, reason: why },
-    };
-  });
+  const audit: AuditInput[] = [];
   for (const change of plan.change) {
     for (const e of change.events) {
       audit.push({
