@@ -15,7 +15,7 @@
  * ≤ 90 s, re-screen ≤ 40 s, one enterprise ≤ 200 ms, peak RSS ≤ 8 GB for each.
  * Databases live in bench/out/scale and are removed at the end unless --keep.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { type CliRun, greenlineCli } from './lib/greenline-cli.ts';
@@ -52,9 +52,16 @@ const removeDb = (path: string) => {
 
 /** One enterprise of the export, moved about 2 km east: what an official's correction looks like. */
 function oneMoved(csvPath: string, onePath: string): void {
-  const text = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '');
-  const firstTwo = text.split('\n', 2).join('\n');
-  const parsed = Papa.parse<Record<string, string>>(firstTwo, { header: true });
+  // The header and the first row are in the first 64 KiB; the file may be gigabytes.
+  const head = Buffer.alloc(1 << 16);
+  const fd = openSync(csvPath, 'r');
+  const bytes = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head
+    .subarray(0, bytes)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, preview: 1 });
   const row = parsed.data[0];
   if (!row) throw new Error(`${csvPath} holds no enterprise`);
   row.lon = (Number(row.lon) + 0.025).toFixed(6);

@@ -146,7 +146,12 @@ const PROVINCE_FILES: Record<string, string> = {
  * The four municipalities and their seats. echarts' point for Chongqing is a label spot near
  * Fuling, 75 km east of the city; the city centre (Yuzhong) stands in.
  */
-const MUNICIPALITIES: Record<string, [number, number] | null> = { '110000': null, '120000': null, '310000': null, '500000': [106.55, 29.56] };
+const MUNICIPALITIES: Record<string, [number, number] | null> = {
+  '110000': null,
+  '120000': null,
+  '310000': null,
+  '500000': [106.55, 29.56],
+};
 const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
 const rounded = (g: Polygon | MultiPolygon): Polygon | MultiPolygon =>
   g.type === 'Polygon'

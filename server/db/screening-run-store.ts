@@ -90,13 +90,24 @@ export async function lastRecomputedBands(q: Queryable): Promise<string | null |
 /**
  * Removes the stored results a run replaces: flag rows and notes, and zone hits when the run
  * recomputes them; of every enterprise, or of those in temp table screen_scope and of enterprises
- * deleted since (which leave nothing behind).
+ * deleted since (which leave nothing behind). A partial run also stages the enterprises it
+ * touched, its scope and the deleted ones that had flags, in temp table screen_touched: only their
+ * cases can have fallen out of step with the flags (stageCaseSyncScope).
  */
 export async function clearScreeningResults(q: Queryable, options: { all: boolean; zoneHits: boolean }): Promise<void> {
+  if (!options.all) {
+    await q.run(`CREATE OR REPLACE TEMP TABLE screen_touched AS
+      SELECT id AS enterprise_id FROM screen_scope
+      UNION SELECT DISTINCT enterprise_id FROM flag_rows WHERE enterprise_id NOT IN (SELECT id FROM enterprises)`);
+  }
   const inScope = options.all ? '' : 'WHERE enterprise_id IN (SELECT id FROM screen_scope)';
   const tables = options.zoneHits ? ['flag_rows', 'screening_notes', 'zone_hit_rows'] : ['flag_rows', 'screening_notes'];
   for (const table of tables) {
     await q.run(`DELETE FROM ${table} ${inScope}`);
     if (!options.all) await q.run(`DELETE FROM ${table} WHERE enterprise_id NOT IN (SELECT id FROM enterprises)`);
   }
+}
+
+export async function dropScreenTouched(q: Queryable): Promise<void> {
+  await q.run('DROP TABLE IF EXISTS screen_touched');
 }

@@ -91,11 +91,16 @@ function createdEntry(c: NewCase, id: number, runId: number | null): AuditInput 
   };
 }
 
-export async function syncCasesFromFlags(tx: Queryable, runId: number | null, now: Date = new Date()): Promise<CaseSyncSummary> {
+export async function syncCasesFromFlags(
+  tx: Queryable,
+  runId: number | null,
+  now: Date = new Date(),
+  options: { touchedOnly?: boolean } = {},
+): Promise<CaseSyncSummary> {
   // Only enterprises whose flags and cases disagree are read and planned; for every other one
   // the plan would change nothing.
   await refuseUnknownActions(tx);
-  await stageCaseSyncScope(tx);
+  await stageCaseSyncScope(tx, options);
   const groups = await flagGroups(tx);
   const cases = (await screenedFields(tx)) as SyncedCase[];
   await dropCaseSyncScope(tx);

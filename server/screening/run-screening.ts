@@ -13,7 +13,7 @@ import { FlagWriter } from '../db/flag-store.ts';
 import { getMeta, setMeta } from '../db/meta-store.ts';
 import { activeRuleSet } from '../db/rule-set-store.ts';
 import { dropScreenScope } from '../db/screen-scope-store.ts';
-import { clearScreeningResults, finishScreeningRun, startScreeningRun } from '../db/screening-run-store.ts';
+import { clearScreeningResults, dropScreenTouched, finishScreeningRun, startScreeningRun } from '../db/screening-run-store.ts';
 import { ACTIONS, type Action, actionOfCode } from '../domain/actions.ts';
 import { RulePlan } from '../domain/screening/rule-plan.ts';
 import { failpoint } from '../faults.ts';
@@ -117,7 +117,8 @@ export async function runScreening(db: Database, options: ScreeningOptions = {})
 
     // Every flag needing action becomes (or keeps) a case in the officials' ledger; cases whose
     // flags disappeared are marked for review, never deleted.
-    const cases = await syncCasesFromFlags(tx, runId);
+    const cases = await syncCasesFromFlags(tx, runId, new Date(), { touchedOnly: !all });
+    await dropScreenTouched(tx);
     lap('cases');
 
     const total = scope.key.length;
