@@ -206,7 +206,7 @@ describe('a Protomaps archive', () => {
     expect(countPixels(pixels, near(EARTH, 3))).toBeGreaterThan(20_000);
     expect(countPixels(pixels, near(WATER, 3))).toBeGreaterThan(1_000);
     expect(await hasLayer('nature_reserve-fill')).toBe(true);
-    expect(page.url()).toContain('bm=pm');
+    await expect.poll(() => page.url()).toContain('bm=pm');
     // Its roads are drawn by the style's road layers.
     const roads = await page.evaluate(
       () => window.__greenline?.controller.map.queryRenderedFeatures({ layers: ['basemap-roads_highway'] }).length ?? 0,

@@ -97,7 +97,8 @@ describe('Tianditu', () => {
     expect(tiandituRequests.every((u) => u.endsWith(`&tk=${KEY}`))).toBe(true);
     expect(tiandituRequests.every((u) => /^https:\/\/t[0-7]\.tianditu\.gov\.cn\//.test(u))).toBe(true);
     expect(new Set(tiandituRequests.map((u) => new URL(u).host)).size).toBeGreaterThan(1);
-    expect(page.url()).toContain('bm=tianditu-vec');
+    // The address follows the view a moment after it changes: wait for it.
+    await expect.poll(() => page.url()).toContain('bm=tianditu-vec');
     await mapSettled(page);
     // Raster tiles fade in after the map has settled: wait for the picture rather than catch it mid-fade.
     const shot = async () => decodePng(await page.getByTestId('map').screenshot({ path: join(SHOTS, 'basemap-tianditu.png') }));

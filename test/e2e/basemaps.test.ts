@@ -62,7 +62,7 @@ describe('basemaps', () => {
     const shot = await page.getByTestId('map').screenshot({ path: join(SHOTS, 'basemap-pmtiles.png') });
     const magenta = countPixels(decodePng(shot), (r, g, b) => r > 200 && g < 80 && b > 200);
     expect(magenta).toBeGreaterThan(10_000);
-    expect(page.url()).toContain('bm=local');
+    await expect.poll(() => page.url()).toContain('bm=local');
     // Zones and boundaries stay on top of the new basemap.
     expect(await page.evaluate(() => Boolean(window.__greenline?.controller.map.getLayer('nature_reserve-fill')))).toBe(true);
   });

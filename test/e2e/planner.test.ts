@@ -74,7 +74,7 @@ describe('filters', () => {
     // anti-aliased label text), while the relocation dots stay.
     expect(await pixelsOf(page, [UNFLAGGED], 'filter-relocate.png')).toBeLessThan(grey / 4);
     expect(await pixelsOf(page, [RELOCATE], 'filter-relocate-dots.png')).toBeGreaterThan(50);
-    expect(page.url()).toContain('a=relocate');
+    await expect.poll(() => page.url()).toContain('a=relocate');
 
     // Facet counts follow: within the action filter, the region counts add up to what is shown.
     await page.getByTestId('facet-region-130000').check();
