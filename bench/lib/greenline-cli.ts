@@ -2,10 +2,9 @@
  * Runs `greenline --db DB --json ARGS…` in a child process, as a user runs it, measuring its wall
  * time and peak RSS (getrusage, reported at exit by report-rss.mjs preloaded into the child).
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { greenline } from '../../test/helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/greenline.js', import.meta.url));
 const RSS = fileURLToPath(new URL('../report-rss.mjs', import.meta.url));
 
 export interface CliRun<T> {
@@ -15,29 +14,11 @@ export interface CliRun<T> {
   out: T;
 }
 
-export function greenlineCli<T = Record<string, unknown>>(db: string, args: readonly string[]): Promise<CliRun<T>> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', RSS, BIN, '--db', db, '--json', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const kb = Number(/bench-peak-rss-kb=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-      if (code !== 0) {
-        reject(new Error(`greenline ${args.join(' ')} failed (${code}): ${stdout.slice(0, 500)} ${stderr.slice(0, 500)}`));
-        return;
-      }
-      resolve({ seconds, peakMiB: kb / 1024, out: JSON.parse(stdout) as T });
-    });
-  });
+export async function greenlineCli<T = Record<string, unknown>>(db: string, args: readonly string[]): Promise<CliRun<T>> {
+  const started = performance.now();
+  const r = await greenline(['--db', db, '--json', ...args], { nodeArgs: ['--import', RSS] });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.code !== 0) throw new Error(`greenline ${args.join(' ')} failed (${r.code}): ${r.stdout.slice(0, 500)} ${r.stderr.slice(0, 500)}`);
+  const kb = Number(/bench-peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN);
+  return { seconds, peakMiB: kb / 1024, out: JSON.parse(r.stdout) as T };
 }

@@ -12,9 +12,16 @@ export interface CliResult {
   stderr: string;
 }
 
-export function greenline(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function greenline(
+  args: readonly string[],
+  options: {
+    input?: string;
+    env?: NodeJS.ProcessEnv /** Before the script, e.g. a module to preload. */;
+    nodeArgs?: readonly string[];
+  } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
