@@ -116,6 +116,7 @@ export async function syncCasesFromFlags(
       tx,
       slice.map((c, i) => createdEntry(c, ids[i] as number, runId)),
       now,
+      { newEntities: true },
     );
   }
 
