@@ -105,9 +105,16 @@ describe('national demo generator', () => {
   it('knows more prefectures than a byte counts, each with a seat and an English name', () => {
     expect(china.prefectures.size).toBeGreaterThan(300);
     for (const c of china.cities) {
-      expect(c.en, c.code).toMatch(/^[A-Z]/);
+      expect(c.placeEn, c.code).toMatch(/^[A-Z]/);
       expect(china.prefectures.get(c.code)?.contains(...c.centre), `${c.code} seat`).toBe(true);
     }
+  });
+
+  it('names plants after the place, without the kind of division, and county-level cities after their province', () => {
+    const city = (code: string) => china.cities.find((c) => c.code === code);
+    expect(city('222400')).toMatchObject({ short: '延边', placeEn: 'Yanbian' });
+    expect(city('469000')).toMatchObject({ short: '海南', placeEn: 'Hainan' });
+    expect(city('152200')).toMatchObject({ short: '兴安', placeEn: "Xing'an" });
   });
 
   it('spreads plants over every province on the mainland, most in the industrial east', () => {

@@ -128,7 +128,6 @@ export function* generateEnterprises(options: GenerateOptions, geo: DemoGeograph
   const batchSize = options.batchSize ?? 10_000;
   const rng = new Random(seed);
   const pickCity = rng.picker(geo.cities.map((c) => [c, c.weight] as const));
-  const englishPlace = new Map(geo.cities.map((c) => [c.code, c.en.replace(' League', '')]));
   const width = String(Math.max(total, 1)).length < 7 ? 7 : String(total).length;
   // Two enterprises will share one credit code: a duplicate that import checks must surface.
   let sharedCreditCode: string | null = null;
@@ -173,7 +172,7 @@ export function* generateEnterprises(options: GenerateOptions, geo: DemoGeograph
       capacity_unit: traits.capacityUnit,
       scattered_dirty: !aboveScale && !inPark && rng.chance(0.08),
       green_factory: aboveScale && rng.chance(0.04),
-      attributes: { name_en: `${englishPlace.get(city.code)} ${wordEn} ${groupWordEn} Co., Ltd.` },
+      attributes: { name_en: `${city.placeEn} ${wordEn} ${groupWordEn} Co., Ltd.` },
     });
 
     if (!planned) {

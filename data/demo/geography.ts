@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { PreparedPolygon } from '../../server/domain/geometry/prepared-polygon.ts';
-import { demoRegion } from '../../server/domain/regions.ts';
+import { demoRegion, placeOf } from '../../server/domain/regions.ts';
 import type { ZoneKind } from '../../server/domain/zone.ts';
 import { CITY_PROFILES, type CityProfile } from './city-profiles.ts';
 import { nationalCityProfiles } from './national-profiles.ts';
@@ -37,10 +37,10 @@ export function zoneFiles(kind: ZoneKind, extent: DemoExtent): URL[] {
   return extent === 'china' && existsSync(national) ? [zoneFile(kind), national] : [zoneFile(kind)];
 }
 
-/** A prefecture plants are generated in: its profile, seat and English name. */
+/** A prefecture plants are generated in: its profile, seat and place name in English (Xing'an, Yanbian). */
 export interface DemoCity extends CityProfile {
   centre: [number, number];
-  en: string;
+  placeEn: string;
 }
 
 export interface DemoGeography {
@@ -52,25 +52,32 @@ export interface DemoGeography {
 }
 
 export function loadDemoGeography(extent: DemoExtent = 'north'): DemoGeography {
+  const features = readFeatures(regionsFile(extent));
+  const provinces = new Map(
+    features.filter((f) => f.properties.level === 'province').map((f) => [String(f.properties.code), f.properties]),
+  );
   const prefectures = new Map<string, PreparedPolygon>();
-  const seats = new Map<string, { centre: [number, number]; en: string; name: string; parent: string }>();
-  for (const f of readFeatures(regionsFile(extent))) {
+  const seats = new Map<string, { centre: [number, number]; short: string; placeEn: string; parent: string }>();
+  for (const f of features) {
     if (f.properties.level !== 'prefecture') continue;
     const code = String(f.properties.code);
+    const parent = String(f.properties.parent);
     prefectures.set(code, new PreparedPolygon(f.geometry));
-    const known = demoRegion(code);
+    // County-level cities a province governs directly (X9000) are named after their province.
+    const named = code.endsWith('9000') ? (provinces.get(parent) ?? f.properties) : f.properties;
+    const en = demoRegion(code)?.en ?? String(named.name_en);
     seats.set(code, {
-      centre: known?.centre ?? (f.properties.seat as [number, number]),
-      en: known?.en ?? String(f.properties.name_en),
-      name: String(f.properties.name),
-      parent: String(f.properties.parent),
+      centre: demoRegion(code)?.centre ?? (f.properties.seat as [number, number]),
+      short: placeOf(String(named.name)).place,
+      placeEn: en.replace(/ (Autonomous Prefecture|Prefecture|League|Forestry District|County)$/, ''),
+      parent,
     });
   }
   const profiles = extent === 'china' ? nationalCityProfiles([...seats].map(([code, s]) => ({ code, ...s }))) : CITY_PROFILES;
   const cities = profiles.map((c) => {
     const seat = seats.get(c.code);
     if (!seat) throw new Error(`demo city ${c.code} has no prefecture in ${regionsFile(extent).pathname}`);
-    return { ...c, centre: seat.centre, en: seat.en };
+    return { ...c, centre: seat.centre, placeEn: seat.placeEn };
   });
   const reserves = zoneFiles('nature_reserve', extent)
     .flatMap(readFeatures)

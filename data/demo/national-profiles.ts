@@ -217,15 +217,9 @@ const NORTH_WEIGHTS: Readonly<Record<string, number>> = { '150000': 3, '130000':
 
 export interface Prefecture {
   code: string;
-  name: string;
+  /** The place name used in generated company names (苏州, 延边; 海南 for Hainan's county-level cities). */
+  short: string;
   parent: string;
-}
-
-/** Short place name for generated company names: 苏州市 → 苏州, 延边朝鲜族自治州 → 延边. */
-export function shortName(name: string): string {
-  return name
-    .replace(/(市|地区|盟|林区)$/, '')
-    .replace(/(朝鲜|土家|布依|哈尼|景颇|傈僳|蒙古|哈萨克|柯尔克孜|回|苗|藏|彝|羌|侗|傣|白|壮).*自治州$/, '');
 }
 
 /**
@@ -240,7 +234,11 @@ export function nationalCityProfiles(prefectures: readonly Prefecture[]): CityPr
     for (const c of own) profiles.push({ ...c, weight: (c.weight * weight) / sum });
   }
   const byProvince = new Map<string, Prefecture[]>();
-  for (const p of prefectures) byProvince.set(p.parent, [...(byProvince.get(p.parent) ?? []), p]);
+  for (const p of prefectures) {
+    const members = byProvince.get(p.parent) ?? [];
+    members.push(p);
+    byProvince.set(p.parent, members);
+  }
   for (const [province, members] of byProvince) {
     const profile = PROVINCE_PROFILES[province];
     if (!profile) continue;
@@ -249,7 +247,7 @@ export function nationalCityProfiles(prefectures: readonly Prefecture[]): CityPr
     for (const p of members) {
       profiles.push({
         code: p.code,
-        short: shortName(p.name),
+        short: p.short,
         weight: (profile.weight * (isCapital(p) ? 3 : 1)) / shares,
         sectors: profile.sectors,
         spreadKm: isCapital(p) ? 25 : 18,

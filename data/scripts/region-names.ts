@@ -5,6 +5,7 @@
  * Affairs' English names do: 延边朝鲜族自治州 → Yanbian Autonomous Prefecture.
  */
 import { pinyin } from 'pinyin-pro';
+import { placeOf } from '../../server/domain/regions.ts';
 
 export const PROVINCE_EN: Readonly<Record<string, string>> = {
   '110000': 'Beijing',
@@ -105,37 +106,14 @@ export const PREFECTURE_EN: Readonly<Record<string, string>> = {
   '632600': 'Golog Tibetan Autonomous Prefecture',
 };
 
-/** Where an autonomous prefecture's place name ends: the first people it is named for. */
-const PEOPLES = [
-  '朝鲜',
-  '土家',
-  '布依',
-  '哈尼',
-  '景颇',
-  '傈僳',
-  '蒙古',
-  '哈萨克',
-  '柯尔克孜',
-  '回族',
-  '苗族',
-  '藏族',
-  '彝族',
-  '羌族',
-  '侗族',
-  '傣族',
-  '白族',
-  '壮族',
-  '黎族',
-];
-
-const KINDS: readonly (readonly [string, string])[] = [
-  ['自治州', ' Autonomous Prefecture'],
-  ['地区', ' Prefecture'],
-  ['林区', ' Forestry District'],
-  ['盟', ' League'],
-  ['市', ''],
-  ['县', ' County'],
-];
+/** Each kind of prefecture-level division in English (placeOf, domain/regions.ts, tells the kind). */
+const KINDS: Readonly<Record<string, string>> = {
+  自治州: ' Autonomous Prefecture',
+  地区: ' Prefecture',
+  林区: ' Forestry District',
+  盟: ' League',
+  县: ' County',
+};
 
 /** 西安 → Xi'an: a syllable after the first that starts with a vowel takes an apostrophe. */
 export function pinyinName(zh: string): string {
@@ -145,11 +123,6 @@ export function pinyinName(zh: string): string {
 }
 
 export function prefectureEnglish(zh: string): string {
-  const [suffix, kind] = KINDS.find(([s]) => zh.endsWith(s)) ?? ['', ''];
-  let place = zh.slice(0, zh.length - suffix.length);
-  if (suffix === '自治州') {
-    const cut = Math.min(...PEOPLES.map((p) => place.indexOf(p)).filter((i) => i > 0));
-    if (Number.isFinite(cut)) place = place.slice(0, cut);
-  }
-  return pinyinName(place) + kind;
+  const { place, kind } = placeOf(zh);
+  return pinyinName(place) + (KINDS[kind] ?? '');
 }

@@ -84,3 +84,47 @@ export function jurisdictionContains(jurisdiction: string, region: string): bool
   if (jurisdiction.endsWith('00')) return region.startsWith(jurisdiction.slice(0, 4));
   return false;
 }
+
+/** Suffixes naming the kind of a division, longest first where one ends another. */
+const DIVISION_KINDS = ['特别行政区', '自治区', '自治州', '地区', '林区', '省', '盟', '市', '县'] as const;
+
+/**
+ * Where an autonomous division's place name ends: the first people it is named for
+ * (延边朝鲜族自治州 is 延边, 新疆维吾尔自治区 is 新疆).
+ */
+const PEOPLES = [
+  '朝鲜',
+  '土家',
+  '布依',
+  '哈尼',
+  '景颇',
+  '傈僳',
+  '蒙古',
+  '哈萨克',
+  '柯尔克孜',
+  '维吾尔',
+  '回族',
+  '苗族',
+  '藏族',
+  '彝族',
+  '羌族',
+  '侗族',
+  '傣族',
+  '白族',
+  '壮族',
+  '黎族',
+];
+
+/**
+ * A division's name as its place and its kind: 苏州市 → 苏州 + 市, 延边朝鲜族自治州 → 延边 + 自治州,
+ * 广西壮族自治区 → 广西 + 自治区. A name with no known kind is all place.
+ */
+export function placeOf(zh: string): { place: string; kind: string } {
+  const kind = DIVISION_KINDS.find((k) => zh.endsWith(k) && zh.length > k.length) ?? '';
+  let place = zh.slice(0, zh.length - kind.length);
+  if (kind.startsWith('自治')) {
+    const cut = Math.min(...PEOPLES.map((p) => place.indexOf(p)).filter((i) => i > 0));
+    if (Number.isFinite(cut)) place = place.slice(0, cut);
+  }
+  return { place, kind };
+}
