@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { DEFAULT_DEMO, defaultExtent, MAX_DEMO_ENTERPRISES, MAX_NORTH_ENTERPRISES } from '../../../data/demo/generate-enterprises.ts';
-import { DEMO_EXTENTS, type DemoExtent } from '../../../data/demo/geography.ts';
+import { DEMO_EXTENTS } from '../../../data/demo/geography.ts';
 import { cliIo, userPath } from '../cli-io.ts';
 import { type GlobalOptions, Output } from '../output.ts';
-import { integerOption } from '../parse.ts';
+import { integerOption, oneOf } from '../parse.ts';
 
 export function demoCommand(program: Command, globals: () => GlobalOptions) {
   program
@@ -23,15 +23,13 @@ export function demoCommand(program: Command, globals: () => GlobalOptions) {
         if (server) throw new Error(`demo rebuilds the database file the running server holds (${server.dbPath}); stop the server first`);
         const enterprises = integerOption('--enterprises', opts.enterprises, 0, MAX_DEMO_ENTERPRISES);
         const seed = integerOption('--seed', opts.seed, 0, 2 ** 32 - 1);
-        const extent = opts.extent ?? defaultExtent(enterprises);
-        if (!DEMO_EXTENTS.includes(extent as DemoExtent))
-          throw new Error(`--extent: expected ${DEMO_EXTENTS.join(' or ')}, got "${extent}"`);
+        const extent = opts.extent === undefined ? defaultExtent(enterprises) : oneOf('--extent', opts.extent, DEMO_EXTENTS);
         const { buildDemoDatabase } = await import('../../demo/build-demo-database.ts');
         let lastShown = 0;
         const summary = await buildDemoDatabase(userPath(db), {
           enterprises,
           seed,
-          extent: extent as DemoExtent,
+          extent,
           onProgress: (done, total) => {
             if (done - lastShown >= 100_000 || done === total) {
               lastShown = done;
