@@ -17,14 +17,13 @@ import {
   ruleMaskWords,
 } from '../../server/domain/column-payload.ts';
 import type { Shape } from '../../server/domain/geometry/shape.ts';
+import { compileFilter, EMPTY_FILTER, type FilterState } from '../../server/domain/map-filter.ts';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { createApp } from '../../server/http/app.ts';
 import type { ColumnIndex, MapData } from '../../web/src/data/map-data.ts';
 import { exportUrl } from '../../web/src/export/export-url.ts';
-import { compileFilter } from '../../web/src/filter/compile-filter.ts';
 import { runFilter } from '../../web/src/filter/filter-pass.ts';
 import { selectionStats } from '../../web/src/selection/selection-stats.ts';
-import { EMPTY_FILTER, type FilterState } from '../../web/src/state/app-state.ts';
 import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 let temp: TempDb;

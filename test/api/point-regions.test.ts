@@ -6,14 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { setSetting } from '../../server/db/settings-store.ts';
+import { compileFilter, EMPTY_FILTER } from '../../server/domain/map-filter.ts';
 import { decodePoints } from '../../server/domain/point-payload.ts';
 import { prefectureOf } from '../../server/domain/regions.ts';
 import { createApp } from '../../server/http/app.ts';
 import type { MapData } from '../../web/src/data/map-data.ts';
-import { compileFilter } from '../../web/src/filter/compile-filter.ts';
 import { runFilter } from '../../web/src/filter/filter-pass.ts';
 import { sortedIndices } from '../../web/src/list/sorted-indices.ts';
-import { EMPTY_FILTER } from '../../web/src/state/app-state.ts';
 import { TEST_CONFIG } from '../helpers/temp-db.ts';
 
 const PREFECTURES = 300;

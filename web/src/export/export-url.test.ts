@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER } from '../state/app-state.ts';
+import { EMPTY_FILTER } from '../../../server/domain/map-filter.ts';
 import { exportUrl } from './export-url.ts';
 
 describe('export links', () => {

@@ -5,8 +5,9 @@
  * below, so an export that honours them matches what the map shows.
  */
 import { INDICATOR_COLUMNS } from '../../../server/domain/column-payload.ts';
+import { type FilterState, rangeIsInverted } from '../../../server/domain/map-filter.ts';
 import { shapeRing } from '../selection/shape-geometry.ts';
-import { type FilterState, rangeIsInverted, type Shape } from '../state/app-state.ts';
+import type { Shape } from '../state/app-state.ts';
 import { encodeShape } from '../state/url-codec.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'geoparquet', 'shp'] as const;

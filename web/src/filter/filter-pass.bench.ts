@@ -8,13 +8,12 @@
  */
 import { ACTIONS, actionCode } from '../../../server/domain/actions.ts';
 import { allocateColumns, INDICATOR_SCHEMA, PROFILE_SCHEMA } from '../../../server/domain/column-payload.ts';
+import { compileFilter, EMPTY_FILTER, type FilterState } from '../../../server/domain/map-filter.ts';
 import { allocatePoints, zoneBit } from '../../../server/domain/point-payload.ts';
 import { sectorByte } from '../../../server/domain/sector-index.ts';
 import { SECTORS } from '../../../server/domain/sectors.ts';
 import { ZONE_KINDS } from '../../../server/domain/zone.ts';
 import type { MapData } from '../data/map-data.ts';
-import { EMPTY_FILTER, type FilterState } from '../state/app-state.ts';
-import { compileFilter } from './compile-filter.ts';
 import { runFilter } from './filter-pass.ts';
 
 const n = Number(process.argv[2] ?? 1_000_000);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { actionCode } from '../../../server/domain/actions.ts';
 import { allocateColumns, INDICATOR_SCHEMA, PROFILE_SCHEMA } from '../../../server/domain/column-payload.ts';
+import { compileFilter, EMPTY_FILTER, type FilterState } from '../../../server/domain/map-filter.ts';
 import { allocatePoints, zoneBit } from '../../../server/domain/point-payload.ts';
 import { sectorByte } from '../../../server/domain/sector-index.ts';
 import type { MapData } from '../data/map-data.ts';
-import { EMPTY_FILTER, type FilterState } from '../state/app-state.ts';
-import { compileFilter } from './compile-filter.ts';
 import { runFilter } from './filter-pass.ts';
 
 const PREFECTURES = ['130200', '150200', '150300'];

@@ -7,9 +7,10 @@
  * enterprises would match if that value were chosen within its facet, all other facets held. An
  * enterprise failing exactly one facet still counts there; failing two, nowhere.
  */
+
+import type { CompiledFilter } from '../../../server/domain/map-filter.ts';
 import { REGION_SLOTS } from '../../../server/domain/point-payload.ts';
 import type { MapData } from '../data/map-data.ts';
-import type { CompiledFilter } from './compile-filter.ts';
 
 const F_ACTION = 1;
 const F_RULE = 2;

@@ -1,9 +1,8 @@
 /** The current filter run over the loaded columns; recomputed only when either changes. */
 import { useMemo } from 'react';
+import { type CompiledFilter, compileFilter, type FilterState } from '../../../server/domain/map-filter.ts';
 import type { Catalogue } from '../api/client.ts';
 import type { MapData } from '../data/map-data.ts';
-import type { FilterState } from '../state/app-state.ts';
-import { type CompiledFilter, compileFilter } from './compile-filter.ts';
 import { type FilterResult, runFilter } from './filter-pass.ts';
 
 export function useFilter(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { boxOfLonLat } from '../../../server/domain/geometry/mercator.ts';
 import { allocatePoints } from '../../../server/domain/point-payload.ts';
 import { type DrawnEnterprises, describeDrawn, LegendReport } from './legend-report.ts';
 import { EnterpriseDetail } from './level-of-detail/enterprise-detail.ts';
-import { boxOfLonLat } from './level-of-detail/mercator.ts';
 
 function detailOf(lonLats: [number, number][]) {
   const { columns } = allocatePoints(lonLats.length);

@@ -3,9 +3,10 @@
  * size), and only when that changes: a pan that moves the same cells says nothing, so React does
  * not redraw the legend on every frame of a drag.
  */
+
+import { metresPerUnit } from '../../../server/domain/geometry/mercator.ts';
 import type { CellClass } from './level-of-detail/cell-classes.ts';
 import type { Detail } from './level-of-detail/enterprise-detail.ts';
-import { metresPerUnit } from './level-of-detail/mercator.ts';
 
 /** What the legend needs to know of how the enterprises are drawn. */
 export type DrawnEnterprises =

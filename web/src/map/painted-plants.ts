@@ -6,11 +6,11 @@
  * plant is marked as deck.gl's autoHighlight marks it on a GPU.
  */
 import type { Layer } from '@deck.gl/core';
+import { type Box, latToY, lonToX } from '../../../server/domain/geometry/mercator.ts';
 import { bisect } from '../data/bisect.ts';
 import { FIXED_RADIUS } from './enterprise-style.ts';
 import { highlightLayer, type Painting, paintedLayer, paintingServes, paintPlants } from './layers/painted-layer.ts';
 import type { EnterpriseDetail } from './level-of-detail/enterprise-detail.ts';
-import { type Box, latToY, lonToX } from './level-of-detail/mercator.ts';
 import { drawnRadius, unitsPerPixel } from './level-of-detail/paint-points.ts';
 import type { PointSubset } from './level-of-detail/point-subset.ts';
 

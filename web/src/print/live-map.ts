@@ -8,6 +8,7 @@
  * that reads it, through the shape below, so a change there fails here and nowhere else.
  */
 import type { Layer } from '@deck.gl/core';
+import type { Box } from '../../../server/domain/geometry/mercator.ts';
 import type { PointColumns } from '../../../server/domain/point-payload.ts';
 import { FIXED_RADIUS } from '../map/enterprise-style.ts';
 import { LabelPlacer } from '../map/labels/label-placer.ts';
@@ -18,7 +19,6 @@ import { paintedLayer } from '../map/layers/painted-layer.ts';
 import { measureLayer, selectionLayer } from '../map/layers/shape-layer.ts';
 import { type DrawnEnterprises, describeDrawn } from '../map/legend-report.ts';
 import { EnterpriseDetail } from '../map/level-of-detail/enterprise-detail.ts';
-import type { Box } from '../map/level-of-detail/mercator.ts';
 import { frameBox, paintFrame, paintPoints } from '../map/level-of-detail/paint-points.ts';
 import type { EnterpriseStyle, LayerOptions, MapController } from '../map/map-controller.ts';
 import type { LayerId, Shape } from '../state/app-state.ts';

@@ -8,8 +8,8 @@
  */
 import { Deck, MapView } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
+import { boxOfLonLat } from '../../../server/domain/geometry/mercator.ts';
 import type { DrawnEnterprises } from '../map/legend-report.ts';
-import { boxOfLonLat } from '../map/level-of-detail/mercator.ts';
 import { type LiveMap, printLayers } from './live-map.ts';
 import { CSS_DPI } from './print-scale.ts';
 

@@ -4,34 +4,13 @@
  */
 import type { IndicatorColumn } from '../../../server/domain/column-payload.ts';
 import type { Shape } from '../../../server/domain/geometry/shape.ts';
+import { EMPTY_FILTER, type FilterState } from '../../../server/domain/map-filter.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 export interface View {
   lon: number;
   lat: number;
   zoom: number;
-}
-
-/** A closed range; null bounds are open. */
-export type Range = [min: number | null, max: number | null];
-
-/**
- * A range whose minimum is above its maximum matches nothing: it is kept while the planner types
- * (the field says what is wrong) but neither the map nor an export applies it.
- */
-export const rangeIsInverted = (r: Range | undefined): boolean => r !== undefined && r[0] !== null && r[1] !== null && r[0] > r[1];
-
-export interface FilterState {
-  /** Action ids, plus 'none' for enterprises no rule flags. */
-  actions: string[];
-  rules: string[];
-  /** GB/T 4754 catalogue codes. */
-  sectors: string[];
-  /** GB/T 2260 codes of provinces or prefectures. */
-  regions: string[];
-  statuses: string[];
-  zones: string[];
-  ranges: Partial<Record<IndicatorColumn, Range>>;
 }
 
 export type { Shape };
@@ -76,8 +55,6 @@ export interface AppState {
   dashboard: string | null;
 }
 
-export const EMPTY_FILTER: FilterState = { actions: [], rules: [], sectors: [], regions: [], statuses: [], zones: [], ranges: {} };
-
 export const DEFAULT_STATE: AppState = {
   lang: 'zh',
   view: null,
@@ -96,10 +73,3 @@ export const DEFAULT_STATE: AppState = {
   sort: { key: 'action', desc: false },
   dashboard: null,
 };
-
-export function filterIsEmpty(f: FilterState): boolean {
-  return (
-    f.actions.length + f.rules.length + f.sectors.length + f.regions.length + f.statuses.length + f.zones.length === 0 &&
-    Object.values(f.ranges).every((r) => !r || (r[0] === null && r[1] === null))
-  );
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AppState, DEFAULT_STATE, EMPTY_FILTER } from './app-state.ts';
+import { EMPTY_FILTER } from '../../../server/domain/map-filter.ts';
+import { type AppState, DEFAULT_STATE } from './app-state.ts';
 import { StateStore, shallowEqual } from './state-store.ts';
 
 const moved = { lon: 118.18, lat: 39.63, zoom: 8 };

@@ -6,17 +6,9 @@ import { ACTIONS } from '../../../server/domain/actions.ts';
 import { INDICATOR_COLUMNS, type IndicatorColumn } from '../../../server/domain/column-payload.ts';
 import { PLANT_STATUSES } from '../../../server/domain/enterprise.ts';
 import { encodeShape, parseShape } from '../../../server/domain/geometry/shape.ts';
+import type { Range } from '../../../server/domain/map-filter.ts';
 import { ZONE_KINDS } from '../../../server/domain/zone.ts';
-import {
-  type AppState,
-  type ChoroplethIndicator,
-  type ColorBy,
-  DEFAULT_STATE,
-  type LayerId,
-  type Range,
-  type SortKey,
-  type Tab,
-} from './app-state.ts';
+import { type AppState, type ChoroplethIndicator, type ColorBy, DEFAULT_STATE, type LayerId, type SortKey, type Tab } from './app-state.ts';
 
 export const LAYER_IDS: readonly LayerId[] = [
   'enterprises',

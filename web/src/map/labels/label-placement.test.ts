@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latToY, lonToX } from '../level-of-detail/mercator.ts';
+import { latToY, lonToX } from '../../../../server/domain/geometry/mercator.ts';
 import { fadeAt, LABEL_PADDING, type MeasureText, type PlacedLabel, placeLabelsAt, zoomStep } from './label-placement.ts';
 import type { PlaceLabel } from './place-labels.ts';
 

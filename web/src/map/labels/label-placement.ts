@@ -9,7 +9,7 @@
  * pixels round its anchor are its own in the collision map, so two labels whose boxes overlap away
  * from both anchors are both drawn. Here whole boxes are tested.
  */
-import { latToY, lonToX } from '../level-of-detail/mercator.ts';
+import { latToY, lonToX } from '../../../../server/domain/geometry/mercator.ts';
 import { FADE_ZOOMS, type PlaceLabel } from './place-labels.ts';
 
 /** Placements are made for zooms in steps of a quarter. */

@@ -5,9 +5,9 @@
  * nearest sampling keeps the cells' edges sharp.
  */
 import { BitmapLayer } from '@deck.gl/layers';
+import { xToLon, yToLat } from '../../../../server/domain/geometry/mercator.ts';
 import type { Detail } from '../level-of-detail/enterprise-detail.ts';
 import { gridBox } from '../level-of-detail/grid-counts.ts';
-import { xToLon, yToLat } from '../level-of-detail/mercator.ts';
 
 type Cells = Extract<Detail, { kind: 'cells' }>;
 

@@ -7,8 +7,8 @@
  * through the k-d tree (level-of-detail/pick-point.ts) and marks the hovered one with highlightLayer.
  */
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { type Box, containsBox, expandBox, xToLon, yToLat } from '../../../../server/domain/geometry/mercator.ts';
 import { VIEW_MARGIN } from '../level-of-detail/enterprise-detail.ts';
-import { type Box, containsBox, expandBox, xToLon, yToLat } from '../level-of-detail/mercator.ts';
 import { frameBox, paintFrame, paintPoints } from '../level-of-detail/paint-points.ts';
 import type { PointSubset } from '../level-of-detail/point-subset.ts';
 

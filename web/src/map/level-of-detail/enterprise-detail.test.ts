@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { boxOfLonLat } from '../../../../server/domain/geometry/mercator.ts';
 import { allocatePoints } from '../../../../server/domain/point-payload.ts';
 import { AGGREGATE_BELOW_ZOOM, type Detail, EnterpriseDetail } from './enterprise-detail.ts';
-import { boxOfLonLat } from './mercator.ts';
 
 function points(lonLats: [number, number][]) {
   const { columns } = allocatePoints(lonLats.length);

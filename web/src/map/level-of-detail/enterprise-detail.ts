@@ -9,10 +9,18 @@
  * so a small pan or a filter change reuses the plants already found.
  */
 import KDBush from 'kdbush';
+import {
+  type Box,
+  cellSize,
+  containsBox,
+  expandBox,
+  intersectBoxes,
+  type MercatorPoints,
+  mercatorPoints,
+} from '../../../../server/domain/geometry/mercator.ts';
 import type { PointColumns } from '../../../../server/domain/point-payload.ts';
 import { type CellClass, cellClasses, gridImage } from './cell-classes.ts';
-import { cellSize, type GridCounts, gridCounts } from './grid-counts.ts';
-import { type Box, containsBox, expandBox, intersectBoxes, type MercatorPoints, mercatorPoints } from './mercator.ts';
+import { type GridCounts, gridCounts } from './grid-counts.ts';
 import { pickPoint } from './pick-point.ts';
 import { countVisible, type PointSubset, pointSubset, type SubsetStyle } from './point-subset.ts';
 

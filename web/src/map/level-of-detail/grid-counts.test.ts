@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_PIXELS, cellSize, gridBox, gridCounts } from './grid-counts.ts';
+import { CELL_PIXELS, cellSize } from '../../../../server/domain/geometry/mercator.ts';
+import { gridBox, gridCounts } from './grid-counts.ts';
 
 const CELL = 1 / 64;
 const xyOf = (points: [number, number][]) => new Float32Array(points.flat());

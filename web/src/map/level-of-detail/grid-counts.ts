@@ -3,21 +3,10 @@
  * projected points, no object per point. Cells are a fixed number of pixels wide at each whole zoom,
  * so their number on screen stays in the thousands however far the map is zoomed out.
  */
-import type { Box } from './mercator.ts';
-
-/** A cell is this many pixels wide at the whole zoom it belongs to, and twice that just before the next. */
-export const CELL_PIXELS = 16;
+import type { Box } from '../../../../server/domain/geometry/mercator.ts';
 
 /** Grids past this many cells are a mistake (a box far larger than any screen), not a view. */
 export const MAX_GRID_CELLS = 1 << 22;
-
-/**
- * The side of a cell at a zoom, in world units. A power of two, so dividing by it is exact (a point
- * on an edge falls in exactly one cell) and each cell splits into four at the next whole zoom.
- */
-export function cellSize(zoom: number): number {
-  return CELL_PIXELS / (512 * 2 ** Math.floor(zoom));
-}
 
 export interface GridCounts {
   /** Side of a cell in world units. */

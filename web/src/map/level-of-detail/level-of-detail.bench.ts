@@ -9,10 +9,10 @@
  * of five runs.
  */
 import { clusteredPoints, EXTENT } from '../../../../bench/lib/synthetic.ts';
+import { boxOfLonLat, expandBox, mercatorPoints } from '../../../../server/domain/geometry/mercator.ts';
 import { allocatePoints } from '../../../../server/domain/point-payload.ts';
 import { DEMO_REGIONS } from '../../../../server/domain/regions.ts';
 import { EnterpriseDetail, POINT_BUDGET, VIEW_MARGIN } from './enterprise-detail.ts';
-import { boxOfLonLat, expandBox, mercatorPoints } from './mercator.ts';
 import { paintFrame, paintPoints } from './paint-points.ts';
 
 const n = Number(process.argv[2] ?? 1_000_000);

@@ -10,7 +10,7 @@
  * half-pixel line cannot be drawn on whole pixels without antialiasing, so the rim is the fill
  * blended towards white on the dot's edge pixels.
  */
-import type { Box } from './mercator.ts';
+import type { Box } from '../../../../server/domain/geometry/mercator.ts';
 import type { PointSubset } from './point-subset.ts';
 
 /** As radiusMinPixels on the ScatterplotLayer: the smallest a plant is drawn, in CSS pixels. */

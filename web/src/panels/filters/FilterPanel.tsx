@@ -4,13 +4,13 @@
  */
 import { ACTION_NAMES, ACTIONS } from '../../../../server/domain/actions.ts';
 import { INDICATOR_COLUMNS } from '../../../../server/domain/column-payload.ts';
+import { EMPTY_FILTER, type FilterState, filterIsEmpty } from '../../../../server/domain/map-filter.ts';
 import { ZONE_KINDS } from '../../../../server/domain/zone.ts';
 import type { MapDataState } from '../../data/use-map-data.ts';
 import type { FilterResult } from '../../filter/filter-pass.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTION_LUT, producibleActions } from '../../map/enterprise-style.ts';
 import { hex } from '../../map/palette.ts';
-import { EMPTY_FILTER, type FilterState, filterIsEmpty } from '../../state/app-state.ts';
 import { update, useAppState } from '../../state/store.ts';
 import { Facet } from './Facet.tsx';
 import { RangeFilter } from './RangeFilter.tsx';

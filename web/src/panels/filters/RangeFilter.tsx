@@ -1,7 +1,7 @@
 /** Min/max inputs for one indicator; empty means open. Applied on change, so counts follow typing. */
 import type { IndicatorColumn } from '../../../../server/domain/column-payload.ts';
+import { type Range, rangeIsInverted } from '../../../../server/domain/map-filter.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type Range, rangeIsInverted } from '../../state/app-state.ts';
 import './range-filter.css';
 
 interface Props {

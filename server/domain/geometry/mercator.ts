@@ -4,6 +4,20 @@
  * boxes are squares here, as they are on screen.
  */
 
+/**
+ * Counting grids (the planner map's cells, in the browser and on the server): a cell is this many
+ * pixels wide at the whole zoom it belongs to, and twice that just before the next.
+ */
+export const CELL_PIXELS = 16;
+
+/**
+ * The side of a cell at a zoom, in world units. A power of two, so dividing by it is exact (a point
+ * on an edge falls in exactly one cell) and each cell splits into four at the next whole zoom.
+ */
+export function cellSize(zoom: number): number {
+  return CELL_PIXELS / (512 * 2 ** Math.floor(zoom));
+}
+
 export interface Box {
   minX: number;
   minY: number;

@@ -1,14 +1,46 @@
 /**
- * Turns the filter the planner chose into lookup tables over the bytes of the binary columns, so
- * the per-enterprise test in filter-pass.ts is a handful of array reads.
+ * What the planner's map filter means, in one place for the browser and the server: the filter as
+ * chosen (FilterState, kept in the URL), and compiled into lookup tables over the bytes of the
+ * binary columns, so the per-enterprise test (web/src/filter/filter-pass.ts) is a handful of array
+ * reads and the server's SQL over the same columns (server/map/facet-sql.ts) reads the same tables.
  */
-import { ACTIONS, actionCode } from '../../../server/domain/actions.ts';
-import { INDICATOR_COLUMNS, type IndicatorColumn } from '../../../server/domain/column-payload.ts';
-import { PLANT_STATUSES } from '../../../server/domain/enterprise.ts';
-import { REGION_SLOTS, zoneBit } from '../../../server/domain/point-payload.ts';
-import { sectorBytesUnder } from '../../../server/domain/sector-index.ts';
-import { ZONE_KINDS, type ZoneKind } from '../../../server/domain/zone.ts';
-import { type FilterState, rangeIsInverted } from '../state/app-state.ts';
+import { ACTIONS, actionCode } from './actions.ts';
+import { INDICATOR_COLUMNS, type IndicatorColumn } from './column-payload.ts';
+import { PLANT_STATUSES } from './enterprise.ts';
+import { REGION_SLOTS, zoneBit } from './point-payload.ts';
+import { sectorBytesUnder } from './sector-index.ts';
+import { ZONE_KINDS, type ZoneKind } from './zone.ts';
+
+/** A closed range; null bounds are open. */
+export type Range = [min: number | null, max: number | null];
+
+/**
+ * A range whose minimum is above its maximum matches nothing: it is kept while the planner types
+ * (the field says what is wrong) but neither the map nor an export applies it.
+ */
+export const rangeIsInverted = (r: Range | undefined): boolean => r !== undefined && r[0] !== null && r[1] !== null && r[0] > r[1];
+
+export interface FilterState {
+  /** Action ids, plus 'none' for enterprises no rule flags. */
+  actions: string[];
+  rules: string[];
+  /** GB/T 4754 catalogue codes. */
+  sectors: string[];
+  /** GB/T 2260 codes of provinces or prefectures. */
+  regions: string[];
+  statuses: string[];
+  zones: string[];
+  ranges: Partial<Record<IndicatorColumn, Range>>;
+}
+
+export const EMPTY_FILTER: FilterState = { actions: [], rules: [], sectors: [], regions: [], statuses: [], zones: [], ranges: {} };
+
+export function filterIsEmpty(f: FilterState): boolean {
+  return (
+    f.actions.length + f.rules.length + f.sectors.length + f.regions.length + f.statuses.length + f.zones.length === 0 &&
+    Object.values(f.ranges).every((r) => !r || (r[0] === null && r[1] === null))
+  );
+}
 
 export interface CompiledFilter {
   action: Uint8Array | null;
