@@ -77,6 +77,15 @@ export class Database implements Queryable {
     return db;
   }
 
+  /**
+   * A DuckDB of its own in memory, without Greenline's tables: working tables derived from the
+   * data (the map's facts, map-facts.ts) whose queries must not queue behind the database's own.
+   */
+  static async scratch(): Promise<Database> {
+    const instance = await DuckDBInstance.create(':memory:');
+    return new Database(':memory:', instance, await instance.connect());
+  }
+
   get connection(): DuckDBConnection {
     return this.shared.connection;
   }

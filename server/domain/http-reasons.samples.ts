@@ -25,6 +25,7 @@ export const HTTP_SAMPLES = {
   years_too_many: { max: 15, from: 2000, to: 2024 },
   filter_rule_unknown: { rule: 'P9-gone' },
   filter_shape_invalid: { shape: 'x:1' },
+  map_box_over_limit: { limit: 50000 },
   filter_twice: { key: 'action' },
   filter_unknown: { key: 'colour', known: 'action, region' },
   evidence_upload_too_large: { limit: 1000 },

@@ -93,6 +93,10 @@ export const HTTP_WORDING = {
     zh: () => '选区形状无法识别',
     en: (p) => `shape: expected r:w,s,e,n · c:lon,lat,metres · p:x,y;x,y;…, got "${p.shape}"`,
   },
+  map_box_over_limit: {
+    zh: (p) => `范围内符合条件的企业超过 ${p.limit} 家，请放大地图或改看网格计数`,
+    en: (p) => `more than ${p.limit} enterprises pass the filter in this box: zoom in, or ask for cells (/api/map/cells)`,
+  },
   filter_twice: {
     zh: (p) => `筛选条件“${p.key}”出现了两次；多个值请用逗号分隔`,
     en: (p) => `filter: "${p.key}" is given twice; list values comma-separated instead`,

@@ -42,6 +42,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { mapViewRoutes } from './routes/map-view.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { printRoutes } from './routes/print.ts';
 import { publicationRoutes } from './routes/publications.ts';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps, edge: PublicEdge = publicEdge(deps)) {
   // and /enterprises/profile.bin.
   api.route('/', exportRoutes(deps));
   api.route('/', enterpriseColumnRoutes(deps));
+  api.route('/', mapViewRoutes(deps));
   api.route('/', enterpriseRoutes(deps));
   api.route('/', zoneRoutes(deps));
   api.route('/', screeningRoutes(deps));

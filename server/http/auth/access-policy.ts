@@ -57,6 +57,10 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   mapRoute('GET', '/api/enterprises/columns'),
   mapRoute('GET', '/api/enterprises/names'),
   mapRoute('GET', '/api/enterprises/profile.bin'),
+  // The same filter counted by the server, for databases too large to send to a browser.
+  mapRoute('GET', '/api/map/facets'),
+  mapRoute('GET', '/api/map/cells'),
+  mapRoute('GET', '/api/map/plants'),
   mapRoute('GET', '/api/enterprises/indicators.bin'),
   mapRoute('GET', '/api/enterprises/rules.bin'),
   mapRoute('GET', '/api/stats/region/{code}'),

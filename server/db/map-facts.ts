@@ -1,0 +1,331 @@
+/**
+ * The planner map's filter counted by DuckDB, for databases too large to send to a browser
+ * (README, "The map at national scale"): facet counts, plants per grid cell and the plants in a
+ * box, for the filter the planner chose.
+ *
+ * The facts are the very columns the browser would download — the point payload, the profile's
+ * sector bytes, the rule masks, a year's indicators — decoded and loaded once per data version
+ * into a DuckDB of their own, in memory, one row per enterprise in payload order. The filter is the
+ * browser's compiled filter (domain/map-filter.ts) written as SQL over those columns, so the server
+ * counts exactly what the browser's filter pass (web/src/filter/filter-pass.ts) would count on the
+ * same data: the same bytes, the same float32 values, the same Web Mercator cells.
+ */
+import {
+  decodeColumns,
+  INDICATOR_COLUMNS,
+  INDICATOR_SCHEMA,
+  type IndicatorColumn,
+  PROFILE_SCHEMA,
+  ruleMaskSchema,
+  ruleMaskWords,
+} from '../domain/column-payload.ts';
+import { type Box, mercatorPoints } from '../domain/geometry/mercator.ts';
+import type { CompiledFilter } from '../domain/map-filter.ts';
+import { decodePoints, type PointColumns, STATUS_MASK } from '../domain/point-payload.ts';
+import { appendColumns } from './bulk.ts';
+import { Database } from './database.ts';
+import { readIndicatorColumns } from './indicator-columns.ts';
+import { readPoints } from './point-store.ts';
+import { readProfileColumns } from './profile-columns.ts';
+import { listPrefectures } from './region-index.ts';
+import { type RuleMasks, readRuleMasks } from './rule-masks.ts';
+import type { Columns } from './tables.ts';
+
+/** Bits of a plant's failures, one per facet, as in the browser's filter pass. */
+const FACET_BITS = { action: 1, rule: 2, sector: 4, region: 8, status: 16, zone: 32, range: 64 } as const;
+const ALL_FACETS = 127;
+const ZONE_KIND_COUNT = 5;
+
+/** Non-zero counts as [value, count] pairs, ascending by value. */
+export type CountPairs = [value: number, count: number][];
+
+export interface FacetCounts {
+  visible: number;
+  total: number;
+  /** By action code (0 = not flagged). */
+  action: CountPairs;
+  /** By sector group byte, of the plants that pass every facet. */
+  group: CountPairs;
+  /** By catalogue sector byte. */
+  sector: CountPairs;
+  /** By region slot (1 + index into the catalogue's prefecture order). */
+  region: CountPairs;
+  /** By status index. */
+  status: CountPairs;
+  /** By zone kind (ZONE_KINDS order). */
+  zone: CountPairs;
+  /** By rule bit (order of the rule masks). */
+  rule: CountPairs;
+}
+
+export interface CellCounts {
+  /** Side of a cell in world units; x0, y0 the world column and row of the top-left cell. */
+  cell: number;
+  x0: number;
+  y0: number;
+  cols: number;
+  rows: number;
+  /** [cell index (row × cols + column), plants] for every cell holding any, ascending. */
+  cells: CountPairs;
+  max: number;
+  total: number;
+}
+
+const FACT_COLUMNS = (words: number): Columns => [
+  ['idx', 'INTEGER'],
+  ['x', 'DOUBLE'],
+  ['y', 'DOUBLE'],
+  ['action', 'INTEGER'],
+  ['grp', 'INTEGER'],
+  ['sector', 'INTEGER'],
+  ['region', 'INTEGER'],
+  ['status', 'INTEGER'],
+  ['zones', 'INTEGER'],
+  ...Array.from({ length: words }, (_, w) => [`r${w}`, 'INTEGER'] as const),
+];
+
+const INDICATOR_FACT_COLUMNS: Columns = INDICATOR_COLUMNS.map((c) => [c, 'DOUBLE'] as const);
+
+/** Values of a lookup table that let a plant through, for an IN list. */
+function allowed(table: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < table.length; i++) if (table[i] === 1) out.push(i);
+  return out;
+}
+
+/**
+ * A number as a DuckDB DOUBLE literal that reads back as exactly this double: in exponent form, since
+ * DuckDB reads a plain decimal literal as DECIMAL and would round it again on the way to DOUBLE.
+ */
+const double = (n: number) => n.toExponential();
+
+const inList = (column: string, values: number[]) => (values.length ? `${column} IN (${values.join(', ')})` : 'false');
+
+/** Each facet's test in SQL, null when the filter does not restrict it. Numbers only: no parameters to bind. */
+function facetTests(f: CompiledFilter, words: number): Record<keyof typeof FACET_BITS, string | null> {
+  let rule: string | null = null;
+  if (f.rules) {
+    const tests = Array.from({ length: words }, (_, w) => ((f.rules as Uint32Array)[w] ?? 0) | 0)
+      .map((m, w) => (m === 0 ? null : `(r${w} & ${m}) <> 0`))
+      .filter((t) => t !== null);
+    rule = tests.length ? `(${tests.join(' OR ')})` : 'false';
+  }
+  const num = (n: number) => (Number.isFinite(n) ? double(n) : null);
+  const ranges = f.ranges.flatMap((r) => {
+    const min = num(r.min);
+    const max = num(r.max);
+    // NaN is a missing value: it fails every range, as in the browser (DuckDB orders NaN above all).
+    return [`NOT isnan(${r.column})`, ...(min ? [`${r.column} >= ${min}`] : []), ...(max ? [`${r.column} <= ${max}`] : [])];
+  });
+  return {
+    action: f.action ? inList('action', allowed(f.action)) : null,
+    rule,
+    sector: f.sector ? inList('sector', allowed(f.sector)) : null,
+    region: f.region ? inList('region', allowed(f.region)) : null,
+    status: f.status ? inList('status', allowed(f.status)) : null,
+    zone: f.zoneBits ? `(zones & ${f.zoneBits}) <> 0` : null,
+    range: ranges.length ? `(${ranges.join(' AND ')})` : null,
+  };
+}
+
+const pairs = (rows: { value: number; n: number }[]): CountPairs =>
+  rows.map((r) => [Number(r.value), Number(r.n)] as [number, number]).sort((a, b) => a[0] - b[0]);
+
+export class MapFacts {
+  private readonly years = new Map<number, Promise<void>>();
+
+  private constructor(
+    private readonly facts: Database,
+    private readonly source: Database,
+    /** The payload the facts were made from: plants in a box are sent as its columns. */
+    readonly points: PointColumns,
+    readonly rules: RuleMasks,
+    /** Region r of the payload is prefectureOrder[r − 1], as in the catalogue. */
+    readonly prefectureOrder: readonly string[],
+    private readonly words: number,
+  ) {}
+
+  /** Reads the columns of the data as it is now and loads them; about as long as building the browser's payloads. */
+  static async build(source: Database): Promise<MapFacts> {
+    const prefectureOrder = (await listPrefectures(source)).map((p) => p.code);
+    const points = decodePoints(await readPoints(source));
+    const profile = decodeColumns(await readProfileColumns(source, points.dataVersion), PROFILE_SCHEMA);
+    const rules = await readRuleMasks(source, points.dataVersion);
+    const words = ruleMaskWords(rules.rules.length);
+    const masks = decodeColumns(rules.buffer, ruleMaskSchema(words));
+    const n = points.count;
+    if (profile.count !== n || masks.count !== n)
+      throw new Error(`the data changed while the map's facts were read (${n} points, ${profile.count} profiles, ${masks.count} masks)`);
+    const { xy } = mercatorPoints(points.position, n);
+    const idx = new Int32Array(n);
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    const status = new Int32Array(n);
+    const zones = new Int32Array(n);
+    const ruleWords = Array.from({ length: words }, () => new Int32Array(n));
+    for (let i = 0; i < n; i++) {
+      idx[i] = i;
+      x[i] = xy[2 * i] as number;
+      y[i] = xy[2 * i + 1] as number;
+      const p = points.packed[i] as number;
+      status[i] = p & STATUS_MASK;
+      zones[i] = p & ~STATUS_MASK;
+      for (let w = 0; w < words; w++) (ruleWords[w] as Int32Array)[i] = masks.columns.mask[i * words + w] as number;
+    }
+    const facts = await Database.scratch();
+    try {
+      const columns = FACT_COLUMNS(words);
+      await facts.run(`CREATE TABLE facts (${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
+      await appendColumns(facts, 'facts', columns, [
+        idx,
+        x,
+        y,
+        Int32Array.from(points.action),
+        Int32Array.from(points.group),
+        Int32Array.from(profile.columns.sector),
+        Int32Array.from(points.region),
+        status,
+        zones,
+        ...ruleWords,
+      ]);
+    } catch (error) {
+      facts.close();
+      throw error;
+    }
+    return new MapFacts(facts, source, points, rules, prefectureOrder, words);
+  }
+
+  get dataVersion(): number {
+    return this.points.dataVersion;
+  }
+
+  close(): void {
+    this.facts.close();
+  }
+
+  /**
+   * Counts beside every facet value, by the faceted-search rule of the browser's filter pass: a
+   * plant counts beside a value when it passes every other facet.
+   */
+  async facets(filter: CompiledFilter, year: number | null): Promise<FacetCounts> {
+    const from = await this.table(filter, year);
+    const fails = this.failsSql(filter);
+    const others = (bit: number) => `(fails & ${ALL_FACETS & ~bit}) = 0`;
+    const grouped = await this.facts.all<{ facet: string; value: number; n: number }>(
+      `WITH t AS (SELECT *, ${fails} AS fails FROM ${from})
+       SELECT 'group' AS facet, grp AS value, count(*) AS n FROM t WHERE fails = 0 GROUP BY grp
+       UNION ALL SELECT 'action', action, count(*) FROM t WHERE ${others(FACET_BITS.action)} GROUP BY action
+       UNION ALL SELECT 'sector', sector, count(*) FROM t WHERE ${others(FACET_BITS.sector)} GROUP BY sector
+       UNION ALL SELECT 'region', region, count(*) FROM t WHERE ${others(FACET_BITS.region)} GROUP BY region
+       UNION ALL SELECT 'status', status, count(*) FROM t WHERE ${others(FACET_BITS.status)} GROUP BY status`,
+    );
+    // Zones and rules are sets per plant: one sum per kind and per rule bit, in one scan.
+    const zoneSums = Array.from(
+      { length: ZONE_KIND_COUNT },
+      (_, z) => `count(*) FILTER (WHERE ${others(FACET_BITS.zone)} AND (zones & ${8 << z}) <> 0) AS z${z}`,
+    );
+    const ruleSums = this.rules.rules.map(
+      (_, b) => `count(*) FILTER (WHERE ${others(FACET_BITS.rule)} AND (r${b >>> 5} & ${(1 << (b & 31)) | 0}) <> 0) AS b${b}`,
+    );
+    const sums =
+      (await this.facts.one<Record<string, number>>(
+        `SELECT count(*) AS total, ${[...zoneSums, ...ruleSums].join(', ')} FROM (SELECT *, ${fails} AS fails FROM ${from})`,
+      )) ?? {};
+    const by = (facet: string) => pairs(grouped.filter((r) => r.facet === facet));
+    const group = by('group');
+    const setCounts = (prefix: string, length: number): CountPairs =>
+      Array.from({ length }, (_, i) => [i, Number(sums[`${prefix}${i}`] ?? 0)] as [number, number]).filter(([, n]) => n > 0);
+    return {
+      visible: group.reduce((s, [, n]) => s + n, 0),
+      total: Number(sums.total ?? 0),
+      action: by('action'),
+      group,
+      sector: by('sector'),
+      region: by('region'),
+      status: by('status'),
+      zone: setCounts('z', ZONE_KIND_COUNT),
+      rule: setCounts('b', this.rules.rules.length),
+    };
+  }
+
+  /**
+   * Plants the filter lets through per square cell of a side `cell` (a power of two in world
+   * units) over the cells covering `box`, counted as the browser's gridCounts does: a cell spans
+   * [k·cell, (k+1)·cell) on each axis, cells the box only partly covers counted whole.
+   */
+  async cells(filter: CompiledFilter, year: number | null, box: Box, cell: number): Promise<CellCounts> {
+    const inv = 1 / cell;
+    const x0 = Math.floor(box.minX * inv);
+    const y0 = Math.floor(box.minY * inv);
+    const cols = Math.floor(box.maxX * inv) - x0 + 1;
+    const rows = Math.floor(box.maxY * inv) - y0 + 1;
+    const from = await this.table(filter, year);
+    const rowsOut = await this.facts.all<{ cx: number; cy: number; n: number }>(
+      `SELECT cx, cy, count(*) AS n FROM (
+         SELECT (floor(x * ${double(inv)}) - ${x0})::BIGINT AS cx, (floor(y * ${double(inv)}) - ${y0})::BIGINT AS cy
+         FROM ${from} WHERE ${this.failsSql(filter)} = 0)
+       WHERE cx >= 0 AND cx < ${cols} AND cy >= 0 AND cy < ${rows}
+       GROUP BY cx, cy`,
+    );
+    const cells = rowsOut.map((r) => [Number(r.cy) * cols + Number(r.cx), Number(r.n)] as [number, number]).sort((a, b) => a[0] - b[0]);
+    let max = 0;
+    let total = 0;
+    for (const [, n] of cells) {
+      if (n > max) max = n;
+      total += n;
+    }
+    return { cell, x0, y0, cols, rows, cells, max, total };
+  }
+
+  /**
+   * Indices (payload order, ascending) of the plants the filter lets through inside a box (edges
+   * included, as the browser's k-d tree finds them), or null when there are more than `limit`.
+   */
+  async within(filter: CompiledFilter, year: number | null, box: Box, limit: number): Promise<Uint32Array | null> {
+    const from = await this.table(filter, year);
+    const rows = await this.facts.all<{ idx: number }>(
+      `SELECT idx FROM ${from}
+       WHERE x BETWEEN ${double(box.minX)} AND ${double(box.maxX)} AND y BETWEEN ${double(box.minY)} AND ${double(box.maxY)} AND ${this.failsSql(filter)} = 0
+       ORDER BY idx LIMIT ${limit + 1}`,
+    );
+    if (rows.length > limit) return null;
+    return Uint32Array.from(rows, (r) => r.idx);
+  }
+
+  /** The facts, joined by position to a year's indicators when the filter reads them. */
+  private async table(filter: CompiledFilter, year: number | null): Promise<string> {
+    if (!filter.ranges.length) return 'facts';
+    if (year === null) throw new Error('an indicator range needs a year');
+    let loading = this.years.get(year);
+    if (!loading) {
+      loading = this.loadYear(year);
+      this.years.set(year, loading);
+      loading.catch(() => this.years.delete(year));
+    }
+    await loading;
+    return `facts POSITIONAL JOIN indicators_${year}`;
+  }
+
+  private async loadYear(year: number): Promise<void> {
+    const set = decodeColumns(await readIndicatorColumns(this.source, year, this.dataVersion), INDICATOR_SCHEMA);
+    if (set.count !== this.points.count)
+      throw new Error(`indicators of ${year} hold ${set.count} enterprises but the map's facts ${this.points.count}; the data changed`);
+    const table = `indicators_${year}`;
+    await this.facts.run(`CREATE OR REPLACE TABLE ${table} (${INDICATOR_FACT_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
+    await appendColumns(
+      this.facts,
+      table,
+      INDICATOR_FACT_COLUMNS,
+      INDICATOR_COLUMNS.map((c: IndicatorColumn) => Float64Array.from(set.columns[c])),
+    );
+  }
+
+  /** Which facets a plant fails, as the browser's filter pass marks them: 0 = drawn. */
+  private failsSql(filter: CompiledFilter): string {
+    const tests = facetTests(filter, this.words);
+    const parts = (Object.keys(FACET_BITS) as (keyof typeof FACET_BITS)[])
+      .filter((k) => tests[k] !== null)
+      .map((k) => `(CASE WHEN ${tests[k]} THEN 0 ELSE ${FACET_BITS[k]} END)`);
+    return parts.length ? `(${parts.join(' + ')})` : '0';
+  }
+}

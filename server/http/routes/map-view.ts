@@ -1,0 +1,207 @@
+/**
+ * The planner map's server-side mode (README, "The map at national scale"): for a database too
+ * large to send to the browser, the filter's facet counts, the plants per grid cell and the plants
+ * in a box, computed by DuckDB over the same columns the browser would download
+ * (db/map-facts.ts). The filter is the map's own query string (MapFilterQuery, as exports read it).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Database } from '../../db/database.ts';
+import { indicatorYears } from '../../db/indicator-columns.ts';
+import { MapFacts } from '../../db/map-facts.ts';
+import { getMeta } from '../../db/meta-store.ts';
+import { activeRuleSet } from '../../db/rule-set-store.ts';
+import { INDICATOR_COLUMNS } from '../../domain/column-payload.ts';
+import { type Box, boxOfLonLat, cellSize } from '../../domain/geometry/mercator.ts';
+import { type CompiledFilter, compileFilter, type FilterState } from '../../domain/map-filter.ts';
+import { allocatePoints } from '../../domain/point-payload.ts';
+import { reason } from '../../domain/reasons.ts';
+import { type AppDeps, router } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { bboxParam, ErrorSchema, errorResponses } from '../schemas/common.ts';
+import { MapFilterQuery } from '../schemas/enterprise.ts';
+
+/** The map's filter without the list's text search, key and the export's box and shape. */
+const FilterQuery = MapFilterQuery.omit({ q: true, key: true, bbox: true, shape: true });
+type FilterQuery = z.infer<typeof FilterQuery>;
+
+const box = bboxParam.openapi({ example: '106,36,112,41', description: 'west,south,east,north in degrees' });
+
+const pairs = z.array(z.tuple([z.number().int(), z.number().int()]));
+
+const FacetCountsSchema = z
+  .object({
+    visible: z.number().int(),
+    total: z.number().int(),
+    action: pairs,
+    group: pairs,
+    sector: pairs,
+    region: pairs,
+    status: pairs,
+    zone: pairs,
+    rule: pairs,
+  })
+  .openapi('MapFacetCounts', {
+    description:
+      'Non-zero counts as [value, count]: by action code, sector group byte (of the plants shown), catalogue sector byte, region slot, status index, zone kind and rule bit (order of /api/enterprises/columns); beside each value, the plants passing every other facet',
+  });
+
+const CellCountsSchema = z
+  .object({
+    cell: z.number(),
+    x0: z.number().int(),
+    y0: z.number().int(),
+    cols: z.number().int(),
+    rows: z.number().int(),
+    cells: pairs,
+    max: z.number().int(),
+    total: z.number().int(),
+  })
+  .openapi('MapCellCounts', {
+    description: 'Plants per Web Mercator cell of side `cell` (world units), [row × cols + column, count] for each cell holding any',
+  });
+
+const facets = createRoute({
+  method: 'get',
+  path: '/map/facets',
+  tags: ['map'],
+  summary: 'How many enterprises the map filter lets through, and the count beside every facet value',
+  request: { query: FilterQuery },
+  responses: {
+    200: { description: 'Facet counts', content: { 'application/json': { schema: FacetCountsSchema } } },
+    ...errorResponses,
+  },
+});
+
+const cells = createRoute({
+  method: 'get',
+  path: '/map/cells',
+  tags: ['map'],
+  summary: 'Enterprises the map filter lets through, counted per grid cell of a whole zoom over a box',
+  request: {
+    query: FilterQuery.extend({
+      box,
+      zoom: z.coerce.number().int().min(0).max(22).openapi({ example: 5, description: 'whole zoom: cells are 16 pixels wide at it' }),
+    }),
+  },
+  responses: {
+    200: { description: 'Cell counts', content: { 'application/json': { schema: CellCountsSchema } } },
+    ...errorResponses,
+  },
+});
+
+const plants = createRoute({
+  method: 'get',
+  path: '/map/plants',
+  tags: ['map'],
+  summary: 'The enterprises the map filter lets through inside a box, as a point payload (GLP2, at most `limit`)',
+  description: 'The layout of GET /api/enterprises/points (server/domain/point-payload.ts). More than `limit` in the box: 422.',
+  request: {
+    query: FilterQuery.extend({
+      box,
+      limit: z.coerce.number().int().min(1).max(200_000).default(50_000),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The point payload of the plants in the box, in key order',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    422: {
+      description: 'More than `limit` plants in the box: ask for cells instead',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    ...errorResponses,
+  },
+});
+
+/** One MapFacts per data version and screening run, built on first use; the last one is kept. */
+class FactsHolder {
+  private current: { key: string; facts: Promise<MapFacts> } | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  async get(): Promise<MapFacts> {
+    const key = `${(await getMeta(this.db, 'data_version')) ?? 0}.${(await getMeta(this.db, 'screening_run')) ?? 0}`;
+    if (this.current?.key !== key) {
+      const previous = this.current;
+      const facts = MapFacts.build(this.db);
+      this.current = { key, facts };
+      facts.catch(() => {
+        if (this.current?.facts === facts) this.current = null;
+      });
+      // Requests already counting on the old facts finish first; a minute is far beyond any.
+      if (previous) setTimeout(() => previous.facts.then((f) => f.close()).catch(() => undefined), 60_000).unref();
+    }
+    return this.current.facts;
+  }
+}
+
+function filterState(query: FilterQuery): FilterState {
+  const ranges: FilterState['ranges'] = {};
+  for (const column of INDICATOR_COLUMNS) {
+    const r = query[column];
+    if (r) ranges[column] = r;
+  }
+  return {
+    actions: query.action ?? [],
+    rules: query.rule ?? [],
+    sectors: query.sector ?? [],
+    regions: query.region ?? [],
+    statuses: query.status ?? [],
+    zones: query.zone ?? [],
+    ranges,
+  };
+}
+
+export function mapViewRoutes({ db }: AppDeps) {
+  const holder = new FactsHolder(db);
+
+  /** The facts, the filter compiled against them, and the indicator year its ranges read. */
+  async function prepare(query: FilterQuery): Promise<{ facts: MapFacts; filter: CompiledFilter; year: number | null }> {
+    if (query.rule?.length) {
+      // A rule id not in force is a mistake worth telling, as an export tells it.
+      const known = new Set((await activeRuleSet(db)).ruleSet.rules.map((r) => r.id));
+      const unknown = query.rule.find((r) => !known.has(r));
+      if (unknown) throw ApiError.because(400, reason('filter_rule_unknown', { rule: unknown }));
+    }
+    const facts = await holder.get();
+    const filter = compileFilter(filterState(query), {
+      prefectureOrder: facts.prefectureOrder,
+      ruleIds: facts.rules.rules.map((r) => r.rule_id),
+    });
+    const year = filter.ranges.length ? (query.year ?? (await indicatorYears(db)).at(-1) ?? null) : null;
+    return { facts, filter, year };
+  }
+
+  const worldBox = ([w, s, e, n]: [number, number, number, number]): Box => boxOfLonLat(w, s, e, n);
+
+  return router()
+    .openapi(facets, async (c) => {
+      const { facts, filter, year } = await prepare(c.req.valid('query'));
+      return c.json(await facts.facets(filter, year), 200);
+    })
+    .openapi(cells, async (c) => {
+      const query = c.req.valid('query');
+      const { facts, filter, year } = await prepare(query);
+      return c.json(await facts.cells(filter, year, worldBox(query.box), cellSize(query.zoom)), 200);
+    })
+    .openapi(plants, async (c) => {
+      const query = c.req.valid('query');
+      const { facts, filter, year } = await prepare(query);
+      const indices = await facts.within(filter, year, worldBox(query.box), query.limit);
+      if (!indices) throw ApiError.because(422, reason('map_box_over_limit', { limit: query.limit }));
+      const from = facts.points;
+      const { buffer, columns } = allocatePoints(indices.length, from.dataVersion, from.screeningRun);
+      indices.forEach((i, k) => {
+        columns.position[2 * k] = from.position[2 * i] as number;
+        columns.position[2 * k + 1] = from.position[2 * i + 1] as number;
+        columns.key[k] = from.key[i] as number;
+        columns.region[k] = from.region[i] as number;
+        columns.group[k] = from.group[i] as number;
+        columns.action[k] = from.action[i] as number;
+        columns.packed[k] = from.packed[i] as number;
+      });
+      c.header('content-type', 'application/octet-stream');
+      return c.body(buffer, 200);
+    });
+}
