@@ -158,6 +158,11 @@ export interface AppConfig {
   publicRatePerMinute?: number;
   /** Proxies whose X-Forwarded-For names the client (GREENLINE_TRUSTED_PROXIES: addresses, IPv4 CIDR). */
   trustedProxies?: string;
+  /**
+   * Serve a database file read-only (GREENLINE_READ_ONLY=1): a read replica beside others over the
+   * same file, which answers reads and refuses every change (README, "Past one machine").
+   */
+  readOnly?: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -191,5 +196,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceDir: env.GREENLINE_EVIDENCE_DIR ?? 'data/evidence',
     ...(evidenceMaxBytes === undefined ? {} : { evidenceMaxBytes }),
     secureCookies: env.GREENLINE_SECURE_COOKIES === '1' || env.GREENLINE_SECURE_COOKIES === 'true',
+    ...(env.GREENLINE_READ_ONLY === '1' || env.GREENLINE_READ_ONLY === 'true' ? { readOnly: true } : {}),
   };
 }

@@ -22,26 +22,10 @@ import { ensureWebBuilt } from './web-build.ts';
 const config = loadConfig();
 const started = performance.now();
 await ensureWebBuilt(config.webDir ?? 'dist/web');
-if (!existsSync(config.dbPath)) {
-  console.log(`[greenline] no database at ${config.dbPath}; building the demo (${DEFAULT_DEMO.enterprises} enterprises)…`);
-  const summary = await buildDemoDatabase(config.dbPath, DEFAULT_DEMO);
-  console.log(`[greenline] demo built in ${summary.seconds.toFixed(1)} s`);
-}
-const db = await Database.open(config.dbPath);
+const db = config.readOnly ? await openReplica(config.dbPath) : await openWriter(config.dbPath);
 // The command line cannot open the file while this process holds it; it sends its commands here.
-const commands = await listenForCommands(db, config.dbPath);
-// A publish interrupted by a crash leaves a folder the database never recorded; it goes now.
-// Uploads an earlier run left (expired, or cut off by a crash) go too.
-const uploads = await cleanUploads(uploadDir(config.dbPath));
-if (uploads.length) console.log(`[greenline] removed ${uploads.length} leftover upload(s)`);
-const leftovers = await cleanLeftovers(db, config.publicationsDir ?? defaultPublicationsDir(config.dbPath));
-if (leftovers.length) console.log(`[greenline] removed ${leftovers.length} unfinished publication folder(s): ${leftovers.join(', ')}`);
-if ((await listUsers(db)).length === 0) {
-  // There is no default account; say how to make the first one rather than leave /ledger a dead end.
-  console.log(
-    '[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin; works while this server runs)',
-  );
-}
+// A replica holds it read-only, so the command line opens it itself (and refuses to, while it is read).
+const commands = config.readOnly ? null : await listenForCommands(db, config.dbPath);
 const screening = new ScreeningStatus();
 const deps = { db, config, screening };
 const edge = publicEdge(deps);
@@ -52,15 +36,51 @@ const server = serve({ fetch: app.fetch, port: config.port, createServer: withLa
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`[greenline] serving http://localhost:${info.port} (ready in ${seconds} s; database ${config.dbPath})`);
   // Anything committed but not screened (a crash between an import and its screening) is screened
-  // now, in the background; /api/health says "pending" until it is.
-  catchUpScreening(db, screening).catch((error) => console.error('[greenline] screening catch-up failed:', error));
+  // now, in the background; /api/health says "pending" until it is. A replica serves what its
+  // writer screened.
+  if (config.readOnly) {
+    screening.state = 'current';
+    screening.reason = null;
+  } else catchUpScreening(db, screening).catch((error) => console.error('[greenline] screening catch-up failed:', error));
 });
 
 const shutdown = () => {
-  commands.close();
+  commands?.close();
   server.close();
   db.close();
   process.exit(0);
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+
+/** The database this server writes: the demo built if absent, leftovers of a crash cleaned. */
+async function openWriter(path: string): Promise<Database> {
+  if (!existsSync(path)) {
+    console.log(`[greenline] no database at ${path}; building the demo (${DEFAULT_DEMO.enterprises} enterprises)…`);
+    const summary = await buildDemoDatabase(path, DEFAULT_DEMO);
+    console.log(`[greenline] demo built in ${summary.seconds.toFixed(1)} s`);
+  }
+  const db = await Database.open(path);
+  // A publish interrupted by a crash leaves a folder the database never recorded; it goes now.
+  // Uploads an earlier run left (expired, or cut off by a crash) go too.
+  const uploads = await cleanUploads(uploadDir(path));
+  if (uploads.length) console.log(`[greenline] removed ${uploads.length} leftover upload(s)`);
+  const leftovers = await cleanLeftovers(db, config.publicationsDir ?? defaultPublicationsDir(path));
+  if (leftovers.length) console.log(`[greenline] removed ${leftovers.length} unfinished publication folder(s): ${leftovers.join(', ')}`);
+  if ((await listUsers(db)).length === 0) {
+    // There is no default account; say how to make the first one rather than leave /ledger a dead end.
+    console.log(
+      '[greenline] no accounts yet; the ledger at /ledger needs one: npx greenline user add NAME --role admin (password on stdin; works while this server runs)',
+    );
+  }
+  return db;
+}
+
+/** A read replica: the file must exist and be current; nothing in or beside it is changed. */
+async function openReplica(path: string): Promise<Database> {
+  if (!existsSync(path))
+    throw new Error(`GREENLINE_READ_ONLY is set but there is no database at ${path}; a replica serves a file the writer made`);
+  const db = await Database.openReadOnly(path);
+  console.log(`[greenline] read-only replica of ${path}: reads are answered, changes refused`);
+  return db;
+}

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBInstance } from './duckdb.ts';
-import { migrate } from './migrate.ts';
+import { migrate, pendingMigrations } from './migrate.ts';
 import { fillMissingSearchText } from './search-text-store.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -74,6 +74,27 @@ export class Database implements Queryable {
     const db = new Database(path, instance, await instance.connect());
     await migrate(db);
     await fillMissingSearchText(db);
+    return db;
+  }
+
+  /**
+   * Opens a database file that a writer has prepared, for reading only: any number of processes
+   * may hold it so at once (a read replica, README "Past one machine"), none may write. A file whose
+   * migrations are behind this code is refused rather than read with the wrong schema.
+   */
+  static async openReadOnly(path: string): Promise<Database> {
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    const db = new Database(path, instance, await instance.connect());
+    const behind = await pendingMigrations(db).catch((error: Error) => {
+      db.close();
+      throw new Error(`${path} is not a Greenline database: ${error.message}`);
+    });
+    if (behind.length) {
+      db.close();
+      throw new Error(
+        `${path} lacks migrations ${behind.join(', ')}: open it once read-write (greenline or the server without GREENLINE_READ_ONLY) to bring it up to date`,
+      );
+    }
     return db;
   }
 

@@ -26,6 +26,14 @@ export function listMigrations(): Migration[] {
     }));
 }
 
+/** Versions of the migrations a database has not had yet; fails on a file without Greenline's tables. */
+export async function pendingMigrations(db: Database): Promise<number[]> {
+  const done = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  return listMigrations()
+    .filter((m) => !done.has(m.version))
+    .map((m) => m.version);
+}
+
 export async function migrate(db: Database): Promise<number[]> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);

@@ -26,6 +26,7 @@ export const HTTP_SAMPLES = {
   filter_rule_unknown: { rule: 'P9-gone' },
   filter_shape_invalid: { shape: 'x:1' },
   map_box_over_limit: { limit: 50000 },
+  replica_read_only: {},
   filter_twice: { key: 'action' },
   filter_unknown: { key: 'colour', known: 'action, region' },
   evidence_upload_too_large: { limit: 1000 },

@@ -93,6 +93,10 @@ export const HTTP_WORDING = {
     zh: () => '选区形状无法识别',
     en: (p) => `shape: expected r:w,s,e,n · c:lon,lat,metres · p:x,y;x,y;…, got "${p.shape}"`,
   },
+  replica_read_only: {
+    zh: () => '此服务器为只读副本，不能修改数据；请在主服务器上操作',
+    en: () => 'this server is a read-only replica: changes go to the writing server',
+  },
   map_box_over_limit: {
     zh: (p) => `范围内符合条件的企业超过 ${p.limit} 家，请放大地图或改看网格计数`,
     en: (p) => `more than ${p.limit} enterprises pass the filter in this box: zoom in, or ask for cells (/api/map/cells)`,

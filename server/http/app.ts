@@ -119,6 +119,12 @@ export function createApp(deps: AppDeps, edge: PublicEdge = publicEdge(deps)) {
   api.use('*', publicLimit({ applies: (c) => !authState(c).principal }));
   api.use('*', authorize(mapIsPublic(deps)));
   api.use('*', csrfProtection());
+  // A read replica answers reads only; a change would fail deep in DuckDB, so it is refused here.
+  if (deps.config.readOnly)
+    api.use('*', async (c, next) => {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) throw ApiError.because(503, reason('replica_read_only', {}));
+      await next();
+    });
   // What an account reads is its own: no cache, shared or private, keeps it; nor the login reply.
   api.use('*', async (c, next) => {
     await next();
