@@ -1,9 +1,15 @@
 /**
- * npm run bench:load [-- --db PATH] [-- --seconds S] [-- --server-dir DIR]: the server under load,
- * loopback only and bounded in time. Each public route, and an authenticated case list, takes 50
- * and then 200 connections from wrk for S seconds (default 30), while a probe asks /api/health
- * every 50 ms and the server's RSS is sampled every second; one more run repeats the enterprise
- * list at 50 connections while a 100,000-row CSV is imported through the API.
+ * npm run bench:load [-- --db PATH] [-- --seconds S] [-- --server-dir DIR] [-- --connections 50,200]
+ * [-- --no-import] [-- --replicas]: the server under load, loopback only and bounded in time. Each
+ * public route, and an authenticated case list, takes 50 and then 200 connections from wrk for S
+ * seconds (default 30), while a probe asks /api/health every 50 ms and the server's RSS is sampled
+ * every second; one more run repeats the enterprise list at 50 connections while a 100,000-row CSV
+ * is imported through the API. Routes marked {r} vary per request (a random page, one of many
+ * filters), so they measure DuckDB as well as the response cache.
+ *
+ * --replicas then measures the design for more than one machine (README, "Past one machine"): the
+ * same reads served by one read-only server process, and by two over the same file, each driven by
+ * its own wrk at the same total connections; the throughputs are compared.
  *
  * Clients arrive as distinct addresses behind a trusted proxy (X-Forwarded-For), as a site's
  * visitors do, so the per-address limit applies as it would in production. --server-dir runs the
@@ -23,6 +29,11 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const seconds = Number(arg('seconds') ?? 30);
+const connectionCounts = (arg('connections') ?? '50,200').split(',').map(Number);
+/** Only the routes a national database is read through (not the whole-payload ones the map's server mode replaces). */
+const scale = process.argv.includes('--scale');
+const withImport = !process.argv.includes('--no-import');
+const withReplicas = process.argv.includes('--replicas');
 const serverDir = arg('server-dir');
 const work = mkdtempSync(join(tmpdir(), 'greenline-bench-load-'));
 const db = join(work, 'load.duckdb');
@@ -71,11 +82,14 @@ writeFileSync(
   `local threads = {}
 ${STATUS_CLASSES.map((k) => `${k} = 0`).join('\n')}
 function setup(thread) table.insert(threads, thread) end
+local paths = {}
+for p in string.gmatch(os.getenv("BENCH_PATH"), "[^|]+") do table.insert(paths, p) end
 request = function()
+  local path = (string.gsub(paths[math.random(1, #paths)], "{r}", tostring(math.random(0, 9999))))
   local client = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
   local headers = { ["X-Forwarded-For"] = client, ["Accept-Encoding"] = "gzip, br" }
   if os.getenv("BENCH_TOKEN") then headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") end
-  return wrk.format("GET", os.getenv("BENCH_PATH"), headers)
+  return wrk.format("GET", path, headers)
 end
 response = function(status, headers, body)
   if status == 304 then notModified = notModified + 1
@@ -99,14 +113,45 @@ end
 `,
 );
 
-const rssOf = () => {
-  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+const rssOf = (pid = server.pid) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
 };
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number) : 0;
 };
+
+type WrkResult = Omit<Run, 'rps' | 'health' | 'rss'>;
+
+/** One wrk run against a server's port: `path` may list several paths (a|b) and carry {r}. */
+async function runWrk(target: number, path: string, connections: number, threads: number, withToken: boolean): Promise<WrkResult> {
+  const wrk = spawn(
+    'wrk',
+    [
+      '-t',
+      String(threads),
+      '-c',
+      String(connections),
+      '-d',
+      `${seconds}s`,
+      '--timeout',
+      '10s',
+      '--latency',
+      '-s',
+      script,
+      `http://127.0.0.1:${target}/`,
+    ],
+    { env: { ...process.env, BENCH_PATH: path, ...(withToken ? { BENCH_TOKEN: token } : {}) } },
+  );
+  let out = '';
+  wrk.stdout.on('data', (d) => {
+    out += d;
+  });
+  await new Promise((resolve) => wrk.on('close', resolve));
+  const line = out.split('\n').find((l) => l.startsWith('WRK ')) ?? 'WRK {}';
+  return JSON.parse(line.slice(4)) as WrkResult;
+}
 
 async function load(path: string, connections: number, withToken: boolean, during?: () => Promise<void>): Promise<Run> {
   const health: number[] = [];
@@ -128,26 +173,13 @@ async function load(path: string, connections: number, withToken: boolean, durin
     }
   })();
   const sampler = setInterval(() => rss.push(rssOf()), 1000);
-  const wrk = spawn(
-    'wrk',
-    ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', script, `http://127.0.0.1:${port}/`],
-    {
-      env: { ...process.env, BENCH_PATH: path, ...(withToken ? { BENCH_TOKEN: token } : {}) },
-    },
-  );
-  let out = '';
-  wrk.stdout.on('data', (d) => {
-    out += d;
-  });
   const side = during?.();
-  await new Promise((resolve) => wrk.on('close', resolve));
+  const r = await runWrk(Number(port), path, connections, 2, withToken);
   await side;
   running = false;
   clearInterval(sampler);
   await probe;
   rss.push(rssOf());
-  const line = out.split('\n').find((l) => l.startsWith('WRK ')) ?? 'WRK {}';
-  const r = JSON.parse(line.slice(4)) as Omit<Run, 'rps' | 'health' | 'rss'>;
   return {
     ...r,
     rps: Math.round(r.requests / seconds),
@@ -167,42 +199,107 @@ function report(name: string, connections: number, r: Run) {
   );
 }
 
-const ROUTES: [string, string, boolean][] = [
-  ['list: /api/enterprises?limit=50', '/api/enterprises?limit=50', false],
-  ['one enterprise', `/api/enterprises/${firstId}`, false],
-  ['zones: nature reserves', '/api/zones?kind=nature_reserve', false],
-  ['regions', '/api/regions', false],
-  ['stats: /api/stats/regions?year=2019', '/api/stats/regions?year=2019', false],
-  ['stats: /api/stats/actions', '/api/stats/actions', false],
-  ['points', '/api/enterprises/points', false],
-  ['cases (API token)', '/api/cases?limit=50', true],
+const FACET_FILTERS = [
+  '',
+  'action=relocate',
+  'action=withdraw,relocate',
+  'action=none',
+  'region=130000',
+  'region=150000&action=upgrade',
+  'zone=nature_reserve',
+  'zone=built_up&action=relocate',
+  'status=operating',
+  'status=operating&region=130000',
+  'sector=C31',
+  'sector=C3,C2&zone=river_basin',
 ];
+const facetPaths = FACET_FILTERS.map((f) => `/api/map/facets?${f}`).join('|');
+const cellPaths = FACET_FILTERS.slice(0, 6)
+  .map((f) => `/api/map/cells?box=73,18,135,54&zoom=5${f ? `&${f}` : ''}`)
+  .join('|');
+
+/** [name, path, with the API token, kept at national scale (--scale)]. */
+const ROUTES: [string, string, boolean, boolean][] = [
+  ['list: /api/enterprises?limit=50', '/api/enterprises?limit=50', false, true],
+  ['list, filtered, a random page', '/api/enterprises?region=130000&status=operating&limit=50&offset={r}', false, true],
+  ['one enterprise', `/api/enterprises/${firstId}`, false, true],
+  ['one enterprise by a random key', '/api/enterprises?key={r}', false, true],
+  ['zones: nature reserves', '/api/zones?kind=nature_reserve', false, true],
+  ['regions', '/api/regions', false, false],
+  ['stats: /api/stats/regions?year=2019', '/api/stats/regions?year=2019', false, false],
+  ['stats: /api/stats/actions', '/api/stats/actions', false, false],
+  ['points', '/api/enterprises/points', false, false],
+  ['facet counts, one of 12 filters', facetPaths, false, true],
+  ['cells at zoom 5, one of 6 filters', cellPaths, false, true],
+  ['cases (API token)', '/api/cases?limit=50', true, true],
+];
+
+/**
+ * One read-only server against two over the same file, each two driven by its own wrk with half
+ * the connections and threads: what a second replica adds on the same two cores.
+ */
+async function replicas(paths: [string, string][]): Promise<void> {
+  await server.stop(); // the writer lets go of the file, as a writer publishing a snapshot would
+  const env = { GREENLINE_TRUSTED_PROXIES: '127.0.0.1,::1', GREENLINE_READ_ONLY: '1' };
+  const portOf = (s: { url: string }) => Number(new URL(s.url).port);
+  const one = await startServer(db, env, serverDir);
+  const single: number[] = [];
+  try {
+    for (const [, path] of paths) single.push((await runWrk(portOf(one), path, 50, 2, false)).requests / seconds);
+  } finally {
+    await one.stop();
+  }
+  const two = await Promise.all([startServer(db, env, serverDir), startServer(db, env, serverDir)]);
+  try {
+    for (const [i, [name, path]] of paths.entries()) {
+      const runs = await Promise.all(two.map((s) => runWrk(portOf(s), path, 25, 1, false)));
+      const both = runs.reduce((n, r) => n + r.requests, 0) / seconds;
+      const errors = runs.reduce((n, r) => n + r.errors + (r.statuses?.serverError ?? 0), 0);
+      const p99 = Math.max(...runs.map((r) => r.p99));
+      console.log(
+        `replicas: ${name.padEnd(36)} one server ${Math.round(single[i] as number)}/s, two servers ${Math.round(both)}/s (× ${(both / (single[i] as number)).toFixed(2)}), p99 ${ms(p99)} ms${errors ? `, errors ${errors}` : ''}`,
+      );
+    }
+  } finally {
+    await Promise.all(two.map((s) => s.stop()));
+  }
+}
 
 try {
   console.log(`server ${serverDir ?? 'this checkout'}, ${seconds} s per run, wrk with 2 threads on the same 2 cores`);
-  for (const connections of [50, 200]) {
-    for (const [name, path, auth] of ROUTES) report(name, connections, await load(path, connections, auth));
+  for (const connections of connectionCounts) {
+    for (const [name, path, auth, national] of ROUTES)
+      if (national || !scale) report(name, connections, await load(path, connections, auth));
   }
-  // A real import through the API while the list is read.
-  const csv = join(work, 'import.csv');
-  await writeEnterpriseCsv(csv, 100_000, 7);
-  // New plants, not the demo's under new credit codes (which an import rightly refuses).
-  writeFileSync(csv, readFileSync(csv, 'utf8').replace(/^E(?=\d)/gm, 'L'));
-  const importing = async () => {
-    const form = new FormData();
-    form.set('layer', 'enterprises');
-    form.set('file', new Blob([readFileSync(csv)]), 'import.csv');
-    const headers = { authorization: `Bearer ${token}` };
-    const started = performance.now();
-    const upload = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form, headers });
-    const { id } = (await upload.json()) as { id: string };
-    const commit = await fetch(`${server.url}/api/imports/${id}/commit`, { method: 'POST', headers });
-    const events = await commit.text();
-    console.log(
-      `  import of 100,000 rows through the API: ${((performance.now() - started) / 1000).toFixed(1)} s, ${events.includes('event: done') ? 'done' : `FAILED: ${events.slice(-300)}`}`,
-    );
-  };
-  report('list during an import', 50, await load('/api/enterprises?limit=50', 50, false, importing));
+  if (withImport) {
+    // A real import through the API while the list is read.
+    const csv = join(work, 'import.csv');
+    await writeEnterpriseCsv(csv, 100_000, 7);
+    // New plants, not the demo's under new credit codes (which an import rightly refuses).
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace(/^E(?=\d)/gm, 'L'));
+    const importing = async () => {
+      const form = new FormData();
+      form.set('layer', 'enterprises');
+      form.set('file', new Blob([readFileSync(csv)]), 'import.csv');
+      const headers = { authorization: `Bearer ${token}` };
+      const started = performance.now();
+      const upload = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form, headers });
+      const { id } = (await upload.json()) as { id: string };
+      const commit = await fetch(`${server.url}/api/imports/${id}/commit`, { method: 'POST', headers });
+      const events = await commit.text();
+      console.log(
+        `  import of 100,000 rows through the API: ${((performance.now() - started) / 1000).toFixed(1)} s, ${events.includes('event: done') ? 'done' : `FAILED: ${events.slice(-300)}`}`,
+      );
+    };
+    report('list during an import', 50, await load('/api/enterprises?limit=50', 50, false, importing));
+  }
+  // Last: it stops the writer.
+  if (withReplicas) {
+    await replicas([
+      ['list, filtered, a random page', '/api/enterprises?region=130000&status=operating&limit=50&offset={r}'],
+      ['facet counts, one of 12 filters', facetPaths],
+    ]);
+  }
 } finally {
   await server.stop();
   if (existsSync(work)) rmSync(work, { recursive: true, force: true });

@@ -77,21 +77,23 @@ export async function listCases(
   // When neither the filter nor the sort reads the enterprise, the page is cut from the cases
   // alone and only its rows are joined: joining every case first cost 0.3 s a page at 370,000.
   const alone = !where.readsEnterprise && page.sort !== 'enterprise_name';
-  const rows = alone
-    ? await q.all(
+  // Page and count side by side on a read pool (Database.reads); one after the other on a single connection.
+  const pageRows = alone
+    ? q.all(
         `SELECT ${SELECT_CASE}, e.name AS enterprise_name, json_extract_string(e.attributes, '$.name_en') AS enterprise_name_en, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue,
            ${OVERDUE_DAYS_SQL} AS overdue_days
          FROM (SELECT * FROM cases c ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset) c
          LEFT JOIN enterprises e ON e.id = c.enterprise_id ${orderBy}`,
         params,
       )
-    : await q.all(`${SELECT_VIEW} ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset`, params);
-  const total = await q.one<{ n: number }>(
+    : q.all(`${SELECT_VIEW} ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset`, params);
+  const counted = q.one<{ n: number }>(
     where.readsEnterprise
       ? `SELECT count(*) AS n FROM cases c LEFT JOIN enterprises e ON e.id = c.enterprise_id ${where.sql}`
       : `SELECT count(*) AS n FROM cases c ${where.sql}`,
     where.params,
   );
+  const [rows, total] = await Promise.all([pageRows, counted]);
   return { items: rows.map((r) => toCase<CaseView>(r)), total: total?.n ?? 0 };
 }
 

@@ -7,6 +7,7 @@
  */
 
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBInstance } from './duckdb.ts';
@@ -33,11 +34,16 @@ export interface Queryable {
  */
 class Session implements Queryable {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Queries handed to this session and not yet finished. */
+  pending = 0;
 
   constructor(readonly connection: DuckDBConnection) {}
 
   private queued<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(work, work);
+    this.pending++;
+    const next = this.tail.then(work, work).finally(() => {
+      this.pending--;
+    });
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -56,8 +62,55 @@ class Session implements Queryable {
   }
 }
 
+/**
+ * Connections for reads that may run side by side, as many as the cores: a query goes to the
+ * connection with the fewest waiting, so one slow read (a case list's count, a page far into a
+ * list) does not hold up the next. For reads only, and for statements that stand alone: a temp
+ * table made through one call is not seen by the next, which may go to another connection.
+ */
+class ReadPool implements Queryable {
+  private readonly sessions: Promise<Session>[];
+  private readonly opened: Session[] = [];
+
+  constructor(instance: DuckDBInstance, size: number) {
+    this.sessions = Array.from({ length: size }, () =>
+      instance.connect().then((c) => {
+        const session = new Session(c);
+        this.opened.push(session);
+        return session;
+      }),
+    );
+  }
+
+  private async least(): Promise<Session> {
+    const all = await Promise.all(this.sessions);
+    return all.reduce((a, b) => (b.pending < a.pending ? b : a));
+  }
+
+  get connection(): DuckDBConnection {
+    throw new Error('a read pool has no single connection: use Database.connection for appenders');
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await (await this.least()).run(sql, params);
+  }
+
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    return (await this.least()).all<T>(sql, params);
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.least()).one<T>(sql, params);
+  }
+
+  close(): void {
+    for (const s of this.opened) s.connection.closeSync();
+  }
+}
+
 export class Database implements Queryable {
   private readonly shared: Session;
+  private pool: ReadPool | null = null;
 
   private constructor(
     readonly path: string,
@@ -157,6 +210,15 @@ export class Database implements Queryable {
   }
 
   /**
+   * Reads that stand alone (a page of a list, one enterprise, a count), spread over as many
+   * connections as there are cores, so that concurrent requests do not queue behind one another.
+   */
+  get reads(): Queryable {
+    this.pool ??= new ReadPool(this.instance, Math.max(2, availableParallelism()));
+    return this.pool;
+  }
+
+  /**
    * Answers once the database can run a query, on a connection of its own: a health check must
    * not wait behind the shared connection's queue of long reads.
    */
@@ -172,6 +234,7 @@ export class Database implements Queryable {
   }
 
   close(): void {
+    this.pool?.close();
     this.shared.connection.closeSync();
     this.instance.closeSync();
   }

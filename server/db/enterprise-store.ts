@@ -41,12 +41,15 @@ export async function listEnterprises(
   const sort = options.sort ?? 'id';
   const order = options.order === 'desc' ? 'DESC' : 'ASC';
   const tieBreak = sort === 'id' ? '' : ', e.id ASC';
-  const rows = await q.all(
-    `SELECT ${SELECT_ENTERPRISE} FROM enterprises e ${where.sql}
-     ORDER BY e.${sort} ${order} NULLS LAST${tieBreak} LIMIT $limit OFFSET $offset`,
-    { ...where.params, limit: options.limit, offset: options.offset },
-  );
-  const total = await q.one<{ n: number }>(`SELECT count(*) AS n FROM enterprises e ${where.sql}`, where.params);
+  // Side by side on a read pool (Database.reads); one after the other on a single connection.
+  const [rows, total] = await Promise.all([
+    q.all(
+      `SELECT ${SELECT_ENTERPRISE} FROM enterprises e ${where.sql}
+       ORDER BY e.${sort} ${order} NULLS LAST${tieBreak} LIMIT $limit OFFSET $offset`,
+      { ...where.params, limit: options.limit, offset: options.offset },
+    ),
+    q.one<{ n: number }>(`SELECT count(*) AS n FROM enterprises e ${where.sql}`, where.params),
+  ]);
   return { items: rows.map(toEnterprise), total: total?.n ?? 0 };
 }
 

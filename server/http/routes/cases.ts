@@ -195,7 +195,7 @@ export function caseRoutes({ db }: AppDeps) {
     .openapi(list, async (c) => {
       const query = c.req.valid('query');
       const page = { sort: query.sort, order: query.order, limit: query.limit, offset: query.offset };
-      return c.json(await listCases(db, await readyCaseFilter(db, query, caller(c)), page, chinaToday()), 200);
+      return c.json(await listCases(db.reads, await readyCaseFilter(db, query, caller(c)), page, chinaToday()), 200);
     })
     .openapi(counts, async (c) => {
       const rows = await countCases(db, await readyCaseFilter(db, c.req.valid('query'), caller(c)), chinaToday());

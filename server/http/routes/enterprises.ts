@@ -91,7 +91,7 @@ export function enterpriseRoutes({ db }: AppDeps) {
     })
     .openapi(list, async (c) => {
       const query = c.req.valid('query');
-      const result = await listEnterprises(db, toFilter(query), {
+      const result = await listEnterprises(db.reads, toFilter(query), {
         sort: query.sort,
         order: query.order,
         limit: query.limit,
@@ -101,13 +101,13 @@ export function enterpriseRoutes({ db }: AppDeps) {
     })
     .openapi(detail, async (c) => {
       const { id } = c.req.valid('param');
-      const enterprise = await getEnterprise(db, id);
+      const enterprise = await getEnterprise(db.reads, id);
       if (!enterprise) throw ApiError.because(404, reason('enterprise_not_found', { id }));
-      const flags = (await flagsOfEnterprise(db, id)).map((f) => ({
+      const flags = (await flagsOfEnterprise(db.reads, id)).map((f) => ({
         ...f,
         explanation_zh: explainFlag(f, 'zh'),
         explanation_en: explainFlag(f, 'en'),
       }));
-      return c.json({ ...enterprise, flags, notes: await notesOfEnterprise(db, id) }, 200);
+      return c.json({ ...enterprise, flags, notes: await notesOfEnterprise(db.reads, id) }, 200);
     });
 }
