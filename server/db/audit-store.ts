@@ -46,19 +46,11 @@ async function chainHeads(q: Queryable, entity: AuditEntity, ids: string[]): Pro
  * Appends entries in the caller's transaction, all stamped with the same time, chained after each
  * entity's last entry (and after each other, in the order given).
  */
-export async function appendAudit(
-  q: Queryable,
-  inputs: readonly AuditInput[],
-  at: Date = new Date(),
-  options: { newEntities?: boolean } = {},
-): Promise<AuditEntry[]> {
+export async function appendAudit(q: Queryable, inputs: readonly AuditInput[], at: Date = new Date()): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
   const heads = new Map<string, { seq: number; hash: string }>();
-  // Entities made in this transaction (ids just drawn from a sequence, which never repeats one)
-  // have no entries yet: looking up their heads scans the log for nothing, at five million plants
-  // half a second for each slice of new cases.
   const byEntity = new Map<AuditEntity, Set<string>>();
-  for (const input of options.newEntities ? [] : inputs) {
+  for (const input of inputs) {
     const set = byEntity.get(input.entity) ?? new Set<string>();
     set.add(input.entity_id);
     byEntity.set(input.entity, set);

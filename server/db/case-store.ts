@@ -2,34 +2,11 @@
 import { ACTIONS } from '../domain/actions.ts';
 import { actionOpensCase, type Case, type CaseRule, type CaseView } from '../domain/case.ts';
 import type { CaseStatus } from '../domain/case-lifecycle.ts';
-import type { NewCase } from '../domain/case-sync-plan.ts';
 import { appendRecords } from './bulk.ts';
 import { type CaseFilter, type CaseSort, caseWhere, OVERDUE_DAYS_SQL, OVERDUE_SQL } from './case-query.ts';
 import type { Queryable } from './database.ts';
 import type { Columns } from './tables.ts';
 import { dateOf, isoOf, sqlTimestamp } from './timestamps.ts';
-
-const CASE_COLUMNS = [
-  ['id', 'INTEGER'],
-  ['enterprise_id', 'VARCHAR'],
-  ['action', 'VARCHAR'],
-  ['region_code', 'VARCHAR'],
-  ['status', 'VARCHAR'],
-  ['status_reason', 'VARCHAR'],
-  ['deadline', 'DATE'],
-  ['department', 'VARCHAR'],
-  ['assignee', 'VARCHAR'],
-  ['last_note', 'VARCHAR'],
-  ['rules', 'JSON'],
-  ['flagged', 'BOOLEAN'],
-  ['unflagged_at', 'TIMESTAMP'],
-  ['last_run_id', 'INTEGER'],
-  ['created_at', 'TIMESTAMP'],
-  ['updated_at', 'TIMESTAMP'],
-  ['version', 'INTEGER'],
-  ['deadline_set_by', 'VARCHAR'],
-  ['deadline_reason', 'VARCHAR'],
-] as const satisfies Columns;
 
 const SELECT_CASE = `c.id, c.enterprise_id, c.region_code, c.action, c.status, c.status_reason, ${dateOf('c.deadline')} AS deadline,
   c.deadline_set_by, c.deadline_reason, c.department, c.assignee, c.last_note, c.rules::VARCHAR AS rules, c.flagged, ${isoOf('c.unflagged_at')} AS unflagged_at,
@@ -161,23 +138,6 @@ export async function touchCase(q: Queryable, id: number, at: Date): Promise<voi
 }
 
 /** Inserts new cases (status identified, version 1) and returns their ids in the order given. */
-export async function insertCases(q: Queryable, cases: readonly NewCase[], runId: number | null, at: Date): Promise<number[]> {
-  if (cases.length === 0) return [];
-  const ids = (await q.all<{ id: number }>(`SELECT nextval('case_id') AS id FROM range(${cases.length})`)).map((r) => r.id);
-  await appendRecords(
-    q,
-    'cases',
-    CASE_COLUMNS,
-    // Made as the appender takes them, so a run that opens many cases yields between slices.
-    (function* () {
-      for (const [i, c] of cases.entries()) {
-        yield { ...c, id: ids[i], status: 'identified', flagged: true, last_run_id: runId, created_at: at, updated_at: at, version: 1 };
-      }
-    })(),
-  );
-  return ids;
-}
-
 /** The fields screening keeps in step with the flags. */
 export interface ScreenedFields {
   id: number;

@@ -6,14 +6,15 @@
  * flagged, never deleted; every change is audited with `screening` as the actor.
  */
 import { appendAudit } from '../db/audit-store.ts';
-import { applyScreenedFields, insertCases, screenedFields, stageCaseSyncScope } from '../db/case-store.ts';
+import { openFreshCases } from '../db/case-open-store.ts';
+import { applyScreenedFields, screenedFields, stageCaseSyncScope } from '../db/case-store.ts';
 import { dropCaseSyncScope, type SyncRuleText, syncScopeFlags, syncScopeRuleTexts } from '../db/case-sync-store.ts';
 import type { Queryable } from '../db/database.ts';
 import { flagWithUnknownAction } from '../db/flag-store.ts';
 import { ACTIONS, type Action } from '../domain/actions.ts';
 import type { AuditInput } from '../domain/audit.ts';
 import { actionOpensCase, type CaseRule } from '../domain/case.ts';
-import { caseKey, type FlagGroup, type NewCase, planCaseSync, type SyncedCase } from '../domain/case-sync-plan.ts';
+import { caseKey, type FlagGroup, planCaseSync, type SyncedCase } from '../domain/case-sync-plan.ts';
 import { reason as because, inEnglish } from '../domain/reasons.ts';
 
 const UNFLAGGED = because('unflagged');
@@ -64,33 +65,6 @@ async function flagGroups(tx: Queryable): Promise<FlagGroup[]> {
   return [...groups.values()].map(({ byRule: _byRule, ...g }) => g);
 }
 
-const CREATE_SLICE = 50_000;
-
-/**
- * A new case's first audit entry. The reason is kept as text (what the hash chain has always
- * covered) and as a key with its parameters in details, which each UI words in its own language
- * (domain/reasons.ts).
- */
-function createdEntry(c: NewCase, id: number, runId: number | null): AuditInput {
-  const why = because('flagged_by', { rules: c.rules.map((r) => r.rule_id).join(', ') });
-  return {
-    entity: 'case',
-    entity_id: String(id),
-    actor: SCREENING_ACTOR,
-    event: 'created',
-    from: null,
-    to: 'identified',
-    reason: inEnglish(why),
-    details: {
-      ...(runId === null ? null : { run_id: runId }),
-      enterprise_id: c.enterprise_id,
-      action: c.action,
-      deadline: c.deadline,
-      reason: why,
-    },
-  };
-}
-
 export async function syncCasesFromFlags(
   tx: Queryable,
   runId: number | null,
@@ -100,25 +74,16 @@ export async function syncCasesFromFlags(
   // Only enterprises whose flags and cases disagree are read and planned; for every other one
   // the plan would change nothing.
   await refuseUnknownActions(tx);
+  // Cases seen for the first time open in bulk in DuckDB; what is left to plan here is changes.
+  const opened = await openFreshCases(tx, runId, now, options);
   await stageCaseSyncScope(tx, options);
   const groups = await flagGroups(tx);
   const cases = (await screenedFields(tx)) as SyncedCase[];
   await dropCaseSyncScope(tx);
   const plan = planCaseSync(groups, cases);
 
-  // Cases open in slices, each with its audit entries: a first screening opens millions, and
-  // their rows, texts and hashes held all at once cost gigabytes. Ids and the audit's order are
-  // those of one pass.
-  for (let start = 0; start < plan.create.length; start += CREATE_SLICE) {
-    const slice = plan.create.slice(start, start + CREATE_SLICE);
-    const ids = await insertCases(tx, slice, runId, now);
-    await appendAudit(
-      tx,
-      slice.map((c, i) => createdEntry(c, ids[i] as number, runId)),
-      now,
-      { newEntities: true },
-    );
-  }
+  // Every case the flags ask for exists now (openFreshCases), so the plan only changes cases.
+  if (plan.create.length) throw new Error(`the ledger sync planned ${plan.create.length} new cases after opening them in bulk`);
 
   await applyScreenedFields(tx, plan.change, runId, now);
 
@@ -142,7 +107,7 @@ export async function syncCasesFromFlags(
 
   const count = (event: string) => plan.change.filter((c) => c.events.some((e) => e.event === event)).length;
   return {
-    created: plan.create.length,
+    created: opened,
     unflagged: count('unflagged'),
     reflagged: count('reflagged'),
     updated: plan.change.filter((c) => c.events.every((e) => e.event !== 'unflagged' && e.event !== 'reflagged')).length,
