@@ -42,21 +42,27 @@ export async function openFreshCases(
   options: { touchedOnly?: boolean } = {},
 ): Promise<number> {
   const touched = options.touchedOnly ? 'AND enterprise_id IN (SELECT enterprise_id FROM screen_touched)' : '';
-  await q.run(`CREATE OR REPLACE TEMP TABLE fresh_cases AS
+  // Lists sorted after aggregating, and the order numbered on the keys alone: ordered aggregates
+  // and a window over the whole rows took three times as long (7 s against 2 s at a million).
+  await q.run(`CREATE OR REPLACE TEMP TABLE fresh_groups AS
     WITH r AS (
       SELECT enterprise_id, action, rule_id, min(deadline) AS deadline
       FROM flags WHERE action IN (${CASE_ACTION_LIST}) ${touched} GROUP BY enterprise_id, action, rule_id),
-    t AS (SELECT rule_id, any_value(policy) AS policy, any_value(title_zh) AS title_zh, any_value(title_en) AS title_en FROM flags GROUP BY rule_id),
-    g AS (
-      SELECT r.enterprise_id, r.action, min(r.deadline) AS deadline,
-             list({'rule_id': r.rule_id, 'policy': t.policy, 'title_zh': t.title_zh, 'title_en': t.title_en,
-                   'deadline': strftime(r.deadline, '%Y-%m-%d')} ORDER BY r.rule_id) AS rules,
-             string_agg(r.rule_id, ', ' ORDER BY r.rule_id) AS rule_ids
-      FROM r JOIN t USING (rule_id)
-      WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.enterprise_id = r.enterprise_id AND c.action = r.action)
-      GROUP BY r.enterprise_id, r.action)
-    SELECT (row_number() OVER (ORDER BY g.enterprise_id, g.action) - 1)::BIGINT AS n, g.*, e.region_code
-    FROM g LEFT JOIN enterprises e ON e.id = g.enterprise_id`);
+    t AS (SELECT rule_id, any_value(policy) AS policy, any_value(title_zh) AS title_zh, any_value(title_en) AS title_en FROM flags GROUP BY rule_id)
+    SELECT r.enterprise_id, r.action, min(r.deadline) AS deadline,
+           -- A struct sorts by its first field, the rule id, unique within a case.
+           list_sort(list({'rule_id': r.rule_id, 'policy': t.policy, 'title_zh': t.title_zh, 'title_en': t.title_en,
+                           'deadline': strftime(r.deadline, '%Y-%m-%d')})) AS rules,
+           array_to_string(list_sort(list(r.rule_id)), ', ') AS rule_ids
+    FROM r JOIN t USING (rule_id) ANTI JOIN cases c ON c.enterprise_id = r.enterprise_id AND c.action = r.action
+    GROUP BY r.enterprise_id, r.action`);
+  await q.run(`CREATE OR REPLACE TEMP TABLE fresh_cases AS
+    SELECT o.n, g.*, e.region_code
+    FROM fresh_groups g
+    JOIN (SELECT enterprise_id, action, (row_number() OVER (ORDER BY enterprise_id, action) - 1)::BIGINT AS n FROM fresh_groups) o
+      USING (enterprise_id, action)
+    LEFT JOIN enterprises e ON e.id = g.enterprise_id`);
+  await q.run('DROP TABLE fresh_groups');
   const count = Number((await q.one<{ n: number }>('SELECT count(*) AS n FROM fresh_cases'))?.n ?? 0);
   if (count > 0) {
     const caseBase = await drawIds(q, 'case_id', count);
@@ -67,7 +73,7 @@ export async function openFreshCases(
       `INSERT INTO cases (id, enterprise_id, action, region_code, status, deadline, rules, flagged, last_run_id, created_at, updated_at, version)
        SELECT $caseBase::BIGINT + n, enterprise_id, action, region_code, 'identified', deadline, to_json(rules), true,
               ${runId === null ? 'NULL' : '$run::INTEGER'}, make_timestamp($us::BIGINT), make_timestamp($us::BIGINT), 1
-       FROM fresh_cases ORDER BY n`,
+       FROM fresh_cases`,
       { caseBase, us, ...run },
     );
     // The details as the JavaScript path stores them (its key order), and sorted by key as the hash covers them.
@@ -83,7 +89,7 @@ export async function openFreshCases(
       `INSERT INTO audit_log (id, logged_at, actor, entity, entity_id, seq, event, from_value, to_value, reason, details, prev_hash, hash)
        SELECT $auditBase::BIGINT + n, make_timestamp($us::BIGINT), 'screening', 'case', ${caseId}::VARCHAR, 1, 'created', NULL, 'identified',
               'flagged by ' || rule_ids, ${stored}, '', sha256(${canonical})
-       FROM fresh_cases ORDER BY n`,
+       FROM fresh_cases`,
       { caseBase, auditBase, us, iso: at.toISOString(), ...run },
     );
   }
