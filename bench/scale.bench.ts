@@ -10,11 +10,15 @@
  *     alone (the screening's own time is what the import reports).
  *  4. `greenline export enterprises --format csv`, then `greenline import enterprises` of that
  *     file into a database holding only the country's regions and zones (`--no-screen`).
+ *  5. The planner map's server-side mode over HTTP (bench/lib/map-server-probe.ts): the first
+ *     facet request (which builds the map's facts), facet counts, cells and the plants in a box.
  *
  * Targets are those for five million (issue 14): demo ≤ 180 s, import ≤ 90 s, first screening
  * ≤ 90 s, re-screen ≤ 40 s, one enterprise ≤ 200 ms, peak RSS ≤ 8 GB for each.
  * Databases live in bench/out/scale and are removed at the end unless --keep.
  */
+
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -39,6 +43,26 @@ interface Demo {
   flags: number;
   screening: Screening | null;
 }
+interface MapServer {
+  first: number;
+  facets: { p50: number; max: number };
+  cached: { p50: number; max: number };
+  cells: { p50: number; max: number };
+  plants: { p50: number; max: number };
+  range: { firstOfYear: number; next: number };
+  rssMiB: number;
+}
+
+/** The map's server-side mode on a database, in a process of its own (read-only, beside nothing else). */
+function mapServer(db: string): MapServer {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lib/map-server-probe.ts'), db], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`map server probe failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as MapServer;
+}
+
 interface Imported {
   imported: number;
   screening?: Screening;
@@ -72,6 +96,7 @@ interface Row {
   n: number;
   demo: CliRun<Demo>;
   size: number;
+  map: MapServer;
   rescreen: CliRun<Screening>;
   one: CliRun<Imported>;
   exported: CliRun<unknown>;
@@ -90,6 +115,10 @@ for (const n of SIZES) {
     const demo = await greenlineCli<Demo>(db, ['demo', '--enterprises', String(n), '--extent', 'china']);
     const size = dbSize(db);
     console.log(`  demo ${demo.seconds.toFixed(1)} s, ${Math.round(demo.peakMiB)} MiB, ${(size / 2 ** 20).toFixed(0)} MiB on disk`);
+    const map = mapServer(db);
+    console.log(
+      `  map server: first facets ${map.first} ms, facets p50 ${map.facets.p50} / max ${map.facets.max} ms (cached ${map.cached.p50}), cells p50 ${map.cells.p50} ms, plants p50 ${map.plants.p50} ms, RSS ${map.rssMiB} MiB`,
+    );
     const rescreen = await greenlineCli<Screening>(db, ['screen']);
     console.log(
       `  re-screen ${rescreen.seconds.toFixed(1)} s (screening ${rescreen.out.seconds.toFixed(1)} s), ${Math.round(rescreen.peakMiB)} MiB`,
@@ -103,7 +132,7 @@ for (const n of SIZES) {
     await greenlineCli(fresh, ['demo', '--enterprises', '0', '--extent', 'china']);
     const imported = await greenlineCli<Imported>(fresh, ['import', 'enterprises', csv, '--no-screen']);
     console.log(`  CSV import ${imported.seconds.toFixed(1)} s, ${Math.round(imported.peakMiB)} MiB`);
-    rows.push({ n, demo, size, rescreen, one: oneRun, exported, imported });
+    rows.push({ n, demo, size, map, rescreen, one: oneRun, exported, imported });
   } finally {
     if (!KEEP) for (const p of [db, fresh]) removeDb(p);
     if (!KEEP) for (const p of [csv, one]) rmSync(p, { force: true });
@@ -123,6 +152,16 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
     `| ${r.n.toLocaleString('en')} | ${cell(r.demo)} | ${r.demo.out.screening?.seconds.toFixed(1) ?? '—'} s | ${(r.size / 2 ** 20).toFixed(0)} MB | ${cell(r.rescreen)} | ${((r.one.out.screening?.seconds ?? Number.NaN) * 1000).toFixed(0)} ms (${s(r.one)} s) | ${s(r.exported)} s | ${cell(r.imported)} |`,
+  );
+}
+console.log('\nThe map in server-side mode (HTTP through the app; ms): first request builds the facts');
+console.log(
+  '| enterprises | first facet request | facets, 12 filters p50 / max | cached p50 | cells p50 / max | plants in a box p50 / max | a range: first of a year / next | RSS |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const { n, map: m } of rows) {
+  console.log(
+    `| ${n.toLocaleString('en')} | ${m.first} | ${m.facets.p50} / ${m.facets.max} | ${m.cached.p50} | ${m.cells.p50} / ${m.cells.max} | ${m.plants.p50} / ${m.plants.max} | ${m.range.firstOfYear} / ${m.range.next} | ${m.rssMiB} MiB |`,
   );
 }
 console.log('\nScreening phases (s): first screening, then full re-screen');

@@ -19,7 +19,7 @@ import {
   ruleMaskSchema,
   ruleMaskWords,
 } from '../domain/column-payload.ts';
-import { type Box, mercatorPoints } from '../domain/geometry/mercator.ts';
+import { type Box, cellSize, mercatorPoints } from '../domain/geometry/mercator.ts';
 import type { CompiledFilter } from '../domain/map-filter.ts';
 import { decodePoints, type PointColumns, STATUS_MASK } from '../domain/point-payload.ts';
 import { appendColumns } from './bulk.ts';
@@ -128,6 +128,30 @@ function facetTests(f: CompiledFilter, words: number): Record<keyof typeof FACET
   };
 }
 
+/**
+ * The zoom whose cells are counted ahead (cell_cube): the deepest at which the map always draws
+ * cells (below AGGREGATE_BELOW_ZOOM, web/src/map/level-of-detail), and each coarser zoom's cell is
+ * four of the next one's, exactly, since cell sides are powers of two.
+ */
+const CUBE_ZOOM = 5;
+const ORDER_ZOOM = 8;
+
+/** Payload indices sorted by cell row, then column, at ORDER_ZOOM; ties in payload order. */
+function spatialOrder(xy: Float32Array, n: number): Uint32Array {
+  const inv = 1 / cellSize(ORDER_ZOOM);
+  const side = 2 ** Math.ceil(Math.log2(inv + 1));
+  // key · 2²³ + index stays below 2⁵³ for up to 8.4 million points: one numeric sort of doubles.
+  if (n >= 2 ** 23) throw new Error(`the map's facts order at most ${2 ** 23} points, not ${n}`);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const cx = Math.min(side - 1, Math.max(0, Math.floor((xy[2 * i] as number) * inv)));
+    const cy = Math.min(side - 1, Math.max(0, Math.floor((xy[2 * i + 1] as number) * inv)));
+    keys[i] = (cy * side + cx) * 2 ** 23 + i;
+  }
+  keys.sort();
+  return Uint32Array.from(keys, (k) => k % 2 ** 23);
+}
+
 const pairs = (rows: { value: number; n: number }[]): CountPairs =>
   rows.map((r) => [Number(r.value), Number(r.n)] as [number, number]).sort((a, b) => a[0] - b[0]);
 
@@ -143,6 +167,8 @@ export class MapFacts {
     /** Region r of the payload is prefectureOrder[r − 1], as in the catalogue. */
     readonly prefectureOrder: readonly string[],
     private readonly words: number,
+    /** Row k of the facts is payload index order[k]: a year's indicators are loaded in this order too. */
+    private readonly order: Uint32Array,
   ) {}
 
   /** Reads the columns of the data as it is now and loads them; about as long as building the browser's payloads. */
@@ -157,42 +183,48 @@ export class MapFacts {
     if (profile.count !== n || masks.count !== n)
       throw new Error(`the data changed while the map's facts were read (${n} points, ${profile.count} profiles, ${masks.count} masks)`);
     const { xy } = mercatorPoints(points.position, n);
+    // Rows in spatial order (row of cells, then column, at zoom 8), so that DuckDB's per-row-group
+    // minima and maxima skip most of the table for a box; idx keeps each row's place in the payload.
+    const order = spatialOrder(xy, n);
     const idx = new Int32Array(n);
     const x = new Float64Array(n);
     const y = new Float64Array(n);
-    const status = new Int32Array(n);
-    const zones = new Int32Array(n);
+    const [action, group, sector, region, status, zones] = Array.from({ length: 6 }, () => new Int32Array(n));
     const ruleWords = Array.from({ length: words }, () => new Int32Array(n));
-    for (let i = 0; i < n; i++) {
-      idx[i] = i;
-      x[i] = xy[2 * i] as number;
-      y[i] = xy[2 * i + 1] as number;
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      idx[k] = i;
+      x[k] = xy[2 * i] as number;
+      y[k] = xy[2 * i + 1] as number;
+      (action as Int32Array)[k] = points.action[i] as number;
+      (group as Int32Array)[k] = points.group[i] as number;
+      (sector as Int32Array)[k] = profile.columns.sector[i] as number;
+      (region as Int32Array)[k] = points.region[i] as number;
       const p = points.packed[i] as number;
-      status[i] = p & STATUS_MASK;
-      zones[i] = p & ~STATUS_MASK;
-      for (let w = 0; w < words; w++) (ruleWords[w] as Int32Array)[i] = masks.columns.mask[i * words + w] as number;
+      (status as Int32Array)[k] = p & STATUS_MASK;
+      (zones as Int32Array)[k] = p & ~STATUS_MASK;
+      for (let w = 0; w < words; w++) (ruleWords[w] as Int32Array)[k] = masks.columns.mask[i * words + w] as number;
     }
     const facts = await Database.scratch();
     try {
       const columns = FACT_COLUMNS(words);
       await facts.run(`CREATE TABLE facts (${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
-      await appendColumns(facts, 'facts', columns, [
-        idx,
-        x,
-        y,
-        Int32Array.from(points.action),
-        Int32Array.from(points.group),
-        Int32Array.from(profile.columns.sector),
-        Int32Array.from(points.region),
-        status,
-        zones,
-        ...ruleWords,
-      ]);
+      await appendColumns(facts, 'facts', columns, [idx, x, y, action, group, sector, region, status, zones, ...ruleWords] as Int32Array[]);
+      // The same rows counted by every value a filter or a facet reads (a few hundred thousand
+      // combinations at five million plants), and again per cell at CUBE_ZOOM: facet counts and
+      // zoomed-out cells add up these counts instead of reading every plant.
+      const keys = ['action', 'grp', 'sector', 'region', 'status', 'zones', ...Array.from({ length: words }, (_, w) => `r${w}`)].join(', ');
+      await facts.run(`CREATE TABLE facet_cube AS SELECT ${keys}, count(*) AS n FROM facts GROUP BY ${keys}`);
+      const inv = 1 / cellSize(CUBE_ZOOM);
+      await facts.run(
+        `CREATE TABLE cell_cube AS SELECT floor(x * ${double(inv)})::BIGINT AS cx, floor(y * ${double(inv)})::BIGINT AS cy, ${keys}, count(*) AS n
+         FROM facts GROUP BY ALL`,
+      );
     } catch (error) {
       facts.close();
       throw error;
     }
-    return new MapFacts(facts, source, points, rules, prefectureOrder, words);
+    return new MapFacts(facts, source, points, rules, prefectureOrder, words, order);
   }
 
   get dataVersion(): number {
@@ -208,28 +240,31 @@ export class MapFacts {
    * plant counts beside a value when it passes every other facet.
    */
   async facets(filter: CompiledFilter, year: number | null): Promise<FacetCounts> {
-    const from = await this.table(filter, year);
+    // Indicator ranges read each plant's values; every other filter reads the counted combinations.
+    const perPlant = filter.ranges.length > 0;
+    const from = perPlant ? await this.table(filter, year) : 'facet_cube';
+    const count = perPlant ? 'count(*)' : 'sum(n)';
     const fails = this.failsSql(filter);
     const others = (bit: number) => `(fails & ${ALL_FACETS & ~bit}) = 0`;
     const grouped = await this.facts.all<{ facet: string; value: number; n: number }>(
       `WITH t AS (SELECT *, ${fails} AS fails FROM ${from})
-       SELECT 'group' AS facet, grp AS value, count(*) AS n FROM t WHERE fails = 0 GROUP BY grp
-       UNION ALL SELECT 'action', action, count(*) FROM t WHERE ${others(FACET_BITS.action)} GROUP BY action
-       UNION ALL SELECT 'sector', sector, count(*) FROM t WHERE ${others(FACET_BITS.sector)} GROUP BY sector
-       UNION ALL SELECT 'region', region, count(*) FROM t WHERE ${others(FACET_BITS.region)} GROUP BY region
-       UNION ALL SELECT 'status', status, count(*) FROM t WHERE ${others(FACET_BITS.status)} GROUP BY status`,
+       SELECT 'group' AS facet, grp AS value, ${count} AS n FROM t WHERE fails = 0 GROUP BY grp
+       UNION ALL SELECT 'action', action, ${count} FROM t WHERE ${others(FACET_BITS.action)} GROUP BY action
+       UNION ALL SELECT 'sector', sector, ${count} FROM t WHERE ${others(FACET_BITS.sector)} GROUP BY sector
+       UNION ALL SELECT 'region', region, ${count} FROM t WHERE ${others(FACET_BITS.region)} GROUP BY region
+       UNION ALL SELECT 'status', status, ${count} FROM t WHERE ${others(FACET_BITS.status)} GROUP BY status`,
     );
     // Zones and rules are sets per plant: one sum per kind and per rule bit, in one scan.
     const zoneSums = Array.from(
       { length: ZONE_KIND_COUNT },
-      (_, z) => `count(*) FILTER (WHERE ${others(FACET_BITS.zone)} AND (zones & ${8 << z}) <> 0) AS z${z}`,
+      (_, z) => `${count} FILTER (WHERE ${others(FACET_BITS.zone)} AND (zones & ${8 << z}) <> 0) AS z${z}`,
     );
     const ruleSums = this.rules.rules.map(
-      (_, b) => `count(*) FILTER (WHERE ${others(FACET_BITS.rule)} AND (r${b >>> 5} & ${(1 << (b & 31)) | 0}) <> 0) AS b${b}`,
+      (_, b) => `${count} FILTER (WHERE ${others(FACET_BITS.rule)} AND (r${b >>> 5} & ${(1 << (b & 31)) | 0}) <> 0) AS b${b}`,
     );
     const sums =
       (await this.facts.one<Record<string, number>>(
-        `SELECT count(*) AS total, ${[...zoneSums, ...ruleSums].join(', ')} FROM (SELECT *, ${fails} AS fails FROM ${from})`,
+        `SELECT ${count} AS total, ${[...zoneSums, ...ruleSums].join(', ')} FROM (SELECT *, ${fails} AS fails FROM ${from})`,
       )) ?? {};
     const by = (facet: string) => pairs(grouped.filter((r) => r.facet === facet));
     const group = by('group');
@@ -259,13 +294,24 @@ export class MapFacts {
     const y0 = Math.floor(box.minY * inv);
     const cols = Math.floor(box.maxX * inv) - x0 + 1;
     const rows = Math.floor(box.maxY * inv) - y0 + 1;
-    const from = await this.table(filter, year);
+    // Cells of CUBE_ZOOM or coarser add up the cube's cells (a coarser cell is 2^k of them a side,
+    // so floor(x · inv) is the cube cell's column shifted right by k); finer ones read the plants.
+    const shift = Math.log2(cell / cellSize(CUBE_ZOOM));
+    const fromCube = !filter.ranges.length && Number.isInteger(shift) && shift >= 0;
+    const where = `${this.failsSql(filter)} = 0`;
     const rowsOut = await this.facts.all<{ cx: number; cy: number; n: number }>(
-      `SELECT cx, cy, count(*) AS n FROM (
-         SELECT (floor(x * ${double(inv)}) - ${x0})::BIGINT AS cx, (floor(y * ${double(inv)}) - ${y0})::BIGINT AS cy
-         FROM ${from} WHERE ${this.failsSql(filter)} = 0)
-       WHERE cx >= 0 AND cx < ${cols} AND cy >= 0 AND cy < ${rows}
-       GROUP BY cx, cy`,
+      fromCube
+        ? `SELECT cx, cy, sum(n) AS n FROM (
+             SELECT (cx >> ${shift}) - ${x0} AS cx, (cy >> ${shift}) - ${y0} AS cy, n FROM cell_cube WHERE ${where})
+           WHERE cx >= 0 AND cx < ${cols} AND cy >= 0 AND cy < ${rows}
+           GROUP BY cx, cy`
+        : `SELECT cx, cy, count(*) AS n FROM (
+             SELECT (floor(x * ${double(inv)}) - ${x0})::BIGINT AS cx, (floor(y * ${double(inv)}) - ${y0})::BIGINT AS cy
+             FROM ${await this.table(filter, year)}
+             WHERE ${where} AND x >= ${double(x0 * cell)} AND x < ${double((x0 + cols) * cell)}
+               AND y >= ${double(y0 * cell)} AND y < ${double((y0 + rows) * cell)})
+           WHERE cx >= 0 AND cx < ${cols} AND cy >= 0 AND cy < ${rows}
+           GROUP BY cx, cy`,
     );
     const cells = rowsOut.map((r) => [Number(r.cy) * cols + Number(r.cx), Number(r.n)] as [number, number]).sort((a, b) => a[0] - b[0]);
     let max = 0;
@@ -316,7 +362,10 @@ export class MapFacts {
       this.facts,
       table,
       INDICATOR_FACT_COLUMNS,
-      INDICATOR_COLUMNS.map((c: IndicatorColumn) => Float64Array.from(set.columns[c])),
+      INDICATOR_COLUMNS.map((c: IndicatorColumn) => {
+        const column = set.columns[c];
+        return Float64Array.from(this.order, (i) => column[i] as number);
+      }),
     );
   }
 
