@@ -13,6 +13,7 @@ import { listUsers } from './db/user-store.ts';
 import { buildDemoDatabase } from './demo/build-demo-database.ts';
 import { createApp, publicEdge } from './http/app.ts';
 import { frozenFileLane, withLane } from './http/embed/frozen-file-lane.ts';
+import { MapFactsHolder, warmMapFacts } from './http/map-facts-holder.ts';
 import { cleanUploads, uploadDir } from './http/upload-store.ts';
 import { defaultPublicationsDir } from './locations.ts';
 import { cleanLeftovers } from './publish/publications.ts';
@@ -27,7 +28,8 @@ const db = config.readOnly ? await openReplica(config.dbPath) : await openWriter
 // A replica holds it read-only, so the command line opens it itself (and refuses to, while it is read).
 const commands = config.readOnly ? null : await listenForCommands(db, config.dbPath);
 const screening = new ScreeningStatus();
-const deps = { db, config, screening };
+const mapFacts = new MapFactsHolder(db);
+const deps = { db, config, screening, mapFacts };
 const edge = publicEdge(deps);
 const app = createApp(deps, edge);
 // Tile requests of public maps are answered before Hono when all they need is in memory.
@@ -38,6 +40,11 @@ const server = serve({ fetch: app.fetch, port: config.port, createServer: withLa
   // Anything committed but not screened (a crash between an import and its screening) is screened
   // now, in the background; /api/health says "pending" until it is. A replica serves what its
   // writer screened.
+  warmMapFacts(db, mapFacts)
+    .then(
+      (seconds) => seconds !== null && console.log(`[greenline] the map's facts for the server-side map built in ${seconds.toFixed(1)} s`),
+    )
+    .catch((error) => console.error("[greenline] building the map's facts failed:", error));
   if (config.readOnly) {
     screening.state = 'current';
     screening.reason = null;

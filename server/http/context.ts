@@ -5,12 +5,15 @@ import type { Database } from '../db/database.ts';
 import type { ScreeningStatus } from '../screening/catch-up.ts';
 import type { AuthState } from './auth/auth-state.ts';
 import { invalidRequest } from './errors.ts';
+import type { MapFactsHolder } from './map-facts-holder.ts';
 
 export interface AppDeps {
   db: Database;
   config: AppConfig;
   /** Whether screening has caught up with what is committed (server start-up; absent in tests). */
   screening?: ScreeningStatus;
+  /** The map's facts, shared with the start-up that warms them (absent in tests: made on first use). */
+  mapFacts?: MapFactsHolder;
 }
 
 /** What middleware leaves on the context for handlers: who is asking (see auth/authenticate.ts). */

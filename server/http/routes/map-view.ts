@@ -5,10 +5,8 @@
  * (db/map-facts.ts). The filter is the map's own query string (MapFilterQuery, as exports read it).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Database } from '../../db/database.ts';
 import { indicatorYears } from '../../db/indicator-columns.ts';
-import { MapFacts } from '../../db/map-facts.ts';
-import { getMeta } from '../../db/meta-store.ts';
+import type { MapFacts } from '../../db/map-facts.ts';
 import { activeRuleSet } from '../../db/rule-set-store.ts';
 import { INDICATOR_COLUMNS } from '../../domain/column-payload.ts';
 import { type Box, boxOfLonLat, cellSize } from '../../domain/geometry/mercator.ts';
@@ -17,6 +15,7 @@ import { allocatePoints } from '../../domain/point-payload.ts';
 import { reason } from '../../domain/reasons.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { MapFactsHolder } from '../map-facts-holder.ts';
 import { bboxParam, ErrorSchema, errorResponses } from '../schemas/common.ts';
 import { MapFilterQuery } from '../schemas/enterprise.ts';
 
@@ -114,28 +113,6 @@ const plants = createRoute({
   },
 });
 
-/** One MapFacts per data version and screening run, built on first use; the last one is kept. */
-class FactsHolder {
-  private current: { key: string; facts: Promise<MapFacts> } | null = null;
-
-  constructor(private readonly db: Database) {}
-
-  async get(): Promise<MapFacts> {
-    const key = `${(await getMeta(this.db, 'data_version')) ?? 0}.${(await getMeta(this.db, 'screening_run')) ?? 0}`;
-    if (this.current?.key !== key) {
-      const previous = this.current;
-      const facts = MapFacts.build(this.db);
-      this.current = { key, facts };
-      facts.catch(() => {
-        if (this.current?.facts === facts) this.current = null;
-      });
-      // Requests already counting on the old facts finish first; a minute is far beyond any.
-      if (previous) setTimeout(() => previous.facts.then((f) => f.close()).catch(() => undefined), 60_000).unref();
-    }
-    return this.current.facts;
-  }
-}
-
 function filterState(query: FilterQuery): FilterState {
   const ranges: FilterState['ranges'] = {};
   for (const column of INDICATOR_COLUMNS) {
@@ -153,8 +130,8 @@ function filterState(query: FilterQuery): FilterState {
   };
 }
 
-export function mapViewRoutes({ db }: AppDeps) {
-  const holder = new FactsHolder(db);
+export function mapViewRoutes({ db, mapFacts }: AppDeps) {
+  const holder = mapFacts ?? new MapFactsHolder(db);
 
   /** The facts, the filter compiled against them, and the indicator year its ranges read. */
   async function prepare(query: FilterQuery): Promise<{ facts: MapFacts; filter: CompiledFilter; year: number | null }> {

@@ -1,0 +1,47 @@
+/**
+ * The map's facts (db/map-facts.ts) of the data as it is: one per data version and screening run,
+ * built on first use, the previous one closed a minute after it was replaced. A server whose
+ * database is large enough for the map's server-side mode builds them as it starts (warm), so the
+ * first planner does not wait for them.
+ */
+import type { Database } from '../db/database.ts';
+import { countEnterprises } from '../db/enterprise-store.ts';
+import { MapFacts } from '../db/map-facts.ts';
+import { getMeta } from '../db/meta-store.ts';
+
+/**
+ * Above this many enterprises the planner map works from the server (README, "The map at national
+ * scale"): at a million, the browser's first frame already takes 2.2–2.8 s (16 MB of points), the
+ * 2.5 s the map is held to.
+ */
+export const SERVER_MAP_ABOVE = 1_000_000;
+
+/** One MapFacts per data version and screening run, built on first use; the last one is kept. */
+export class MapFactsHolder {
+  private current: { key: string; facts: Promise<MapFacts> } | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  async get(): Promise<MapFacts> {
+    const key = `${(await getMeta(this.db, 'data_version')) ?? 0}.${(await getMeta(this.db, 'screening_run')) ?? 0}`;
+    if (this.current?.key !== key) {
+      const previous = this.current;
+      const facts = MapFacts.build(this.db);
+      this.current = { key, facts };
+      facts.catch(() => {
+        if (this.current?.facts === facts) this.current = null;
+      });
+      // Requests already counting on the old facts finish first; a minute is far beyond any.
+      if (previous) setTimeout(() => previous.facts.then((f) => f.close()).catch(() => undefined), 60_000).unref();
+    }
+    return this.current.facts;
+  }
+}
+
+/** Builds the facts now when the database is large enough for the server-side map; resolves with the seconds taken, or null. */
+export async function warmMapFacts(db: Database, holder: MapFactsHolder): Promise<number | null> {
+  if ((await countEnterprises(db)) <= SERVER_MAP_ABOVE) return null;
+  const started = performance.now();
+  await holder.get();
+  return (performance.now() - started) / 1000;
+}
