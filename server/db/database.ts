@@ -103,8 +103,13 @@ class ReadPool implements Queryable {
     return (await this.least()).one<T>(sql, params);
   }
 
-  close(): void {
-    for (const s of this.opened) s.connection.closeSync();
+  /**
+   * Stops what the pool is running. Its connections are not closed here: a connection closed while
+   * a query of it runs on a libuv thread leaves that thread waiting for ever, and the process then
+   * hangs in exit (seen at a million enterprises under load); they go with the instance.
+   */
+  interrupt(): void {
+    for (const s of this.opened) s.connection.interrupt();
   }
 }
 
@@ -234,7 +239,15 @@ export class Database implements Queryable {
   }
 
   close(): void {
-    this.pool?.close();
+    this.pool?.interrupt();
+    // A connection closed while its query runs deadlocks that query's thread in DuckDB (the
+    // context it is destroyed with is locked by the query), and the process then never exits: a
+    // server stopped under load. Then the query is interrupted instead, and the exit ends the rest;
+    // what was committed is in the WAL.
+    if (this.shared.pending > 0) {
+      this.shared.connection.interrupt();
+      return;
+    }
     this.shared.connection.closeSync();
     this.instance.closeSync();
   }
