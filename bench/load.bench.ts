@@ -1,6 +1,6 @@
 /**
  * npm run bench:load [-- --db PATH] [-- --seconds S] [-- --server-dir DIR] [-- --connections 50,200]
- * [-- --no-import] [-- --replicas]: the server under load, loopback only and bounded in time. Each
+ * [-- --no-import] [-- --replicas] [-- --route TEXT]: the server under load, loopback only and bounded in time. Each
  * public route, and an authenticated case list, takes 50 and then 200 connections from wrk for S
  * seconds (default 30), while a probe asks /api/health every 50 ms and the server's RSS is sampled
  * every second; one more run repeats the enterprise list at 50 connections while a 100,000-row CSV
@@ -34,6 +34,9 @@ const connectionCounts = (arg('connections') ?? '50,200').split(',').map(Number)
 const scale = process.argv.includes('--scale');
 const withImport = !process.argv.includes('--no-import');
 const withReplicas = process.argv.includes('--replicas');
+/** Only the routes whose name holds this text (--route cases). */
+const only = arg('route');
+const chosen = (name: string, national: boolean) => (national || !scale) && (only === undefined || name.includes(only));
 const serverDir = arg('server-dir');
 const work = mkdtempSync(join(tmpdir(), 'greenline-bench-load-'));
 const db = join(work, 'load.duckdb');
@@ -274,7 +277,7 @@ async function replicas(routes: [string, string][]): Promise<void> {
 /** Each route asked once before it is loaded: the map's facts, caches and DuckDB's first reads are a start-up's work, not a load's. */
 async function warmUp(): Promise<void> {
   for (const [name, paths, auth, national] of ROUTES) {
-    if (!national && scale) continue;
+    if (!chosen(name, national)) continue;
     const started = performance.now();
     const path = (paths.split('|')[0] as string).replace('{r}', '1');
     const res = await fetch(`${server.url}${path}`, auth ? { headers: { authorization: `Bearer ${token}` } } : {});
@@ -288,7 +291,7 @@ try {
   await warmUp();
   for (const connections of connectionCounts) {
     for (const [name, path, auth, national] of ROUTES)
-      if (national || !scale) report(name, connections, await load(path, connections, auth));
+      if (chosen(name, national)) report(name, connections, await load(path, connections, auth));
   }
   if (withImport) {
     // A real import through the API while the list is read.

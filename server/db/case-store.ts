@@ -57,10 +57,12 @@ export async function listCases(
   // Page and count side by side on a read pool (Database.reads); one after the other on a single connection.
   const pageRows = alone
     ? q.all(
-        `SELECT ${SELECT_CASE}, e.name AS enterprise_name, json_extract_string(e.attributes, '$.name_en') AS enterprise_name_en, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue,
+        `WITH page AS (SELECT * FROM cases c ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset)
+         SELECT ${SELECT_CASE}, e.name AS enterprise_name, json_extract_string(e.attributes, '$.name_en') AS enterprise_name_en, e.credit_code, e.sector, e.key AS enterprise_key, ${OVERDUE_SQL} AS overdue,
            ${OVERDUE_DAYS_SQL} AS overdue_days
-         FROM (SELECT * FROM cases c ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset) c
-         LEFT JOIN enterprises e ON e.id = c.enterprise_id ${orderBy}`,
+         FROM page c
+         -- Only the page's enterprises: a join on the whole table probed all of them, 0.17 s at five million.
+         LEFT JOIN (SELECT * FROM enterprises WHERE id IN (SELECT enterprise_id FROM page)) e ON e.id = c.enterprise_id ${orderBy}`,
         params,
       )
     : q.all(`${SELECT_VIEW} ${where.sql} ${orderBy} LIMIT $limit OFFSET $offset`, params);
