@@ -194,3 +194,36 @@ export async function verifyAuditChain(q: Queryable): Promise<ChainReport> {
   }
   return { entries: rows.length, chains, problems };
 }
+
+/**
+ * The first audit entry of every case in a staged table of new cases (case-open-store.ts: columns
+ * n, enterprise_id, action, deadline, rule_ids; case id = caseBase + n), written in one statement:
+ * what appendAudit would write for the screening's `created` entry, with the hash computed by
+ * DuckDB's sha256 over canonicalAuditText's text (domain/audit.ts). DuckDB's to_json writes strings
+ * as JSON.stringify does; verifyAuditChain recomputes every hash in JavaScript.
+ */
+export async function auditFreshCases(
+  q: Queryable,
+  table: string,
+  ids: { caseBase: number; auditBase: number; at: Date; runId: number | null },
+): Promise<void> {
+  const { caseBase, auditBase, at, runId } = ids;
+  const run: Record<string, number> = runId === null ? {} : { run: runId };
+  // The details as appendAudit's caller stores them (its key order), and sorted by key as the hash covers them.
+  const reason = `json_object('key', 'flagged_by', 'params', json_object('rules', rule_ids))`;
+  const deadline = `strftime(deadline, '%Y-%m-%d')`;
+  const runField = (first: boolean) => (runId === null ? '' : first ? `'run_id', $run::INTEGER, ` : `, 'run_id', $run::INTEGER`);
+  const stored = `json_object(${runField(true)}'enterprise_id', enterprise_id, 'action', action, 'deadline', ${deadline}, 'reason', ${reason})`;
+  const sorted = `json_object('action', action, 'deadline', ${deadline}, 'enterprise_id', enterprise_id, 'reason', ${reason}${runField(false)})`;
+  const caseId = '($caseBase::BIGINT + n)';
+  // canonicalAuditText: [entity, entity_id, seq, at, actor, event, from, to, reason, details, prev_hash]
+  const canonical = `'["case",' || to_json(${caseId}::VARCHAR) || ',1,' || to_json($iso::VARCHAR)
+    || ',"screening","created",null,"identified",' || to_json('flagged by ' || rule_ids) || ',' || ${sorted} || ',""]'`;
+  await q.run(
+    `INSERT INTO audit_log (id, logged_at, actor, entity, entity_id, seq, event, from_value, to_value, reason, details, prev_hash, hash)
+     SELECT $auditBase::BIGINT + n, make_timestamp($us::BIGINT), 'screening', 'case', ${caseId}::VARCHAR, 1, 'created', NULL, 'identified',
+            'flagged by ' || rule_ids, ${stored}, '', sha256(${canonical})
+     FROM ${table}`,
+    { caseBase, auditBase, us: BigInt(at.getTime()) * 1000n, iso: at.toISOString(), ...run },
+  );
+}

@@ -7,7 +7,8 @@
  *
  * What is written is exactly what the JavaScript path writes (ledger/sync-cases-from-flags.ts with
  * domain/case-sync-plan.ts): the same ids in the same order (by enterprise, then action), the same
- * rules JSON, and audit entries whose text and SHA-256 follow domain/audit.ts canonicalAuditText —
+ * rules JSON, and audit entries (written by the audit store, auditFreshCases) whose text and SHA-256
+ * follow domain/audit.ts canonicalAuditText —
  * DuckDB's to_json writes strings as JSON.stringify does, and `greenline audit verify` recomputes
  * every hash in JavaScript (test/api/case-open-bulk.test.ts checks both, ids with quotes and
  * Chinese included). The sync's own plan then finds these cases in step and handles what is left:
@@ -15,6 +16,7 @@
  */
 import { ACTIONS } from '../domain/actions.ts';
 import { actionOpensCase } from '../domain/case.ts';
+import { auditFreshCases } from './audit-store.ts';
 import type { Queryable } from './database.ts';
 
 const CASE_ACTION_LIST = ACTIONS.filter(actionOpensCase)
@@ -76,22 +78,7 @@ export async function openFreshCases(
        FROM fresh_cases`,
       { caseBase, us, ...run },
     );
-    // The details as the JavaScript path stores them (its key order), and sorted by key as the hash covers them.
-    const reason = `json_object('key', 'flagged_by', 'params', json_object('rules', rule_ids))`;
-    const deadline = `strftime(deadline, '%Y-%m-%d')`;
-    const runField = (first: boolean) => (runId === null ? '' : first ? `'run_id', $run::INTEGER, ` : `, 'run_id', $run::INTEGER`);
-    const stored = `json_object(${runField(true)}'enterprise_id', enterprise_id, 'action', action, 'deadline', ${deadline}, 'reason', ${reason})`;
-    const sorted = `json_object('action', action, 'deadline', ${deadline}, 'enterprise_id', enterprise_id, 'reason', ${reason}${runField(false)})`;
-    const caseId = '($caseBase::BIGINT + n)';
-    const canonical = `'["case",' || to_json(${caseId}::VARCHAR) || ',1,' || to_json($iso::VARCHAR)
-      || ',"screening","created",null,"identified",' || to_json('flagged by ' || rule_ids) || ',' || ${sorted} || ',""]'`;
-    await q.run(
-      `INSERT INTO audit_log (id, logged_at, actor, entity, entity_id, seq, event, from_value, to_value, reason, details, prev_hash, hash)
-       SELECT $auditBase::BIGINT + n, make_timestamp($us::BIGINT), 'screening', 'case', ${caseId}::VARCHAR, 1, 'created', NULL, 'identified',
-              'flagged by ' || rule_ids, ${stored}, '', sha256(${canonical})
-       FROM fresh_cases`,
-      { caseBase, auditBase, us, iso: at.toISOString(), ...run },
-    );
+    await auditFreshCases(q, 'fresh_cases', { caseBase, auditBase, at, runId });
   }
   await q.run('DROP TABLE fresh_cases');
   return count;

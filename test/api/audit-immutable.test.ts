@@ -35,8 +35,8 @@ describe('no code path changes the audit log', () => {
     expect(naming.sort()).toEqual(['server/db/audit-store.ts', 'server/db/migrations/032_audit.sql']);
   });
 
-  it('the audit store offers appending, reading and checking — nothing else', () => {
-    expect(Object.keys(auditStore).sort()).toEqual(['appendAudit', 'listAudit', 'verifyAuditChain']);
+  it('the audit store offers appending (one entry at a time, or the first entries of new cases in bulk), reading and checking — nothing else', () => {
+    expect(Object.keys(auditStore).sort()).toEqual(['appendAudit', 'auditFreshCases', 'listAudit', 'verifyAuditChain']);
   });
 });
 
