@@ -23,6 +23,7 @@ import { Database } from '../server/db/database.ts';
 import { greenline } from '../test/helpers/cli.ts';
 import { startServer } from '../test/helpers/server.ts';
 import { writeEnterpriseCsv } from './enterprise-csv.ts';
+import { MAP_FILTERS } from './lib/map-filters.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -202,22 +203,8 @@ function report(name: string, connections: number, r: Run) {
   );
 }
 
-const FACET_FILTERS = [
-  '',
-  'action=relocate',
-  'action=withdraw,relocate',
-  'action=none',
-  'region=130000',
-  'region=150000&action=upgrade',
-  'zone=nature_reserve',
-  'zone=built_up&action=relocate',
-  'status=operating',
-  'status=operating&region=130000',
-  'sector=C31',
-  'sector=C3,C2&zone=river_basin',
-];
-const facetPaths = FACET_FILTERS.map((f) => `/api/map/facets?${f}`).join('|');
-const cellPaths = FACET_FILTERS.slice(0, 6)
+const facetPaths = MAP_FILTERS.map((f) => `/api/map/facets?${f}`).join('|');
+const cellPaths = MAP_FILTERS.slice(0, 6)
   .map((f) => `/api/map/cells?box=73,18,135,54&zoom=5${f ? `&${f}` : ''}`)
   .join('|');
 

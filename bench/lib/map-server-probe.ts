@@ -7,21 +7,7 @@
  */
 import { Database } from '../../server/db/database.ts';
 import { createApp } from '../../server/http/app.ts';
-
-const FILTERS = [
-  '',
-  'action=relocate',
-  'action=withdraw,relocate',
-  'action=none',
-  'region=130000',
-  'region=150000&action=upgrade',
-  'zone=nature_reserve',
-  'zone=built_up&action=relocate',
-  'status=operating',
-  'status=operating&region=130000',
-  'sector=C31',
-  'sector=C3,C2&zone=river_basin',
-];
+import { MAP_FILTERS } from './map-filters.ts';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: map-server-probe.ts DB');
@@ -42,16 +28,16 @@ const stats = (xs: number[]) => {
 
 const first = await timed('/api/map/facets?year=2019');
 const facets = [];
-for (const f of FILTERS) facets.push(await timed(`/api/map/facets?${f}`));
+for (const f of MAP_FILTERS) facets.push(await timed(`/api/map/facets?${f}`));
 const cached = [];
-for (const f of FILTERS) cached.push(await timed(`/api/map/facets?${f}`));
+for (const f of MAP_FILTERS) cached.push(await timed(`/api/map/facets?${f}`));
 const cells = [];
-for (const f of FILTERS.slice(0, 6)) {
+for (const f of MAP_FILTERS.slice(0, 6)) {
   for (const zoom of [4, 5]) cells.push(await timed(`/api/map/cells?box=73,18,135,54&zoom=${zoom}${f ? `&${f}` : ''}`));
 }
 const plants = [];
 // Tangshan's centre at about zoom 10: the box a zoomed-in view asks for.
-for (const f of FILTERS.slice(0, 6)) plants.push(await timed(`/api/map/plants?box=117.9,39.5,118.5,39.8${f ? `&${f}` : ''}`));
+for (const f of MAP_FILTERS.slice(0, 6)) plants.push(await timed(`/api/map/plants?box=117.9,39.5,118.5,39.8${f ? `&${f}` : ''}`));
 const range = await timed('/api/map/facets?energy_change=-30,&year=2019');
 const rangeAgain = await timed('/api/map/facets?energy_change=,-18&year=2019');
 console.log(

@@ -8,22 +8,15 @@ import { listValue } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { type Action, actionRank } from '../../server/domain/actions.ts';
-import {
-  decodeColumns,
-  INDICATOR_SCHEMA,
-  type IndicatorColumn,
-  PROFILE_SCHEMA,
-  ruleMaskSchema,
-  ruleMaskWords,
-} from '../../server/domain/column-payload.ts';
+import type { IndicatorColumn } from '../../server/domain/column-payload.ts';
 import type { Shape } from '../../server/domain/geometry/shape.ts';
 import { compileFilter, EMPTY_FILTER, type FilterState } from '../../server/domain/map-filter.ts';
-import { decodePoints } from '../../server/domain/point-payload.ts';
 import { createApp } from '../../server/http/app.ts';
 import type { ColumnIndex, MapData } from '../../web/src/data/map-data.ts';
 import { exportUrl } from '../../web/src/export/export-url.ts';
 import { runFilter } from '../../web/src/filter/filter-pass.ts';
 import { selectionStats } from '../../web/src/selection/selection-stats.ts';
+import { browserColumns } from '../helpers/browser-columns.ts';
 import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 let temp: TempDb;
@@ -38,8 +31,7 @@ beforeAll(async () => {
   temp = await tempDemoDb(3000, 42);
   db = await temp.open();
   app = createApp({ db, config: TEST_CONFIG });
-  prefectureOrder = ((await (await app.request('/api/catalogue')).json()) as { prefectureOrder: string[] }).prefectureOrder;
-  index = (await (await app.request('/api/enterprises/columns')).json()) as ColumnIndex;
+  ({ prefectureOrder, index } = await browserColumns(app, year));
   keyOfId = new Map((await db.all<{ id: string; key: number }>('SELECT id, key FROM enterprises')).map((r) => [r.id, r.key]));
 });
 afterAll(() => {
@@ -47,17 +39,8 @@ afterAll(() => {
   temp.cleanup();
 });
 
-const bin = async (path: string) => (await app.request(path)).arrayBuffer();
-
-async function mapData(): Promise<MapData> {
-  const words = ruleMaskWords(index.rules.length);
-  return {
-    points: decodePoints(await bin('/api/enterprises/points')),
-    profile: decodeColumns(await bin('/api/enterprises/profile.bin'), PROFILE_SCHEMA),
-    indicators: decodeColumns(await bin(`/api/enterprises/indicators.bin?year=${year}`), INDICATOR_SCHEMA),
-    rules: { rules: index.rules, words, mask: decodeColumns(await bin('/api/enterprises/rules.bin'), ruleMaskSchema(words)).columns.mask },
-  };
-}
+/** Fetched again for each check, as a page reloaded after the filter changed would. */
+const mapData = async (): Promise<MapData> => (await browserColumns(app, year)).data;
 
 /** Keys the map draws for a filter (and inside a shape, as the selection panel counts them). */
 async function drawn(filter: FilterState, shape: Shape | null): Promise<number[]> {

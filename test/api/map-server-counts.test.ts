@@ -6,14 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import {
-  decodeColumns,
-  INDICATOR_SCHEMA,
-  type IndicatorColumn,
-  PROFILE_SCHEMA,
-  ruleMaskSchema,
-  ruleMaskWords,
-} from '../../server/domain/column-payload.ts';
+import type { IndicatorColumn } from '../../server/domain/column-payload.ts';
 import { boxOfLonLat, cellSize, mercatorPoints } from '../../server/domain/geometry/mercator.ts';
 import { compileFilter, EMPTY_FILTER, type FilterState } from '../../server/domain/map-filter.ts';
 import { decodePoints } from '../../server/domain/point-payload.ts';
@@ -22,6 +15,7 @@ import type { ColumnIndex, MapData } from '../../web/src/data/map-data.ts';
 import { mapFilterQuery } from '../../web/src/export/export-url.ts';
 import { type FilterCounts, runFilter } from '../../web/src/filter/filter-pass.ts';
 import { gridCounts } from '../../web/src/map/level-of-detail/grid-counts.ts';
+import { browserColumns } from '../helpers/browser-columns.ts';
 import { TEST_CONFIG, type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 let temp: TempDb;
@@ -32,21 +26,11 @@ let index: ColumnIndex;
 let data: MapData;
 const year = 2024;
 
-const bin = async (path: string) => (await app.request(path)).arrayBuffer();
-
 beforeAll(async () => {
   temp = await tempDemoDb(3000, 42);
   db = await temp.open();
   app = createApp({ db, config: TEST_CONFIG });
-  prefectureOrder = ((await (await app.request('/api/catalogue')).json()) as { prefectureOrder: string[] }).prefectureOrder;
-  index = (await (await app.request('/api/enterprises/columns')).json()) as ColumnIndex;
-  const words = ruleMaskWords(index.rules.length);
-  data = {
-    points: decodePoints(await bin('/api/enterprises/points')),
-    profile: decodeColumns(await bin('/api/enterprises/profile.bin'), PROFILE_SCHEMA),
-    indicators: decodeColumns(await bin(`/api/enterprises/indicators.bin?year=${year}`), INDICATOR_SCHEMA),
-    rules: { rules: index.rules, words, mask: decodeColumns(await bin('/api/enterprises/rules.bin'), ruleMaskSchema(words)).columns.mask },
-  };
+  ({ prefectureOrder, index, data } = await browserColumns(app, year));
 });
 afterAll(() => {
   db.close();
