@@ -27,6 +27,7 @@ export const HTTP_SAMPLES = {
   filter_shape_invalid: { shape: 'x:1' },
   map_box_over_limit: { limit: 50000 },
   replica_read_only: {},
+  map_grid_too_large: { cells: 4194305, most: 4194304 },
   filter_twice: { key: 'action' },
   filter_unknown: { key: 'colour', known: 'action, region' },
   evidence_upload_too_large: { limit: 1000 },

@@ -93,6 +93,10 @@ export const HTTP_WORDING = {
     zh: () => '选区形状无法识别',
     en: (p) => `shape: expected r:w,s,e,n · c:lon,lat,metres · p:x,y;x,y;…, got "${p.shape}"`,
   },
+  map_grid_too_large: {
+    zh: (p) => `网格过大（${p.cells} 格，最多 ${p.most} 格）：请缩小范围或降低缩放级别`,
+    en: (p) => `box and zoom: a grid of ${p.cells} cells is far beyond any screen (at most ${p.most}); shrink the box or lower the zoom`,
+  },
   replica_read_only: {
     zh: () => '此服务器为只读副本，不能修改数据；请在主服务器上操作',
     en: () => 'this server is a read-only replica: changes go to the writing server',

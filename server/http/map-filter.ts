@@ -25,9 +25,7 @@ export async function mapFilter(q: Queryable, query: z.infer<typeof MapFilterQue
   if (query.action?.length) filter.actions = query.action.map((a) => (a === 'none' ? 0 : actionCode(a)));
   if (query.zone?.length) filter.zones = query.zone;
   if (query.rule?.length) {
-    const known = new Set((await activeRuleSet(q)).ruleSet.rules.map((r) => r.id));
-    const unknown = query.rule.filter((r) => !known.has(r));
-    if (unknown.length) throw ApiError.because(400, reason('filter_rule_unknown', { rule: unknown[0] as string }));
+    await refuseUnknownRules(q, query.rule);
     filter.rules = query.rule;
   }
   const ranges: IndicatorRange[] = [];
@@ -45,6 +43,13 @@ export async function mapFilter(q: Queryable, query: z.infer<typeof MapFilterQue
     filter.keys = await keysInside(q, filter, new PreparedPolygon({ type: 'Polygon', coordinates: [shapeRing(shape)] }));
   }
   return filter;
+}
+
+/** A rule id not in the rule set in force is a mistake worth telling (400), not a filter that matches nothing. */
+export async function refuseUnknownRules(q: Queryable, rules: readonly string[]): Promise<void> {
+  const known = new Set((await activeRuleSet(q)).ruleSet.rules.map((r) => r.id));
+  const unknown = rules.find((r) => !known.has(r));
+  if (unknown !== undefined) throw ApiError.because(400, reason('filter_rule_unknown', { rule: unknown }));
 }
 
 async function keysInside(q: Queryable, filter: EnterpriseFilter, polygon: PreparedPolygon): Promise<number[]> {

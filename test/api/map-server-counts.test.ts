@@ -176,5 +176,8 @@ describe('the server counts what the browser counts', () => {
     const bad = await app.request('/api/map/cells?box=100,40,190,50&zoom=4');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('box');
+    const huge = await app.request('/api/map/cells?box=-180,-80,180,80&zoom=18');
+    expect(huge.status).toBe(400);
+    expect(((await huge.json()) as { error: { message: string } }).error.message).toMatch(/cells/);
   });
 });

@@ -7,7 +7,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { indicatorYears } from '../../db/indicator-columns.ts';
 import type { MapFacts } from '../../db/map-facts.ts';
-import { activeRuleSet } from '../../db/rule-set-store.ts';
 import { INDICATOR_COLUMNS } from '../../domain/column-payload.ts';
 import { type Box, boxOfLonLat, cellSize } from '../../domain/geometry/mercator.ts';
 import { type CompiledFilter, compileFilter, type FilterState } from '../../domain/map-filter.ts';
@@ -16,8 +15,12 @@ import { reason } from '../../domain/reasons.ts';
 import { type AppDeps, router } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { MapFactsHolder } from '../map-facts-holder.ts';
+import { refuseUnknownRules } from '../map-filter.ts';
 import { bboxParam, ErrorSchema, errorResponses } from '../schemas/common.ts';
 import { MapFilterQuery } from '../schemas/enterprise.ts';
+
+/** As the browser's grid (web/src/map/level-of-detail/grid-counts.ts MAX_GRID_CELLS). */
+const MAX_CELLS = 1 << 22;
 
 /** The map's filter without the list's text search, key and the export's box and shape. */
 const FilterQuery = MapFilterQuery.omit({ q: true, key: true, bbox: true, shape: true });
@@ -135,12 +138,7 @@ export function mapViewRoutes({ db, mapFacts }: AppDeps) {
 
   /** The facts, the filter compiled against them, and the indicator year its ranges read. */
   async function prepare(query: FilterQuery): Promise<{ facts: MapFacts; filter: CompiledFilter; year: number | null }> {
-    if (query.rule?.length) {
-      // A rule id not in force is a mistake worth telling, as an export tells it.
-      const known = new Set((await activeRuleSet(db)).ruleSet.rules.map((r) => r.id));
-      const unknown = query.rule.find((r) => !known.has(r));
-      if (unknown) throw ApiError.because(400, reason('filter_rule_unknown', { rule: unknown }));
-    }
+    if (query.rule?.length) await refuseUnknownRules(db, query.rule);
     const facts = await holder.get();
     const filter = compileFilter(filterState(query), {
       prefectureOrder: facts.prefectureOrder,
@@ -159,8 +157,14 @@ export function mapViewRoutes({ db, mapFacts }: AppDeps) {
     })
     .openapi(cells, async (c) => {
       const query = c.req.valid('query');
+      const box = worldBox(query.box);
+      const cell = cellSize(query.zoom);
+      const cellCount =
+        (Math.floor(box.maxX / cell) - Math.floor(box.minX / cell) + 1) * (Math.floor(box.maxY / cell) - Math.floor(box.minY / cell) + 1);
+      // A grid far larger than any screen (the browser's MAX_GRID_CELLS) is a mistake, not a view.
+      if (cellCount > MAX_CELLS) throw ApiError.because(400, reason('map_grid_too_large', { cells: cellCount, most: MAX_CELLS }));
       const { facts, filter, year } = await prepare(query);
-      return c.json(await facts.cells(filter, year, worldBox(query.box), cellSize(query.zoom)), 200);
+      return c.json(await facts.cells(filter, year, box, cell), 200);
     })
     .openapi(plants, async (c) => {
       const query = c.req.valid('query');
