@@ -22,9 +22,9 @@ import {
 import { type Box, cellSize, mercatorPoints } from '../domain/geometry/mercator.ts';
 import type { CompiledFilter } from '../domain/map-filter.ts';
 import { decodePoints, type PointColumns, STATUS_MASK } from '../domain/point-payload.ts';
-import { appendColumns } from './bulk.ts';
+import { stageColumns } from './bulk.ts';
 import { Database } from './database.ts';
-import { readIndicatorColumns } from './indicator-columns.ts';
+import { indicatorYears, readIndicatorColumns } from './indicator-columns.ts';
 import { readPoints } from './point-store.ts';
 import { readProfileColumns } from './profile-columns.ts';
 import { listPrefectures } from './region-index.ts';
@@ -169,11 +169,15 @@ export class MapFacts {
     private readonly words: number,
     /** Row k of the facts is payload index order[k]: a year's indicators are loaded in this order too. */
     private readonly order: Uint32Array,
+    /** The latest year with indicators, which a range filter without a year reads; null when there are none. */
+    readonly latestYear: number | null,
   ) {}
 
   /** Reads the columns of the data as it is now and loads them; about as long as building the browser's payloads. */
   static async build(source: Database): Promise<MapFacts> {
     const prefectureOrder = (await listPrefectures(source)).map((p) => p.code);
+    // Read once per data version: at five million plants it scans 41 million indicator rows.
+    const latestYear = (await indicatorYears(source)).at(-1) ?? null;
     const points = decodePoints(await readPoints(source));
     const profile = decodeColumns(await readProfileColumns(source, points.dataVersion), PROFILE_SCHEMA);
     const rules = await readRuleMasks(source, points.dataVersion);
@@ -208,8 +212,8 @@ export class MapFacts {
     const facts = await Database.scratch();
     try {
       const columns = FACT_COLUMNS(words);
-      await facts.run(`CREATE TABLE facts (${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
-      await appendColumns(facts, 'facts', columns, [idx, x, y, action, group, sector, region, status, zones, ...ruleWords] as Int32Array[]);
+      // Temporary tables of the scratch database's one connection, on which every query here runs.
+      await stageColumns(facts, 'facts', columns, [idx, x, y, action, group, sector, region, status, zones, ...ruleWords] as Int32Array[]);
       // The same rows counted by every value a filter or a facet reads (a few hundred thousand
       // combinations at five million plants), and again per cell at CUBE_ZOOM: facet counts and
       // zoomed-out cells add up these counts instead of reading every plant.
@@ -224,7 +228,7 @@ export class MapFacts {
       facts.close();
       throw error;
     }
-    return new MapFacts(facts, source, points, rules, prefectureOrder, words, order);
+    return new MapFacts(facts, source, points, rules, prefectureOrder, words, order, latestYear);
   }
 
   get dataVersion(): number {
@@ -357,8 +361,7 @@ export class MapFacts {
     if (set.count !== this.points.count)
       throw new Error(`indicators of ${year} hold ${set.count} enterprises but the map's facts ${this.points.count}; the data changed`);
     const table = `indicators_${year}`;
-    await this.facts.run(`CREATE OR REPLACE TABLE ${table} (${INDICATOR_FACT_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
-    await appendColumns(
+    await stageColumns(
       this.facts,
       table,
       INDICATOR_FACT_COLUMNS,

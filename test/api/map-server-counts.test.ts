@@ -113,6 +113,13 @@ describe('the server counts what the browser counts', () => {
     expect(want.visible).toBeGreaterThan(0);
   });
 
+  it('a range without a year reads the latest year with indicators', async () => {
+    expect(index.years.at(-1)).toBe(year);
+    const filter = range('energy_change', null, -18);
+    const latest = await serverJson(`/api/map/facets?${mapFilterQuery(filter, null, null)}`);
+    expect(latest).toEqual(asPairs(browserPass(filter).counts));
+  });
+
   it('rule facets with the rules chosen after the index is known', async () => {
     const filter = { ...EMPTY_FILTER, rules: index.rules.slice(0, 3).map((r) => r.rule_id), actions: ['withdraw', 'relocate'] };
     expect(await serverJson(`/api/map/facets?${query(filter)}`)).toEqual(asPairs(browserPass(filter).counts));

@@ -5,7 +5,6 @@
  * (db/map-facts.ts). The filter is the map's own query string (MapFilterQuery, as exports read it).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { indicatorYears } from '../../db/indicator-columns.ts';
 import type { MapFacts } from '../../db/map-facts.ts';
 import { INDICATOR_COLUMNS } from '../../domain/column-payload.ts';
 import { type Box, boxOfLonLat, cellSize } from '../../domain/geometry/mercator.ts';
@@ -144,7 +143,7 @@ export function mapViewRoutes({ db, mapFacts }: AppDeps) {
       prefectureOrder: facts.prefectureOrder,
       ruleIds: facts.rules.rules.map((r) => r.rule_id),
     });
-    const year = filter.ranges.length ? (query.year ?? (await indicatorYears(db)).at(-1) ?? null) : null;
+    const year = filter.ranges.length ? (query.year ?? facts.latestYear) : null;
     return { facts, filter, year };
   }
 
