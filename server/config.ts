@@ -163,6 +163,11 @@ export interface AppConfig {
    * same file, which answers reads and refuses every change (README, "Past one machine").
    */
   readOnly?: boolean;
+  /**
+   * Above this many enterprises the planner map works from the server (GREENLINE_MAP_SERVER_ABOVE;
+   * default SERVER_MAP_ABOVE, a million). 0 puts any database in the server-side mode, as its tests do.
+   */
+  mapServerAbove?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -182,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!Number.isInteger(publicRatePerMinute) || publicRatePerMinute < 1)
       throw new Error(`GREENLINE_PUBLIC_RATE must be a whole number of requests per minute, got "${env.GREENLINE_PUBLIC_RATE}"`);
   }
+  let mapServerAbove: number | undefined;
+  if (env.GREENLINE_MAP_SERVER_ABOVE !== undefined) {
+    mapServerAbove = Number(env.GREENLINE_MAP_SERVER_ABOVE);
+    if (!Number.isInteger(mapServerAbove) || mapServerAbove < 0)
+      throw new Error(`GREENLINE_MAP_SERVER_ABOVE must be a whole number of enterprises, got "${env.GREENLINE_MAP_SERVER_ABOVE}"`);
+  }
   const dbPath = env.GREENLINE_DB ?? DEFAULT_DB;
   return {
     port,
@@ -196,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceDir: env.GREENLINE_EVIDENCE_DIR ?? 'data/evidence',
     ...(evidenceMaxBytes === undefined ? {} : { evidenceMaxBytes }),
     secureCookies: env.GREENLINE_SECURE_COOKIES === '1' || env.GREENLINE_SECURE_COOKIES === 'true',
+    ...(mapServerAbove === undefined ? {} : { mapServerAbove }),
     ...(env.GREENLINE_READ_ONLY === '1' || env.GREENLINE_READ_ONLY === 'true' ? { readOnly: true } : {}),
   };
 }

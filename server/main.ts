@@ -28,7 +28,7 @@ const db = config.readOnly ? await openReplica(config.dbPath) : await openWriter
 // A replica holds it read-only, so the command line opens it itself (and refuses to, while it is read).
 const commands = config.readOnly ? null : await listenForCommands(db, config.dbPath);
 const screening = new ScreeningStatus();
-const mapFacts = new MapFactsHolder(db);
+const mapFacts = new MapFactsHolder(db, config.mapServerAbove);
 const deps = { db, config, screening, mapFacts };
 const edge = publicEdge(deps);
 const app = createApp(deps, edge);
@@ -40,7 +40,7 @@ const server = serve({ fetch: app.fetch, port: config.port, createServer: withLa
   // Anything committed but not screened (a crash between an import and its screening) is screened
   // now, in the background; /api/health says "pending" until it is. A replica serves what its
   // writer screened.
-  warmMapFacts(db, mapFacts)
+  warmMapFacts(mapFacts)
     .then(
       (seconds) => seconds !== null && console.log(`[greenline] the map's facts for the server-side map built in ${seconds.toFixed(1)} s`),
     )

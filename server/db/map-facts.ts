@@ -11,6 +11,7 @@
  * same data: the same bytes, the same float32 values, the same Web Mercator cells.
  */
 import {
+  type ColumnSet,
   decodeColumns,
   INDICATOR_COLUMNS,
   INDICATOR_SCHEMA,
@@ -155,14 +156,20 @@ function spatialOrder(xy: Float32Array, n: number): Uint32Array {
 const pairs = (rows: { value: number; n: number }[]): CountPairs =>
   rows.map((r) => [Number(r.value), Number(r.n)] as [number, number]).sort((a, b) => a[0] - b[0]);
 
+type ProfileSet = ColumnSet<typeof PROFILE_SCHEMA>;
+type IndicatorSet = ColumnSet<typeof INDICATOR_SCHEMA>;
+
 export class MapFacts {
-  private readonly years = new Map<number, Promise<void>>();
+  /** A year's indicators, decoded (payload order) and staged as a table beside the facts. */
+  private readonly years = new Map<number, Promise<IndicatorSet>>();
 
   private constructor(
     private readonly facts: Database,
     private readonly source: Database,
     /** The payload the facts were made from: plants in a box are sent as its columns. */
     readonly points: PointColumns,
+    /** The profile columns and rule masks the facts were made from, sent for the plants around a view. */
+    readonly profile: ProfileSet,
     readonly rules: RuleMasks,
     /** Region r of the payload is prefectureOrder[r − 1], as in the catalogue. */
     readonly prefectureOrder: readonly string[],
@@ -228,7 +235,7 @@ export class MapFacts {
       facts.close();
       throw error;
     }
-    return new MapFacts(facts, source, points, rules, prefectureOrder, words, order, latestYear);
+    return new MapFacts(facts, source, points, profile, rules, prefectureOrder, words, order, latestYear);
   }
 
   get dataVersion(): number {
@@ -342,21 +349,26 @@ export class MapFacts {
     return Uint32Array.from(rows, (r) => r.idx);
   }
 
-  /** The facts, joined by position to a year's indicators when the filter reads them. */
-  private async table(filter: CompiledFilter, year: number | null): Promise<string> {
-    if (!filter.ranges.length) return 'facts';
-    if (year === null) throw new Error('an indicator range needs a year');
+  /** A year's indicators of every plant, in payload order; loaded once per year. */
+  indicators(year: number): Promise<IndicatorSet> {
     let loading = this.years.get(year);
     if (!loading) {
       loading = this.loadYear(year);
       this.years.set(year, loading);
       loading.catch(() => this.years.delete(year));
     }
-    await loading;
+    return loading;
+  }
+
+  /** The facts, joined by position to a year's indicators when the filter reads them. */
+  private async table(filter: CompiledFilter, year: number | null): Promise<string> {
+    if (!filter.ranges.length) return 'facts';
+    if (year === null) throw new Error('an indicator range needs a year');
+    await this.indicators(year);
     return `facts POSITIONAL JOIN indicators_${year}`;
   }
 
-  private async loadYear(year: number): Promise<void> {
+  private async loadYear(year: number): Promise<IndicatorSet> {
     const set = decodeColumns(await readIndicatorColumns(this.source, year, this.dataVersion), INDICATOR_SCHEMA);
     if (set.count !== this.points.count)
       throw new Error(`indicators of ${year} hold ${set.count} enterprises but the map's facts ${this.points.count}; the data changed`);
@@ -370,6 +382,7 @@ export class MapFacts {
         return Float64Array.from(this.order, (i) => column[i] as number);
       }),
     );
+    return set;
   }
 
   /** Which facets a plant fails, as the browser's filter pass marks them: 0 = drawn. */

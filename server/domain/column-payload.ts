@@ -128,3 +128,28 @@ function view<S extends readonly ColumnSpec[]>(
   }
   return { count, dataVersion, tag, columns: columns as ColumnSet<S>['columns'] };
 }
+
+/**
+ * The enterprises at `indices` of a set (in that order) as a payload of their own: the columns the
+ * server-side map sends for the plants around a view, in the order of the points sent with them.
+ */
+export function subsetColumns<S extends readonly ColumnSpec[]>(
+  set: ColumnSet<S>,
+  schema: S,
+  indices: Uint32Array,
+): { buffer: ArrayBuffer; set: ColumnSet<S> } {
+  const out = allocateColumns(schema, indices.length, set.dataVersion, set.tag);
+  const from = set.columns as Record<string, Float32Array | Uint32Array | Uint8Array>;
+  const to = out.set.columns as Record<string, Float32Array | Uint32Array | Uint8Array>;
+  for (const c of schema) {
+    const per = c.per ?? 1;
+    const source = from[c.name] as Float32Array | Uint32Array | Uint8Array;
+    const target = to[c.name] as Float32Array | Uint32Array | Uint8Array;
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k] as number;
+      if (per === 1) target[k] = source[i] as number;
+      else target.set(source.subarray(i * per, (i + 1) * per), k * per);
+    }
+  }
+  return out;
+}

@@ -26,6 +26,7 @@ export const HTTP_SAMPLES = {
   filter_rule_unknown: { rule: 'P9-gone' },
   filter_shape_invalid: { shape: 'x:1' },
   map_box_over_limit: { limit: 50000 },
+  map_no_indicator_year: {},
   replica_read_only: {},
   map_grid_too_large: { cells: 4194305, most: 4194304 },
   filter_twice: { key: 'action' },

@@ -105,6 +105,10 @@ export const HTTP_WORDING = {
     zh: (p) => `范围内符合条件的企业超过 ${p.limit} 家，请放大地图或改看网格计数`,
     en: (p) => `more than ${p.limit} enterprises pass the filter in this box: zoom in, or ask for cells (/api/map/cells)`,
   },
+  map_no_indicator_year: {
+    zh: () => '尚无任何年份的指标数据',
+    en: () => 'year: no year has indicators yet; import indicators first',
+  },
   filter_twice: {
     zh: (p) => `筛选条件“${p.key}”出现了两次；多个值请用逗号分隔`,
     en: (p) => `filter: "${p.key}" is given twice; list values comma-separated instead`,

@@ -27,6 +27,7 @@ import { docsRoutes } from './docs.ts';
 import { embedRoutes } from './embed/embed-routes.ts';
 import { PublicationCache } from './embed/publication-cache.ts';
 import { ApiError, errorBody, onError } from './errors.ts';
+import { MapFactsHolder } from './map-facts-holder.ts';
 import { RateLimiter, rateLimit } from './middleware/rate-limit/index.ts';
 import { responseCache } from './middleware/response-cache/index.ts';
 import { WorkQueue, workQueue } from './middleware/work-queue/index.ts';
@@ -81,7 +82,9 @@ export function publicEdge(deps: AppDeps): PublicEdge {
 
 const publicRate = (deps: AppDeps) => deps.config.publicRatePerMinute ?? DEFAULT_PUBLIC_RATE;
 
-export function createApp(deps: AppDeps, edge: PublicEdge = publicEdge(deps)) {
+export function createApp(given: AppDeps, edge: PublicEdge = publicEdge(given)) {
+  // The catalogue says which way the map works; the map's routes answer in the server-side way.
+  const deps = { ...given, mapFacts: given.mapFacts ?? new MapFactsHolder(given.db, given.config.mapServerAbove) };
   const app = new OpenAPIHono();
   const { trusted, publications } = edge;
   const publicLimit = (options: { applies?: (c: Context) => boolean; limiter?: RateLimiter }) =>

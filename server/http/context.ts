@@ -12,7 +12,7 @@ export interface AppDeps {
   config: AppConfig;
   /** Whether screening has caught up with what is committed (server start-up; absent in tests). */
   screening?: ScreeningStatus;
-  /** The map's facts, shared with the start-up that warms them (absent in tests: made on first use). */
+  /** The map's facts, shared with the start-up that warms them (createApp makes one when absent). */
   mapFacts?: MapFactsHolder;
 }
 

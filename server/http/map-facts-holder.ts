@@ -20,7 +20,17 @@ export const SERVER_MAP_ABOVE = 1_000_000;
 export class MapFactsHolder {
   private current: { key: string; facts: Promise<MapFacts> } | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Enterprises above which the planner map works from the server (config.mapServerAbove). */
+    readonly serverAbove = SERVER_MAP_ABOVE,
+  ) {}
+
+  /** Which way the planner map works for the data as it is, and over how many enterprises. */
+  async mode(): Promise<{ mode: 'browser' | 'server'; enterprises: number }> {
+    const enterprises = await countEnterprises(this.db);
+    return { mode: enterprises > this.serverAbove ? 'server' : 'browser', enterprises };
+  }
 
   async get(): Promise<MapFacts> {
     const key = `${(await getMeta(this.db, 'data_version')) ?? 0}.${(await getMeta(this.db, 'screening_run')) ?? 0}`;
@@ -39,8 +49,8 @@ export class MapFactsHolder {
 }
 
 /** Builds the facts now when the database is large enough for the server-side map; resolves with the seconds taken, or null. */
-export async function warmMapFacts(db: Database, holder: MapFactsHolder): Promise<number | null> {
-  if ((await countEnterprises(db)) <= SERVER_MAP_ABOVE) return null;
+export async function warmMapFacts(holder: MapFactsHolder): Promise<number | null> {
+  if ((await holder.mode()).mode !== 'server') return null;
   const started = performance.now();
   await holder.get();
   return (performance.now() - started) / 1000;

@@ -61,6 +61,7 @@ export const ACCESS_POLICY: readonly PolicyEntry[] = [
   mapRoute('GET', '/api/map/facets'),
   mapRoute('GET', '/api/map/cells'),
   mapRoute('GET', '/api/map/plants'),
+  mapRoute('GET', '/api/map/columns.bin'),
   mapRoute('GET', '/api/enterprises/indicators.bin'),
   mapRoute('GET', '/api/enterprises/rules.bin'),
   mapRoute('GET', '/api/stats/region/{code}'),

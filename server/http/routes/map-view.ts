@@ -5,10 +5,19 @@
  * (db/map-facts.ts). The filter is the map's own query string (MapFilterQuery, as exports read it).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { MapFacts } from '../../db/map-facts.ts';
-import { INDICATOR_COLUMNS } from '../../domain/column-payload.ts';
+import {
+  decodeColumns,
+  INDICATOR_COLUMNS,
+  INDICATOR_SCHEMA,
+  PROFILE_SCHEMA,
+  ruleMaskSchema,
+  ruleMaskWords,
+  subsetColumns,
+} from '../../domain/column-payload.ts';
 import { type Box, boxOfLonLat, cellSize } from '../../domain/geometry/mercator.ts';
-import { type CompiledFilter, compileFilter, type FilterState } from '../../domain/map-filter.ts';
+import { type CompiledFilter, compileFilter, EMPTY_FILTER, type FilterState } from '../../domain/map-filter.ts';
 import { allocatePoints } from '../../domain/point-payload.ts';
 import { reason } from '../../domain/reasons.ts';
 import { type AppDeps, router } from '../context.ts';
@@ -115,6 +124,35 @@ const plants = createRoute({
   },
 });
 
+const windowColumns = createRoute({
+  method: 'get',
+  path: '/map/columns.bin',
+  tags: ['map'],
+  summary:
+    'A column set (profile, indicators of a year, rule masks) of every enterprise inside a box, in the order /api/map/plants sends them',
+  description:
+    'The plants around the view the server-side map works on: GET /api/map/plants with the same box and limit and no filter sends their points, this their columns (server/domain/column-payload.ts).',
+  request: {
+    query: z.object({
+      set: z.enum(['profile', 'indicators', 'rules']),
+      box,
+      limit: z.coerce.number().int().min(1).max(200_000).default(50_000),
+      year: z.coerce.number().int().min(1900).max(2100).optional().openapi({ description: 'indicators: the year (default the latest)' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The column payload of the plants in the box',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    422: {
+      description: 'More than `limit` plants in the box',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    ...errorResponses,
+  },
+});
+
 function filterState(query: FilterQuery): FilterState {
   const ranges: FilterState['ranges'] = {};
   for (const column of INDICATOR_COLUMNS) {
@@ -149,6 +187,18 @@ export function mapViewRoutes({ db, mapFacts }: AppDeps) {
 
   const worldBox = ([w, s, e, n]: [number, number, number, number]): Box => boxOfLonLat(w, s, e, n);
 
+  /** Every plant in a box (no filter), in payload order; 422 past the limit. */
+  async function plantsIn(facts: MapFacts, filter: CompiledFilter, year: number | null, box: Box, limit: number): Promise<Uint32Array> {
+    const indices = await facts.within(filter, year, box, limit);
+    if (!indices) throw ApiError.because(422, reason('map_box_over_limit', { limit }));
+    return indices;
+  }
+
+  const binary = (c: Context, buffer: ArrayBuffer) => {
+    c.header('content-type', 'application/octet-stream');
+    return c.body(buffer, 200);
+  };
+
   return router()
     .openapi(facets, async (c) => {
       const { facts, filter, year } = await prepare(c.req.valid('query'));
@@ -168,8 +218,7 @@ export function mapViewRoutes({ db, mapFacts }: AppDeps) {
     .openapi(plants, async (c) => {
       const query = c.req.valid('query');
       const { facts, filter, year } = await prepare(query);
-      const indices = await facts.within(filter, year, worldBox(query.box), query.limit);
-      if (!indices) throw ApiError.because(422, reason('map_box_over_limit', { limit: query.limit }));
+      const indices = await plantsIn(facts, filter, year, worldBox(query.box), query.limit);
       const from = facts.points;
       const { buffer, columns } = allocatePoints(indices.length, from.dataVersion, from.screeningRun);
       indices.forEach((i, k) => {
@@ -181,7 +230,20 @@ export function mapViewRoutes({ db, mapFacts }: AppDeps) {
         columns.action[k] = from.action[i] as number;
         columns.packed[k] = from.packed[i] as number;
       });
-      c.header('content-type', 'application/octet-stream');
-      return c.body(buffer, 200);
+      return binary(c, buffer);
+    })
+    .openapi(windowColumns, async (c) => {
+      const query = c.req.valid('query');
+      const facts = await holder.get();
+      const everyPlant = compileFilter(EMPTY_FILTER, { prefectureOrder: facts.prefectureOrder, ruleIds: [] });
+      const indices = await plantsIn(facts, everyPlant, null, worldBox(query.box), query.limit);
+      if (query.set === 'profile') return binary(c, subsetColumns(facts.profile, PROFILE_SCHEMA, indices).buffer);
+      if (query.set === 'rules') {
+        const schema = ruleMaskSchema(ruleMaskWords(facts.rules.rules.length));
+        return binary(c, subsetColumns(decodeColumns(facts.rules.buffer, schema), schema, indices).buffer);
+      }
+      const year = query.year ?? facts.latestYear;
+      if (year === null) throw ApiError.because(404, reason('map_no_indicator_year', {}));
+      return binary(c, subsetColumns(await facts.indicators(year), INDICATOR_SCHEMA, indices).buffer);
     });
 }

@@ -8,6 +8,7 @@ import { demoRegion } from '../../domain/regions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS, SECTORS } from '../../domain/sectors.ts';
 import { ZONE_KINDS } from '../../domain/zone.ts';
 import { type AppDeps, router } from '../context.ts';
+import { MapFactsHolder } from '../map-facts-holder.ts';
 import { CatalogueSchema } from '../schemas/meta.ts';
 
 const catalogue = createRoute({
@@ -18,7 +19,8 @@ const catalogue = createRoute({
   responses: { 200: { description: 'Catalogues', content: { 'application/json': { schema: CatalogueSchema } } } },
 });
 
-export function metaRoutes({ db, config }: AppDeps) {
+export function metaRoutes({ db, config, mapFacts }: AppDeps) {
+  const holder = mapFacts ?? new MapFactsHolder(db, config.mapServerAbove);
   return router().openapi(catalogue, async (c) => {
     const regions = await listRegionEntries(db);
     const prefectures = await listPrefectures(db);
@@ -39,6 +41,7 @@ export function metaRoutes({ db, config }: AppDeps) {
         prefectureOrder: prefectures.map((p) => p.code),
         statuses: [...PLANT_STATUSES],
         zoneKinds: [...ZONE_KINDS],
+        map: await holder.mode(),
         basemaps: config.basemaps,
       },
       200,

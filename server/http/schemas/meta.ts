@@ -21,6 +21,10 @@ export const CatalogueSchema = z
     prefectureOrder: z.array(z.string()).openapi({ description: 'Region r of the point payload means prefectureOrder[r − 1]' }),
     statuses: z.array(z.string()).openapi({ description: 'Order = bits 0–2 of the packed byte' }),
     zoneKinds: z.array(z.string()).openapi({ description: 'Order = bits 3–7 of the packed byte' }),
+    map: z.object({ mode: z.enum(['browser', 'server']), enterprises: z.number().int() }).openapi({
+      description:
+        'How the planner map works: `browser` downloads every point (GET /api/enterprises/points); `server` (more enterprises than GREENLINE_MAP_SERVER_ABOVE) asks /api/map/* for counts, cells and the plants around the view',
+    }),
     basemaps: z.array(
       z.object({
         id: z.string(),
