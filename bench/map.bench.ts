@@ -9,7 +9,10 @@
  * frame (enterprises and place labels) takes to draw to completion.
  *
  * Builds a demo database of N enterprises (default 1,000,000, seed 42) in a temporary directory
- * unless --db names one (a missing file is built there and kept, for the next run).
+ * unless --db names one (a missing file is built there and kept, for the next run). On a database
+ * past the server-side map's threshold (catalogue.map.mode 'server'; --map-server-above N sets it),
+ * it times the server-side map instead: first frame and filters zoomed out on the server's cells,
+ * and zoomed in on the plants of a window (`npm run bench:map -- --db national-5M.duckdb`).
  * Chromium renders WebGL in software here (SwiftShader), so frame times are those of the CPU.
  */
 import { spawnSync } from 'node:child_process';
@@ -41,31 +44,52 @@ if (!existsSync(db)) {
   console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-const server = await startServer(db);
+// --map-server-above N: the server's GREENLINE_MAP_SERVER_ABOVE (0 times the server-side map on any database).
+const serverAbove = arg('map-server-above');
+const server = await startServer(db, serverAbove === undefined ? {} : { GREENLINE_MAP_SERVER_ABOVE: serverAbove });
+// A server past its threshold builds the map's facts as it starts; the first planner finds them built.
+await waitForMapFacts(server.url);
 const browser = await launchBrowser();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
+/** Resolves once the server answers the server-side map's counts (at once in the browser's mode). */
+async function waitForMapFacts(url: string): Promise<void> {
+  const catalogue = (await (await fetch(`${url}/api/catalogue`)).json()) as { map: { mode: string } };
+  if (catalogue.map.mode !== 'server') return;
+  const started = performance.now();
+  const res = await fetch(`${url}/api/map/facets`);
+  if (!res.ok) throw new Error(`/api/map/facets: ${res.status} ${await res.text()}`);
+  console.log(`the map's facts ready ${((performance.now() - started) / 1000).toFixed(1)} s after the server answered`);
+}
+
 try {
+  const catalogue = (await (await fetch(`${server.url}/api/catalogue`)).json()) as { map: { mode: string; enterprises: number } };
+  const serverSide = catalogue.map.mode === 'server';
   const sizes: Record<string, number> = {};
-  for (const path of [
-    '/api/enterprises/points',
-    '/api/enterprises/profile.bin',
-    '/api/enterprises/indicators.bin?year=2019',
-    '/api/enterprises/rules.bin',
-  ]) {
+  // The server-side map downloads the plants of a window (Tangshan's centre at zoom 12) instead of every point.
+  const tangshan = 'box=117.936,39.444,118.424,39.816&limit=200000';
+  for (const path of serverSide
+    ? [`/api/map/plants?${tangshan}`, `/api/map/columns.bin?set=profile&${tangshan}`, `/api/map/columns.bin?set=rules&${tangshan}`]
+    : [
+        '/api/enterprises/points',
+        '/api/enterprises/profile.bin',
+        '/api/enterprises/indicators.bin?year=2019',
+        '/api/enterprises/rules.bin',
+      ]) {
     const res = await fetch(`${server.url}${path}`);
     sizes[path] = (await res.arrayBuffer()).byteLength;
   }
-  const count = new Uint32Array(await (await fetch(`${server.url}/api/enterprises/points`)).arrayBuffer(), 0, 2)[1] as number;
+  const count = catalogue.map.enterprises;
 
-  const results: Record<string, unknown> = { enterprises: count };
+  const results: Record<string, unknown> = { enterprises: count, mode: catalogue.map.mode };
   // Zoomed out the map counts plants into cells; zoomed into a city it draws the plants around the
   // view, or cells again where they exceed the budget of 50,000 (Tangshan's centre holds 180,000
   // around the view at zoom 8, 37,000 at zoom 12 and 3,600 at zoom 14). In software WebGL the
   // plants are painted into one bitmap. The last view switches aggregation off: every plant around
-  // the view, however many.
+  // the view, however many. The server-side map draws the server's cells below zoom 6 and where a
+  // window would hold over 200,000 plants, and the window's plants elsewhere.
   const modes = {
-    'both provinces (zoom ≈ 4)': 'lang=en',
+    [serverSide ? 'China (zoom 4)' : 'both provinces (zoom ≈ 4)']: serverSide ? 'lang=en&v=105,36,4' : 'lang=en',
     'Tangshan (zoom 8)': 'lang=en&v=118.18,39.63,8',
     'Tangshan (zoom 12)': 'lang=en&v=118.18,39.63,12',
     'Tangshan (zoom 14)': 'lang=en&v=118.18,39.63,14',
@@ -92,7 +116,8 @@ try {
       ['status', JSON.stringify({ statuses: ['operating'] })],
       ['zone', JSON.stringify({ zones: ['built_up'] })],
       ['energy change ≤ −18%', JSON.stringify({ ranges: { energy_change: [null, -18] } })],
-      ['clear', JSON.stringify({})],
+      // From no filter to no filter: the server-side map asks nothing new, so there is no frame to time.
+      ...(serverSide ? [] : [['clear', JSON.stringify({})] as [string, string]]),
     ];
     const latencies: Record<string, string> = {};
     const issuedAll: number[] = [];
@@ -202,13 +227,16 @@ try {
 
   const perEnterprise = (bytes: number) => (bytes / count).toFixed(2);
   console.log('\nGreenline map benchmark (Chromium, SwiftShader software WebGL)');
-  console.log(`enterprises: ${count.toLocaleString('en')}`);
-  console.log(
-    `points payload: ${sizes['/api/enterprises/points']?.toLocaleString('en')} bytes = ${perEnterprise(sizes['/api/enterprises/points'] ?? 0)} bytes per enterprise`,
-  );
-  console.log(
-    `on demand: profile ${perEnterprise(sizes['/api/enterprises/profile.bin'] ?? 0)}, indicators of a year ${perEnterprise(sizes['/api/enterprises/indicators.bin?year=2019'] ?? 0)}, rule masks ${perEnterprise(sizes['/api/enterprises/rules.bin'] ?? 0)} bytes per enterprise`,
-  );
+  console.log(`enterprises: ${count.toLocaleString('en')}; the map works in the ${catalogue.map.mode}`);
+  if (serverSide) console.log(`a window's payloads (Tangshan at zoom 12): ${JSON.stringify(sizes)} bytes`);
+  else
+    console.log(
+      `points payload: ${sizes['/api/enterprises/points']?.toLocaleString('en')} bytes = ${perEnterprise(sizes['/api/enterprises/points'] ?? 0)} bytes per enterprise`,
+    );
+  if (!serverSide)
+    console.log(
+      `on demand: profile ${perEnterprise(sizes['/api/enterprises/profile.bin'] ?? 0)}, indicators of a year ${perEnterprise(sizes['/api/enterprises/indicators.bin?year=2019'] ?? 0)}, rule masks ${perEnterprise(sizes['/api/enterprises/rules.bin'] ?? 0)} bytes per enterprise`,
+    );
   console.log(JSON.stringify(results, null, 2));
 } finally {
   await browser.close();

@@ -6,8 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from './api/request.ts';
 import { RegionDashboard } from './dashboard/RegionDashboard.tsx';
 import { indexOfKey } from './data/key-index.ts';
+import { type LonLatBox, type MapWindow, nextWindow, ringBox, WINDOW_FROM_ZOOM } from './data/map-window.ts';
 import { useEnterpriseDetail } from './data/use-enterprise-detail.ts';
 import { useMapData } from './data/use-map-data.ts';
+import { useServerMap } from './data/use-server-map.ts';
 import type { FilterResult } from './filter/filter-pass.ts';
 import { useFilter } from './filter/use-filter.ts';
 import { useI18n } from './i18n/i18n.tsx';
@@ -28,6 +30,7 @@ import { Header } from './panels/Header.tsx';
 import { Sidebar } from './panels/Sidebar.tsx';
 import { SkipLinks } from './panels/SkipLinks.tsx';
 import { shapeFromRing } from './selection/shape-from-ring.ts';
+import { shapeRing } from './selection/shape-geometry.ts';
 import type { AppState } from './state/app-state.ts';
 import { shallowEqual, update, useAppState } from './state/store.ts';
 
@@ -52,16 +55,36 @@ const workspaceSlice = (s: AppState) => ({
   dashboard: s.dashboard,
 });
 
+/** No plants held: the server-side map zoomed out. */
+const EMPTY_VISIBLE = new Float32Array(0);
+
 export function Workspace() {
   const { t } = useI18n();
   const state = useAppState(workspaceSlice, shallowEqual);
   const { filter, colorBy } = state;
   const indicatorColumn = colorBy !== 'action' && colorBy !== 'sector';
-  const mapData = useMapData({
-    indicators: Object.keys(filter.ranges).length > 0 || indicatorColumn || state.sortNeedsIndicators || state.tab === 'filters',
-    rules: filter.rules.length > 0 || state.tab === 'filters',
-    year: state.year,
-  });
+  // The server-side map (catalogue.map.mode 'server') holds the plants of a window around the view
+  // and the selection (data/map-window.ts); the view at rest is what the window follows.
+  const [bounds, setBounds] = useState<{ box: LonLatBox; zoom: number } | null>(null);
+  const selectionBox = useMemo(() => (state.selection ? ringBox(shapeRing(state.selection)) : null), [state.selection]);
+  const lastWindow = useRef<MapWindow | null>(null);
+  const denseWindow = useRef(false);
+  const mapWindow = useMemo(() => {
+    // A window too dense to hold is not kept: the next view asks for its own.
+    const next = nextWindow(denseWindow.current ? null : lastWindow.current, bounds?.box ?? null, bounds?.zoom ?? 0, selectionBox);
+    lastWindow.current = next;
+    return next;
+  }, [bounds, selectionBox]);
+  const mapData = useMapData(
+    {
+      indicators: Object.keys(filter.ranges).length > 0 || indicatorColumn || state.sortNeedsIndicators || state.tab === 'filters',
+      rules: filter.rules.length > 0 || state.tab === 'filters',
+      year: state.year,
+    },
+    mapWindow,
+  );
+  denseWindow.current = mapData.dense;
+  const serverMode = mapData.mode === 'server';
   const catalogue = mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null;
   const { data } = mapData;
   const { result } = useFilter(filter, data, catalogue);
@@ -69,7 +92,25 @@ export function Workspace() {
   // While a column set the filter needs is loading, keep drawing the last result.
   const lastResult = useRef<FilterResult | null>(null);
   if (result && result.visible.length === data?.points.count) lastResult.current = result;
-  const shown = result ?? (lastResult.current?.visible.length === data?.points.count ? lastResult.current : null);
+  const local = result ?? (lastResult.current?.visible.length === data?.points.count ? lastResult.current : null);
+
+  const ruleCount = mapData.index.status === 'ready' ? mapData.index.value.rules.length : 0;
+  const followsView = bounds !== null && bounds.zoom >= WINDOW_FROM_ZOOM;
+  const server = useServerMap({
+    on: serverMode,
+    filter,
+    year: mapData.year,
+    ruleCount,
+    bounds,
+    // Cells where the page holds no plants of the view: zoomed out, too dense, or the first window on its way.
+    cells: !serverMode ? null : !followsView ? 'zoom' : mapData.dense ? 'budget' : data && mapWindow?.view ? null : 'zoom',
+  });
+  // The server-side map counts the whole map on the server and draws the window's plants here.
+  const shown = useMemo<FilterResult | null>(() => {
+    if (!serverMode) return local;
+    if (!server.counts) return null;
+    return { visible: local?.visible ?? EMPTY_VISIBLE, counts: server.counts };
+  }, [serverMode, local, server.counts]);
 
   const ruleList = mapData.index.status === 'ready' ? mapData.index.value.rules : null;
   const actions = useMemo(() => producibleActions(ruleList), [ruleList]);
@@ -84,6 +125,7 @@ export function Workspace() {
   const labels = usePlaceLabels(catalogue, state.basemap === OFFLINE_BASEMAP_ID);
 
   const points = data?.points ?? null;
+  const total = serverMode ? mapData.enterprises : (points?.count ?? null);
   const selectedIndex = points && state.enterprise !== null ? indexOfKey(points, state.enterprise) : null;
   const detail = useEnterpriseDetail(state.enterprise);
   const [listHover, setListHover] = useState<number | null>(null);
@@ -94,7 +136,22 @@ export function Workspace() {
   const [measure, setMeasure] = useState<{ line: [number, number][]; finished: boolean } | null>(null);
   const [move, setMove] = useState<MapViewProps['move']>(null);
   const basemap = useBasemap(state.basemap, catalogue);
-  const choropleth = useChoropleth(state.choropleth, !state.hidden.includes('choropleth'), data, shown, catalogue, mapData.year);
+  const choropleth = useChoropleth(
+    state.choropleth,
+    !state.hidden.includes('choropleth'),
+    data,
+    shown,
+    catalogue,
+    mapData.year,
+    serverMode ? filter : null,
+  );
+
+  const lastBounds = useRef<{ box: LonLatBox; zoom: number } | null>(null);
+  const serverModeRef = useRef(serverMode);
+  serverModeRef.current = serverMode;
+  useEffect(() => {
+    if (serverMode) setBounds(lastBounds.current);
+  }, [serverMode]);
 
   const flyToIndex = useCallback(
     (index: number) => {
@@ -107,6 +164,11 @@ export function Workspace() {
   );
 
   const callbacks = {
+    onBounds: (box: LonLatBox, zoom: number) => {
+      // Only the server-side map follows the view; the browser's map re-renders nothing on a move.
+      lastBounds.current = { box, zoom };
+      if (serverModeRef.current) setBounds(lastBounds.current);
+    },
     onClick: (index: number | null) => update({ enterprise: index === null || !points ? null : (points.key[index] as number) }),
     onHover: setHover,
     onDrawn: setDrawn,
@@ -137,25 +199,29 @@ export function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [drawMode, state.dashboard]);
 
-  const failed = [mapData.points, mapData.catalogue].find((l) => l.status === 'error');
+  // A window too dense to hold is no failure: the server's cells are drawn there.
+  const failed = [mapData.points, mapData.catalogue].find((l) => l.status === 'error' && !mapData.dense);
   const loadError = failed?.status === 'error' ? failed.error : null;
   const loginNeeded = loadError instanceof ApiRequestError && loadError.status === 401;
 
   return (
     <div className="app">
       <SkipLinks />
-      <Header visible={shown?.counts.visible ?? null} total={points?.count ?? null} catalogue={catalogue} />
+      <Header visible={shown?.counts.visible ?? null} total={total} catalogue={catalogue} />
       <main className="workspace">
         <Sidebar
           mapData={mapData}
           result={shown}
           onFlyTo={flyToIndex}
+          onFlyToPlace={(lon, lat) => setMove((m) => ({ seq: (m?.seq ?? 0) + 1, view: { lon, lat, zoom: 12 } }))}
           onListHover={setListHover}
           onFitSelection={(bbox) => setMove((m) => ({ seq: (m?.seq ?? 0) + 1, bbox }))}
         />
         <div className="map-wrap">
           <MapView
             points={points}
+            serverCells={server.cells}
+            serverCellsReason={server.cellsReason}
             style={style}
             selectedIndex={selectedIndex}
             listHover={listHover}
@@ -191,7 +257,7 @@ export function Workspace() {
           />
           <Legend legend={legend} drawn={drawn} choropleth={choropleth.legend} />
           {state.basemap === OFFLINE_BASEMAP_ID && <OfflineDetailNote />}
-          {mapData.points.status === 'loading' && <div className="map-status">{t.loading}</div>}
+          {(serverMode ? shown === null : mapData.points.status === 'loading') && <div className="map-status">{t.loading}</div>}
           {loadError && loginNeeded && (
             <div className="map-status" role="alert" data-testid="map-login">
               {t.mapNeedsLogin} <a href="/ledger">{t.signIn}</a>

@@ -8,6 +8,7 @@ import { store } from '../state/store.ts';
 import { type BasemapPart, offlineBasemap } from './basemap-style.ts';
 import type { DrawMode } from './draw-tools.ts';
 import type { PlaceLabel } from './layers/label-layer.ts';
+import type { GridCounts } from './level-of-detail/grid-counts.ts';
 import { type EnterpriseStyle, type MapCallbacks, MapController } from './map-controller.ts';
 import { relabelControls } from './maplibre-locale.ts';
 import { OFFLINE_DETAIL_ZOOMS, offlineDetailTiles } from './offline-detail.ts';
@@ -15,6 +16,9 @@ import './map-view.css';
 
 export interface MapViewProps extends MapCallbacks {
   points: PointColumns | null;
+  /** Cells the server counted (the server-side map), drawn instead of the points while set. */
+  serverCells?: GridCounts | null;
+  serverCellsReason?: 'zoom' | 'budget';
   style: EnterpriseStyle | null;
   selectedIndex: number | null;
   listHover: number | null;
@@ -64,6 +68,7 @@ export function MapView(props: MapViewProps) {
         onClick: (i) => callbacks.current.onClick(i),
         onHover: (h) => callbacks.current.onHover(h),
         onViewChange: (v) => callbacks.current.onViewChange(v),
+        onBounds: (b, z) => callbacks.current.onBounds?.(b, z),
         onCircleCentre: (p) => callbacks.current.onCircleCentre(p),
         onPolygon: (r) => callbacks.current.onPolygon(r),
         onMeasure: (l, f) => callbacks.current.onMeasure(l, f),
@@ -86,9 +91,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (container.current) relabelControls(container.current, lang);
   }, [lang]);
-  useEffect(() => {
-    if (props.points) controller.current?.setPoints(props.points);
-  }, [props.points]);
+  useEffect(() => controller.current?.setPoints(props.points), [props.points]);
+  useEffect(
+    () => controller.current?.setServerCells(props.serverCells ?? null, props.serverCellsReason),
+    [props.serverCells, props.serverCellsReason],
+  );
   useEffect(() => {
     if (props.style) controller.current?.setEnterpriseStyle(props.style);
   }, [props.style]);

@@ -36,7 +36,9 @@ import { enterpriseLayer, ringLayer } from './layers/enterprise-layer.ts';
 import type { PlaceLabel } from './layers/label-layer.ts';
 import { measureLayer, selectionLayer } from './layers/shape-layer.ts';
 import { type DrawnEnterprises, describeDrawn, LegendReport } from './legend-report.ts';
+import { cellClasses, gridImage } from './level-of-detail/cell-classes.ts';
 import { type Detail, EnterpriseDetail, POINT_BUDGET } from './level-of-detail/enterprise-detail.ts';
+import type { GridCounts } from './level-of-detail/grid-counts.ts';
 import type { SubsetStyle } from './level-of-detail/point-subset.ts';
 import { MeasureTool } from './measure-tool.ts';
 import { PaintedPlants } from './painted-plants.ts';
@@ -46,6 +48,8 @@ export interface MapCallbacks {
   onClick: (index: number | null) => void;
   onHover: (hover: { index: number; x: number; y: number } | null) => void;
   onViewChange: (view: View) => void;
+  /** When the map comes to rest (and once loaded): the view's bounds (west, south, east, north) and zoom. */
+  onBounds?: (bounds: [number, number, number, number], zoom: number) => void;
   onCircleCentre: (lonLat: [number, number]) => void;
   onPolygon: (ring: [number, number][]) => void;
   onMeasure: (line: [number, number][], finished: boolean) => void;
@@ -78,6 +82,8 @@ export class MapController {
   private readonly measureTool: MeasureTool;
   private points: PointColumns | null = null;
   private detail: EnterpriseDetail | null = null;
+  /** Cells counted by the server (the server-side map, zoomed out or where plants are too dense): drawn instead of the points. */
+  private serverCells: Extract<Detail, { kind: 'cells' }> | null = null;
   /** Whether WebGL is drawn in software here: plants are then painted into a bitmap (painted-plants.ts). */
   private readonly software: boolean;
   /** Plants drawn one by one at most, by what draws WebGL here (POINT_BUDGET). */
@@ -167,6 +173,7 @@ export class MapController {
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
+      this.reportBounds();
     });
     this.map.on('move', () => {
       // A view beyond the region drawn, or across a whole zoom, needs other plants or other cells.
@@ -183,16 +190,41 @@ export class MapController {
         this.loaded = true;
         this.applyMapLibreState();
         this.draw.attach();
+        this.reportBounds();
         resolve();
       });
     });
   }
 
-  setPoints(points: PointColumns): void {
+  /** The points drawn (all of them, or the server-side map's window); null draws none. */
+  setPoints(points: PointColumns | null): void {
     if (points === this.points) return;
     this.points = points;
-    this.detail = new EnterpriseDetail(points, { budget: this.budget });
+    this.detail = points ? new EnterpriseDetail(points, { budget: this.budget }) : null;
     this.queueRender();
+  }
+
+  /** Cells the server counted, drawn instead of the points until cleared (null). */
+  setServerCells(grid: GridCounts | null, reason: 'zoom' | 'budget' = 'zoom'): void {
+    if (grid === this.serverCells?.grid && reason === this.serverCells?.reason) return;
+    if (!grid) this.serverCells = null;
+    else {
+      const classes = cellClasses(grid.max);
+      this.serverCells = { kind: 'cells', reason, grid, classes, image: gridImage(grid, classes) };
+    }
+    // New cells are what a filter change or a move draws on the server-side map: timed as a style.
+    this.timings.styleSet();
+    this.queueRender();
+  }
+
+  /** The view's bounds in degrees (west, south, east, north). */
+  bounds(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  private reportBounds(): void {
+    this.callbacks.onBounds?.(this.bounds(), this.map.getZoom());
   }
 
   setEnterpriseStyle(style: EnterpriseStyle): void {
@@ -386,8 +418,11 @@ export class MapController {
     const style = this.style;
     if (this.selection) layers.push(selectionLayer(this.selection));
     this.drawn = null;
-    // A new payload and the style made for it arrive through separate setters.
-    if (points && this.detail && style?.visible.length === points.count && this.isVisible('enterprises')) {
+    if (this.serverCells && this.isVisible('enterprises')) {
+      this.drawn = this.serverCells;
+      layers.push(cellLayer(this.serverCells, this.opacityOf('enterprises')));
+    } else if (points && this.detail && style?.visible.length === points.count && this.isVisible('enterprises')) {
+      // A new payload and the style made for it arrive through separate setters.
       const opacity = this.opacityOf('enterprises');
       const view = this.viewBox();
       const zoom = this.map.getZoom();

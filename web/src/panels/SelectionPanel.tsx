@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { ACTION_NAMES, ACTIONS } from '../../../server/domain/actions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../server/domain/sectors.ts';
 import { QUANTITIES, roundForPeople, TOTAL_UNIT, unitByCode } from '../../../server/domain/units.ts';
+import { containsBox, ringBox } from '../data/map-window.ts';
 import type { MapDataState } from '../data/use-map-data.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportUrl } from '../export/export-url.ts';
 import type { FilterResult } from '../filter/filter-pass.ts';
@@ -10,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ACTION_LUT } from '../map/enterprise-style.ts';
 import { hex } from '../map/palette.ts';
 import { type SelectionStats, selectionStats } from '../selection/selection-stats.ts';
+import { shapeRing } from '../selection/shape-geometry.ts';
 import { update, useAppState } from '../state/store.ts';
 import './selection-panel.css';
 
@@ -20,7 +22,13 @@ export function SelectionPanel({ mapData, result }: { mapData: MapDataState; res
   const year = useAppState((s) => s.year);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const { data } = mapData;
-  const stats = useMemo(() => (data && shape ? selectionStats(data, result?.visible ?? null, shape) : null), [data, shape, result]);
+  // The server-side map counts a selection over the plants it holds once they include all of it.
+  const held = mapData.heldBox;
+  const covered = mapData.mode !== 'server' || (shape !== null && held !== null && containsBox(held, ringBox(shapeRing(shape))));
+  const stats = useMemo(
+    () => (data && shape && covered ? selectionStats(data, result?.visible ?? null, shape) : null),
+    [data, shape, result, covered],
+  );
   const fmt = (n: number) => roundForPeople(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
   /** One line per quantity the group's plants have, in its total unit; then those not added. */
   const capacityLines = (s: SelectionStats, group: number): string[] => {
@@ -62,8 +70,8 @@ export function SelectionPanel({ mapData, result }: { mapData: MapDataState; res
     return (
       <div className="selection">
         <h2>{t.tabs.selection}</h2>
-        <p className="muted" data-testid="selection-empty">
-          {t.selectionEmpty}
+        <p className="muted" data-testid={shape && mapData.dense ? 'selection-too-dense' : 'selection-empty'}>
+          {shape && mapData.dense ? t.selectionTooDense : shape ? t.loading : t.selectionEmpty}
         </p>
         {exporter}
       </div>

@@ -17,11 +17,12 @@ interface Props {
   mapData: MapDataState;
   result: FilterResult | null;
   onFlyTo: (index: number) => void;
+  onFlyToPlace: (lon: number, lat: number) => void;
   onListHover: (index: number | null) => void;
   onFitSelection: (bbox: [number, number, number, number]) => void;
 }
 
-export function Sidebar({ mapData, result, onFlyTo, onListHover }: Props) {
+export function Sidebar({ mapData, result, onFlyTo, onFlyToPlace, onListHover }: Props) {
   const { t } = useI18n();
   const tab = useAppState((s) => s.tab);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -59,7 +60,9 @@ export function Sidebar({ mapData, result, onFlyTo, onListHover }: Props) {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
         {tab === 'filters' && <FilterPanel mapData={mapData} result={result} />}
         {tab === 'layers' && <LayerPanel catalogue={mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null} />}
-        {tab === 'list' && <ListPanel mapData={mapData} result={result} onFlyTo={onFlyTo} onHover={onListHover} />}
+        {tab === 'list' && (
+          <ListPanel mapData={mapData} result={result} onFlyTo={onFlyTo} onFlyToPlace={onFlyToPlace} onHover={onListHover} />
+        )}
         {tab === 'selection' && <SelectionPanel mapData={mapData} result={result} />}
       </div>
     </aside>

@@ -99,7 +99,7 @@ export function FilterPanel({ mapData, result }: Props) {
         />
       )}
       <SectorTree
-        counts={mapData.profile.status === 'ready' ? (counts?.sector ?? null) : null}
+        counts={mapData.mode === 'server' || mapData.profile.status === 'ready' ? (counts?.sector ?? null) : null}
         selected={f.sectors}
         onChange={(sectors) => set({ sectors })}
       />

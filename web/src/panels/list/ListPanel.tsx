@@ -21,12 +21,14 @@ interface Props {
   mapData: MapDataState;
   result: FilterResult | null;
   onFlyTo: (index: number) => void;
+  /** To a place by its coordinates: a plant found by search that the page does not hold. */
+  onFlyToPlace: (lon: number, lat: number) => void;
   onHover: (index: number | null) => void;
 }
 
 const ROW_HEIGHT = 44;
 
-export function ListPanel({ mapData, result, onFlyTo, onHover }: Props) {
+export function ListPanel({ mapData, result, onFlyTo, onFlyToPlace, onHover }: Props) {
   const { t } = useI18n();
   const sort = useAppState((s) => s.sort);
   const enterprise = useAppState((s) => s.enterprise);
@@ -61,10 +63,16 @@ export function ListPanel({ mapData, result, onFlyTo, onHover }: Props) {
     <div className="list-panel">
       <SearchBox
         onPick={(e) => {
-          if (!data) return;
+          if (!data) {
+            update({ enterprise: e.key });
+            onFlyToPlace(e.lon, e.lat);
+            return;
+          }
           const index = indexOfKey(data.points, e.key);
           update({ enterprise: e.key });
           if (index !== null) onFlyTo(index);
+          // The server-side map may hold only the plants around the view: go to where this one is.
+          else onFlyToPlace(e.lon, e.lat);
         }}
       />
       <div className="list-sort">
@@ -94,7 +102,12 @@ export function ListPanel({ mapData, result, onFlyTo, onHover }: Props) {
           {rows ? rows.length.toLocaleString() : ''}
         </span>
       </div>
-      {!rows && <p className="muted">{t.loading}</p>}
+      {mapData.mode === 'server' && (
+        <p className="muted" data-testid="list-window-note">
+          {data ? t.listWindow : t.listZoomIn}
+        </p>
+      )}
+      {!rows && mapData.mode !== 'server' && <p className="muted">{t.loading}</p>}
       {rows && rows.length === 0 && <p className="muted">{t.listEmpty}</p>}
       {/* Arrow keys move the selection through the rows, Home and End to the ends. */}
       <div
