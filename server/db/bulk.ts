@@ -27,6 +27,8 @@ import type { Columns, ColumnType } from './tables.ts';
 type JSValue = string | number | boolean | Date | null;
 
 const CHUNK_ROWS = 2048;
+/** Chunks appended between two flushes of an appender (appendColumns). */
+const FLUSH_CHUNKS = 64;
 const MS_PER_DAY = 86_400_000;
 
 const DUCK_TYPES: Record<ColumnType, DuckDBType> = {
@@ -132,6 +134,9 @@ export async function appendColumns(
         }
       }
       appender.appendDataChunk(chunk);
+      // A flush writes what was appended into the table, synchronously: one at the end of millions
+      // of rows would hold the event loop for seconds, so a few hundred thousand rows at a time.
+      if ((from / CHUNK_ROWS + 1) % FLUSH_CHUNKS === 0) appender.flushSync();
       await yieldToEventLoop();
     }
     appender.flushSync();

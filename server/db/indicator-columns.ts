@@ -9,7 +9,7 @@ import type { Queryable } from './database.ts';
 export async function readIndicatorColumns(q: Queryable, year: number, dataVersion: number): Promise<ArrayBuffer> {
   // The importers keep (enterprise, year) unique; first() keeps the row count equal to the
   // enterprise count even if a hand-edited database broke that.
-  const reader = await q.connection.runAndReadAll(
+  const result = await q.columns(
     `WITH y AS (SELECT enterprise_id, first(energy_tce) AS e, first(water_m3) AS w, first(added_value) AS v
                 FROM indicators WHERE year = $year GROUP BY enterprise_id),
           b AS (SELECT enterprise_id, first(energy_tce) AS e, first(water_m3) AS w, first(added_value) AS v
@@ -20,7 +20,7 @@ export async function readIndicatorColumns(q: Queryable, year: number, dataVersi
     { year, base: BASELINE_YEAR },
   );
   // An empty result has no columns at all, not empty ones.
-  const columns = reader.getColumnsJS() as (number | null)[][];
+  const columns = result as (number | null)[][];
   const [e = [], w = [], v = [], e0 = [], w0 = [], v0 = []] = columns;
   const count = e.length;
   const { buffer, set } = allocateColumns(INDICATOR_SCHEMA, count, dataVersion, year);

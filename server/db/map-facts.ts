@@ -135,23 +135,39 @@ function facetTests(f: CompiledFilter, words: number): Record<keyof typeof FACET
  * four of the next one's, exactly, since cell sides are powers of two.
  */
 const CUBE_ZOOM = 5;
+/** Ranged facet cubes kept (a few hundred thousand rows each at five million plants). */
+const RANGED_CUBES = 8;
 const ORDER_ZOOM = 8;
 
+/**
+ * Plants handled between two turns of the event loop in the loops that build the facts: other
+ * requests are answered while a server builds them for millions of plants.
+ */
+const ROWS_PER_TURN = 131_072;
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** Payload indices sorted by cell row, then column, at ORDER_ZOOM; ties in payload order. */
-function spatialOrder(xy: Float32Array, n: number): Uint32Array {
+async function spatialOrder(xy: Float32Array, n: number): Promise<Uint32Array> {
   const inv = 1 / cellSize(ORDER_ZOOM);
   const side = 2 ** Math.ceil(Math.log2(inv + 1));
   // key · 2²³ + index stays below 2⁵³ for up to 8.4 million points: one numeric sort of doubles.
   if (n >= 2 ** 23) throw new Error(`the map's facts order at most ${2 ** 23} points, not ${n}`);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await turn();
     const cx = Math.min(side - 1, Math.max(0, Math.floor((xy[2 * i] as number) * inv)));
     const cy = Math.min(side - 1, Math.max(0, Math.floor((xy[2 * i + 1] as number) * inv)));
     keys[i] = (cy * side + cx) * 2 ** 23 + i;
   }
   keys.sort();
-  return Uint32Array.from(keys, (k) => k % 2 ** 23);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % 2 ** 23;
+  return order;
 }
+
+/** The columns the cubes count plants by: every value a filter or a facet reads but the indicators. */
+const cubeKeys = (words: number) =>
+  ['action', 'grp', 'sector', 'region', 'status', 'zones', ...Array.from({ length: words }, (_, w) => `r${w}`)].join(', ');
 
 const pairs = (rows: { value: number; n: number }[]): CountPairs =>
   rows.map((r) => [Number(r.value), Number(r.n)] as [number, number]).sort((a, b) => a[0] - b[0]);
@@ -162,6 +178,13 @@ type IndicatorSet = ColumnSet<typeof INDICATOR_SCHEMA>;
 export class MapFacts {
   /** A year's indicators, decoded (payload order) and staged as a table beside the facts. */
   private readonly years = new Map<number, Promise<IndicatorSet>>();
+  /**
+   * Facet cubes with an in-range column, by indicator year and ranges, the most recently used
+   * last: a planner holding a range while changing other facets counts from one (tens of
+   * milliseconds) instead of scanning every plant again (half a second at five million).
+   */
+  private readonly rangedCubes = new Map<string, Promise<string>>();
+  private rangedSeq = 0;
 
   private constructor(
     private readonly facts: Database,
@@ -196,13 +219,14 @@ export class MapFacts {
     const { xy } = mercatorPoints(points.position, n);
     // Rows in spatial order (row of cells, then column, at zoom 8), so that DuckDB's per-row-group
     // minima and maxima skip most of the table for a box; idx keeps each row's place in the payload.
-    const order = spatialOrder(xy, n);
+    const order = await spatialOrder(xy, n);
     const idx = new Int32Array(n);
     const x = new Float64Array(n);
     const y = new Float64Array(n);
     const [action, group, sector, region, status, zones] = Array.from({ length: 6 }, () => new Int32Array(n));
     const ruleWords = Array.from({ length: words }, () => new Int32Array(n));
     for (let k = 0; k < n; k++) {
+      if (k % ROWS_PER_TURN === ROWS_PER_TURN - 1) await turn();
       const i = order[k] as number;
       idx[k] = i;
       x[k] = xy[2 * i] as number;
@@ -224,7 +248,7 @@ export class MapFacts {
       // The same rows counted by every value a filter or a facet reads (a few hundred thousand
       // combinations at five million plants), and again per cell at CUBE_ZOOM: facet counts and
       // zoomed-out cells add up these counts instead of reading every plant.
-      const keys = ['action', 'grp', 'sector', 'region', 'status', 'zones', ...Array.from({ length: words }, (_, w) => `r${w}`)].join(', ');
+      const keys = cubeKeys(words);
       await facts.run(`CREATE TABLE facet_cube AS SELECT ${keys}, count(*) AS n FROM facts GROUP BY ${keys}`);
       const inv = 1 / cellSize(CUBE_ZOOM);
       await facts.run(
@@ -251,11 +275,13 @@ export class MapFacts {
    * plant counts beside a value when it passes every other facet.
    */
   async facets(filter: CompiledFilter, year: number | null): Promise<FacetCounts> {
-    // Indicator ranges read each plant's values; every other filter reads the counted combinations.
-    const perPlant = filter.ranges.length > 0;
-    const from = perPlant ? await this.table(filter, year) : 'facet_cube';
-    const count = perPlant ? 'count(*)' : 'sum(n)';
-    const fails = this.failsSql(filter);
+    // Every facet reads the counted combinations. Indicator ranges read each plant's values: the
+    // plants are counted once more, by combination and whether they are in range, in one scan, and
+    // the facets read that (each facet's scan of five million plants would take half a second).
+    const ranged = filter.ranges.length > 0;
+    const from = ranged ? await this.rangedCube(filter, year) : 'facet_cube';
+    const count = 'sum(n)';
+    const fails = this.failsSql(filter, ranged ? 'in_range' : null);
     const others = (bit: number) => `(fails & ${ALL_FACETS & ~bit}) = 0`;
     const grouped = await this.facts.all<{ facet: string; value: number; n: number }>(
       `WITH t AS (SELECT *, ${fails} AS fails FROM ${from})
@@ -378,16 +404,54 @@ export class MapFacts {
       table,
       INDICATOR_FACT_COLUMNS,
       INDICATOR_COLUMNS.map((c: IndicatorColumn) => {
+        // A plain loop: Float64Array.from with a map function takes over a second per column at five million.
         const column = set.columns[c];
-        return Float64Array.from(this.order, (i) => column[i] as number);
+        const out = new Float64Array(this.order.length);
+        for (let k = 0; k < out.length; k++) out[k] = column[this.order[k] as number] as number;
+        return out;
       }),
     );
     return set;
   }
 
-  /** Which facets a plant fails, as the browser's filter pass marks them: 0 = drawn. */
-  private failsSql(filter: CompiledFilter): string {
+  /** The facet cube counted again by whether plants are in the filter's ranges (rangedCubes). */
+  private async rangedCube(filter: CompiledFilter, year: number | null): Promise<string> {
+    const test = this.rangeSql(filter);
+    const key = `${year}|${test}`;
+    let made = this.rangedCubes.get(key);
+    if (made) {
+      this.rangedCubes.delete(key);
+      this.rangedCubes.set(key, made);
+      return made;
+    }
+    const name = `ranged_cube_${++this.rangedSeq}`;
+    const from = await this.table(filter, year);
+    made = this.facts
+      .run(`CREATE TABLE ${name} AS SELECT ${cubeKeys(this.words)}, ${test} AS in_range, count(*) AS n FROM ${from} GROUP BY ALL`)
+      .then(() => name);
+    this.rangedCubes.set(key, made);
+    made.catch(() => this.rangedCubes.delete(key));
+    if (this.rangedCubes.size > RANGED_CUBES) {
+      const [oldest, table] = this.rangedCubes.entries().next().value as [string, Promise<string>];
+      this.rangedCubes.delete(oldest);
+      // Requests already counting from it finish first; a minute is far beyond any.
+      setTimeout(() => table.then((t) => this.facts.run(`DROP TABLE IF EXISTS ${t}`)).catch(() => undefined), 60_000).unref();
+    }
+    return made;
+  }
+
+  /** Whether a plant is inside every indicator range of the filter. */
+  private rangeSql(filter: CompiledFilter): string {
+    return facetTests(filter, this.words).range ?? 'true';
+  }
+
+  /**
+   * Which facets a plant fails, as the browser's filter pass marks them: 0 = drawn. `inRange`
+   * names a column already holding the range test (a cube of counts by it).
+   */
+  private failsSql(filter: CompiledFilter, inRange: string | null = null): string {
     const tests = facetTests(filter, this.words);
+    if (inRange && tests.range) tests.range = inRange;
     const parts = (Object.keys(FACET_BITS) as (keyof typeof FACET_BITS)[])
       .filter((k) => tests[k] !== null)
       .map((k) => `(CASE WHEN ${tests[k]} THEN 0 ELSE ${FACET_BITS[k]} END)`);

@@ -24,7 +24,7 @@ export async function readPoints(q: Queryable): Promise<ArrayBuffer> {
     throw new Error(`${prefectures.length} prefecture-level regions: the point payload's region column tells at most ${MAX_REGIONS} apart`);
   }
   const regionIndex = new Map(prefectures.map((p, i) => [p.code, i + 1]));
-  const reader = await q.connection.runAndReadAll(
+  const result = await q.columns(
     `WITH action AS (
        SELECT enterprise_id, min(CASE WHEN code = 0 THEN 255 ELSE code END) AS code
        FROM (SELECT enterprise_id, ${ACTION_SQL} AS code FROM flags) GROUP BY enterprise_id),
@@ -36,7 +36,7 @@ export async function readPoints(q: Queryable): Promise<ArrayBuffer> {
      LEFT JOIN zones z ON z.enterprise_id = e.id
      ORDER BY e.key`,
   );
-  const [lon, lat, key, sector, status, region, action, zones] = reader.getColumnsJS() as [
+  const [lon, lat, key, sector, status, region, action, zones] = result as [
     number[],
     number[],
     number[],

@@ -5,9 +5,9 @@ import { unitByte } from '../domain/units.ts';
 import type { Queryable } from './database.ts';
 
 export async function readProfileColumns(q: Queryable, dataVersion: number): Promise<ArrayBuffer> {
-  const reader = await q.connection.runAndReadAll('SELECT capacity, sector, capacity_unit FROM enterprises ORDER BY key');
+  const result = await q.columns('SELECT capacity, sector, capacity_unit FROM enterprises ORDER BY key');
   // An empty result has no columns at all, not empty ones.
-  const [capacity = [], sector = [], unit = []] = reader.getColumnsJS() as [(number | null)[]?, string[]?, (string | null)[]?];
+  const [capacity = [], sector = [], unit = []] = result as [(number | null)[]?, string[]?, (string | null)[]?];
   const { buffer, set } = allocateColumns(PROFILE_SCHEMA, capacity.length, dataVersion, 0);
   const byteOf = new Map<string, number>();
   for (let i = 0; i < capacity.length; i++) {

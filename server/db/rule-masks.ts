@@ -35,12 +35,12 @@ export async function readRuleMasks(db: Database, dataVersion: number): Promise<
     const words = ruleMaskWords(rules.length);
     const total = (await tx.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
     const { buffer, set } = allocateColumns(ruleMaskSchema(words), total, dataVersion, screeningRun);
-    const reader = await tx.connection.runAndReadAll(
+    const result = await tx.columns(
       `WITH ordered AS (SELECT id, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS idx FROM enterprises)
        SELECT DISTINCT o.idx, f.rule_id FROM flags f JOIN ordered o ON o.id = f.enterprise_id`,
     );
     // An empty result has no columns at all, not empty ones.
-    const [idx = [], ruleId = []] = reader.getColumnsJS() as [number[]?, string[]?];
+    const [idx = [], ruleId = []] = result as [number[]?, string[]?];
     const mask = set.columns.mask;
     for (let k = 0; k < idx.length; k++) {
       const b = bit.get(ruleId[k] as string) as number;

@@ -120,6 +120,19 @@ describe('the server counts what the browser counts', () => {
     expect(latest).toEqual(asPairs(browserPass(filter).counts));
   });
 
+  it('a range held while other facets change counts from the cube it made, and more ranges than are kept still count right', async () => {
+    const held = range('energy_change', null, -18);
+    for (const actions of [['relocate'], ['none'], ['close', 'none'], []]) {
+      const filter = { ...held, actions };
+      expect(await serverJson(`/api/map/facets?${query(filter)}`)).toEqual(asPairs(browserPass(filter).counts));
+    }
+    // Ten ranges in turn (more than the eight cubes kept), then the first again.
+    for (const max of [-30, -25, -20, -15, -10, -5, 0, 5, 10, 15, -18]) {
+      const filter = range('energy_change', null, max);
+      expect(await serverJson(`/api/map/facets?${query(filter)}`)).toEqual(asPairs(browserPass(filter).counts));
+    }
+  });
+
   it('rule facets with the rules chosen after the index is known', async () => {
     const filter = { ...EMPTY_FILTER, rules: index.rules.slice(0, 3).map((r) => r.rule_id), actions: ['withdraw', 'relocate'] };
     expect(await serverJson(`/api/map/facets?${query(filter)}`)).toEqual(asPairs(browserPass(filter).counts));
