@@ -137,6 +137,9 @@ export class MapController {
       // Needed so the canvas can be saved as an image.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    // The view is known as soon as the map is made: the server-side map asks for its cells now,
+    // not after the basemap's style and tiles have loaded.
+    queueMicrotask(() => this.reportBounds());
     this.software = isSoftwareRenderer(webglRenderer(this.map.getCanvas()) ?? '');
     this.budget = this.software ? POINT_BUDGET.software : POINT_BUDGET.gpu;
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
