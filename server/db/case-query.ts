@@ -29,6 +29,8 @@ export interface CaseFilter {
    * caller) is farther than this many km, or absent.
    */
   noSiteWithinKm?: number;
+  /** Enterprises inside west, south, east, north (degrees): the map's window around its view. */
+  box?: [number, number, number, number];
 }
 
 export const CASE_SORTS = ['id', 'deadline', 'status', 'region_code', 'updated_at', 'enterprise_name', 'overdue_days'] as const;
@@ -96,5 +98,9 @@ export function caseWhere(filter: CaseFilter, today: string): CaseWhere {
       `c.action IN (${MOVING_SQL}) AND NOT EXISTS (SELECT 1 FROM relocation_reach r WHERE r.enterprise_id = c.enterprise_id AND r.distance_km <= ${param(filter.noSiteWithinKm)})`,
     );
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, readsEnterprise: Boolean(filter.q) };
+  if (filter.box) {
+    const [w, south, e, n] = filter.box;
+    clauses.push(`e.lon BETWEEN ${param(w)} AND ${param(e)} AND e.lat BETWEEN ${param(south)} AND ${param(n)}`);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, readsEnterprise: Boolean(filter.q || filter.box) };
 }

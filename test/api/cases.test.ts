@@ -226,6 +226,31 @@ describe('counts and map', () => {
       ?.key as number;
     expect(map.overdue[map.keys.indexOf(key)]).toBe(1);
   });
+
+  it('within a box, only the enterprises inside it, with the same statuses', async () => {
+    const session = await t.session('admin');
+    type CaseMap = { keys: number[]; status: number[]; overdue: number[] };
+    const whole = (await call(t.app, 'GET', '/api/cases/map', { session })).json as CaseMap;
+    const place = await t.db.one<{ lon: number; lat: number }>('SELECT lon, lat FROM enterprises WHERE id = $id', {
+      id: t.baotou[0] as string,
+    });
+    const { lon, lat } = place as { lon: number; lat: number };
+    const box = [lon - 0.5, lat - 0.5, lon + 0.5, lat + 0.5];
+    const inside = (await call(t.app, 'GET', `/api/cases/map?box=${box.join(',')}`, { session })).json as CaseMap;
+    const within = await t.db.all<{ key: number }>(
+      'SELECT key FROM enterprises WHERE lon BETWEEN $w AND $e AND lat BETWEEN $s AND $n ORDER BY key',
+      { w: box[0] as number, s: box[1] as number, e: box[2] as number, n: box[3] as number },
+    );
+    const wanted = new Set(within.map((r) => Number(r.key)));
+    expect(inside.keys.length).toBeGreaterThan(0);
+    expect(inside.keys.length).toBeLessThan(whole.keys.length);
+    expect(inside.keys).toEqual(whole.keys.filter((k) => wanted.has(k)));
+    for (const [i, k] of inside.keys.entries()) {
+      const j = whole.keys.indexOf(k);
+      expect([inside.status[i], inside.overdue[i]]).toEqual([whole.status[j], whole.overdue[j]]);
+    }
+    expect((await call(t.app, 'GET', '/api/cases/map?box=1,2,3', { session })).status).toBe(400);
+  });
 });
 
 describe('the public map shows no internal field', () => {

@@ -6,9 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from './api/request.ts';
 import { RegionDashboard } from './dashboard/RegionDashboard.tsx';
 import { indexOfKey } from './data/key-index.ts';
-import { type LonLatBox, type MapWindow, nextWindow, ringBox, WINDOW_FROM_ZOOM } from './data/map-window.ts';
+import { ringBox, WINDOW_FROM_ZOOM } from './data/map-window.ts';
 import { useEnterpriseDetail } from './data/use-enterprise-detail.ts';
 import { useMapData } from './data/use-map-data.ts';
+import { useMapWindow } from './data/use-map-window.ts';
 import { useServerMap } from './data/use-server-map.ts';
 import type { FilterResult } from './filter/filter-pass.ts';
 import { useFilter } from './filter/use-filter.ts';
@@ -65,16 +66,9 @@ export function Workspace() {
   const indicatorColumn = colorBy !== 'action' && colorBy !== 'sector';
   // The server-side map (catalogue.map.mode 'server') holds the plants of a window around the view
   // and the selection (data/map-window.ts); the view at rest is what the window follows.
-  const [bounds, setBounds] = useState<{ box: LonLatBox; zoom: number } | null>(null);
+  const [follow, setFollow] = useState(false);
   const selectionBox = useMemo(() => (state.selection ? ringBox(shapeRing(state.selection)) : null), [state.selection]);
-  const lastWindow = useRef<MapWindow | null>(null);
-  const denseWindow = useRef(false);
-  const mapWindow = useMemo(() => {
-    // A window too dense to hold is not kept: the next view asks for its own.
-    const next = nextWindow(denseWindow.current ? null : lastWindow.current, bounds?.box ?? null, bounds?.zoom ?? 0, selectionBox);
-    lastWindow.current = next;
-    return next;
-  }, [bounds, selectionBox]);
+  const { bounds, window: mapWindow, onBounds, setDense } = useMapWindow(follow, selectionBox);
   const mapData = useMapData(
     {
       indicators: Object.keys(filter.ranges).length > 0 || indicatorColumn || state.sortNeedsIndicators || state.tab === 'filters',
@@ -83,8 +77,9 @@ export function Workspace() {
     },
     mapWindow,
   );
-  denseWindow.current = mapData.dense;
+  setDense(mapData.dense);
   const serverMode = mapData.mode === 'server';
+  useEffect(() => setFollow(serverMode), [serverMode]);
   const catalogue = mapData.catalogue.status === 'ready' ? mapData.catalogue.value : null;
   const { data } = mapData;
   const { result } = useFilter(filter, data, catalogue);
@@ -146,13 +141,6 @@ export function Workspace() {
     serverMode ? filter : null,
   );
 
-  const lastBounds = useRef<{ box: LonLatBox; zoom: number } | null>(null);
-  const serverModeRef = useRef(serverMode);
-  serverModeRef.current = serverMode;
-  useEffect(() => {
-    if (serverMode) setBounds(lastBounds.current);
-  }, [serverMode]);
-
   const flyToIndex = useCallback(
     (index: number) => {
       if (!points) return;
@@ -164,11 +152,7 @@ export function Workspace() {
   );
 
   const callbacks = {
-    onBounds: (box: LonLatBox, zoom: number) => {
-      // Only the server-side map follows the view; the browser's map re-renders nothing on a move.
-      lastBounds.current = { box, zoom };
-      if (serverModeRef.current) setBounds(lastBounds.current);
-    },
+    onBounds,
     onClick: (index: number | null) => update({ enterprise: index === null || !points ? null : (points.key[index] as number) }),
     onHover: setHover,
     onDrawn: setDrawn,

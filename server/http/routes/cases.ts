@@ -33,7 +33,7 @@ import {
   CasePatchBody,
   CaseSchema,
 } from '../schemas/case.ts';
-import { ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
+import { bboxParam, ErrorSchema, errorResponses, notFound } from '../schemas/common.ts';
 
 export const ledgerDenied = {
   401: { description: 'Not logged in', content: { 'application/json': { schema: ErrorSchema } } },
@@ -90,7 +90,20 @@ const map = createRoute({
   tags: ['ledger'],
   summary: 'One case status per enterprise key, to colour the map by case status',
   request: {
-    query: CaseListQuery.pick({ status: true, action: true, region: true, overdue: true, flagged: true, site: true, no_site_within: true }),
+    query: CaseListQuery.pick({
+      status: true,
+      action: true,
+      region: true,
+      overdue: true,
+      flagged: true,
+      site: true,
+      no_site_within: true,
+    }).extend({
+      box: bboxParam.optional().openapi({
+        example: '117.9,39.4,118.5,39.9',
+        description: 'only enterprises inside west,south,east,north: the window of a national map (catalogue map.mode "server")',
+      }),
+    }),
   },
   responses: {
     200: { description: 'Parallel arrays', content: { 'application/json': { schema: CaseMapSchema } } },
@@ -208,7 +221,9 @@ export function caseRoutes({ db }: AppDeps) {
       return c.json({ rows, total, overdue, overdue_bands: bands }, 200);
     })
     .openapi(map, async (c) => {
-      const result = await caseStatusByEnterprise(db, await readyCaseFilter(db, c.req.valid('query'), caller(c)), chinaToday());
+      const { box, ...query } = c.req.valid('query');
+      const filter = await readyCaseFilter(db, query, caller(c));
+      const result = await caseStatusByEnterprise(db, box ? { ...filter, box } : filter, chinaToday());
       c.header('cache-control', 'no-store');
       return c.json({ statuses: [...CASE_STATUSES], ...result }, 200);
     })

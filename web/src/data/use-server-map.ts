@@ -24,6 +24,8 @@ export interface ServerMap {
 
 export interface ServerMapAsk {
   on: boolean;
+  /** Whether the filter's counts are wanted too (the planner's panels); cells alone otherwise. */
+  counts?: boolean;
   filter: FilterState;
   year: number | null;
   ruleCount: number;
@@ -42,9 +44,14 @@ function cellsBox([w, s, e, n]: LonLatBox): string {
 
 export function useServerMap(ask: ServerMapAsk): ServerMap {
   const query = mapFilterQuery(ask.filter, ask.year, null);
-  const [facets] = useQuery(ask.on ? (signal) => requestJson<FacetPairs>(`/api/map/facets?${query}`, { signal }) : null, [ask.on, query], {
-    keepPrevious: true,
-  });
+  const wantCounts = ask.on && ask.counts !== false;
+  const [facets] = useQuery(
+    wantCounts ? (signal) => requestJson<FacetPairs>(`/api/map/facets?${query}`, { signal }) : null,
+    [wantCounts, query],
+    {
+      keepPrevious: true,
+    },
+  );
   const zoom = ask.bounds ? Math.max(0, Math.floor(ask.bounds.zoom)) : null;
   const box = ask.bounds ? cellsBox(ask.bounds.box) : null;
   // The grid for a whole zoom: cells 16 pixels wide at it, as the browser's own grid.

@@ -6,8 +6,14 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { EMPTY_FILTER } from '../../../server/domain/map-filter.ts';
 import { api } from '../api/client.ts';
+import { ApiRequestError } from '../api/request.ts';
 import { useQuery } from '../api/use-query.ts';
+import { loadPoints, windowSource } from '../data/map-data.ts';
+import { boxParam, WINDOW_FROM_ZOOM, WINDOW_LIMIT } from '../data/map-window.ts';
+import { useMapWindow } from '../data/use-map-window.ts';
+import { useServerMap } from '../data/use-server-map.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DrawMode } from '../map/draw-tools.ts';
 import { MapView } from '../map/MapView.tsx';
@@ -47,9 +53,38 @@ const NO_PARKS: ParkRoom[] = [];
 export function CaseMap({ query, revision, focus, onOpen, pickMode, onPicked, onCancelPick }: Props) {
   const text = useLedgerText();
   const { lang, pick } = useI18n();
-  const [points] = useQuery(api.points, []);
+  // On a national database (catalogue map.mode 'server') the map holds the plants of a window
+  // around the view, coloured by the cases of that window, and draws the server's cells of every
+  // plant zoomed out or where a window would hold too many (data/map-window.ts).
+  const [catalogue] = useQuery(api.catalogue, []);
+  const serverMode = catalogue.status === 'ready' && catalogue.value.map.mode === 'server';
+  const mapWindow = useMapWindow(serverMode, null);
+  const windowBox = serverMode && mapWindow.window ? boxParam(mapWindow.window.box) : null;
+  const [points] = useQuery(
+    catalogue.status !== 'ready'
+      ? null
+      : serverMode
+        ? windowBox
+          ? (signal) => loadPoints(windowSource(windowBox, WINDOW_LIMIT), signal)
+          : null
+        : api.points,
+    [catalogue.status, serverMode, windowBox],
+    { keepPrevious: serverMode },
+  );
+  const dense = points.status === 'error' && points.error instanceof ApiRequestError && points.error.status === 422;
+  mapWindow.setDense(dense);
   const pointData = points.status === 'ready' ? points.value : null;
-  const { colors, error: colorError } = useCaseStatusColors(pointData, { enabled: true, query, revision });
+  const zoomedOut = mapWindow.bounds !== null && mapWindow.bounds.zoom < WINDOW_FROM_ZOOM;
+  const server = useServerMap({
+    on: serverMode,
+    counts: false,
+    filter: EMPTY_FILTER,
+    year: null,
+    ruleCount: 0,
+    bounds: mapWindow.bounds,
+    cells: !serverMode ? null : zoomedOut ? 'zoom' : dense ? 'budget' : pointData ? null : 'zoom',
+  });
+  const { colors, error: colorError } = useCaseStatusColors(pointData, { enabled: true, query, revision, box: windowBox });
   const [error, setError] = useState<string | null>(null);
   const move = useMemo(() => (focus ? { seq: 1, view: { lon: focus[0], lat: focus[1], zoom: 8 } } : null), [focus]);
   const style = useMemo<EnterpriseStyle | null>(
@@ -98,12 +133,15 @@ export function CaseMap({ query, revision, focus, onOpen, pickMode, onPicked, on
     },
   });
   const relocationError = flows.status === 'error' ? flows.error.message : parks.status === 'error' ? parks.error.message : null;
-  const shown = error ?? colorError ?? (points.status === 'error' ? points.error.message : null) ?? relocationError;
+  const shown = error ?? colorError ?? (points.status === 'error' && !dense ? points.error.message : null) ?? relocationError;
   return (
     <div className="case-map" data-testid="case-map" data-arcs={show.flows ? flowData.length : 0}>
       <div className="map-wrap">
         <MapView
           points={pointData}
+          serverCells={server.cells}
+          serverCellsReason={server.cellsReason}
+          onBounds={mapWindow.onBounds}
           style={style}
           selectedIndex={null}
           listHover={null}

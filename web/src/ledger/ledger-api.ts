@@ -113,8 +113,9 @@ export const ledgerApi = {
     requestJson<CaseList>(`/api/cases${queryString({ ...query, ...page })}`, { signal: signal ?? null }),
   counts: (query: CaseQuery, signal?: AbortSignal) =>
     requestJson<CaseCounts>(`/api/cases/counts${queryString({ ...query })}`, { signal: signal ?? null }),
-  map: (query: CaseQuery, signal?: AbortSignal) =>
-    requestJson<CaseMap>(`/api/cases/map${queryString({ ...query })}`, { signal: signal ?? null }),
+  /** `box` (west,south,east,north): only the enterprises of a national map's window. */
+  map: (query: CaseQuery, signal?: AbortSignal, box?: string) =>
+    requestJson<CaseMap>(`/api/cases/map${queryString({ ...query, box })}`, { signal: signal ?? null }),
   detail: (id: number, signal?: AbortSignal) => requestJson<CaseDetailWithSite>(`/api/cases/${id}`, { signal: signal ?? null }),
   sites: (enterpriseId: string, options: { within?: number; as_of?: string; limit?: number }, signal?: AbortSignal) =>
     requestJson<SiteSuggestions>(`/api/relocation/${encodeURIComponent(enterpriseId)}/sites${queryString({ ...options })}`, {

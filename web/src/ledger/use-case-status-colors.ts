@@ -14,13 +14,19 @@ export interface CaseStatusColorOptions {
   query?: CaseQuery;
   /** Bump to reload after cases changed. */
   revision?: number;
+  /** Only the cases of enterprises inside this box (west,south,east,north): a national map's window. */
+  box?: string | null;
 }
 
-export function useCaseStatusColors(points: PointColumns | null, { enabled, query, revision = 0 }: CaseStatusColorOptions) {
+export function useCaseStatusColors(points: PointColumns | null, { enabled, query, revision = 0, box }: CaseStatusColorOptions) {
   // The colours shown stay until the next are here; revision is how callers ask for a reload after a change.
-  const [state] = useQuery(enabled ? (signal) => ledgerApi.map(query ?? {}, signal) : null, [enabled, query, revision], {
-    keepPrevious: true,
-  });
+  const [state] = useQuery(
+    enabled ? (signal) => ledgerApi.map(query ?? {}, signal, box ?? undefined) : null,
+    [enabled, query, revision, box],
+    {
+      keepPrevious: true,
+    },
+  );
   const cases = state.status === 'ready' ? state.value : null;
   const error = state.status === 'error' ? state.error.message : null;
   const colors = useMemo(() => (enabled && points && cases ? colorsByCaseStatus(points, cases) : null), [enabled, points, cases]);
