@@ -56,9 +56,6 @@ const workspaceSlice = (s: AppState) => ({
   dashboard: s.dashboard,
 });
 
-/** No plants held: the server-side map zoomed out. */
-const EMPTY_VISIBLE = new Float32Array(0);
-
 export function Workspace() {
   const { t } = useI18n();
   const state = useAppState(workspaceSlice, shallowEqual);
@@ -104,8 +101,9 @@ export function Workspace() {
   const shown = useMemo<FilterResult | null>(() => {
     if (!serverMode) return local;
     if (!server.counts) return null;
-    return { visible: local?.visible ?? EMPTY_VISIBLE, counts: server.counts };
-  }, [serverMode, local, server.counts]);
+    // Until the window's own filter pass is ready, none of its plants is shown (nor listed, nor counted in a selection).
+    return { visible: local?.visible ?? new Float32Array(data?.points.count ?? 0), counts: server.counts };
+  }, [serverMode, local, server.counts, data]);
 
   const ruleList = mapData.index.status === 'ready' ? mapData.index.value.rules : null;
   const actions = useMemo(() => producibleActions(ruleList), [ruleList]);
