@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBInstance } from './duckdb.ts';
 import { migrate, pendingMigrations } from './migrate.ts';
 import { fillMissingSearchText } from './search-text-store.ts';
@@ -22,12 +22,6 @@ export interface Queryable {
   run(sql: string, params?: Params): Promise<void>;
   all<T = Row>(sql: string, params?: Params): Promise<T[]>;
   one<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
-  /**
-   * A large result as one array per column (numbers, strings, null), converted chunk by chunk with
-   * the event loop running between chunks: the whole map's columns at five million enterprises
-   * take seconds to convert, which would otherwise stop every other request for as long.
-   */
-  columns(sql: string, params?: Params): Promise<unknown[][]>;
   /** The raw connection, for appenders in bulk loads. */
   readonly connection: DuckDBConnection;
 }
@@ -66,34 +60,6 @@ class Session implements Queryable {
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
-
-  async columns(sql: string, params?: Params): Promise<unknown[][]> {
-    // Materialized in the queue; converted after it, so the connection is free meanwhile.
-    return columnsInChunks(await this.queued(() => this.connection.run(sql, params)));
-  }
-}
-
-/** Chunks (2,048 rows each) converted between two turns of the event loop. */
-const CHUNKS_PER_TURN = 16;
-
-async function columnsInChunks(result: DuckDBMaterializedResult): Promise<unknown[][]> {
-  const columns: unknown[][] = Array.from({ length: result.columnCount }, () => []);
-  for (let chunks = 1; ; chunks++) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const rows = chunk.rowCount;
-    columns.forEach((out, c) => {
-      const vector = chunk.getColumnVector(c);
-      for (let i = 0; i < rows; i++) {
-        const value = vector.getItem(i);
-        if (typeof value === 'bigint') out.push(Number(value));
-        else if (value === null || typeof value !== 'object') out.push(value);
-        else throw new Error(`columns() reads numbers, strings and booleans; column ${c} holds ${value.constructor.name}`);
-      }
-    });
-    if (chunks % CHUNKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  return columns;
 }
 
 /**
@@ -135,10 +101,6 @@ class ReadPool implements Queryable {
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.least()).one<T>(sql, params);
-  }
-
-  async columns(sql: string, params?: Params): Promise<unknown[][]> {
-    return (await this.least()).columns(sql, params);
   }
 
   /**
@@ -217,10 +179,6 @@ export class Database implements Queryable {
 
   one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
     return this.shared.one<T>(sql, params);
-  }
-
-  columns(sql: string, params?: Params): Promise<unknown[][]> {
-    return this.shared.columns(sql, params);
   }
 
   /**

@@ -5,11 +5,13 @@
 import { allocateColumns, INDICATOR_SCHEMA } from '../domain/column-payload.ts';
 import { BASELINE_YEAR, changePercent, intensity } from '../domain/intensity.ts';
 import type { Queryable } from './database.ts';
+import { readColumns } from './read-columns.ts';
 
 export async function readIndicatorColumns(q: Queryable, year: number, dataVersion: number): Promise<ArrayBuffer> {
   // The importers keep (enterprise, year) unique; first() keeps the row count equal to the
   // enterprise count even if a hand-edited database broke that.
-  const result = await q.columns(
+  const [e, w, v, e0, w0, v0] = await readColumns(
+    q,
     `WITH y AS (SELECT enterprise_id, first(energy_tce) AS e, first(water_m3) AS w, first(added_value) AS v
                 FROM indicators WHERE year = $year GROUP BY enterprise_id),
           b AS (SELECT enterprise_id, first(energy_tce) AS e, first(water_m3) AS w, first(added_value) AS v
@@ -17,15 +19,15 @@ export async function readIndicatorColumns(q: Queryable, year: number, dataVersi
      SELECT y.e, y.w, y.v, b.e, b.w, b.v
      FROM enterprises x LEFT JOIN y ON y.enterprise_id = x.id LEFT JOIN b ON b.enterprise_id = x.id
      ORDER BY x.key`,
+    ['float64?', 'float64?', 'float64?', 'float64?', 'float64?', 'float64?'],
     { year, base: BASELINE_YEAR },
   );
-  // An empty result has no columns at all, not empty ones.
-  const columns = result as (number | null)[][];
-  const [e = [], w = [], v = [], e0 = [], w0 = [], v0 = []] = columns;
   const count = e.length;
   const { buffer, set } = allocateColumns(INDICATOR_SCHEMA, count, dataVersion, year);
   const { energy_intensity, water_intensity, energy_change, water_change } = set.columns;
   for (let i = 0; i < count; i++) {
+    // Millions of plants: other requests are answered between slices.
+    if (i % 131_072 === 131_071) await new Promise((resolve) => setImmediate(resolve));
     const ei = intensity(e[i], v[i]);
     const wi = intensity(w[i], v[i]);
     energy_intensity[i] = ei ?? Number.NaN;

@@ -7,6 +7,7 @@ import { ZONE_KINDS } from '../domain/zone.ts';
 import type { Queryable } from './database.ts';
 import { actionCodeSql } from './enterprise-query.ts';
 import { getMeta } from './meta-store.ts';
+import { readColumns } from './read-columns.ts';
 import { listPrefectures } from './region-index.ts';
 
 const STATUS_INDEX = new Map<string, number>(PLANT_STATUSES.map((s, i) => [s, i]));
@@ -24,7 +25,8 @@ export async function readPoints(q: Queryable): Promise<ArrayBuffer> {
     throw new Error(`${prefectures.length} prefecture-level regions: the point payload's region column tells at most ${MAX_REGIONS} apart`);
   }
   const regionIndex = new Map(prefectures.map((p, i) => [p.code, i + 1]));
-  const result = await q.columns(
+  const [lon, lat, key, sector, status, region, action, zones] = await readColumns(
+    q,
     `WITH action AS (
        SELECT enterprise_id, min(CASE WHEN code = 0 THEN 255 ELSE code END) AS code
        FROM (SELECT enterprise_id, ${ACTION_SQL} AS code FROM flags) GROUP BY enterprise_id),
@@ -35,17 +37,8 @@ export async function readPoints(q: Queryable): Promise<ArrayBuffer> {
      LEFT JOIN action a ON a.enterprise_id = e.id
      LEFT JOIN zones z ON z.enterprise_id = e.id
      ORDER BY e.key`,
+    ['float64', 'float64', 'int32', 'text', 'text', 'text', 'int32', 'int32'],
   );
-  const [lon, lat, key, sector, status, region, action, zones] = result as [
-    number[],
-    number[],
-    number[],
-    string[],
-    string[],
-    (string | null)[],
-    number[],
-    number[],
-  ];
   const count = lon.length;
   const { buffer, columns } = allocatePoints(count, version, run);
   // Sector and region codes repeat a lot; classify each distinct code once.

@@ -3,15 +3,18 @@ import { allocateColumns, PROFILE_SCHEMA } from '../domain/column-payload.ts';
 import { sectorByte } from '../domain/sector-index.ts';
 import { unitByte } from '../domain/units.ts';
 import type { Queryable } from './database.ts';
+import { readColumns } from './read-columns.ts';
 
 export async function readProfileColumns(q: Queryable, dataVersion: number): Promise<ArrayBuffer> {
-  const result = await q.columns('SELECT capacity, sector, capacity_unit FROM enterprises ORDER BY key');
-  // An empty result has no columns at all, not empty ones.
-  const [capacity = [], sector = [], unit = []] = result as [(number | null)[]?, string[]?, (string | null)[]?];
+  const [capacity, sector, unit] = await readColumns(q, 'SELECT capacity, sector, capacity_unit FROM enterprises ORDER BY key', [
+    'float64',
+    'text',
+    'text',
+  ]);
   const { buffer, set } = allocateColumns(PROFILE_SCHEMA, capacity.length, dataVersion, 0);
   const byteOf = new Map<string, number>();
   for (let i = 0; i < capacity.length; i++) {
-    set.columns.capacity[i] = capacity[i] ?? Number.NaN;
+    set.columns.capacity[i] = capacity[i] as number; // NaN where unknown
     set.columns.unit[i] = unitByte(unit[i]);
     const code = sector[i] as string;
     let b = byteOf.get(code);

@@ -72,9 +72,14 @@ export async function readColumns<const K extends readonly ColumnKind[]>(
     const rows = chunk.rowCount;
     for (const [c, kind] of kinds.entries()) copyColumn(chunk, c, kind, out[c] as Column, at, rows);
     at += rows;
+    // Other requests are answered between chunks: five million rows of text take seconds to decode.
+    if (i % CHUNKS_PER_TURN === CHUNKS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   return out as unknown as Columns<K>;
 }
+
+/** Chunks (2,048 rows each) copied between two turns of the event loop. */
+const CHUNKS_PER_TURN = 16;
 
 type Column = Int32Array | Float64Array | Uint8Array | (number | null)[] | (boolean | null)[] | (string | null)[];
 

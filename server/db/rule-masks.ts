@@ -6,6 +6,7 @@
 import { allocateColumns, ruleMaskSchema, ruleMaskWords } from '../domain/column-payload.ts';
 import type { Database } from './database.ts';
 import { getMeta } from './meta-store.ts';
+import { readColumns } from './read-columns.ts';
 
 export interface RuleSummary {
   rule_id: string;
@@ -35,12 +36,12 @@ export async function readRuleMasks(db: Database, dataVersion: number): Promise<
     const words = ruleMaskWords(rules.length);
     const total = (await tx.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
     const { buffer, set } = allocateColumns(ruleMaskSchema(words), total, dataVersion, screeningRun);
-    const result = await tx.columns(
+    const [idx, ruleId] = await readColumns(
+      tx,
       `WITH ordered AS (SELECT id, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS idx FROM enterprises)
        SELECT DISTINCT o.idx, f.rule_id FROM flags f JOIN ordered o ON o.id = f.enterprise_id`,
+      ['int32', 'text'],
     );
-    // An empty result has no columns at all, not empty ones.
-    const [idx = [], ruleId = []] = result as [number[]?, string[]?];
     const mask = set.columns.mask;
     for (let k = 0; k < idx.length; k++) {
       const b = bit.get(ruleId[k] as string) as number;
