@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from './api/request.ts';
 import { RegionDashboard } from './dashboard/RegionDashboard.tsx';
 import { indexOfKey } from './data/key-index.ts';
-import { ringBox, WINDOW_FROM_ZOOM } from './data/map-window.ts';
+import { WINDOW_FROM_ZOOM } from './data/map-window.ts';
 import { useEnterpriseDetail } from './data/use-enterprise-detail.ts';
 import { useMapData } from './data/use-map-data.ts';
 import { useMapWindow } from './data/use-map-window.ts';
@@ -31,7 +31,7 @@ import { Header } from './panels/Header.tsx';
 import { Sidebar } from './panels/Sidebar.tsx';
 import { SkipLinks } from './panels/SkipLinks.tsx';
 import { shapeFromRing } from './selection/shape-from-ring.ts';
-import { shapeRing } from './selection/shape-geometry.ts';
+import { ringBox, shapeRing } from './selection/shape-geometry.ts';
 import type { AppState } from './state/app-state.ts';
 import { shallowEqual, update, useAppState } from './state/store.ts';
 

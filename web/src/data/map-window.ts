@@ -29,7 +29,8 @@ export interface MapWindow {
   view: LonLatBox | null;
 }
 
-function grow([w, s, e, n]: LonLatBox, margin: number): LonLatBox {
+/** The box grown by a fraction of its width and height on each side, within the Web Mercator world. */
+export function growBox([w, s, e, n]: LonLatBox, margin: number): LonLatBox {
   const dx = (e - w) * margin;
   const dy = (n - s) * margin;
   return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
@@ -58,22 +59,15 @@ export function nextWindow(current: MapWindow | null, view: LonLatBox | null, zo
   const followed = view && zoom >= WINDOW_FROM_ZOOM ? view : null;
   if (!followed && !selection) return null;
   // What must lie inside: the view with the margin the map draws plants in (enterprise-detail.ts), and the selection.
-  const needed = followed ? grow(followed, VIEW_MARGIN) : null;
+  const needed = followed ? growBox(followed, VIEW_MARGIN) : null;
   const currentServes =
     current !== null &&
     (needed === null ? current.view === null : current.view !== null && containsBox(current.box, needed)) &&
     (selection === null || containsBox(current.box, selection));
   if (currentServes) return current;
-  const around = followed ? grow(followed, WINDOW_MARGIN) : null;
+  const around = followed ? growBox(followed, WINDOW_MARGIN) : null;
   const box = around && selection ? union(around, selection) : (around ?? selection);
   return box ? { box: outward(box), view: followed } : null;
-}
-
-/** The bounding box of a ring of [lon, lat]. */
-export function ringBox(ring: readonly (readonly [number, number])[]): LonLatBox {
-  const xs = ring.map((p) => p[0]);
-  const ys = ring.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 export const boxParam = (box: LonLatBox) => box.map((v) => v.toFixed(3)).join(',');

@@ -12,7 +12,7 @@ import { mapFilterQuery } from '../export/export-url.ts';
 import type { FilterCounts } from '../filter/filter-pass.ts';
 import { VIEW_MARGIN } from '../map/level-of-detail/enterprise-detail.ts';
 import type { GridCounts } from '../map/level-of-detail/grid-counts.ts';
-import type { LonLatBox } from './map-window.ts';
+import { growBox, type LonLatBox } from './map-window.ts';
 import { type CellPairs, countsFromPairs, type FacetPairs, gridFromCells } from './server-map.ts';
 
 export interface ServerMap {
@@ -35,12 +35,11 @@ export interface ServerMapAsk {
   cells: 'zoom' | 'budget' | null;
 }
 
-/** The view grown as the map grows its own region of plants, within the Web Mercator world. */
-function cellsBox([w, s, e, n]: LonLatBox): string {
-  const dx = (e - w) * VIEW_MARGIN;
-  const dy = (n - s) * VIEW_MARGIN;
-  return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)].map((v) => v.toFixed(4)).join(',');
-}
+/** The view grown as the map grows its own region of plants. */
+const cellsBox = (view: LonLatBox) =>
+  growBox(view, VIEW_MARGIN)
+    .map((v) => v.toFixed(4))
+    .join(',');
 
 export function useServerMap(ask: ServerMapAsk): ServerMap {
   const query = mapFilterQuery(ask.filter, ask.year, null);

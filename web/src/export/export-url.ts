@@ -6,7 +6,7 @@
  */
 import { INDICATOR_COLUMNS } from '../../../server/domain/column-payload.ts';
 import { type FilterState, rangeIsInverted } from '../../../server/domain/map-filter.ts';
-import { shapeRing } from '../selection/shape-geometry.ts';
+import { ringBox, shapeRing } from '../selection/shape-geometry.ts';
 import type { Shape } from '../state/app-state.ts';
 import { encodeShape } from '../state/url-codec.ts';
 
@@ -35,11 +35,12 @@ export function mapFilterQuery(filter: FilterState, year: number | null, shape: 
   }
   if (year !== null && INDICATOR_COLUMNS.some((c) => q.has(c))) q.set('year', String(year));
   if (shape) {
-    const ring = shapeRing(shape);
-    const xs = ring.map((p) => p[0]);
-    const ys = ring.map((p) => p[1]);
-    const r5 = (n: number) => n.toFixed(5);
-    q.set('bbox', [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map(r5).join(','));
+    q.set(
+      'bbox',
+      ringBox(shapeRing(shape))
+        .map((n) => n.toFixed(5))
+        .join(','),
+    );
     q.set('shape', encodeShape(shape));
   }
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { ACTION_NAMES, ACTIONS } from '../../../server/domain/actions.ts';
 import { SECTOR_GROUP_NAMES, SECTOR_GROUPS } from '../../../server/domain/sectors.ts';
 import { QUANTITIES, roundForPeople, TOTAL_UNIT, unitByCode } from '../../../server/domain/units.ts';
-import { containsBox, ringBox } from '../data/map-window.ts';
+import { containsBox } from '../data/map-window.ts';
 import type { MapDataState } from '../data/use-map-data.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportUrl } from '../export/export-url.ts';
 import type { FilterResult } from '../filter/filter-pass.ts';
@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ACTION_LUT } from '../map/enterprise-style.ts';
 import { hex } from '../map/palette.ts';
 import { type SelectionStats, selectionStats } from '../selection/selection-stats.ts';
-import { shapeRing } from '../selection/shape-geometry.ts';
+import { ringBox, shapeRing } from '../selection/shape-geometry.ts';
 import { update, useAppState } from '../state/store.ts';
 import './selection-panel.css';
 

@@ -32,3 +32,10 @@ export function geodesicArea(ring: Ring): number {
   for (let i = 0; i < ring.length - 1; i++) poly.AddPoint((ring[i] as [number, number])[1], (ring[i] as [number, number])[0]);
   return Math.abs(poly.Compute(false, true).area as number);
 }
+
+/** The bounding box of a ring of [lon, lat]: west, south, east, north. */
+export function ringBox(ring: readonly (readonly [number, number])[]): [number, number, number, number] {
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
