@@ -63,6 +63,8 @@ export function Workspace() {
   const indicatorColumn = colorBy !== 'action' && colorBy !== 'sector';
   // The server-side map (catalogue.map.mode 'server') holds the plants of a window around the view
   // and the selection (data/map-window.ts); the view at rest is what the window follows.
+  // Whether to follow is known from the catalogue, which useMapData loads after the window is asked
+  // for: it follows one render later.
   const [follow, setFollow] = useState(false);
   const selectionBox = useMemo(() => (state.selection ? ringBox(shapeRing(state.selection)) : null), [state.selection]);
   const { bounds, window: mapWindow, onBounds, setDense } = useMapWindow(follow, selectionBox);
