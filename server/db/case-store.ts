@@ -176,7 +176,8 @@ export async function stageCaseSyncScope(q: Queryable, options: { touchedOnly?: 
     fa AS (
       SELECT r.enterprise_id, r.action, any_value(e.region_code) AS region_code, min(r.deadline) AS deadline,
              sum(hash(r.rule_id, r.policy, r.title_zh, r.title_en, r.deadline)) AS rules
-      FROM r LEFT JOIN enterprises e ON e.id = r.enterprise_id GROUP BY r.enterprise_id, r.action),
+      FROM r LEFT JOIN (SELECT id, region_code FROM enterprises WHERE true ${touched.replace('enterprise_id IN', 'id IN')}) e ON e.id = r.enterprise_id
+      GROUP BY r.enterprise_id, r.action),
     fs AS (SELECT enterprise_id, sum(hash(action, region_code, deadline, rules)) AS sig FROM fa GROUP BY enterprise_id),
     cr AS (
       SELECT c.enterprise_id, c.action, c.region_code, ${dateOf('c.deadline')} AS deadline, c.deadline_set_by,

@@ -32,8 +32,11 @@ export async function syncScopeRuleTexts(q: Queryable): Promise<SyncRuleText[]> 
 /** The scope's flags with each enterprise's region, ordered by enterprise, action and rule. */
 export async function syncScopeFlags(q: Queryable): Promise<SyncFlagRow[]> {
   return q.all<SyncFlagRow>(
+    // The scope's enterprises only: joined to all of them, DuckDB hashed five million plants
+    // (0.3–0.9 s) to find the region of a handful.
     `SELECT f.enterprise_id, f.action, f.rule_id, strftime(f.deadline, '%Y-%m-%d') AS deadline, e.region_code
-     FROM flags f SEMI JOIN case_sync_scope s ON s.enterprise_id = f.enterprise_id LEFT JOIN enterprises e ON e.id = f.enterprise_id
+     FROM flags f SEMI JOIN case_sync_scope s ON s.enterprise_id = f.enterprise_id
+     LEFT JOIN (SELECT id, region_code FROM enterprises WHERE id IN (SELECT enterprise_id FROM case_sync_scope)) e ON e.id = f.enterprise_id
      ORDER BY f.enterprise_id, f.action, f.rule_id`,
   );
 }

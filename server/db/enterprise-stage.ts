@@ -10,6 +10,7 @@ import { appendRows } from './bulk.ts';
 import type { Queryable } from './database.ts';
 import { listValue } from './duckdb.ts';
 import { REBUILD_THRESHOLD, rebuildTable } from './rebuild-table.ts';
+import { recordEnterprisesDeleted } from './screening-run-store.ts';
 import { columnNames, ENTERPRISE_COLUMNS } from './tables.ts';
 
 const COLUMN_LIST = columnNames(ENTERPRISE_COLUMNS).join(', ');
@@ -115,6 +116,8 @@ export class EnterpriseStage {
     const existing = (await tx.one<{ n: number }>('SELECT count(*) AS n FROM enterprises'))?.n ?? 0;
     const staged = `SELECT ${COLUMN_LIST} FROM stage_enterprises ORDER BY _row`;
     if (replace) {
+      // Every stored enterprise not staged goes; the next screening must remove its results.
+      if (existing > updated) await recordEnterprisesDeleted(tx);
       for (const table of CHILD_TABLES) {
         const orphans = `FROM ${table} WHERE enterprise_id NOT IN (SELECT id FROM stage_enterprises)`;
         const n = (await tx.one<{ n: number }>(`SELECT count(*) AS n ${orphans}`))?.n ?? 0;

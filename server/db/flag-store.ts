@@ -147,10 +147,20 @@ export async function notesOfEnterprise(q: Queryable, id: string): Promise<{ rul
   return q.all('SELECT rule_id, message FROM screening_notes WHERE enterprise_id = $id ORDER BY rule_id NULLS FIRST', { id });
 }
 
-/** A flag whose action is none of ACTIONS, if the table holds one. */
-export async function flagWithUnknownAction(q: Queryable): Promise<{ enterprise_id: string; rule_id: string; action: string } | undefined> {
+/**
+ * A flag whose action is none of ACTIONS, if the table holds one; with `touchedOnly`, among the
+ * enterprises a partial run touched (temp table screen_touched): the others' were checked by the
+ * runs that wrote them.
+ */
+export async function flagWithUnknownAction(
+  q: Queryable,
+  options: { touchedOnly?: boolean } = {},
+): Promise<{ enterprise_id: string; rule_id: string; action: string } | undefined> {
+  const touched = options.touchedOnly ? 'AND enterprise_id IN (SELECT enterprise_id FROM screen_touched)' : '';
+  // The rows, not the flags view: its join to the run's rule texts adds nothing here and, inside
+  // the run's transaction, took 60 ms at five million flags where the rows take 2.
   return q.one<{ enterprise_id: string; rule_id: string; action: string }>(
-    `SELECT enterprise_id, rule_id, action FROM flags WHERE action NOT IN (${ACTIONS.map((a) => `'${a}'`).join(', ')}) LIMIT 1`,
+    `SELECT enterprise_id, rule_id, action FROM flag_rows WHERE action NOT IN (${ACTIONS.map((a) => `'${a}'`).join(', ')}) ${touched} LIMIT 1`,
   );
 }
 

@@ -30,6 +30,14 @@ export async function stageScreenScope(tx: Queryable, scope: ScreenScope): Promi
   return (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM screen_scope'))?.n ?? 0;
 }
 
+/** The lon/lat box [west, south, east, north] of the staged scope's enterprises; null when it is empty. */
+export async function screenScopeBounds(tx: Queryable): Promise<[number, number, number, number] | null> {
+  const row = await tx.one<{ w: number | null; s: number; e: number; n: number }>(
+    'SELECT min(e.lon) AS w, min(e.lat) AS s, max(e.lon) AS e, max(e.lat) AS n FROM enterprises e JOIN screen_scope s ON s.key = e.key',
+  );
+  return row && row.w !== null ? [row.w, row.s, row.e, row.n] : null;
+}
+
 export async function dropScreenScope(tx: Queryable): Promise<void> {
   await tx.run('DROP TABLE screen_scope');
 }

@@ -3,7 +3,7 @@ import { geoJSONToWkt, wktToGeoJSON } from 'betterknown';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Zone, ZoneKind } from '../domain/zone.ts';
 import { appendRows } from './bulk.ts';
-import type { Queryable } from './database.ts';
+import type { Params, Queryable } from './database.ts';
 import { REBUILD_THRESHOLD, rebuildTable } from './rebuild-table.ts';
 
 export interface Region {
@@ -78,10 +78,25 @@ export async function insertZones(q: Queryable, zones: readonly Zone[]): Promise
 }
 
 export async function listZones(q: Queryable, kind?: ZoneKind): Promise<Zone[]> {
+  return zonesWhere(q, kind ? 'WHERE kind = $kind' : '', kind ? { kind } : undefined);
+}
+
+/** The zones whose bounding box meets a lon/lat box [west, south, east, north]. */
+export async function listZonesMeeting(q: Queryable, box: readonly [number, number, number, number]): Promise<Zone[]> {
+  const [west, south, east, north] = box;
+  return zonesWhere(q, 'WHERE max_lon >= $west AND min_lon <= $east AND max_lat >= $south AND min_lat <= $north', {
+    west,
+    south,
+    east,
+    north,
+  });
+}
+
+async function zonesWhere(q: Queryable, where: string, params?: Params): Promise<Zone[]> {
   const rows = await q.all(
     `SELECT id, kind, zone_type, level, name, name_en, region_code, attributes, ST_AsText(geometry) AS wkt
-     FROM zones ${kind ? 'WHERE kind = $kind' : ''} ORDER BY kind, id`,
-    kind ? { kind } : undefined,
+     FROM zones ${where} ORDER BY kind, id`,
+    params,
   );
   return rows.map((r) => ({
     id: String(r.id),

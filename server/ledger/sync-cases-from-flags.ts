@@ -29,8 +29,8 @@ export interface CaseSyncSummary {
 }
 
 /** A flag whose action the ledger does not know would be lost silently; refuse the run instead. */
-async function refuseUnknownActions(tx: Queryable): Promise<void> {
-  const bad = await flagWithUnknownAction(tx);
+async function refuseUnknownActions(tx: Queryable, options: { touchedOnly?: boolean }): Promise<void> {
+  const bad = await flagWithUnknownAction(tx, options);
   if (bad) throw new Error(`flags table: enterprise ${bad.enterprise_id}, rule ${bad.rule_id} has unknown action "${bad.action}"`);
 }
 
@@ -73,7 +73,7 @@ export async function syncCasesFromFlags(
 ): Promise<CaseSyncSummary> {
   // Only enterprises whose flags and cases disagree are read and planned; for every other one
   // the plan would change nothing.
-  await refuseUnknownActions(tx);
+  await refuseUnknownActions(tx, options);
   // Cases seen for the first time open in bulk in DuckDB; what is left to plan here is changes.
   const opened = await openFreshCases(tx, runId, now, options);
   await stageCaseSyncScope(tx, options);

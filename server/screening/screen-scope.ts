@@ -4,8 +4,9 @@
  * caller. runScreening stores them; evaluateAsOf only counts them.
  */
 import type { Queryable } from '../db/database.ts';
-import { insertZoneHits, readStoredZoneHits, type ScreenScope, stageScreenScope } from '../db/screen-scope-store.ts';
-import { listZones } from '../db/zone-store.ts';
+import { insertZoneHits, readStoredZoneHits, type ScreenScope, screenScopeBounds, stageScreenScope } from '../db/screen-scope-store.ts';
+import { listZones, listZonesMeeting } from '../db/zone-store.ts';
+import { boxWithin } from '../domain/geometry/wgs84.ts';
 import type { RuleSetT } from '../domain/rules/rule-schema.ts';
 import type { RulePlan } from '../domain/screening/rule-plan.ts';
 import type { BatchOutput, ZoneTable } from '../domain/screening/screen-batch.ts';
@@ -47,7 +48,7 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
   };
   const total = await stageScreenScope(tx, options.scope);
   const threads = total >= PARALLEL_FROM ? (options.threads ?? defaultThreads()) : 1;
-  const zones = await listZones(tx);
+  const zones = options.scope === undefined ? await listZones(tx) : await zonesNearScope(tx, options.plan);
   const zoneTable: ZoneTable = {
     id: zones.map((z) => z.id),
     name: zones.map((z) => z.name),
@@ -111,6 +112,20 @@ export async function screenScope(tx: Queryable, options: ScopeOptions): Promise
 function started<T>(pool: Promise<T>): Promise<T> {
   pool.catch(() => undefined);
   return pool;
+}
+
+/**
+ * The zones a part of the enterprises can meet: those whose box comes within the widest zone band
+ * of the scope's box. A one-plant run (an official's correction) otherwise parsed and indexed every
+ * zone, 40–180 ms of 581 — more than the rest of the run. Zone indexes are then positions in this
+ * shorter list, kept in the same order, so hits sort as they would among all zones.
+ */
+async function zonesNearScope(tx: Queryable, plan: RulePlan): Promise<Zone[]> {
+  const bounds = await screenScopeBounds(tx);
+  if (!bounds) return [];
+  const widest = Math.max(0, ...plan.zoneBands().values());
+  const box = boxWithin(bounds, widest);
+  return box ? listZonesMeeting(tx, box) : listZones(tx);
 }
 
 async function closeWhenStarted(pool: Promise<{ close(): Promise<void> }>): Promise<void> {

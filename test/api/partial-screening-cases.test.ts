@@ -1,14 +1,22 @@
 /**
  * A partial screening syncs the ledger only for the enterprises it touched: the ones it screened
  * and the ones deleted since, whose flags it removes. The result must be what a full screening
- * gives, while other enterprises' cases are not rewritten.
+ * gives, while other enterprises' cases are not rewritten. Enterprises leave by a replace import,
+ * which records that some did (screening-run-store.ts); an upsert records nothing, so a partial
+ * run after one skips looking for them.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
+import { getMeta } from '../../server/db/meta-store.ts';
+import { exportEnterprises } from '../../server/export/export-enterprises.ts';
+import { importEnterprises } from '../../server/import/import-enterprises.ts';
 import { runScreening } from '../../server/screening/run-screening.ts';
 import { type TempDb, tempDemoDb } from '../helpers/temp-db.ts';
 
 const AS_OF = '2025-12-01';
+const DELETED = 'enterprises_deleted_since_screening';
 let temp: TempDb;
 let db: Database;
 
@@ -33,14 +41,26 @@ describe('a partial screening and the ledger', () => {
       'SELECT DISTINCT enterprise_id FROM cases WHERE flagged ORDER BY enterprise_id LIMIT 3',
     );
     const [deleted, changed, untouched] = withCases.map((r) => r.enterprise_id) as [string, string, string];
-    // One leaves the data; another turns to grain milling, which no sector rule names.
-    await db.run('DELETE FROM enterprises WHERE id = $id', { id: deleted });
+    // One leaves the data (a replace import of every other enterprise); another turns to grain
+    // milling, which no sector rule names.
+    const csv = join(temp.dir, 'kept.csv');
+    await exportEnterprises(db, 'csv', csv);
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    const kept = lines.filter((line) => !line.startsWith(`${deleted},`));
+    expect(kept.length).toBe(lines.length - 1);
+    writeFileSync(csv, kept.join('\n'));
+    expect(await getMeta(db, DELETED)).toBe('no');
+    const replaced = await importEnterprises(db, { path: csv, replace: true });
+    expect(replaced.errors).toEqual([]);
+    expect(await getMeta(db, DELETED)).toBe('yes');
     await db.run('UPDATE enterprises SET sector = $s WHERE id = $id', { id: changed, s: 'C1310' });
     const before = await flaggedCases();
 
     const partial = await runScreening(db, { asOf: AS_OF, enterpriseIds: [changed] });
     const afterPartial = await flaggedCases();
     expect(partial.scope).toBe('partial');
+    expect(await getMeta(db, DELETED)).toBe('no');
+    expect(await db.one('SELECT count(*)::INTEGER AS n FROM flag_rows WHERE enterprise_id = $id', { id: deleted })).toEqual({ n: 0 });
     expect(afterPartial.filter((c) => c.enterprise_id === deleted).every((c) => !c.flagged)).toBe(true);
     const others = (cases: typeof before) => cases.filter((c) => c.enterprise_id !== deleted && c.enterprise_id !== changed);
     expect(others(afterPartial)).toEqual(others(before));
@@ -50,5 +70,16 @@ describe('a partial screening and the ledger', () => {
     const full = await runScreening(db, { asOf: AS_OF, recomputeZones: false });
     expect(full.cases).toEqual({ created: 0, unflagged: 0, reflagged: 0, updated: 0 });
     expect(await flaggedCases()).toEqual(afterPartial);
+  });
+
+  it('records no deletion for an upsert, nor for a replace that keeps every enterprise', async () => {
+    const csv = join(temp.dir, 'all.csv');
+    await exportEnterprises(db, 'csv', csv);
+    const [header, first] = readFileSync(csv, 'utf8').split('\n');
+    writeFileSync(join(temp.dir, 'one.csv'), `${header}\n${first}\n`);
+    expect((await importEnterprises(db, { path: join(temp.dir, 'one.csv') })).errors).toEqual([]);
+    expect(await getMeta(db, DELETED)).toBe('no');
+    expect((await importEnterprises(db, { path: csv, replace: true })).errors).toEqual([]);
+    expect(await getMeta(db, DELETED)).toBe('no');
   });
 });

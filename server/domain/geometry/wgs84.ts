@@ -34,6 +34,18 @@ export function degreesAround(lat: number, metres: number): { dLon: number; dLat
   return { dLon: (metres / kx) * 1.001, dLat: dLat * 1.001 };
 }
 
+/**
+ * A lon/lat box [west, south, east, north] holding every point within `metres` of `box`, or null
+ * where that box would reach a pole or cross the antimeridian (then no box says it).
+ */
+export function boxWithin(box: readonly [number, number, number, number], metres: number): [number, number, number, number] | null {
+  const [west, south, east, north] = box;
+  const { dLon, dLat } = degreesAround(Math.max(Math.abs(south), Math.abs(north)), metres);
+  const grown: [number, number, number, number] = [west - dLon, south - dLat, east + dLon, north + dLat];
+  if (grown[0] < -180 || grown[2] > 180 || grown[1] < -89.9 || grown[3] > 89.9) return null;
+  return grown;
+}
+
 const WGS84 = Geodesic.WGS84;
 
 /** Geodesic distance in metres between two lon/lat points. */
