@@ -14,6 +14,7 @@
  * Clients arrive as distinct addresses behind a trusted proxy (X-Forwarded-For), as a site's
  * visitors do, so the per-address limit applies as it would in production. --server-dir runs the
  * server of another checkout (the "before" figures), on a copy of the same database.
+ * --json-out FILE also writes every run's figures as JSON (bench:scale reads them).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -193,7 +194,9 @@ async function load(path: string, connections: number, withToken: boolean, durin
 }
 
 const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+const reported: (Run & { name: string; connections: number })[] = [];
 function report(name: string, connections: number, r: Run) {
+  reported.push({ name, connections, ...r });
   const statuses = Object.entries(r.statuses ?? {})
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${s} ${n}`)
@@ -310,6 +313,8 @@ try {
       ['list, filtered, a random page', '/api/enterprises?region=130000&status=operating&limit=50&offset={r}'],
     ]);
   }
+  const out = arg('json-out');
+  if (out) writeFileSync(out, JSON.stringify(reported));
 } finally {
   await server.stop();
   if (existsSync(work)) rmSync(work, { recursive: true, force: true });

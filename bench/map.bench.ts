@@ -14,9 +14,13 @@
  * it times the server-side map instead: first frame and filters zoomed out on the server's cells,
  * and zoomed in on the plants of a window (`npm run bench:map -- --db national-5M.duckdb`).
  * Chromium renders WebGL in software here (SwiftShader), so frame times are those of the CPU.
+ *
+ * --views out,z12 times only those views (out, z8, z12, z14, z12-all: zoomed out, Tangshan at
+ * zooms 8, 12 and 14, and at 12 with aggregation off); --json-out FILE also writes the results
+ * as JSON (bench:scale reads them).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from '../test/helpers/browser.ts';
@@ -91,13 +95,23 @@ try {
   // plants are painted into one bitmap. The last view switches aggregation off: every plant around
   // the view, however many. The server-side map draws the server's cells below zoom 6 and where a
   // window would hold over 200,000 plants, and the window's plants elsewhere.
-  const modes = {
-    [serverSide ? 'China (zoom 4)' : 'both provinces (zoom ≈ 4)']: serverSide ? 'lang=en&v=105,36,4' : 'lang=en',
-    'Tangshan (zoom 8)': 'lang=en&v=118.18,39.63,8',
-    'Tangshan (zoom 12)': 'lang=en&v=118.18,39.63,12',
-    'Tangshan (zoom 14)': 'lang=en&v=118.18,39.63,14',
-    'Tangshan (zoom 12), aggregation off': 'lang=en&v=118.18,39.63,12&agg=0',
-  };
+  const views: [string, string, string][] = [
+    ['out', serverSide ? 'China (zoom 4)' : 'both provinces (zoom ≈ 4)', serverSide ? 'lang=en&v=105,36,4' : 'lang=en'],
+    ['z8', 'Tangshan (zoom 8)', 'lang=en&v=118.18,39.63,8'],
+    ['z12', 'Tangshan (zoom 12)', 'lang=en&v=118.18,39.63,12'],
+    ['z14', 'Tangshan (zoom 14)', 'lang=en&v=118.18,39.63,14'],
+    ['z12-all', 'Tangshan (zoom 12), aggregation off', 'lang=en&v=118.18,39.63,12&agg=0'],
+  ];
+  const chosen = arg('views')?.split(',');
+  const unknown = chosen?.filter((v) => !views.some(([key]) => key === v)) ?? [];
+  if (unknown.length) throw new Error(`unknown view ${unknown.join(', ')}: choose from ${views.map(([key]) => key).join(', ')}`);
+  const modes = Object.fromEntries(views.filter(([key]) => !chosen || chosen.includes(key)).map(([, name, query]) => [name, query]));
+  // One page first, not timed: Chromium's first page compiles its shaders and fills its caches,
+  // which a planner's browser has done long before; without it the first view timed pays for it.
+  const warm = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await warm.goto(`${server.url}/?${Object.values(modes)[0]}`);
+  await warm.waitForFunction(() => window.__greenline?.controller.timings.firstEnterpriseFrame != null, undefined, { timeout: 300_000 });
+  await warm.close();
   for (const [mode, query] of Object.entries(modes)) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/?${query}`);
@@ -241,6 +255,8 @@ try {
       `on demand: profile ${perEnterprise(sizes['/api/enterprises/profile.bin'] ?? 0)}, indicators of a year ${perEnterprise(sizes['/api/enterprises/indicators.bin?year=2019'] ?? 0)}, rule masks ${perEnterprise(sizes['/api/enterprises/rules.bin'] ?? 0)} bytes per enterprise`,
     );
   console.log(JSON.stringify(results, null, 2));
+  const out = arg('json-out');
+  if (out) writeFileSync(out, JSON.stringify(results));
 } finally {
   await browser.close();
   await server.stop();
