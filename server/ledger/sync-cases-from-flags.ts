@@ -74,8 +74,12 @@ export async function syncCasesFromFlags(
   // Only enterprises whose flags and cases disagree are read and planned; for every other one
   // the plan would change nothing.
   await refuseUnknownActions(tx, options);
+  // A ledger empty before this sync holds, once the fresh cases are open, exactly what the flags
+  // ask for (test/api/case-open-bulk.test.ts): a first screening has nothing left to compare.
+  const ledgerWasEmpty = (await tx.one('SELECT 1 AS found FROM cases LIMIT 1')) === undefined;
   // Cases seen for the first time open in bulk in DuckDB; what is left to plan here is changes.
   const opened = await openFreshCases(tx, runId, now, options);
+  if (ledgerWasEmpty) return { created: opened, unflagged: 0, reflagged: 0, updated: 0 };
   await stageCaseSyncScope(tx, options);
   const groups = await flagGroups(tx);
   const cases = (await screenedFields(tx)) as SyncedCase[];
