@@ -39,6 +39,11 @@ export const SORT_SQL: Record<CaseSort, string> = {
   overdue_days: `coalesce(${OVERDUE_DAYS_SQL}, 0)`,
 };
 
+/** Whether the ledger holds no case at all. */
+export async function ledgerIsEmpty(q: Queryable): Promise<boolean> {
+  return (await q.one('SELECT 1 AS found FROM cases LIMIT 1')) === undefined;
+}
+
 export async function listCases(
   q: Queryable,
   filter: CaseFilter,

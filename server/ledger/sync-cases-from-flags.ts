@@ -7,7 +7,7 @@
  */
 import { appendAudit } from '../db/audit-store.ts';
 import { openFreshCases } from '../db/case-open-store.ts';
-import { applyScreenedFields, screenedFields, stageCaseSyncScope } from '../db/case-store.ts';
+import { applyScreenedFields, ledgerIsEmpty, screenedFields, stageCaseSyncScope } from '../db/case-store.ts';
 import { dropCaseSyncScope, type SyncRuleText, syncScopeFlags, syncScopeRuleTexts } from '../db/case-sync-store.ts';
 import type { Queryable } from '../db/database.ts';
 import { flagWithUnknownAction } from '../db/flag-store.ts';
@@ -76,7 +76,7 @@ export async function syncCasesFromFlags(
   await refuseUnknownActions(tx, options);
   // A ledger empty before this sync holds, once the fresh cases are open, exactly what the flags
   // ask for (test/api/case-open-bulk.test.ts): a first screening has nothing left to compare.
-  const ledgerWasEmpty = (await tx.one('SELECT 1 AS found FROM cases LIMIT 1')) === undefined;
+  const ledgerWasEmpty = await ledgerIsEmpty(tx);
   // Cases seen for the first time open in bulk in DuckDB; what is left to plan here is changes.
   const opened = await openFreshCases(tx, runId, now, options);
   if (ledgerWasEmpty) return { created: opened, unflagged: 0, reflagged: 0, updated: 0 };
