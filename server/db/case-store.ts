@@ -173,6 +173,7 @@ export async function stageCaseSyncScope(q: Queryable, options: { touchedOnly?: 
   // clearScreeningResults): every other enterprise's flags are as the last run, which left its
   // cases in step, saw them. At five million plants the whole comparison takes seconds.
   const touched = options.touchedOnly ? 'AND enterprise_id IN (SELECT enterprise_id FROM screen_touched)' : '';
+  const touchedEnterprises = options.touchedOnly ? 'WHERE id IN (SELECT enterprise_id FROM screen_touched)' : '';
   await q.run(`CREATE OR REPLACE TEMP TABLE case_sync_scope AS
     WITH r AS (
       SELECT enterprise_id, action, rule_id, any_value(policy) AS policy, any_value(title_zh) AS title_zh,
@@ -181,7 +182,7 @@ export async function stageCaseSyncScope(q: Queryable, options: { touchedOnly?: 
     fa AS (
       SELECT r.enterprise_id, r.action, any_value(e.region_code) AS region_code, min(r.deadline) AS deadline,
              sum(hash(r.rule_id, r.policy, r.title_zh, r.title_en, r.deadline)) AS rules
-      FROM r LEFT JOIN (SELECT id, region_code FROM enterprises WHERE true ${touched.replace('enterprise_id IN', 'id IN')}) e ON e.id = r.enterprise_id
+      FROM r LEFT JOIN (SELECT id, region_code FROM enterprises ${touchedEnterprises}) e ON e.id = r.enterprise_id
       GROUP BY r.enterprise_id, r.action),
     fs AS (SELECT enterprise_id, sum(hash(action, region_code, deadline, rules)) AS sig FROM fa GROUP BY enterprise_id),
     cr AS (
