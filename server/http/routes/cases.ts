@@ -60,22 +60,24 @@ const list = createRoute({
   },
 });
 
+/** The list's filters that the counts and the case map take too (not its paging or sorting). */
+const CASE_FILTER_FIELDS = {
+  status: true,
+  action: true,
+  region: true,
+  overdue: true,
+  flagged: true,
+  site: true,
+  no_site_within: true,
+} as const;
+
 const counts = createRoute({
   method: 'get',
   path: '/cases/counts',
   tags: ['ledger'],
   summary: 'Case counts by prefecture and status (with how many are overdue)',
   request: {
-    query: CaseListQuery.pick({
-      status: true,
-      action: true,
-      region: true,
-      overdue: true,
-      flagged: true,
-      q: true,
-      site: true,
-      no_site_within: true,
-    }),
+    query: CaseListQuery.pick({ ...CASE_FILTER_FIELDS, q: true }),
   },
   responses: {
     200: { description: 'Counts', content: { 'application/json': { schema: CaseCountsSchema } } },
@@ -90,15 +92,7 @@ const map = createRoute({
   tags: ['ledger'],
   summary: 'One case status per enterprise key, to colour the map by case status',
   request: {
-    query: CaseListQuery.pick({
-      status: true,
-      action: true,
-      region: true,
-      overdue: true,
-      flagged: true,
-      site: true,
-      no_site_within: true,
-    }).extend({
+    query: CaseListQuery.pick(CASE_FILTER_FIELDS).extend({
       box: bboxParam.optional().openapi({
         example: '117.9,39.4,118.5,39.9',
         description: 'only enterprises inside west,south,east,north: the window of a national map (catalogue map.mode "server")',
